@@ -1,0 +1,33 @@
+import type { ContainerAction } from './schemas.js';
+
+/**
+ * The `docker` command each action equals, so people learning Docker see what Berth does.
+ * Arguments are quoted for a POSIX shell only when they need it.
+ */
+export function shellQuote(arg: string): string {
+  return /^[A-Za-z0-9_./:=@%+,-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`;
+}
+
+export function commandLine(args: readonly string[]): string {
+  return ['docker', ...args].map(shellQuote).join(' ');
+}
+
+export function containerActionCommand(action: ContainerAction, names: readonly string[]): string {
+  return commandLine([action, ...names]);
+}
+
+export function containerRenameCommand(from: string, to: string): string {
+  return commandLine(['rename', from, to]);
+}
+
+export function containerRemoveCommand(
+  names: readonly string[],
+  options: { force: boolean; removeVolumes: boolean },
+): string {
+  const flags = [...(options.force ? ['-f'] : []), ...(options.removeVolumes ? ['-v'] : [])];
+  return commandLine(['rm', ...flags, ...names]);
+}
+
+export function containerListCommand(all: boolean): string {
+  return commandLine(all ? ['ps', '-a'] : ['ps']);
+}

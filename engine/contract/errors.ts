@@ -1,0 +1,49 @@
+/**
+ * Errors that keep their meaning across the border: every failure that reaches the UI is a code a
+ * program can branch on, a message a person can read, and (where we know one) a hint saying what
+ * would make it work.
+ */
+export const errorCodes = [
+  'ENGINE_UNAVAILABLE',
+  'NOT_FOUND',
+  'CONFLICT',
+  'INVALID_INPUT',
+  'NOT_RUNNING',
+  'ENGINE_ERROR',
+  'INTERNAL',
+] as const;
+
+export type BerthErrorCode = (typeof errorCodes)[number];
+
+export interface BerthErrorShape {
+  code: BerthErrorCode;
+  message: string;
+  hint?: string;
+}
+
+export class BerthError extends Error implements BerthErrorShape {
+  override readonly name = 'BerthError';
+  constructor(
+    readonly code: BerthErrorCode,
+    message: string,
+    readonly hint?: string,
+  ) {
+    super(message);
+  }
+
+  toShape(): BerthErrorShape {
+    return this.hint === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, hint: this.hint };
+  }
+}
+
+export function isBerthErrorShape(value: unknown): value is BerthErrorShape {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (
+    typeof v.message === 'string' &&
+    typeof v.code === 'string' &&
+    (errorCodes as readonly string[]).includes(v.code)
+  );
+}

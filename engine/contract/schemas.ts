@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+/**
+ * Input schemas for every call. They run where input enters the trusted side (main process, web
+ * host) and in the renderer for validate-as-you-type, so each message says what is wrong and what
+ * would be right.
+ */
+
+// Docker's own rule for names: [a-zA-Z0-9][a-zA-Z0-9_.-]+ (daemon/names/names.go).
+const containerNamePattern = /^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
+
+export const containerRef = z
+  .string()
+  .min(1, 'A container id or name is required.')
+  .max(256, 'A container id or name is at most 256 characters.')
+  .regex(
+    /^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]*$/,
+    'A container is named by its id (hex digits) or its name (letters, digits, "_", "." or "-").',
+  );
+
+export const containerName = z
+  .string()
+  .trim()
+  .min(2, 'A container name has at least 2 characters, e.g. "web-1".')
+  .max(128, 'A container name is at most 128 characters.')
+  .regex(
+    containerNamePattern,
+    'A container name starts with a letter or digit and then uses only letters, digits, "_", "." or "-", e.g. "web-1".',
+  );
+
+export const containerActions = ['start', 'stop', 'restart', 'pause', 'unpause', 'kill'] as const;
+export type ContainerAction = (typeof containerActions)[number];
+
+const containerRefs = z
+  .array(containerRef)
+  .min(1, 'Select at least one container.')
+  .max(1000, 'At most 1,000 containers can be changed at once.');
+
+export const containerActionInput = z.object({
+  ids: containerRefs,
+  action: z.enum(containerActions, {
+    error: `The action must be one of: ${containerActions.join(', ')}.`,
+  }),
+});
+
+export const containerRenameInput = z.object({
+  id: containerRef,
+  name: containerName,
+});
+
+export const containerRemoveInput = z.object({
+  ids: containerRefs,
+  /** Also remove the anonymous volumes the containers made (docker rm -v). */
+  removeVolumes: z.boolean().default(false),
+  /** Remove running containers too (docker rm -f). */
+  force: z.boolean().default(false),
+});
+
+export type ContainerActionInput = z.infer<typeof containerActionInput>;
+export type ContainerRenameInput = z.infer<typeof containerRenameInput>;
+export type ContainerRemoveInput = z.input<typeof containerRemoveInput>;
+
+/** The first problem with a value, as one sentence, or undefined when it is valid. */
+export function firstProblem(schema: z.ZodType, value: unknown): string | undefined {
+  const result = schema.safeParse(value);
+  return result.success ? undefined : result.error.issues[0]?.message;
+}

@@ -1,0 +1,118 @@
+/** Plain data that crosses the contract. Neutral shapes: no dockerode types leak to the renderer. */
+
+export type ContainerState =
+  | 'created'
+  | 'running'
+  | 'paused'
+  | 'restarting'
+  | 'removing'
+  | 'exited'
+  | 'dead';
+
+export interface PortMapping {
+  /** Host address the port is bound to, as the engine reports it ('0.0.0.0', '127.0.0.1', '::'). */
+  hostIp: string;
+  hostPort: number;
+  containerPort: number;
+  protocol: 'tcp' | 'udp' | 'sctp';
+}
+
+/** A container's port without a host side (EXPOSEd but not published). */
+export interface ExposedPort {
+  containerPort: number;
+  protocol: 'tcp' | 'udp' | 'sctp';
+}
+
+export interface ContainerVolumeMount {
+  /** Volume name; anonymous volumes have a 64-hex-digit name the engine made up. */
+  name: string;
+  destination: string;
+  anonymous: boolean;
+}
+
+export interface ContainerSummary {
+  id: string;
+  name: string;
+  image: string;
+  state: ContainerState;
+  /** The engine's own status text, e.g. "Up 3 minutes" or "Exited (0) 2 hours ago". */
+  status: string;
+  /** Seconds since the Unix epoch. */
+  created: number;
+  ports: PortMapping[];
+  exposed: ExposedPort[];
+  volumes: ContainerVolumeMount[];
+  composeProject?: string;
+}
+
+export interface ImageSummary {
+  id: string;
+  tags: string[];
+  size: number;
+  created: number;
+  containers: number;
+}
+
+export interface VolumeSummary {
+  name: string;
+  driver: string;
+  mountpoint: string;
+  created?: string;
+}
+
+export type EndpointSource = 'user' | 'env' | 'context' | 'default-socket' | 'rootless' | 'podman';
+
+export interface EngineEndpoint {
+  /** Stable key for this endpoint, also the react-query key prefix for its resources. */
+  id: string;
+  /** unix:///path, tcp://host:port, ssh://user@host, npipe:////./pipe/name */
+  url: string;
+  source: EndpointSource;
+  /** Context name when source is 'context'. */
+  contextName?: string;
+}
+
+export type ConnectionState = 'connecting' | 'connected' | 'disconnected';
+
+export interface EngineStatus {
+  endpoint: EngineEndpoint;
+  state: ConnectionState;
+  version?: string;
+  apiVersion?: string;
+  os?: string;
+  /** Why the last connection attempt failed, when disconnected. */
+  lastError?: string;
+  /** When disconnected: milliseconds until the next attempt. */
+  retryInMs?: number;
+  /** Increments on every successful (re)connection; the UI refetches everything when it changes. */
+  generation: number;
+}
+
+export interface EngineInfo {
+  name: string;
+  serverVersion: string;
+  apiVersion: string;
+  operatingSystem: string;
+  osType: string;
+  architecture: string;
+  kernelVersion: string;
+  cpus: number;
+  memoryBytes: number;
+  storageDriver: string;
+  dataRoot: string;
+  containers: { total: number; running: number; paused: number; stopped: number };
+  images: number;
+}
+
+export type ResourceKind = 'containers' | 'images' | 'volumes' | 'networks';
+
+/** A coalesced batch of "something changed" notices from the engine's events stream. */
+export interface EngineChanges {
+  resources: ResourceKind[];
+}
+
+export interface ActionOutcome {
+  id: string;
+  ok: boolean;
+  error?: import('./errors.js').BerthErrorShape;
+}

@@ -1,0 +1,73 @@
+import type { DockerOptions } from 'dockerode';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * dockerode options for an engine URL, the way the docker CLI reads DOCKER_HOST:
+ * unix:///path, npipe:////./pipe/name, tcp://host:port (TLS when DOCKER_TLS_VERIFY / DOCKER_CERT_PATH
+ * say so), ssh://user@host[:port].
+ */
+export function dockerOptionsFor(
+  url: string,
+  env: NodeJS.ProcessEnv = process.env,
+): DockerOptions {
+  const parsed = parseEngineUrl(url);
+  switch (parsed.kind) {
+    case 'socket':
+      return { socketPath: parsed.path };
+    case 'tcp': {
+      const tls = env.DOCKER_TLS_VERIFY === '1' || parsed.port === 2376;
+      if (!tls) return { host: parsed.host, port: parsed.port, protocol: 'http' };
+      const certDir = env.DOCKER_CERT_PATH ?? join(env.HOME ?? '', '.docker');
+      return {
+        host: parsed.host,
+        port: parsed.port,
+        protocol: 'https',
+        ca: readFileSync(join(certDir, 'ca.pem')),
+        cert: readFileSync(join(certDir, 'cert.pem')),
+        key: readFileSync(join(certDir, 'key.pem')),
+      };
+    }
+    case 'ssh':
+      return {
+        protocol: 'ssh',
+        host: parsed.host,
+        port: parsed.port,
+        ...(parsed.user ? { username: parsed.user } : {}),
+      };
+  }
+}
+
+export type ParsedEngineUrl =
+  | { kind: 'socket'; path: string }
+  | { kind: 'tcp'; host: string; port: number }
+  | { kind: 'ssh'; host: string; port: number; user?: string };
+
+export function parseEngineUrl(url: string): ParsedEngineUrl {
+  if (url.startsWith('unix://')) {
+    const path = url.slice('unix://'.length);
+    if (!path.startsWith('/')) throw new Error(`"${url}" needs an absolute socket path, e.g. unix:///var/run/docker.sock.`);
+    return { kind: 'socket', path };
+  }
+  if (url.startsWith('npipe://')) {
+    return { kind: 'socket', path: url.slice('npipe://'.length).replaceAll('/', '\\') };
+  }
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new Error(`"${url}" is not an engine address; use unix:///path, tcp://host:port or ssh://user@host.`);
+  }
+  if (parsed.protocol === 'tcp:' || parsed.protocol === 'http:' || parsed.protocol === 'https:') {
+    return { kind: 'tcp', host: parsed.hostname, port: Number(parsed.port || 2375) };
+  }
+  if (parsed.protocol === 'ssh:') {
+    return {
+      kind: 'ssh',
+      host: parsed.hostname,
+      port: Number(parsed.port || 22),
+      ...(parsed.username ? { user: decodeURIComponent(parsed.username) } : {}),
+    };
+  }
+  throw new Error(`"${url}" uses ${parsed.protocol} which Berth cannot reach; use unix://, tcp:// or ssh://.`);
+}

@@ -1,0 +1,175 @@
+import type Docker from 'dockerode';
+import type { EngineChanges, EngineEndpoint, EngineStatus } from '../contract/types.js';
+import { backoffDelay, Listeners, sleep } from '../shared/listeners.js';
+import { ChangeCoalescer, resourcesTouchedBy, type DockerEvent } from './events.js';
+import { JsonLineParser } from './json-lines.js';
+import { engineMessage } from './errors.js';
+import { engineVersion, pingEngine } from './health.js';
+
+export interface ConnectionTimings {
+  /** A ping slower than this counts as "not answering". */
+  pingTimeoutMs: number;
+  /** While connected, how often to check the engine still answers (covers a frozen daemon). */
+  heartbeatMs: number;
+  backoffMinMs: number;
+  backoffMaxMs: number;
+  /** Events closer together than this become one change notice. */
+  coalesceMs: number;
+}
+
+export const defaultTimings: ConnectionTimings = {
+  pingTimeoutMs: 1500,
+  heartbeatMs: 2000,
+  backoffMinMs: 250,
+  backoffMaxMs: 4000,
+  coalesceMs: 25,
+};
+
+/**
+ * One live link to one engine: knows whether the engine answers, keeps the engine's single events
+ * stream open while it does, and reconnects with back-off when it goes away. Everything the UI
+ * shows about connection state and every list refresh comes from here; nothing polls lists.
+ */
+export class EngineConnection {
+  readonly statusChanges = new Listeners<EngineStatus>();
+  readonly changes = new Listeners<EngineChanges>();
+  private current: EngineStatus;
+  private readonly stopController = new AbortController();
+  private running: Promise<void> | undefined;
+
+  constructor(
+    readonly docker: Docker,
+    endpoint: EngineEndpoint,
+    private readonly timings: ConnectionTimings = defaultTimings,
+  ) {
+    this.current = { endpoint, state: 'connecting', generation: 0 };
+  }
+
+  get status(): EngineStatus {
+    return this.current;
+  }
+
+  start(): void {
+    this.running ??= this.superviseLink();
+  }
+
+  async stop(): Promise<void> {
+    this.stopController.abort();
+    await this.running;
+  }
+
+  /** Resolves once the engine answers, or rejects after `timeoutMs`. */
+  async waitUntilConnected(timeoutMs: number): Promise<void> {
+    if (this.current.state === 'connected') return;
+    const signal = AbortSignal.timeout(timeoutMs);
+    for await (const status of this.statusChanges.iterate(signal)) {
+      if (status.state === 'connected') return;
+    }
+    throw new Error(`The engine at ${this.current.endpoint.url} did not answer within ${timeoutMs} ms.`);
+  }
+
+  private update(patch: Partial<EngineStatus>): void {
+    const next: EngineStatus = { ...this.current, ...patch };
+    for (const key of Object.keys(patch) as (keyof EngineStatus)[]) {
+      if (patch[key] === undefined) delete next[key];
+    }
+    this.current = next;
+    this.statusChanges.emit(next);
+  }
+
+  private async superviseLink(): Promise<void> {
+    const stopSignal = this.stopController.signal;
+    let failures = 0;
+    while (!stopSignal.aborted) {
+      const generationBefore = this.current.generation;
+      const error = await this.holdLink(stopSignal).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      if (stopSignal.aborted) break;
+      // A link that got as far as connecting starts the back-off afresh.
+      if (this.current.generation !== generationBefore) failures = 0;
+      const retryInMs = backoffDelay(failures++, this.timings.backoffMinMs, this.timings.backoffMaxMs);
+      this.update({
+        state: 'disconnected',
+        lastError: error === undefined ? 'The engine closed the connection.' : describe(error),
+        retryInMs,
+      });
+      await sleep(retryInMs, stopSignal);
+    }
+  }
+
+  /** Connects, then holds the events stream open; returns or throws when the link is lost. */
+  private async holdLink(stopSignal: AbortSignal): Promise<void> {
+    await pingEngine(this.docker, this.timings.pingTimeoutMs);
+    const version = await engineVersion(this.docker, this.timings.pingTimeoutMs);
+    const linkAbort = new AbortController();
+    const abortLink = () => linkAbort.abort();
+    stopSignal.addEventListener('abort', abortLink);
+    const coalescer = new ChangeCoalescer(this.timings.coalesceMs, (resources) => this.changes.emit({ resources }));
+    try {
+      const events = (await this.docker.getEvents({ abortSignal: linkAbort.signal })) as NodeJS.ReadableStream;
+      this.update({
+        state: 'connected',
+        version: version.Version,
+        apiVersion: version.ApiVersion,
+        os: `${version.Os}/${version.Arch}`,
+        lastError: undefined,
+        retryInMs: undefined,
+        generation: this.current.generation + 1,
+      });
+      const heartbeat = this.startHeartbeat(linkAbort);
+      try {
+        await readEvents(events, linkAbort.signal, (event) => coalescer.add(resourcesTouchedBy(event)));
+      } finally {
+        clearInterval(heartbeat);
+      }
+      if (linkAbort.signal.reason instanceof Error) throw linkAbort.signal.reason;
+    } finally {
+      coalescer.dispose();
+      linkAbort.abort();
+      stopSignal.removeEventListener('abort', abortLink);
+    }
+  }
+
+  private startHeartbeat(linkAbort: AbortController): ReturnType<typeof setInterval> {
+    let inFlight = false;
+    return setInterval(() => {
+      if (inFlight) return;
+      inFlight = true;
+      pingEngine(this.docker, this.timings.pingTimeoutMs)
+        .catch((e: unknown) => linkAbort.abort(new Error(`The engine stopped answering: ${describe(e)}`)))
+        .finally(() => (inFlight = false));
+    }, this.timings.heartbeatMs);
+  }
+}
+
+function readEvents(
+  stream: NodeJS.ReadableStream,
+  signal: AbortSignal,
+  onEvent: (event: DockerEvent) => void,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const parser = new JsonLineParser<DockerEvent>();
+    const destroy = () => (stream as unknown as { destroy?: () => void }).destroy?.();
+    if (signal.aborted) {
+      destroy();
+      return resolve();
+    }
+    signal.addEventListener('abort', () => {
+      destroy();
+      resolve();
+    });
+    stream.on('data', (chunk: Buffer) => parser.push(chunk).forEach(onEvent));
+    stream.on('end', resolve);
+    stream.on('close', resolve);
+    stream.on('error', (e: unknown) => (signal.aborted ? resolve() : reject(e)));
+  });
+}
+
+function describe(error: unknown): string {
+  const code = (error as { code?: string } | undefined)?.code;
+  if (code === 'ECONNREFUSED' || code === 'ENOENT') return `Nothing answers at the engine's socket (${code}).`;
+  if ((error as Error | undefined)?.name === 'TimeoutError') return 'The engine did not answer in time.';
+  return engineMessage(error);
+}

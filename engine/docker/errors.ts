@@ -1,0 +1,72 @@
+import { BerthError } from '../contract/errors.js';
+
+/** What docker-modem attaches to a failed request. */
+interface DockerModemError {
+  statusCode?: number;
+  json?: { message?: string } | null;
+  reason?: string;
+  message?: string;
+  code?: string;
+}
+
+const unreachableCodes = new Set(['ECONNREFUSED', 'ENOENT', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EACCES']);
+
+/** The engine's own message, without docker-modem's "(HTTP code 409) unexpected - " wrapping. */
+export function engineMessage(error: unknown): string {
+  const e = error as DockerModemError;
+  const fromJson = e?.json?.message;
+  if (typeof fromJson === 'string' && fromJson.trim()) return fromJson.trim();
+  const raw = e?.message ?? String(error);
+  return raw.replace(/^\(HTTP code \d+\)\s*[a-z ]*-\s*/i, '').trim() || raw;
+}
+
+/**
+ * Turns a dockerode failure into a BerthError with a hint a person can act on. `subject` names what
+ * was being worked on ("container web-1"), so the message stays useful in a bulk result list.
+ */
+export function fromDockerError(error: unknown, subject?: string): BerthError {
+  if (error instanceof BerthError) return error;
+  const e = error as DockerModemError;
+  if (e?.code && unreachableCodes.has(e.code)) {
+    if (e.code === 'EACCES') {
+      return new BerthError(
+        'ENGINE_UNAVAILABLE',
+        `Permission denied talking to the engine (${e.code}).`,
+        'Add yourself to the "docker" group (then log in again), or choose another engine.',
+      );
+    }
+    return new BerthError(
+      'ENGINE_UNAVAILABLE',
+      'The container engine is not answering.',
+      'Is dockerd running? Berth reconnects by itself as soon as it is back.',
+    );
+  }
+  const message = engineMessage(error);
+  const lower = message.toLowerCase();
+  switch (e?.statusCode) {
+    case 404:
+      return new BerthError(
+        'NOT_FOUND',
+        message,
+        subject ? `${subject} may have been removed outside Berth; the list refreshes by itself.` : undefined,
+      );
+    case 409:
+      if (lower.includes('already in use')) {
+        return new BerthError('CONFLICT', message, 'Choose another name, or rename or remove the container that has it.');
+      }
+      if (lower.includes('is not running') || lower.includes('not paused')) {
+        return new BerthError('NOT_RUNNING', message, 'Start the container first.');
+      }
+      if (lower.includes('running container') || lower.includes('stop the container')) {
+        return new BerthError('CONFLICT', message, 'Stop it first, or remove it with "force".');
+      }
+      if (lower.includes('is paused')) {
+        return new BerthError('CONFLICT', message, 'Unpause it first.');
+      }
+      return new BerthError('CONFLICT', message);
+    case 400:
+      return new BerthError('INVALID_INPUT', message);
+    default:
+      return new BerthError('ENGINE_ERROR', message, subject ? `The engine refused this for ${subject}.` : undefined);
+  }
+}

@@ -1,0 +1,49 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openEngine } from '../runtime.js';
+import { newToken } from './auth.js';
+import { startWebHost } from './web-host.js';
+
+/**
+ * `npm run web`: Berth in a browser. Serves on 127.0.0.1 only and prints a one-time address with a
+ * token. BERTH_PORT picks the port (default 7370; 0 for any free one), BERTH_ENGINE an engine URL
+ * (default: the first engine found that answers), BERTH_TOKEN a fixed token (for tests).
+ */
+async function main() {
+  const rendererDir = resolve(fileURLToPath(new URL('../../dist/renderer', import.meta.url)));
+  const port = parsePort(process.env.BERTH_PORT ?? '7370');
+  const engine = await openEngine(process.env.BERTH_ENGINE ? { engineUrl: process.env.BERTH_ENGINE } : {});
+  const host = await startWebHost({
+    port,
+    token: process.env.BERTH_TOKEN || newToken(),
+    rendererDir,
+    context: { engine: engine.service },
+  });
+  console.log(`Berth engine: ${engine.endpoint.url} (${engine.endpoint.source})`);
+  console.log(`Berth is ready. Open this address in your browser (it carries a one-time token):\n  ${host.url}`);
+
+  let closing = false;
+  const shutdown = async () => {
+    if (closing) return;
+    closing = true;
+    await host.close();
+    await engine.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown());
+  process.on('SIGTERM', () => void shutdown());
+}
+
+function parsePort(text: string): number {
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`BERTH_PORT must be a whole number from 0 to 65535 (0 picks a free port); got "${text}".`);
+    process.exit(2);
+  }
+  return port;
+}
+
+main().catch((error: unknown) => {
+  console.error(`Berth could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

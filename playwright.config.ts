@@ -1,0 +1,57 @@
+import { defineConfig } from '@playwright/test';
+import { randomBytes } from 'node:crypto';
+
+// One token for the whole run: set before workers start so they all inherit it.
+process.env.BERTH_E2E_TOKEN ||= randomBytes(24).toString('base64url');
+const port = Number(process.env.BERTH_E2E_PORT || 7391);
+
+/**
+ * e2e journeys drive the real UI in Debian's Chromium through the web host, against the private
+ * dockerd that scripts/test.sh starts (DOCKER_HOST). The suite is serial: journeys share one engine,
+ * and one of them stops and restarts it.
+ */
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    locale: 'en-US',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: process.env.BERTH_CHROMIUM || '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  projects: [
+    { name: 'web', testIgnore: /electron\.spec\.ts/ },
+    { name: 'electron', testMatch: /electron\.spec\.ts/ },
+  ],
+  webServer: {
+    command: 'npx tsx engine/server/main.ts',
+    url: `http://127.0.0.1:${port}/`,
+    reuseExistingServer: false,
+    timeout: 30_000,
+    stdout: 'pipe',
+    env: {
+      BERTH_PORT: String(port),
+      BERTH_TOKEN: process.env.BERTH_E2E_TOKEN,
+      // Short back-off so the reconnect journey does not wait on the desktop default.
+      BERTH_BACKOFF_MAX_MS: '1000',
+    },
+  },
+});

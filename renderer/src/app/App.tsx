@@ -1,0 +1,27 @@
+import { useEngineSync } from '../rpc/engine-sync';
+import { useUiStore } from '../state/ui-store';
+import { ContainersView } from '../features/containers/ContainersView';
+import { ImagesView } from '../features/images/ImagesView';
+import { VolumesView } from '../features/volumes/VolumesView';
+import { EngineView } from '../features/engine/EngineView';
+import { Sidebar } from './Sidebar';
+import { StatusBar } from './StatusBar';
+import { EngineBanner } from './EngineBanner';
+
+export function App() {
+  useEngineSync();
+  const view = useUiStore((s) => s.view);
+  return (
+    <div className="app">
+      <Sidebar />
+      <main className="app__main">
+        <EngineBanner />
+        {view === 'containers' && <ContainersView />}
+        {view === 'images' && <ImagesView />}
+        {view === 'volumes' && <VolumesView />}
+        {view === 'engine' && <EngineView />}
+      </main>
+      <StatusBar />
+    </div>
+  );
+}

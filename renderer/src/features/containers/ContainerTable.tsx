@@ -1,0 +1,91 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ContainerSummary } from '../../../../engine/contract/types';
+import { setSelection, toggleSelected, useUiStore } from '../../state/ui-store';
+import { formatDateTime, formatRelativeTime } from '../../ui/format';
+import { PortLinks } from './PortLinks';
+
+const rowHeight = 44;
+
+/** Every shown container, one row each; only the rows on screen are in the DOM, so 1,000 stay instant. */
+export function ContainerTable({ containers }: { containers: readonly ContainerSummary[] }) {
+  const { t, i18n } = useTranslation();
+  const selection = useUiStore((s) => s.selection);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: containers.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 12,
+    getItemKey: (index) => containers[index]!.id,
+  });
+  const allSelected = containers.length > 0 && containers.every((c) => selection.has(c.id));
+
+  return (
+    <div className="table" role="table" aria-label={t('containers.title')} aria-rowcount={containers.length + 1}>
+      <div className="table__row table__row--head containers-grid" role="row" aria-rowindex={1}>
+        <span role="columnheader">
+          <input
+            type="checkbox"
+            aria-label={t('containers.selectAll')}
+            checked={allSelected}
+            onChange={() => setSelection(allSelected ? [] : containers.map((c) => c.id))}
+          />
+        </span>
+        <span role="columnheader">{t('containers.columns.name')}</span>
+        <span role="columnheader">{t('containers.columns.image')}</span>
+        <span role="columnheader">{t('containers.columns.state')}</span>
+        <span role="columnheader">{t('containers.columns.status')}</span>
+        <span role="columnheader">{t('containers.columns.created')}</span>
+        <span role="columnheader">{t('containers.columns.ports')}</span>
+      </div>
+      <div className="table__body" ref={scrollRef}>
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const c = containers[item.index]!;
+            const selected = selection.has(c.id);
+            return (
+              <div
+                key={item.key}
+                role="row"
+                aria-rowindex={item.index + 2}
+                aria-selected={selected}
+                data-container-id={c.id}
+                className={`table__row containers-grid${selected ? ' table__row--selected' : ''}`}
+                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: rowHeight, transform: `translateY(${item.start}px)` }}
+              >
+                <span role="cell">
+                  <input
+                    type="checkbox"
+                    aria-label={t('containers.select', { name: c.name })}
+                    checked={selected}
+                    onChange={() => toggleSelected(c.id)}
+                  />
+                </span>
+                <span role="cell" className="cell--name" title={c.id}>
+                  {c.name}
+                </span>
+                <span role="cell" className="cell--muted" title={c.image}>
+                  {c.image}
+                </span>
+                <span role="cell">
+                  <span className={`state-badge state-badge--${c.state}`}>{t(`containers.states.${c.state}`)}</span>
+                </span>
+                <span role="cell" className="cell--muted">
+                  {c.status}
+                </span>
+                <span role="cell" className="cell--muted" title={formatDateTime(c.created, i18n.language)}>
+                  {formatRelativeTime(c.created, i18n.language)}
+                </span>
+                <span role="cell">
+                  <PortLinks ports={c.ports} />
+                </span>
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,176 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  containerActionCommand,
+  containerListCommand,
+  containerRemoveCommand,
+} from '../../../../engine/contract/cli';
+import type { BerthErrorShape } from '../../../../engine/contract/errors';
+import type { ContainerAction } from '../../../../engine/contract/schemas';
+import type { ActionOutcome, ContainerSummary } from '../../../../engine/contract/types';
+import { useEngineUsable } from '../../app/EngineBanner';
+import { berth } from '../../rpc/client';
+import { toBerthError } from '../../rpc/errors';
+import { queryKeys } from '../../rpc/queries';
+import { useEngineStatus } from '../../rpc/engine-sync';
+import {
+  setContainerFilter,
+  setContainerSearch,
+  setSelection,
+  useUiStore,
+  type ContainerFilter,
+} from '../../state/ui-store';
+import { CommandPreview } from '../../ui/CommandPreview';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { ContainerTable } from './ContainerTable';
+import { ContainerToolbar } from './ContainerToolbar';
+import { visibleContainers } from './filter';
+import { RemoveDialog } from './RemoveDialog';
+import { RenameDialog } from './RenameDialog';
+import { useContainers } from './useContainers';
+
+interface Failure {
+  name: string;
+  error: BerthErrorShape;
+}
+
+export function ContainersView() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const engineId = useEngineStatus()?.endpoint.id;
+  const usable = useEngineUsable();
+  const { data: all = [], error, isPending } = useContainers();
+  const search = useUiStore((s) => s.containerSearch);
+  const filter = useUiStore((s) => s.containerFilter);
+  const selection = useUiStore((s) => s.selection);
+  const [dialog, setDialog] = useState<'rename' | 'remove' | undefined>();
+  const [lastCommand, setLastCommand] = useState<string | undefined>();
+  const [failures, setFailures] = useState<{ total: number; items: Failure[] } | undefined>();
+
+  const shown = useMemo(() => visibleContainers(all, search, filter), [all, search, filter]);
+  const selected = useMemo(() => all.filter((c) => selection.has(c.id)), [all, selection]);
+
+  // A container removed (here or from the CLI) leaves the selection too.
+  useEffect(() => {
+    if (selected.length !== selection.size) setSelection(selected.map((c) => c.id));
+  }, [selected, selection]);
+
+  const report = (targets: readonly ContainerSummary[], outcomes: ActionOutcome[]) => {
+    const byId = new Map(targets.map((c) => [c.id, c.name]));
+    const items = outcomes
+      .filter((o) => !o.ok && o.error)
+      .map((o) => ({ name: byId.get(o.id) ?? o.id.slice(0, 12), error: o.error! }));
+    setFailures(items.length ? { total: outcomes.length, items } : undefined);
+  };
+
+  const act = useMutation({
+    mutationFn: ({ action, targets }: { action: ContainerAction; targets: ContainerSummary[] }) =>
+      berth.containers.act.mutate({ ids: targets.map((c) => c.id), action }),
+    onMutate: ({ action, targets }) => {
+      setFailures(undefined);
+      setLastCommand(containerActionCommand(action, targets.map((c) => c.name)));
+    },
+    onSuccess: (outcomes, { targets }) => report(targets, outcomes),
+    onError: (e) => setFailures({ total: 1, items: [{ name: '', error: toBerthError(e) }] }),
+    onSettled: () => engineId && queryClient.invalidateQueries({ queryKey: queryKeys.resource(engineId, 'containers') }),
+  });
+
+  const remove = useMutation({
+    mutationFn: ({ targets, removeVolumes, force }: { targets: ContainerSummary[]; removeVolumes: boolean; force: boolean }) =>
+      berth.containers.remove.mutate({ ids: targets.map((c) => c.id), removeVolumes, force }),
+    onMutate: ({ targets, removeVolumes, force }) => {
+      setFailures(undefined);
+      setLastCommand(containerRemoveCommand(targets.map((c) => c.name), { removeVolumes, force }));
+    },
+    onSuccess: (outcomes, { targets }) => report(targets, outcomes),
+    onError: (e) => setFailures({ total: 1, items: [{ name: '', error: toBerthError(e) }] }),
+    onSettled: () => engineId && queryClient.invalidateQueries({ queryKey: queryKeys.resource(engineId, 'containers') }),
+  });
+
+  return (
+    <section className="view" aria-labelledby="containers-title">
+      <header className="view__header">
+        <h1 id="containers-title">{t('containers.title')}</h1>
+        <span className="view__count">
+          {t('containers.count', { count: shown.length })}
+          {selection.size > 0 && ` · ${t('containers.selectedCount', { count: selection.size })}`}
+        </span>
+        <div className="view__filters">
+          <input
+            type="search"
+            className="input"
+            aria-label={t('common.search')}
+            placeholder={t('containers.searchPlaceholder')}
+            value={search}
+            onChange={(e) => setContainerSearch(e.target.value)}
+          />
+          <label className="select-field">
+            <span>{t('containers.filterLabel')}</span>
+            <select value={filter} onChange={(e) => setContainerFilter(e.target.value as ContainerFilter)}>
+              <option value="all">{t('containers.filterAll')}</option>
+              <option value="running">{t('containers.filterRunning')}</option>
+            </select>
+          </label>
+        </div>
+      </header>
+
+      <ContainerToolbar
+        selected={selected}
+        usable={usable}
+        busy={act.isPending || remove.isPending}
+        onAction={(action, targets) => act.mutate({ action, targets })}
+        onRename={() => setDialog('rename')}
+        onRemove={() => setDialog('remove')}
+      />
+      <CommandPreview
+        label={lastCommand ? t('containers.lastCommand') : t('containers.listCommand')}
+        command={lastCommand ?? containerListCommand(filter === 'all')}
+      />
+
+      {failures && (
+        <div className="error-notice" role="alert">
+          {failures.items.length > 1 || failures.total > 1 ? (
+            <strong className="error-notice__title">
+              {t('containers.failed', { failed: failures.items.length, total: failures.total })}
+            </strong>
+          ) : null}
+          <ul className="error-notice__list">
+            {failures.items.map((f, i) => (
+              <li key={i}>
+                {f.name && <strong>{f.name}: </strong>}
+                {f.error.message}
+                {f.error.hint && <span className="error-notice__hint"> {f.error.hint}</span>}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {error && <ErrorNotice error={toBerthError(error)} />}
+
+      {isPending && usable ? (
+        <p className="view__empty">{t('common.loading')}</p>
+      ) : shown.length === 0 && !error ? (
+        <p className="view__empty">
+          {search ? t('containers.noMatch', { search }) : filter === 'running' && all.length ? t('containers.noRunning') : t('containers.empty')}
+        </p>
+      ) : (
+        <ContainerTable containers={shown} />
+      )}
+
+      {dialog === 'rename' && selected.length === 1 && (
+        <RenameDialog container={selected[0]!} onClose={() => setDialog(undefined)} />
+      )}
+      {dialog === 'remove' && selected.length > 0 && (
+        <RemoveDialog
+          containers={selected}
+          onClose={() => setDialog(undefined)}
+          onConfirm={(options) => {
+            setDialog(undefined);
+            remove.mutate({ targets: selected, ...options });
+          }}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { commandLine } from '../../../../engine/contract/cli';
+import { useEngineStatus } from '../../rpc/engine-sync';
+import { toBerthError } from '../../rpc/errors';
+import { engineInfoQuery } from '../../rpc/queries';
+import { CommandPreview } from '../../ui/CommandPreview';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { formatBytes } from '../../ui/format';
+
+export function EngineView() {
+  const { t, i18n } = useTranslation();
+  const status = useEngineStatus();
+  const engineId = status?.endpoint.id;
+  const { data: info, error } = useQuery({
+    ...engineInfoQuery(engineId ?? ''),
+    enabled: Boolean(engineId) && status?.state === 'connected',
+  });
+  const rows: [string, string | undefined][] = status
+    ? [
+        [t('engine.endpoint'), status.endpoint.url],
+        [t('engine.source'), t(`engine.sources.${status.endpoint.source}`) + (status.endpoint.contextName ? ` (${status.endpoint.contextName})` : '')],
+        [t('engine.version'), info?.serverVersion ?? status.version],
+        [t('engine.apiVersion'), status.apiVersion],
+        [t('engine.os'), info ? `${info.operatingSystem} (${info.osType}/${info.architecture})` : status.os],
+        [t('engine.kernel'), info?.kernelVersion],
+        [t('engine.cpus'), info ? String(info.cpus) : undefined],
+        [t('engine.memory'), info ? formatBytes(info.memoryBytes, i18n.language) : undefined],
+        [t('engine.storageDriver'), info?.storageDriver],
+        [t('engine.dataRoot'), info?.dataRoot],
+        [t('engine.containers'), info ? t('engine.containersBreakdown', info.containers) : undefined],
+        [t('engine.images'), info ? String(info.images) : undefined],
+        [t('engine.lastError'), status.state === 'disconnected' ? status.lastError : undefined],
+      ]
+    : [];
+  return (
+    <section className="view" aria-labelledby="engine-title">
+      <header className="view__header">
+        <h1 id="engine-title">{t('engine.title')}</h1>
+        {status && <span className={`status-pill status-pill--${status.state}`}>{t(`status.${status.state}`)}</span>}
+      </header>
+      <CommandPreview command={commandLine(['info'])} />
+      {error && <ErrorNotice error={toBerthError(error)} />}
+      <dl className="facts">
+        {rows
+          .filter(([, value]) => value)
+          .map(([label, value]) => (
+            <div key={label} className="facts__row">
+              <dt>{label}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+      </dl>
+    </section>
+  );
+}

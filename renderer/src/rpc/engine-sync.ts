@@ -1,0 +1,54 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import type { EngineStatus } from '../../../engine/contract/types';
+import { berth } from './client';
+import { queryKeys } from './queries';
+
+/**
+ * Keeps react-query in step with the engine: the status stream feeds the status key, a new
+ * connection generation refetches everything once, and the engine's change notices invalidate just
+ * the lists they touch. This replaces polling.
+ */
+export function useEngineSync(): void {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    let generation: number | undefined;
+    const status = berth.engine.watchStatus.subscribe(undefined, {
+      onData(next: EngineStatus) {
+        queryClient.setQueryData(queryKeys.status, next);
+        if (next.state === 'connected' && next.generation !== generation) {
+          // Reconnected (or first connect): whatever happened in between, show the engine as it is now.
+          if (generation !== undefined) {
+            void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] === next.endpoint.id });
+          }
+          generation = next.generation;
+        }
+      },
+    });
+    const changes = berth.engine.watchChanges.subscribe(undefined, {
+      onData({ resources }) {
+        const engineId = queryClient.getQueryData<EngineStatus>(queryKeys.status)?.endpoint.id;
+        if (!engineId) return;
+        for (const resource of resources) {
+          void queryClient.invalidateQueries({ queryKey: queryKeys.resource(engineId, resource) });
+        }
+        if (resources.includes('containers') || resources.includes('images')) {
+          void queryClient.invalidateQueries({ queryKey: queryKeys.resource(engineId, 'info') });
+        }
+      },
+    });
+    return () => {
+      status.unsubscribe();
+      changes.unsubscribe();
+    };
+  }, [queryClient]);
+}
+
+/** The engine status as last streamed; undefined until the first message arrives. */
+export function useEngineStatus(): EngineStatus | undefined {
+  return useQuery({
+    queryKey: queryKeys.status,
+    queryFn: () => berth.engine.status.query(),
+    staleTime: Infinity,
+  }).data;
+}

@@ -1,0 +1,13 @@
+import { TRPCClientError } from '@trpc/client';
+import { isBerthErrorShape, type BerthErrorShape } from '../../../engine/contract/errors';
+
+/** Any failure from a contract call, as the structured error the trusted side sent. */
+export function toBerthError(error: unknown): BerthErrorShape {
+  if (error instanceof TRPCClientError) {
+    const data = (error.data ?? undefined) as { berth?: unknown } | undefined;
+    if (isBerthErrorShape(data?.berth)) return data.berth;
+    return { code: 'ENGINE_UNAVAILABLE', message: error.message, hint: 'Berth lost its link to the engine host; it reconnects by itself.' };
+  }
+  if (isBerthErrorShape(error)) return error;
+  return { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
+}

@@ -1,0 +1,36 @@
+import { queryOptions } from '@tanstack/react-query';
+import type { ResourceKind } from '../../../engine/contract/types';
+import { berth } from './client';
+
+/**
+ * Query keys are [engine id, resource]: an events notice for one engine invalidates exactly the lists
+ * it touches, and switching engines never shows one engine's containers under another's name.
+ */
+export const queryKeys = {
+  status: ['engine-status'] as const,
+  resource: (engineId: string, resource: ResourceKind | 'info') => [engineId, resource] as const,
+};
+
+export const containersQuery = (engineId: string) =>
+  queryOptions({
+    queryKey: queryKeys.resource(engineId, 'containers'),
+    queryFn: ({ signal }) => berth.containers.list.query(undefined, { signal }),
+  });
+
+export const imagesQuery = (engineId: string) =>
+  queryOptions({
+    queryKey: queryKeys.resource(engineId, 'images'),
+    queryFn: ({ signal }) => berth.images.list.query(undefined, { signal }),
+  });
+
+export const volumesQuery = (engineId: string) =>
+  queryOptions({
+    queryKey: queryKeys.resource(engineId, 'volumes'),
+    queryFn: ({ signal }) => berth.volumes.list.query(undefined, { signal }),
+  });
+
+export const engineInfoQuery = (engineId: string) =>
+  queryOptions({
+    queryKey: queryKeys.resource(engineId, 'info'),
+    queryFn: ({ signal }) => berth.engine.info.query(undefined, { signal }),
+  });

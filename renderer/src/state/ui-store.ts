@@ -1,0 +1,55 @@
+import { create } from 'zustand';
+
+/** What belongs to the UI itself (never engine state: that lives in react-query). */
+export type View = 'containers' | 'images' | 'volumes' | 'engine';
+export type ContainerFilter = 'all' | 'running';
+export type Language = 'en' | 'ko';
+
+interface UiState {
+  view: View;
+  language: Language;
+  containerSearch: string;
+  containerFilter: ContainerFilter;
+  /** Selected container ids. */
+  selection: ReadonlySet<string>;
+  /** The web host's WebSocket (always 'open' in Electron). */
+  hostLink: 'connecting' | 'open' | 'closed';
+}
+
+const languageKey = 'berth.language';
+
+function initialLanguage(): Language {
+  const saved = globalThis.localStorage?.getItem(languageKey);
+  if (saved === 'en' || saved === 'ko') return saved;
+  return globalThis.navigator?.language?.toLowerCase().startsWith('ko') ? 'ko' : 'en';
+}
+
+export const useUiStore = create<UiState>()(() => ({
+  view: 'containers',
+  language: initialLanguage(),
+  containerSearch: '',
+  containerFilter: 'all',
+  selection: new Set(),
+  hostLink: 'connecting',
+}));
+
+// Actions live at module level so non-React code (the RPC client, tests) can call them.
+export const showView = (view: View) => useUiStore.setState({ view });
+export const setContainerSearch = (containerSearch: string) => useUiStore.setState({ containerSearch });
+export const setContainerFilter = (containerFilter: ContainerFilter) => useUiStore.setState({ containerFilter });
+export const setHostLink = (hostLink: UiState['hostLink']) => useUiStore.setState({ hostLink });
+
+export function setLanguage(language: Language) {
+  globalThis.localStorage?.setItem(languageKey, language);
+  useUiStore.setState({ language });
+}
+
+export function toggleSelected(id: string) {
+  const selection = new Set(useUiStore.getState().selection);
+  if (selection.has(id)) selection.delete(id);
+  else selection.add(id);
+  useUiStore.setState({ selection });
+}
+
+export const setSelection = (ids: Iterable<string>) => useUiStore.setState({ selection: new Set(ids) });
+export const clearSelection = () => useUiStore.setState({ selection: new Set() });
