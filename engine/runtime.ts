@@ -1,3 +1,4 @@
+import type DockerClient from 'dockerode';
 import type { EngineEndpoint } from './contract/types.js';
 import { defaultTimings, EngineConnection, type ConnectionTimings } from './docker/connection.js';
 import { dockerOptionsFor } from './docker/client.js';
@@ -46,7 +47,7 @@ export async function openEngine(options: OpenEngineOptions = {}): Promise<OpenE
 }
 
 async function firstAnswering(
-  Docker: typeof import('dockerode'),
+  Docker: typeof DockerClient,
   candidates: EngineEndpoint[],
 ): Promise<EngineEndpoint | undefined> {
   for (const candidate of candidates) {

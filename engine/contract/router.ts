@@ -1,4 +1,4 @@
-import { initTRPC, TRPCError } from '@trpc/server';
+import { initTRPC, type TRPCError } from '@trpc/server';
 import { BerthError, type BerthErrorShape } from './errors.js';
 import {
   containerActionInput,

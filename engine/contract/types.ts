@@ -1,4 +1,5 @@
 /** Plain data that crosses the contract. Neutral shapes: no dockerode types leak to the renderer. */
+import type { BerthErrorShape } from './errors.js';
 
 export type ContainerState =
   | 'created'
@@ -114,5 +115,5 @@ export interface EngineChanges {
 export interface ActionOutcome {
   id: string;
   ok: boolean;
-  error?: import('./errors.js').BerthErrorShape;
+  error?: BerthErrorShape;
 }

@@ -7,12 +7,17 @@ import { startWebHost } from './web-host.js';
 /**
  * `npm run web`: Berth in a browser. Serves on 127.0.0.1 only and prints a one-time address with a
  * token. BERTH_PORT picks the port (default 7370; 0 for any free one), BERTH_ENGINE an engine URL
- * (default: the first engine found that answers), BERTH_TOKEN a fixed token (for tests).
+ * (default: the first engine found that answers), BERTH_TOKEN a fixed token (for tests),
+ * BERTH_BACKOFF_MAX_MS the longest wait between reconnect attempts.
  */
 async function main() {
   const rendererDir = resolve(fileURLToPath(new URL('../../dist/renderer', import.meta.url)));
   const port = parsePort(process.env.BERTH_PORT ?? '7370');
-  const engine = await openEngine(process.env.BERTH_ENGINE ? { engineUrl: process.env.BERTH_ENGINE } : {});
+  const backoffMaxMs = process.env.BERTH_BACKOFF_MAX_MS ? parsePositive('BERTH_BACKOFF_MAX_MS', process.env.BERTH_BACKOFF_MAX_MS) : undefined;
+  const engine = await openEngine({
+    ...(process.env.BERTH_ENGINE ? { engineUrl: process.env.BERTH_ENGINE } : {}),
+    ...(backoffMaxMs ? { timings: { backoffMaxMs } } : {}),
+  });
   const host = await startWebHost({
     port,
     token: process.env.BERTH_TOKEN || newToken(),
@@ -32,6 +37,15 @@ async function main() {
   };
   process.on('SIGINT', () => void shutdown());
   process.on('SIGTERM', () => void shutdown());
+}
+
+function parsePositive(name: string, text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value <= 0) {
+    console.error(`${name} must be a whole number of milliseconds above 0; got "${text}".`);
+    process.exit(2);
+  }
+  return value;
 }
 
 function parsePort(text: string): number {

@@ -28,16 +28,21 @@ export function EngineBanner() {
   );
 }
 
+/** Whole seconds left of `ms`, counting down from when `ms` last changed. */
 function useCountdown(ms: number | undefined): number | undefined {
-  const [deadline, setDeadline] = useState<number | undefined>();
-  const [, tick] = useState(0);
+  const [seconds, setSeconds] = useState<number | undefined>();
   useEffect(() => {
-    setDeadline(ms === undefined ? undefined : Date.now() + ms);
     if (ms === undefined) return;
-    const timer = setInterval(() => tick((n) => n + 1), 500);
-    return () => clearInterval(timer);
+    const deadline = Date.now() + ms;
+    const update = () => setSeconds(Math.max(0, Math.ceil((deadline - Date.now()) / 1000)));
+    const first = setTimeout(update, 0);
+    const timer = setInterval(update, 500);
+    return () => {
+      clearTimeout(first);
+      clearInterval(timer);
+    };
   }, [ms]);
-  return deadline === undefined ? undefined : Math.max(0, Math.ceil((deadline - Date.now()) / 1000));
+  return ms === undefined ? undefined : seconds;
 }
 
 /** True while actions can reach the engine. */

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { dockerOptionsFor, parseEngineUrl } from './client.js';
+
+describe('parseEngineUrl', () => {
+  it('reads the addresses DOCKER_HOST takes', () => {
+    expect(parseEngineUrl('unix:///var/run/docker.sock')).toEqual({ kind: 'socket', path: '/var/run/docker.sock' });
+    expect(parseEngineUrl('tcp://10.0.0.2:2375')).toEqual({ kind: 'tcp', host: '10.0.0.2', port: 2375 });
+    expect(parseEngineUrl('ssh://me@build-box')).toEqual({ kind: 'ssh', host: 'build-box', port: 22, user: 'me' });
+    expect(parseEngineUrl('npipe:////./pipe/docker_engine')).toEqual({ kind: 'socket', path: '\\\\.\\pipe\\docker_engine' });
+  });
+
+  it('refuses what it cannot reach, saying what would work', () => {
+    expect(() => parseEngineUrl('ftp://x')).toThrow(/unix:\/\/, tcp:\/\/ or ssh:\/\//);
+    expect(() => parseEngineUrl('unix://relative.sock')).toThrow(/absolute socket path/);
+    expect(() => parseEngineUrl('not a url')).toThrow(/not an engine address/);
+  });
+});
+
+describe('dockerOptionsFor', () => {
+  it('uses plain HTTP on 2375 unless TLS is asked for', () => {
+    expect(dockerOptionsFor('tcp://h:2375', {})).toEqual({ host: 'h', port: 2375, protocol: 'http' });
+  });
+});

@@ -1,0 +1,75 @@
+import Docker from 'dockerode';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EngineChanges } from '../contract/types.js';
+import { openEngine, type OpenEngine } from '../runtime.js';
+import { fixtureImage, requireDockerHost } from '../testing/engine-env.js';
+import { dockerOptionsFor } from './client.js';
+
+let engine: OpenEngine;
+const docker = new Docker(dockerOptionsFor(requireDockerHost()));
+const prefix = `berth-int-${process.pid}`;
+
+beforeAll(async () => {
+  engine = await openEngine({ engineUrl: requireDockerHost() });
+  await engine.connection.waitUntilConnected(5000);
+});
+
+afterAll(async () => {
+  const mine = await docker.listContainers({ all: true, filters: { name: [prefix] } });
+  await Promise.all(mine.map((c) => docker.getContainer(c.Id).remove({ force: true })));
+  await engine?.close();
+});
+
+describe('engine connection', () => {
+  it('reports connected with the engine version', () => {
+    expect(engine.connection.status).toMatchObject({ state: 'connected', generation: 1 });
+    expect(engine.connection.status.version).toMatch(/\d+\.\d+/);
+  });
+
+  it('turns a container created outside Berth into one containers change', async () => {
+    const abort = new AbortController();
+    const seen: EngineChanges[] = [];
+    const watching = (async () => {
+      for await (const change of engine.service.watchChanges(abort.signal)) {
+        seen.push(change);
+        if (change.resources.includes('containers')) abort.abort();
+      }
+    })();
+    await docker.createContainer({ name: `${prefix}-events`, Image: fixtureImage });
+    await Promise.race([watching, new Promise((_, reject) => setTimeout(() => reject(new Error('no change notice within 2 s')), 2000))]);
+    expect(seen.at(-1)?.resources).toContain('containers');
+  });
+});
+
+describe('container actions', () => {
+  it('starts, pauses, stops and reports each outcome', async () => {
+    const created = await docker.createContainer({ name: `${prefix}-life`, Image: fixtureImage, StopTimeout: 1 });
+    const id = created.id;
+    const state = async () => (await docker.getContainer(id).inspect()).State;
+    expect(await engine.service.actOnContainers({ ids: [id], action: 'start' })).toEqual([{ id, ok: true }]);
+    expect((await state()).Running).toBe(true);
+    await engine.service.actOnContainers({ ids: [id], action: 'pause' });
+    expect((await state()).Paused).toBe(true);
+    await engine.service.actOnContainers({ ids: [id], action: 'unpause' });
+    await engine.service.actOnContainers({ ids: [id], action: 'stop' });
+    expect((await state()).Running).toBe(false);
+    // Starting twice is what the person wanted, not an error (the engine answers 304).
+    await engine.service.actOnContainers({ ids: [id], action: 'start' });
+    expect(await engine.service.actOnContainers({ ids: [id], action: 'start' })).toEqual([{ id, ok: true }]);
+  });
+
+  it('gives a name conflict as CONFLICT with the engine message and a hint', async () => {
+    await docker.createContainer({ name: `${prefix}-taken`, Image: fixtureImage });
+    const other = await docker.createContainer({ name: `${prefix}-other`, Image: fixtureImage });
+    const failure = await engine.service.renameContainer({ id: other.id, name: `${prefix}-taken` }).catch((e: unknown) => e);
+    expect(failure).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('already in use') });
+    expect((failure as { hint?: string }).hint).toMatch(/another name/);
+  });
+
+  it('reports per container in a bulk action, without stopping at the first failure', async () => {
+    const real = await docker.createContainer({ name: `${prefix}-bulk`, Image: fixtureImage });
+    const outcomes = await engine.service.removeContainers({ ids: ['berth-no-such-container', real.id], removeVolumes: true, force: true });
+    expect(outcomes[0]).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(outcomes[1]).toEqual({ id: real.id, ok: true });
+  });
+});
