@@ -50,6 +50,8 @@ export default defineConfig({
     env: {
       BERTH_PORT: String(port),
       BERTH_TOKEN: process.env.BERTH_E2E_TOKEN,
+      // The engine under test, even while it is down (otherwise detection would pick another one).
+      ...(process.env.DOCKER_HOST ? { BERTH_ENGINE: process.env.DOCKER_HOST } : {}),
       // Short back-off so the reconnect journey does not wait on the desktop default.
       BERTH_BACKOFF_MAX_MS: '1000',
     },
