@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContainerSummary } from '../../../../engine/contract/types';
 import { setSelection, toggleSelected, useUiStore } from '../../state/ui-store';
@@ -20,6 +20,9 @@ export function ContainerTable({ containers }: { containers: readonly ContainerS
     overscan: 12,
     getItemKey: (index) => containers[index]!.id,
   });
+  useEffect(() => {
+    if (containers.length > 0) performance.mark('berth:containers:rows', { detail: containers.length });
+  }, [containers]);
   const allSelected = containers.length > 0 && containers.every((c) => selection.has(c.id));
 
   return (
