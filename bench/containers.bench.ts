@@ -64,7 +64,7 @@ async function main() {
     port: 0,
     token,
     rendererDir: resolve('dist/renderer'),
-    context: { engine: engine.service },
+    context: { engine: engine.api },
   });
   const browser = await chromium.launch({
     executablePath: process.env.BERTH_CHROMIUM || '/usr/bin/chromium',
@@ -76,7 +76,7 @@ async function main() {
     await rawList(); // warm the engine's caches for every contender alike
     const raw = await timeRuns(10, rawList);
     const cli = await timeRuns(5, () => run('docker', ['-H', engineUrl!, 'ps', '-a', '--no-trunc']));
-    const contract = await timeRuns(10, () => engine.service.listContainers());
+    const contract = await timeRuns(10, () => engine.api.containers.list());
 
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${host.url}`);

@@ -1,8 +1,9 @@
 import type DockerClient from 'dockerode';
+import type { EngineApi } from './contract/service.js';
 import type { EngineEndpoint } from './contract/types.js';
 import { defaultTimings, EngineConnection, type ConnectionTimings } from './docker/connection.js';
 import { dockerOptionsFor } from './docker/client.js';
-import { DockerEngineService } from './docker/service.js';
+import { createDockerEngineApi } from './docker/engine-api.js';
 import { detectEndpoints } from './hosts/detect.js';
 import { pingEngine } from './docker/health.js';
 
@@ -15,7 +16,8 @@ export interface OpenEngineOptions {
 export interface OpenEngine {
   endpoint: EngineEndpoint;
   connection: EngineConnection;
-  service: DockerEngineService;
+  /** The contract's engine API for this engine. */
+  api: EngineApi;
   close(): Promise<void>;
 }
 
@@ -41,7 +43,7 @@ export async function openEngine(options: OpenEngineOptions = {}): Promise<OpenE
   return {
     endpoint,
     connection,
-    service: new DockerEngineService(connection),
+    api: createDockerEngineApi(connection),
     close: () => connection.stop(),
   };
 }

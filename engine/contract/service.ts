@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { ContainerActionInput, ContainerRenameInput, containerRemoveInput } from './schemas.js';
 import type {
   ActionOutcome,
   ContainerSummary,
@@ -7,23 +9,36 @@ import type {
   ImageSummary,
   VolumeSummary,
 } from './types.js';
-import type { ContainerActionInput, ContainerRenameInput } from './schemas.js';
-import type { z } from 'zod';
-import type { containerRemoveInput } from './schemas.js';
 
 /**
- * What the trusted side must provide for the contract. The router (./router.ts) validates input
- * and maps errors; an implementation only does the work.
+ * What the trusted side provides for the contract, one part per area. The routes validate input and
+ * map errors; an implementation only does the work (engine/docker/*).
  */
-export interface EngineService {
+export interface EngineApi {
+  connection: ConnectionApi;
+  containers: ContainersApi;
+  images: ImagesApi;
+  volumes: VolumesApi;
+}
+
+export interface ConnectionApi {
   status(): EngineStatus;
   watchStatus(signal: AbortSignal | undefined): AsyncIterable<EngineStatus>;
   watchChanges(signal: AbortSignal | undefined): AsyncIterable<EngineChanges>;
   info(): Promise<EngineInfo>;
-  listContainers(): Promise<ContainerSummary[]>;
-  actOnContainers(input: ContainerActionInput): Promise<ActionOutcome[]>;
-  renameContainer(input: ContainerRenameInput): Promise<void>;
-  removeContainers(input: z.output<typeof containerRemoveInput>): Promise<ActionOutcome[]>;
-  listImages(): Promise<ImageSummary[]>;
-  listVolumes(): Promise<VolumeSummary[]>;
+}
+
+export interface ContainersApi {
+  list(): Promise<ContainerSummary[]>;
+  act(input: ContainerActionInput): Promise<ActionOutcome[]>;
+  rename(input: ContainerRenameInput): Promise<void>;
+  remove(input: z.output<typeof containerRemoveInput>): Promise<ActionOutcome[]>;
+}
+
+export interface ImagesApi {
+  list(): Promise<ImageSummary[]>;
+}
+
+export interface VolumesApi {
+  list(): Promise<VolumeSummary[]>;
 }

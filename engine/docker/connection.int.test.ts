@@ -30,7 +30,7 @@ describe('engine connection', () => {
     const abort = new AbortController();
     const seen: EngineChanges[] = [];
     const watching = (async () => {
-      for await (const change of engine.service.watchChanges(abort.signal)) {
+      for await (const change of engine.api.connection.watchChanges(abort.signal)) {
         seen.push(change);
         if (change.resources.includes('containers')) abort.abort();
       }
@@ -46,29 +46,29 @@ describe('container actions', () => {
     const created = await docker.createContainer({ name: `${prefix}-life`, Image: fixtureImage, StopTimeout: 1 });
     const id = created.id;
     const state = async () => (await docker.getContainer(id).inspect()).State;
-    expect(await engine.service.actOnContainers({ ids: [id], action: 'start' })).toEqual([{ id, ok: true }]);
+    expect(await engine.api.containers.act({ ids: [id], action: 'start' })).toEqual([{ id, ok: true }]);
     expect((await state()).Running).toBe(true);
-    await engine.service.actOnContainers({ ids: [id], action: 'pause' });
+    await engine.api.containers.act({ ids: [id], action: 'pause' });
     expect((await state()).Paused).toBe(true);
-    await engine.service.actOnContainers({ ids: [id], action: 'unpause' });
-    await engine.service.actOnContainers({ ids: [id], action: 'stop' });
+    await engine.api.containers.act({ ids: [id], action: 'unpause' });
+    await engine.api.containers.act({ ids: [id], action: 'stop' });
     expect((await state()).Running).toBe(false);
     // Starting twice is what the person wanted, not an error (the engine answers 304).
-    await engine.service.actOnContainers({ ids: [id], action: 'start' });
-    expect(await engine.service.actOnContainers({ ids: [id], action: 'start' })).toEqual([{ id, ok: true }]);
+    await engine.api.containers.act({ ids: [id], action: 'start' });
+    expect(await engine.api.containers.act({ ids: [id], action: 'start' })).toEqual([{ id, ok: true }]);
   });
 
   it('gives a name conflict as CONFLICT with the engine message and a hint', async () => {
     await docker.createContainer({ name: `${prefix}-taken`, Image: fixtureImage });
     const other = await docker.createContainer({ name: `${prefix}-other`, Image: fixtureImage });
-    const failure = await engine.service.renameContainer({ id: other.id, name: `${prefix}-taken` }).catch((e: unknown) => e);
+    const failure = await engine.api.containers.rename({ id: other.id, name: `${prefix}-taken` }).catch((e: unknown) => e);
     expect(failure).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('already in use') });
     expect((failure as { hint?: string }).hint).toMatch(/another name/);
   });
 
   it('reports per container in a bulk action, without stopping at the first failure', async () => {
     const real = await docker.createContainer({ name: `${prefix}-bulk`, Image: fixtureImage });
-    const outcomes = await engine.service.removeContainers({ ids: ['berth-no-such-container', real.id], removeVolumes: true, force: true });
+    const outcomes = await engine.api.containers.remove({ ids: ['berth-no-such-container', real.id], removeVolumes: true, force: true });
     expect(outcomes[0]).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(outcomes[1]).toEqual({ id: real.id, ok: true });
   });

@@ -22,7 +22,7 @@ async function main() {
     port,
     token: process.env.BERTH_TOKEN || newToken(),
     rendererDir,
-    context: { engine: engine.service },
+    context: { engine: engine.api },
   });
   console.log(`Berth engine: ${engine.endpoint.url} (${engine.endpoint.source})`);
   console.log(`Berth is ready. Open this address in your browser (it carries a one-time token):\n  ${host.url}`);

@@ -13,7 +13,7 @@ let host: WebHost;
 
 beforeAll(async () => {
   engine = await openEngine({ engineUrl: requireDockerHost() });
-  host = await startWebHost({ port: 0, token, rendererDir: '/nonexistent', context: { engine: engine.service } });
+  host = await startWebHost({ port: 0, token, rendererDir: '/nonexistent', context: { engine: engine.api } });
 });
 
 afterAll(async () => {

@@ -1,0 +1,12 @@
+import { procedure, router } from '../trpc.js';
+
+export const engineRoutes = router({
+  status: procedure.query(({ ctx }) => ctx.engine.connection.status()),
+  info: procedure.query(({ ctx }) => ctx.engine.connection.info()),
+  watchStatus: procedure.subscription(async function* ({ ctx, signal }) {
+    yield* ctx.engine.connection.watchStatus(signal);
+  }),
+  watchChanges: procedure.subscription(async function* ({ ctx, signal }) {
+    yield* ctx.engine.connection.watchChanges(signal);
+  }),
+});

@@ -1,0 +1,35 @@
+import { initTRPC, type TRPCError } from '@trpc/server';
+import { BerthError, type BerthErrorShape } from './errors.js';
+import type { EngineApi } from './service.js';
+
+/** What every contract handler receives: the engine it works on. */
+export interface ContractContext {
+  engine: EngineApi;
+}
+
+const t = initTRPC.context<ContractContext>().create({
+  isServer: true,
+  errorFormatter({ shape, error }) {
+    return { ...shape, data: { ...shape.data, berth: toBerthErrorShape(error) } };
+  },
+});
+
+export const router = t.router;
+export const procedure = t.procedure;
+
+export function toBerthErrorShape(error: TRPCError): BerthErrorShape {
+  const cause = error.cause;
+  if (cause instanceof BerthError) return cause.toShape();
+  if (error.code === 'BAD_REQUEST' || error.code === 'PARSE_ERROR') {
+    const issues = (cause as { issues?: { message?: string }[] } | undefined)?.issues;
+    const first = issues?.[0];
+    if (first?.message) return { code: 'INVALID_INPUT', message: first.message };
+    return { code: 'INVALID_INPUT', message: error.message };
+  }
+  // Never leak stack traces or internals: a short message and a way forward.
+  return {
+    code: 'INTERNAL',
+    message: error.message || 'Something went wrong inside Berth.',
+    hint: 'Try again; if it keeps happening, the engine log may say more.',
+  };
+}

@@ -1,0 +1,57 @@
+import type Docker from 'dockerode';
+import type { z } from 'zod';
+import type { ContainersApi } from '../contract/service.js';
+import type {
+  ContainerAction,
+  ContainerActionInput,
+  ContainerRenameInput,
+  containerRemoveInput,
+} from '../contract/schemas.js';
+import { engineCall, forEachId } from './bulk.js';
+import { toContainerSummary } from './mappers.js';
+
+/** Container list and lifecycle on a Docker Engine API. */
+export class DockerContainers implements ContainersApi {
+  constructor(private readonly docker: Docker) {}
+
+  async list() {
+    return (await engineCall(this.docker.listContainers({ all: true }))).map(toContainerSummary);
+  }
+
+  act({ ids, action }: ContainerActionInput) {
+    return forEachId(ids, 'Container', async (id) => {
+      try {
+        await runAction(this.docker.getContainer(id), action);
+      } catch (e) {
+        // 304 means it already is in the state asked for: the person got what they wanted.
+        if ((e as { statusCode?: number }).statusCode === 304) return;
+        throw e;
+      }
+    });
+  }
+
+  async rename({ id, name }: ContainerRenameInput) {
+    await engineCall(this.docker.getContainer(id).rename({ name }), `Container ${id}`);
+  }
+
+  remove({ ids, removeVolumes, force }: z.output<typeof containerRemoveInput>) {
+    return forEachId(ids, 'Container', (id) => this.docker.getContainer(id).remove({ v: removeVolumes, force }));
+  }
+}
+
+function runAction(container: Docker.Container, action: ContainerAction): Promise<unknown> {
+  switch (action) {
+    case 'start':
+      return container.start();
+    case 'stop':
+      return container.stop();
+    case 'restart':
+      return container.restart();
+    case 'pause':
+      return container.pause();
+    case 'unpause':
+      return container.unpause();
+    case 'kill':
+      return container.kill();
+  }
+}

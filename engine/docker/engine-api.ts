@@ -1,0 +1,49 @@
+import type { ConnectionApi, EngineApi } from '../contract/service.js';
+import type { EngineInfo } from '../contract/types.js';
+import { engineCall } from './bulk.js';
+import type { EngineConnection } from './connection.js';
+import { DockerContainers } from './containers.js';
+import { DockerImages } from './images.js';
+import { DockerVolumes } from './volumes.js';
+
+/** The contract's whole engine API, done against one Docker Engine API connection. */
+export function createDockerEngineApi(connection: EngineConnection): EngineApi {
+  const docker = connection.docker;
+  return {
+    connection: connectionApi(connection),
+    containers: new DockerContainers(docker),
+    images: new DockerImages(docker),
+    volumes: new DockerVolumes(docker),
+  };
+}
+
+function connectionApi(connection: EngineConnection): ConnectionApi {
+  return {
+    status: () => connection.status,
+    watchStatus: (signal) => connection.statusChanges.iterate(signal, connection.status),
+    watchChanges: (signal) => connection.changes.iterate(signal),
+    async info(): Promise<EngineInfo> {
+      const info = await engineCall(connection.docker.info());
+      return {
+        name: info.Name,
+        serverVersion: info.ServerVersion,
+        apiVersion: connection.status.apiVersion ?? '',
+        operatingSystem: info.OperatingSystem,
+        osType: info.OSType,
+        architecture: info.Architecture,
+        kernelVersion: info.KernelVersion,
+        cpus: info.NCPU,
+        memoryBytes: info.MemTotal,
+        storageDriver: info.Driver,
+        dataRoot: info.DockerRootDir,
+        containers: {
+          total: info.Containers,
+          running: info.ContainersRunning,
+          paused: info.ContainersPaused,
+          stopped: info.ContainersStopped,
+        },
+        images: info.Images,
+      };
+    },
+  };
+}
