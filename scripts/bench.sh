@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# `npm run bench`: Berth against the docker CLI and the raw Engine API on the same private engine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export BERTH_TEST_DIR=${BERTH_TEST_DIR:-/tmp/berth-test}
+export DOCKER_HOST="unix://$BERTH_TEST_DIR/docker.sock"
+started=false
+trap '$started && bash scripts/test-engine.sh stop || true' EXIT
+if ! bash scripts/test-engine.sh status; then bash scripts/test-engine.sh start; started=true; fi
+bash scripts/fixtures.sh
+npm run --silent build:renderer
+npx tsx bench/containers.bench.ts
