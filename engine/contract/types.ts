@@ -107,9 +107,20 @@ export interface EngineInfo {
 
 export type ResourceKind = 'containers' | 'images' | 'volumes' | 'networks';
 
-/** A coalesced batch of "something changed" notices from the engine's events stream. */
+/** Containers that changed, as they are now: applied to the cached list instead of refetching it. */
+export interface ContainerPatch {
+  upserted: ContainerSummary[];
+  /** Ids of containers that no longer exist. */
+  removed: string[];
+}
+
+/**
+ * A coalesced batch of "something changed" notices from the engine's events stream: lists to refetch,
+ * and for containers (the list that changes most) the changed rows themselves.
+ */
 export interface EngineChanges {
   resources: ResourceKind[];
+  containers?: ContainerPatch;
 }
 
 export interface ActionOutcome {

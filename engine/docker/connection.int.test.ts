@@ -26,18 +26,25 @@ describe('engine connection', () => {
     expect(engine.connection.status.version).toMatch(/\d+\.\d+/);
   });
 
-  it('turns a container created outside Berth into one containers change', async () => {
+  it('sends a container created, then removed, outside Berth as rows to patch', async () => {
     const abort = new AbortController();
     const seen: EngineChanges[] = [];
+    const name = `${prefix}-events`;
+    let id = '';
     const watching = (async () => {
       for await (const change of engine.api.connection.watchChanges(abort.signal)) {
         seen.push(change);
-        if (change.resources.includes('containers')) abort.abort();
+        if (change.containers?.removed.includes(id)) abort.abort();
       }
     })();
-    await docker.createContainer({ name: `${prefix}-events`, Image: fixtureImage });
-    await Promise.race([watching, new Promise((_, reject) => setTimeout(() => reject(new Error('no change notice within 2 s')), 2000))]);
-    expect(seen.at(-1)?.resources).toContain('containers');
+    const created = await docker.createContainer({ name, Image: fixtureImage });
+    id = created.id;
+    await new Promise((r) => setTimeout(r, 300));
+    await created.remove();
+    await Promise.race([watching, new Promise((_, reject) => setTimeout(() => reject(new Error('no removal notice within 2 s')), 2000))]);
+    const upsert = seen.find((c) => c.containers?.upserted.some((u) => u.id === id));
+    expect(upsert?.containers?.upserted.find((u) => u.id === id)).toMatchObject({ name, state: 'created' });
+    expect(upsert?.resources).toEqual(expect.arrayContaining(['images', 'volumes']));
   });
 });
 

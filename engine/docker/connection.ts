@@ -1,7 +1,8 @@
 import type Docker from 'dockerode';
 import type { EngineChanges, EngineEndpoint, EngineStatus } from '../contract/types.js';
 import { backoffDelay, Listeners, sleep } from '../shared/listeners.js';
-import { ChangeCoalescer, resourcesTouchedBy, type DockerEvent } from './events.js';
+import { resolveChanges } from './container-patch.js';
+import { ChangeCoalescer, type DockerEvent } from './events.js';
 import { JsonLineParser } from './json-lines.js';
 import { engineMessage } from './errors.js';
 import { engineVersion, pingEngine } from './health.js';
@@ -106,7 +107,11 @@ export class EngineConnection {
     const linkAbort = new AbortController();
     const abortLink = () => linkAbort.abort();
     stopSignal.addEventListener('abort', abortLink);
-    const coalescer = new ChangeCoalescer(this.timings.coalesceMs, (resources) => this.changes.emit({ resources }));
+    // Batches resolve one after another, so an older container state never lands after a newer one.
+    let resolving = Promise.resolve();
+    const coalescer = new ChangeCoalescer(this.timings.coalesceMs, (batch) => {
+      resolving = resolving.then(async () => this.changes.emit(await resolveChanges(this.docker, batch)));
+    });
     try {
       const events = (await this.docker.getEvents({ abortSignal: linkAbort.signal })) as NodeJS.ReadableStream;
       this.update({
@@ -120,7 +125,7 @@ export class EngineConnection {
       });
       const heartbeat = this.startHeartbeat(linkAbort);
       try {
-        await readEvents(events, linkAbort.signal, (event) => coalescer.add(resourcesTouchedBy(event)));
+        await readEvents(events, linkAbort.signal, (event) => coalescer.add(event));
       } finally {
         clearInterval(heartbeat);
       }

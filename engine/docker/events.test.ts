@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ChangeCoalescer, resourcesTouchedBy } from './events.js';
+import { ChangeCoalescer, resourcesTouchedBy, type ChangeBatch } from './events.js';
 
 describe('resourcesTouchedBy', () => {
   it('maps container lifecycle events to the lists they change', () => {
@@ -21,25 +21,26 @@ describe('resourcesTouchedBy', () => {
 describe('ChangeCoalescer', () => {
   afterEach(() => vi.useRealTimers());
 
-  it('turns a burst into one batch per window', () => {
+  it('turns a burst into one batch per window, naming the containers', () => {
     vi.useFakeTimers();
-    const batches: string[][] = [];
-    const coalescer = new ChangeCoalescer(25, (r) => batches.push(r));
-    for (let i = 0; i < 50; i++) coalescer.add(['containers']);
-    coalescer.add(['images']);
+    const batches: ChangeBatch[] = [];
+    const coalescer = new ChangeCoalescer(25, (b) => batches.push(b));
+    for (let i = 0; i < 50; i++) coalescer.add({ Type: 'container', Action: 'stop', Actor: { ID: `c${i % 3}` } });
+    coalescer.add({ Type: 'image', Action: 'pull' });
+    coalescer.add({ Type: 'container', Action: 'exec_start: sh', Actor: { ID: 'c9' } });
     expect(batches).toEqual([]);
     vi.advanceTimersByTime(25);
-    expect(batches).toEqual([['containers', 'images']]);
-    coalescer.add(['volumes']);
+    expect(batches).toEqual([{ resources: ['containers', 'images'], containerIds: ['c0', 'c1', 'c2'] }]);
+    coalescer.add({ Type: 'volume', Action: 'create' });
     vi.advanceTimersByTime(25);
-    expect(batches).toEqual([['containers', 'images'], ['volumes']]);
+    expect(batches[1]).toEqual({ resources: ['volumes'], containerIds: [] });
   });
 
   it('drops pending changes when disposed', () => {
     vi.useFakeTimers();
-    const batches: string[][] = [];
-    const coalescer = new ChangeCoalescer(25, (r) => batches.push(r));
-    coalescer.add(['containers']);
+    const batches: ChangeBatch[] = [];
+    const coalescer = new ChangeCoalescer(25, (b) => batches.push(b));
+    coalescer.add({ Type: 'container', Action: 'start', Actor: { ID: 'x' } });
     coalescer.dispose();
     vi.advanceTimersByTime(100);
     expect(batches).toEqual([]);

@@ -6,6 +6,7 @@ export interface DockerEvent {
   Action?: string;
   status?: string;
   id?: string;
+  Actor?: { ID?: string };
   time?: number;
 }
 
@@ -33,26 +34,43 @@ export function resourcesTouchedBy(event: DockerEvent): ResourceKind[] {
   }
 }
 
+/** The container an event is about, when it is a container event that changes the list. */
+export function containerTouchedBy(event: DockerEvent): string | undefined {
+  if (event.Type !== 'container' || !resourcesTouchedBy(event).includes('containers')) return undefined;
+  return event.Actor?.ID ?? event.id;
+}
+
+export interface ChangeBatch {
+  resources: ResourceKind[];
+  /** Containers named by the batch's container events; empty when only other lists changed. */
+  containerIds: string[];
+}
+
 /**
- * Gathers resource kinds over a short window and hands them on as one batch, so a burst of events
- * (a bulk stop of 50 containers) becomes one refetch per list.
+ * Gathers changes over a short window and hands them on as one batch, so a burst of events (a bulk
+ * stop of 50 containers) becomes one update per list.
  */
 export class ChangeCoalescer {
-  private pending = new Set<ResourceKind>();
+  private resources = new Set<ResourceKind>();
+  private containerIds = new Set<string>();
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly windowMs: number,
-    private readonly flush: (resources: ResourceKind[]) => void,
+    private readonly flush: (batch: ChangeBatch) => void,
   ) {}
 
-  add(resources: readonly ResourceKind[]): void {
-    if (resources.length === 0) return;
-    for (const r of resources) this.pending.add(r);
+  add(event: DockerEvent): void {
+    const touched = resourcesTouchedBy(event);
+    if (touched.length === 0) return;
+    for (const r of touched) this.resources.add(r);
+    const containerId = containerTouchedBy(event);
+    if (containerId) this.containerIds.add(containerId);
     this.timer ??= setTimeout(() => {
       this.timer = undefined;
-      const batch = [...this.pending];
-      this.pending = new Set();
+      const batch = { resources: [...this.resources], containerIds: [...this.containerIds] };
+      this.resources = new Set();
+      this.containerIds = new Set();
       this.flush(batch);
     }, this.windowMs);
   }
@@ -60,6 +78,7 @@ export class ChangeCoalescer {
   dispose(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    this.pending.clear();
+    this.resources.clear();
+    this.containerIds.clear();
   }
 }

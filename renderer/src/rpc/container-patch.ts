@@ -1,0 +1,16 @@
+import type { ContainerPatch, ContainerSummary } from '../../../engine/contract/types';
+
+/** The cached container list with a patch from the engine's events applied: changed rows replaced, new ones added, gone ones dropped. */
+export function applyContainerPatch(list: readonly ContainerSummary[], patch: ContainerPatch): ContainerSummary[] {
+  const removed = new Set(patch.removed);
+  const upserted = new Map(patch.upserted.map((c) => [c.id, c]));
+  const next: ContainerSummary[] = [];
+  for (const container of list) {
+    if (removed.has(container.id)) continue;
+    const replacement = upserted.get(container.id);
+    next.push(replacement ?? container);
+    upserted.delete(container.id);
+  }
+  next.push(...upserted.values());
+  return next;
+}
