@@ -6,7 +6,7 @@ import { chromium } from '@playwright/test';
 import Docker from 'dockerode';
 import { dockerOptionsFor, parseEngineUrl } from '../engine/docker/client.js';
 import { JsonLineParser } from '../engine/docker/json-lines.js';
-import { openEngine } from '../engine/runtime.js';
+import { EngineManager } from '../engine/engine-manager.js';
 import { newToken } from '../engine/server/auth.js';
 import { startWebHost } from '../engine/server/web-host.js';
 import { median, ms, percentile, timeRuns } from './measure.js';
@@ -57,14 +57,14 @@ function rawList(): Promise<number> {
 
 async function main() {
   await ensureContainers();
-  const engine = await openEngine({ engineUrl: engineUrl! });
-  await engine.connection.waitUntilConnected(5000);
+  const engine = await EngineManager.start({ engineUrl: engineUrl!, dataDir: '/tmp/berth-bench-data' });
+  await engine.waitUntilConnected(5000);
   const token = newToken();
   const host = await startWebHost({
     port: 0,
     token,
     rendererDir: resolve('dist/renderer'),
-    context: { engine: engine.api },
+    context: { engine: engine.api, engines: engine.engines },
   });
   const browser = await chromium.launch({
     executablePath: process.env.BERTH_CHROMIUM || '/usr/bin/chromium',

@@ -4,8 +4,8 @@ import type { EngineEndpoint } from './contract/types.js';
 import { defaultTimings, EngineConnection, type ConnectionTimings } from './docker/connection.js';
 import { dockerOptionsFor } from './docker/client.js';
 import { createDockerEngineApi } from './docker/engine-api.js';
-import { detectEndpoints } from './hosts/detect.js';
 import { pingEngine } from './docker/health.js';
+import { detectEndpoints, endpointId } from './hosts/detect.js';
 
 export interface OpenEngineOptions {
   /** An engine URL the person chose; otherwise the first detected engine that answers. */
@@ -21,44 +21,48 @@ export interface OpenEngine {
   close(): Promise<void>;
 }
 
-/**
- * Finds an engine, connects to it and keeps the link supervised. Shared by the Electron main process
- * and the web host, so both shells run exactly the same engine code.
- */
-export async function openEngine(options: OpenEngineOptions = {}): Promise<OpenEngine> {
-  // dockerode loads grpc and ssh2 eagerly (~230 ms); import it here, off the window's critical path.
-  const { default: Docker } = await import('dockerode');
-  const candidates = detectEndpoints(options.engineUrl ? { preferredUrl: options.engineUrl } : {});
-  const fallback: EngineEndpoint = {
-    id: 'default',
-    url: 'unix:///var/run/docker.sock',
-    source: 'default-socket',
-  };
-  const endpoint = options.engineUrl
-    ? candidates[0]!
-    : ((await firstAnswering(Docker, candidates)) ?? candidates[0] ?? fallback);
-  const docker = new Docker(dockerOptionsFor(endpoint.url));
-  const connection = new EngineConnection(docker, endpoint, { ...defaultTimings, ...options.timings });
-  connection.start();
-  return {
-    endpoint,
-    connection,
-    api: createDockerEngineApi(connection),
-    close: () => connection.stop(),
-  };
+// dockerode loads grpc and ssh2 eagerly (~230 ms); it is imported on first use, off the window's critical path.
+let dockerode: Promise<typeof DockerClient> | undefined;
+export function loadDockerode(): Promise<typeof DockerClient> {
+  dockerode ??= import('dockerode').then((m) => m.default);
+  return dockerode;
 }
 
-async function firstAnswering(
-  Docker: typeof DockerClient,
-  candidates: EngineEndpoint[],
-): Promise<EngineEndpoint | undefined> {
+/** Connects to one engine and keeps the link supervised. */
+export async function connectEngine(endpoint: EngineEndpoint, timings?: Partial<ConnectionTimings>): Promise<OpenEngine> {
+  const Docker = await loadDockerode();
+  const docker = new Docker(dockerOptionsFor(endpoint.url));
+  const connection = new EngineConnection(docker, endpoint, { ...defaultTimings, ...timings });
+  connection.start();
+  return { endpoint, connection, api: createDockerEngineApi(connection), close: () => connection.stop() };
+}
+
+/** Finds an engine (the given URL, else the first detected one that answers) and connects to it. */
+export async function openEngine(options: OpenEngineOptions = {}): Promise<OpenEngine> {
+  const endpoint = options.engineUrl
+    ? { id: endpointId(options.engineUrl), url: options.engineUrl, source: 'user' as const }
+    : ((await firstAnswering(detectEndpoints())) ?? detectEndpoints()[0] ?? defaultEndpoint());
+  return connectEngine(endpoint, options.timings);
+}
+
+export function defaultEndpoint(): EngineEndpoint {
+  const url = 'unix:///var/run/docker.sock';
+  return { id: endpointId(url), url, source: 'default-socket' };
+}
+
+export async function answers(endpoint: EngineEndpoint, timeoutMs = 700): Promise<boolean> {
+  try {
+    const Docker = await loadDockerode();
+    await pingEngine(new Docker(dockerOptionsFor(endpoint.url)), timeoutMs);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function firstAnswering(candidates: EngineEndpoint[]): Promise<EngineEndpoint | undefined> {
   for (const candidate of candidates) {
-    try {
-      await pingEngine(new Docker(dockerOptionsFor(candidate.url)), 700);
-      return candidate;
-    } catch {
-      // Not answering (or not reachable from here): try the next one.
-    }
+    if (await answers(candidate)) return candidate;
   }
   return undefined;
 }

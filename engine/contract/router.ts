@@ -1,5 +1,6 @@
 import { containerRoutes } from './routes/containers.js';
 import { engineRoutes } from './routes/engine.js';
+import { enginesRoutes } from './routes/engines.js';
 import { imageRoutes } from './routes/images.js';
 import { volumeRoutes } from './routes/volumes.js';
 import { router } from './trpc.js';
@@ -11,6 +12,7 @@ import { router } from './trpc.js';
  */
 export const contractRouter = router({
   engine: engineRoutes,
+  engines: enginesRoutes,
   containers: containerRoutes,
   images: imageRoutes,
   volumes: volumeRoutes,

@@ -56,6 +56,10 @@ export const containerRemoveInput = z.object({
   force: z.boolean().default(false),
 });
 
+export const engineIdInput = z.object({
+  id: z.string().regex(/^[0-9a-f]{12}$/, 'An engine is named by the 12-character id Berth gave it; pick one from the Engine view.'),
+});
+
 export type ContainerActionInput = z.infer<typeof containerActionInput>;
 export type ContainerRenameInput = z.infer<typeof containerRenameInput>;
 export type ContainerRemoveInput = z.input<typeof containerRemoveInput>;

@@ -4,9 +4,11 @@ import type {
   ActionOutcome,
   ContainerSummary,
   EngineChanges,
+  EngineChoice,
   EngineInfo,
   EngineStatus,
   ImageSummary,
+  NativeEngineStatus,
   VolumeSummary,
 } from './types.js';
 
@@ -41,4 +43,22 @@ export interface ImagesApi {
 
 export interface VolumesApi {
   list(): Promise<VolumeSummary[]>;
+}
+
+/** The engines Berth knows, which one it uses, and Berth's own engine where it has one (Linux). */
+export interface EnginesApi {
+  list(): Promise<EngineChoice[]>;
+  /** Switches to an engine by endpoint id (remembered for next time). */
+  use(id: string): Promise<EngineChoice[]>;
+  native: NativeEngineApi | undefined;
+}
+
+export interface NativeEngineApi {
+  status(): NativeEngineStatus;
+  watch(signal: AbortSignal | undefined): AsyncIterable<NativeEngineStatus>;
+  start(): Promise<NativeEngineStatus>;
+  stop(): Promise<NativeEngineStatus>;
+  restart(): Promise<NativeEngineStatus>;
+  reset(): Promise<NativeEngineStatus>;
+  readLog(): Promise<string>;
 }

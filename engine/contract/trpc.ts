@@ -1,10 +1,11 @@
 import { initTRPC, type TRPCError } from '@trpc/server';
 import { BerthError, type BerthErrorShape } from './errors.js';
-import type { EngineApi } from './service.js';
+import type { EngineApi, EnginesApi } from './service.js';
 
-/** What every contract handler receives: the engine it works on. */
+/** What every contract handler receives: the engine it works on, and the engines it could switch to. */
 export interface ContractContext {
   engine: EngineApi;
+  engines: EnginesApi;
 }
 
 const t = initTRPC.context<ContractContext>().create({

@@ -61,7 +61,8 @@ export interface VolumeSummary {
   created?: string;
 }
 
-export type EndpointSource = 'user' | 'env' | 'context' | 'default-socket' | 'rootless' | 'podman';
+/** How Berth found an engine; 'berth' is Berth's own engine. */
+export type EndpointSource = 'berth' | 'user' | 'env' | 'context' | 'default-socket' | 'rootless' | 'podman';
 
 export interface EngineEndpoint {
   /** Stable key for this endpoint, also the react-query key prefix for its resources. */
@@ -103,6 +104,35 @@ export interface EngineInfo {
   dataRoot: string;
   containers: { total: number; running: number; paused: number; stopped: number };
   images: number;
+}
+
+/** An engine the person can switch to. */
+export interface EngineChoice {
+  endpoint: EngineEndpoint;
+  current: boolean;
+  /** It answered a ping just now (for the current engine: it is connected). */
+  answering: boolean;
+}
+
+export type NativeEngineState = 'stopped' | 'starting' | 'running' | 'stopping' | 'restarting' | 'failed';
+
+/** Berth's own dockerd (Linux): how it runs, and what happened to it. */
+export interface NativeEngineStatus {
+  state: NativeEngineState;
+  /** rootful (Berth runs as root: own bridge, no iptables of its own) or rootless (dockerd-rootless.sh). */
+  mode: 'rootful' | 'rootless';
+  url: string;
+  dataRoot: string;
+  logFile: string;
+  pid?: number;
+  /** Spawn → API answering, for the last start. */
+  readyInMs?: number;
+  /** Times Berth restarted it after it died. */
+  restarts: number;
+  lastExit?: string;
+  error?: BerthErrorShape;
+  /** When restarting: milliseconds until the next attempt. */
+  retryInMs?: number;
 }
 
 export type ResourceKind = 'containers' | 'images' | 'volumes' | 'networks';

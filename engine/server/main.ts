@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openEngine } from '../runtime.js';
+import { EngineManager } from '../engine-manager.js';
 import { newToken } from './auth.js';
 import { startWebHost } from './web-host.js';
 
@@ -14,7 +14,7 @@ async function main() {
   const rendererDir = resolve(fileURLToPath(new URL('../../dist/renderer', import.meta.url)));
   const port = parsePort(process.env.BERTH_PORT ?? '7370');
   const backoffMaxMs = process.env.BERTH_BACKOFF_MAX_MS ? parsePositive('BERTH_BACKOFF_MAX_MS', process.env.BERTH_BACKOFF_MAX_MS) : undefined;
-  const engine = await openEngine({
+  const engine = await EngineManager.start({
     ...(process.env.BERTH_ENGINE ? { engineUrl: process.env.BERTH_ENGINE } : {}),
     ...(backoffMaxMs ? { timings: { backoffMaxMs } } : {}),
   });
@@ -22,7 +22,7 @@ async function main() {
     port,
     token: process.env.BERTH_TOKEN || newToken(),
     rendererDir,
-    context: { engine: engine.api },
+    context: { engine: engine.api, engines: engine.engines },
   });
   console.log(`Berth engine: ${engine.endpoint.url} (${engine.endpoint.source})`);
   console.log(`Berth is ready. Open this address in your browser (it carries a one-time token):\n  ${host.url}`);

@@ -2,18 +2,22 @@ import { request } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { openEngine, type OpenEngine } from '../runtime.js';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EngineManager } from '../engine-manager.js';
 import { requireDockerHost } from '../testing/engine-env.js';
 import { cookieName } from './auth.js';
 import { startWebHost, type WebHost } from './web-host.js';
 
 const token = 'integration-token-0123456789';
-let engine: OpenEngine;
+let engine: EngineManager;
 let host: WebHost;
 
 beforeAll(async () => {
-  engine = await openEngine({ engineUrl: requireDockerHost() });
-  host = await startWebHost({ port: 0, token, rendererDir: '/nonexistent', context: { engine: engine.api } });
+  const dataDir = await mkdtemp(join(tmpdir(), 'berth-int-'));
+  engine = await EngineManager.start({ engineUrl: requireDockerHost(), dataDir, runtimeDir: join(dataDir, 'run') });
+  host = await startWebHost({ port: 0, token, rendererDir: '/nonexistent', context: { engine: engine.api, engines: engine.engines } });
 });
 
 afterAll(async () => {

@@ -1,7 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { commandLine } from '../../../../engine/contract/cli';
+import { berth } from '../../rpc/client';
 import { useEngineStatus } from '../../rpc/engine-sync';
+import { EngineChoices } from './EngineChoices';
+import { NativeEngineCard } from './NativeEngineCard';
 import { toBerthError } from '../../rpc/errors';
 import { engineInfoQuery } from '../../rpc/queries';
 import { CommandPreview } from '../../ui/CommandPreview';
@@ -15,6 +18,11 @@ export function EngineView() {
   const { data: info, error } = useQuery({
     ...engineInfoQuery(engineId ?? ''),
     enabled: Boolean(engineId) && status?.state === 'connected',
+  });
+  const { data: nativeAvailable } = useQuery({
+    queryKey: ['native-engine', 'available'],
+    queryFn: () => berth.engines.native.available.query(),
+    staleTime: Infinity,
   });
   const rows: [string, string | undefined][] = status
     ? [
@@ -51,6 +59,8 @@ export function EngineView() {
             </div>
           ))}
       </dl>
+      <EngineChoices />
+      {nativeAvailable && <NativeEngineCard />}
     </section>
   );
 }

@@ -1,0 +1,32 @@
+import { BerthError } from '../errors.js';
+import { engineIdInput } from '../schemas.js';
+import type { NativeEngineApi } from '../service.js';
+import { procedure, router } from '../trpc.js';
+
+function requireNative(native: NativeEngineApi | undefined): NativeEngineApi {
+  if (!native) {
+    throw new BerthError(
+      'INVALID_INPUT',
+      'Berth runs its own engine only on Linux (a virtual machine elsewhere is not built yet).',
+      'Use an engine Berth found, such as Docker Desktop’s or a remote one.',
+    );
+  }
+  return native;
+}
+
+export const enginesRoutes = router({
+  list: procedure.query(({ ctx }) => ctx.engines.list()),
+  use: procedure.input(engineIdInput).mutation(({ ctx, input }) => ctx.engines.use(input.id)),
+  native: router({
+    available: procedure.query(({ ctx }) => ctx.engines.native !== undefined),
+    status: procedure.query(({ ctx }) => requireNative(ctx.engines.native).status()),
+    watch: procedure.subscription(async function* ({ ctx, signal }) {
+      yield* requireNative(ctx.engines.native).watch(signal);
+    }),
+    start: procedure.mutation(({ ctx }) => requireNative(ctx.engines.native).start()),
+    stop: procedure.mutation(({ ctx }) => requireNative(ctx.engines.native).stop()),
+    restart: procedure.mutation(({ ctx }) => requireNative(ctx.engines.native).restart()),
+    reset: procedure.mutation(({ ctx }) => requireNative(ctx.engines.native).reset()),
+    log: procedure.query(({ ctx }) => requireNative(ctx.engines.native).readLog()),
+  }),
+});

@@ -1,0 +1,344 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { constants, existsSync, openSync, closeSync, readFileSync } from 'node:fs';
+import { access, mkdir, open, rm } from 'node:fs/promises';
+import { delimiter, join } from 'node:path';
+import { BerthError } from '../contract/errors.js';
+import type { NativeEngineStatus } from '../contract/types.js';
+import { backoffDelay, Listeners, sleep } from '../shared/listeners.js';
+import { defaultBridge, ensureBridge, ensureOutboundNat, type BridgeConfig } from './bridge.js';
+import { dockerInstallCommand } from './install-hint.js';
+import { unmountUnder } from './mounts.js';
+import { pingSocket } from './unix-ping.js';
+
+export interface NativeDockerdOptions {
+  /** Berth's data folder: the engine's data root and log live under `<dataDir>/engine`. */
+  dataDir: string;
+  /** Berth's runtime folder: the socket, pid file and exec root live under `<runtimeDir>/engine`. */
+  runtimeDir: string;
+  bridge?: BridgeConfig;
+  readyTimeoutMs?: number;
+  stopTimeoutMs?: number;
+  restartBackoffMinMs?: number;
+  restartBackoffMaxMs?: number;
+  /** Defaults to whether Berth itself runs as root. */
+  rootful?: boolean;
+  env?: NodeJS.ProcessEnv;
+}
+
+const rootlessScriptPlaces = ['/usr/share/docker.io/contrib/dockerd-rootless.sh', '/usr/bin/dockerd-rootless.sh'];
+
+/**
+ * Berth's own dockerd on Linux: spawns it with its own data root, exec root, socket and log under
+ * Berth's folders; watches it and restarts it with back-off when it dies; stops it gracefully (its
+ * containers' data stays); resets by wiping only Berth's engine folders.
+ */
+export class NativeDockerd {
+  readonly statusChanges = new Listeners<NativeEngineStatus>();
+  private child: ChildProcess | undefined;
+  private current: NativeEngineStatus;
+  private wanted = false;
+  private failuresInARow = 0;
+  private restartAbort: AbortController | undefined;
+  private readonly paths;
+  private readonly options: Required<Omit<NativeDockerdOptions, 'env' | 'rootful'>> & { env: NodeJS.ProcessEnv; rootful: boolean };
+
+  constructor(options: NativeDockerdOptions) {
+    this.options = {
+      bridge: defaultBridge,
+      readyTimeoutMs: 30_000,
+      stopTimeoutMs: 20_000,
+      restartBackoffMinMs: 500,
+      restartBackoffMaxMs: 15_000,
+      env: process.env,
+      rootful: typeof process.getuid === 'function' && process.getuid() === 0,
+      ...options,
+    };
+    const engineData = join(options.dataDir, 'engine');
+    const engineRuntime = join(options.runtimeDir, 'engine');
+    this.paths = {
+      engineData,
+      engineRuntime,
+      dataRoot: join(engineData, 'data'),
+      logFile: join(engineData, 'dockerd.log'),
+      execRoot: join(engineRuntime, 'exec'),
+      socket: join(engineRuntime, 'docker.sock'),
+      pidFile: join(engineRuntime, 'dockerd.pid'),
+    };
+    this.current = {
+      state: 'stopped',
+      mode: this.options.rootful ? 'rootful' : 'rootless',
+      url: `unix://${this.paths.socket}`,
+      dataRoot: this.paths.dataRoot,
+      logFile: this.paths.logFile,
+      restarts: 0,
+    };
+  }
+
+  get status(): NativeEngineStatus {
+    return this.current;
+  }
+
+  get url(): string {
+    return this.current.url;
+  }
+
+  /** Starts the engine (or adopts Berth's dockerd still running from before) and keeps it running until stop(). */
+  async start(): Promise<NativeEngineStatus> {
+    this.wanted = true;
+    this.restartAbort?.abort();
+    if (this.current.state === 'running' || this.current.state === 'starting') return this.current;
+    await this.launch();
+    return this.current;
+  }
+
+  async stop(): Promise<NativeEngineStatus> {
+    this.wanted = false;
+    this.restartAbort?.abort();
+    const pid = this.child?.pid ?? this.adoptedPid();
+    if (pid === undefined || !alive(pid)) {
+      this.update({ state: 'stopped', pid: undefined, retryInMs: undefined });
+      return this.current;
+    }
+    this.update({ state: 'stopping', retryInMs: undefined });
+    process.kill(pid, 'SIGTERM');
+    const deadline = Date.now() + this.options.stopTimeoutMs;
+    while (alive(pid) && Date.now() < deadline) await sleep(100);
+    if (alive(pid)) process.kill(pid, 'SIGKILL');
+    while (alive(pid)) await sleep(50);
+    this.child = undefined;
+    this.update({ state: 'stopped', pid: undefined });
+    return this.current;
+  }
+
+  async restart(): Promise<NativeEngineStatus> {
+    await this.stop();
+    return this.start();
+  }
+
+  /** Stops the engine and deletes Berth's engine folders: its images, containers and volumes. Nothing else. */
+  async reset(): Promise<NativeEngineStatus> {
+    await this.stop();
+    await unmountUnder(this.paths.engineRuntime);
+    await unmountUnder(this.paths.engineData);
+    await rm(this.paths.engineData, { recursive: true, force: true });
+    await rm(this.paths.engineRuntime, { recursive: true, force: true });
+    this.update({ restarts: 0, lastExit: undefined, error: undefined, readyInMs: undefined });
+    return this.current;
+  }
+
+  /** The end of dockerd's log, for the Engine view. */
+  async readLog(maxBytes = 64 * 1024): Promise<string> {
+    try {
+      const file = await open(this.paths.logFile, 'r');
+      try {
+        const { size } = await file.stat();
+        const length = Math.min(size, maxBytes);
+        const buffer = Buffer.alloc(length);
+        await file.read(buffer, 0, length, size - length);
+        const text = buffer.toString('utf8');
+        // Drop a partial first line when the tail starts mid-line.
+        return size > length ? text.slice(text.indexOf('\n') + 1) : text;
+      } finally {
+        await file.close();
+      }
+    } catch {
+      return '';
+    }
+  }
+
+  private update(patch: Partial<NativeEngineStatus>): void {
+    const next = { ...this.current, ...patch };
+    for (const key of Object.keys(patch) as (keyof NativeEngineStatus)[]) {
+      if (patch[key] === undefined) delete next[key];
+    }
+    this.current = next;
+    this.statusChanges.emit(next);
+  }
+
+  private adoptedPid(): number | undefined {
+    try {
+      const pid = Number(readFileSync(this.paths.pidFile, 'utf8').trim());
+      return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private async launch(): Promise<void> {
+    this.update({ state: this.current.state === 'restarting' ? 'restarting' : 'starting', error: undefined });
+    try {
+      if (await pingSocket(this.paths.socket)) {
+        // Berth's own dockerd from an earlier run is still answering: adopt it rather than fight it.
+        this.update({ state: 'running', pid: this.adoptedPid(), readyInMs: 0 });
+        this.watchAdopted();
+        return;
+      }
+      const command = await this.command();
+      await this.stopOrphanedContainerd();
+      await mkdir(this.paths.dataRoot, { recursive: true });
+      await mkdir(this.paths.execRoot, { recursive: true });
+      let natProblem: string | undefined;
+      if (this.options.rootful) {
+        await ensureBridge(this.options.bridge);
+        natProblem = await ensureOutboundNat(this.options.bridge);
+      }
+      const began = performance.now();
+      const log = openSync(this.paths.logFile, 'a');
+      let child: ChildProcess;
+      try {
+        child = spawn(command[0]!, command.slice(1), {
+          stdio: ['ignore', log, log],
+          env: this.options.env,
+          detached: false,
+        });
+      } finally {
+        closeSync(log);
+      }
+      this.child = child;
+      const exited = new Promise<string>((resolve) => {
+        child.once('error', (e) => resolve(e.message));
+        child.once('exit', (code, signal) => resolve(signal ? `killed by ${signal}` : `exited with code ${code}`));
+      });
+      void exited.then((how) => this.onExit(child, how));
+      const ready = await this.waitReady(exited);
+      if (!ready) {
+        const tail = (await this.readLog(2000)).trim().split('\n').slice(-3).join(' ');
+        throw new BerthError('ENGINE_UNAVAILABLE', `Berth's engine did not start: ${tail || 'no log output'}`, `See the full log in ${this.paths.logFile}.`);
+      }
+      this.failuresInARow = 0;
+      this.update({
+        state: 'running',
+        pid: child.pid,
+        readyInMs: Math.round(performance.now() - began),
+        ...(natProblem ? { lastExit: natProblem } : {}),
+      });
+    } catch (e) {
+      // Stopped while starting: that is what was asked for, not a failure.
+      if (!this.wanted) return;
+      const error = e instanceof BerthError ? e : new BerthError('ENGINE_ERROR', `Berth's engine could not start: ${(e as Error).message}`);
+      this.child?.kill('SIGKILL');
+      this.update({ state: 'failed', error: error.toShape(), pid: undefined });
+      // Retrying cannot install dockerd; anything else (a busy bridge, a slow disk) may pass.
+      if (!(error instanceof MissingDockerdError)) this.scheduleRestart();
+    }
+  }
+
+  private async waitReady(exited: Promise<string>): Promise<boolean> {
+    let gone = false;
+    void exited.then(() => (gone = true));
+    const deadline = Date.now() + this.options.readyTimeoutMs;
+    while (!gone && Date.now() < deadline) {
+      if (await pingSocket(this.paths.socket, 300)) return true;
+      await sleep(50);
+    }
+    return false;
+  }
+
+  /**
+   * A dockerd killed outright leaves its containerd running; the next dockerd finds it "still
+   * running" yet cannot connect and waits for ever. It is Berth's own (it lives in Berth's exec root),
+   * so stop it; the containers' shims survive and the new containerd picks them up again.
+   */
+  private async stopOrphanedContainerd(): Promise<void> {
+    let pid: number;
+    try {
+      pid = Number(readFileSync(join(this.paths.execRoot, 'containerd', 'containerd.pid'), 'utf8').trim());
+    } catch {
+      return;
+    }
+    if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) return;
+    process.kill(pid, 'SIGTERM');
+    const deadline = Date.now() + 3000;
+    while (alive(pid) && Date.now() < deadline) await sleep(50);
+    if (alive(pid)) process.kill(pid, 'SIGKILL');
+  }
+
+  /** dockerd for root, with its own bridge and no iptables rules of its own; dockerd-rootless.sh otherwise. */
+  private async command(): Promise<string[]> {
+    const common = [
+      '--data-root', this.paths.dataRoot,
+      '--exec-root', this.paths.execRoot,
+      '--pidfile', this.paths.pidFile,
+      '-H', `unix://${this.paths.socket}`,
+    ];
+    if (this.options.rootful) {
+      const dockerd = await findExecutable('dockerd', this.options.env);
+      if (!dockerd) throw missingDockerd();
+      return [dockerd, ...common, '-b', this.options.bridge.name, '--iptables=false', '--ip-masq=false'];
+    }
+    const script =
+      (await findExecutable('dockerd-rootless.sh', this.options.env)) ?? rootlessScriptPlaces.find((p) => existsSync(p));
+    if (!script) throw missingDockerd();
+    return [script, ...common];
+  }
+
+  private onExit(child: ChildProcess, how: string): void {
+    if (this.child !== child) return;
+    this.child = undefined;
+    if (!this.wanted || this.current.state === 'stopping') return;
+    this.update({ lastExit: `dockerd ${how}`, pid: undefined });
+    this.scheduleRestart();
+  }
+
+  private watchAdopted(): void {
+    const pid = this.current.pid;
+    if (pid === undefined) return;
+    const timer = setInterval(() => {
+      if (this.current.pid !== pid || this.current.state !== 'running') return clearInterval(timer);
+      if (!alive(pid)) {
+        clearInterval(timer);
+        if (this.wanted) {
+          this.update({ lastExit: 'dockerd went away', pid: undefined });
+          this.scheduleRestart();
+        }
+      }
+    }, 1000);
+    timer.unref();
+  }
+
+  private scheduleRestart(): void {
+    if (!this.wanted) return;
+    const retryInMs = backoffDelay(this.failuresInARow++, this.options.restartBackoffMinMs, this.options.restartBackoffMaxMs);
+    this.update({ state: this.current.state === 'failed' ? 'failed' : 'restarting', retryInMs, restarts: this.current.restarts + 1 });
+    const abort = new AbortController();
+    this.restartAbort = abort;
+    void sleep(retryInMs, abort.signal).then(async () => {
+      if (abort.signal.aborted || !this.wanted) return;
+      this.update({ retryInMs: undefined });
+      await this.launch();
+    });
+  }
+}
+
+class MissingDockerdError extends BerthError {}
+
+function missingDockerd(): BerthError {
+  return new MissingDockerdError(
+    'ENGINE_UNAVAILABLE',
+    'dockerd is not installed, so Berth cannot run its own engine.',
+    `Install it with: ${dockerInstallCommand()}`,
+  );
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function findExecutable(name: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  const dirs = (env.PATH ?? '').split(delimiter).concat(['/usr/sbin', '/usr/bin', '/usr/local/bin', '/usr/local/sbin']);
+  for (const dir of dirs) {
+    const candidate = join(dir, name);
+    try {
+      await access(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // not here
+    }
+  }
+  return undefined;
+}

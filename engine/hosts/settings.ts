@@ -1,0 +1,37 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+
+/** What Berth remembers between runs. */
+export interface BerthSettings {
+  /** The engine the person chose: 'berth' for Berth's own, else an engine URL. */
+  engine?: string;
+}
+
+export class SettingsFile {
+  private readonly path: string;
+
+  constructor(dataDir: string) {
+    this.path = join(dataDir, 'settings.json');
+  }
+
+  async read(): Promise<BerthSettings> {
+    try {
+      const parsed = JSON.parse(await readFile(this.path, 'utf8')) as unknown;
+      if (typeof parsed !== 'object' || parsed === null) return {};
+      const engine = (parsed as { engine?: unknown }).engine;
+      return typeof engine === 'string' ? { engine } : {};
+    } catch {
+      // Missing or unreadable settings mean defaults, never a failed start.
+      return {};
+    }
+  }
+
+  async update(patch: Partial<BerthSettings>): Promise<void> {
+    const next = { ...(await this.read()), ...patch };
+    await mkdir(dirname(this.path), { recursive: true });
+    // Write then rename, so a crash mid-write never leaves half a settings file.
+    const temporary = `${this.path}.${process.pid}.tmp`;
+    await writeFile(temporary, `${JSON.stringify(next, null, 2)}\n`, { mode: 0o600 });
+    await rename(temporary, this.path);
+  }
+}

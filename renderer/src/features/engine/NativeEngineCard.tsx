@@ -1,0 +1,134 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { NativeEngineStatus } from '../../../../engine/contract/types';
+import { berth } from '../../rpc/client';
+import { toBerthError } from '../../rpc/errors';
+import { Dialog } from '../../ui/Dialog';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { enginesKey } from './EngineChoices';
+
+const nativeKey = ['native-engine'] as const;
+type Operation = 'start' | 'stop' | 'restart' | 'reset';
+
+/** Berth's own dockerd: its state, its buttons, and its log. */
+export function NativeEngineCard() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [confirmReset, setConfirmReset] = useState(false);
+  const [showLog, setShowLog] = useState(false);
+  const { data: status } = useQuery({
+    queryKey: nativeKey,
+    queryFn: () => berth.engines.native.status.query(),
+    staleTime: Infinity,
+  });
+  useEffect(() => {
+    const subscription = berth.engines.native.watch.subscribe(undefined, {
+      onData: (next: NativeEngineStatus) => {
+        queryClient.setQueryData(nativeKey, next);
+        void queryClient.invalidateQueries({ queryKey: enginesKey });
+      },
+    });
+    return () => subscription.unsubscribe();
+  }, [queryClient]);
+  const operate = useMutation({
+    mutationFn: (operation: Operation) => berth.engines.native[operation].mutate(),
+    onSuccess: (next) => queryClient.setQueryData(nativeKey, next),
+  });
+  const log = useQuery({
+    queryKey: [...nativeKey, 'log', status?.state, status?.restarts],
+    queryFn: () => berth.engines.native.log.query(),
+    enabled: showLog,
+    staleTime: 0,
+  });
+  if (!status) return null;
+  const busy = operate.isPending || status.state === 'starting' || status.state === 'stopping';
+  const running = status.state === 'running';
+  const facts: [string, string | undefined][] = [
+    [t('engine.native.mode'), t(`engine.native.modes.${status.mode}`)],
+    [t('engine.endpoint'), status.url],
+    [t('engine.dataRoot'), status.dataRoot],
+    [t('engine.native.readyIn'), status.readyInMs !== undefined ? `${status.readyInMs} ms` : undefined],
+    [t('engine.native.restarts'), String(status.restarts)],
+    [t('engine.native.lastExit'), status.lastExit],
+    [t('engine.native.logFile'), status.logFile],
+  ];
+  return (
+    <section className="card" aria-labelledby="native-engine-title">
+      <h2 id="native-engine-title" className="card__title">
+        {t('engine.native.title')}{' '}
+        <span className={`status-pill status-pill--${running ? 'connected' : status.state === 'failed' ? 'disconnected' : 'connecting'}`}>
+          {t(`engine.native.states.${status.state}`)}
+        </span>
+      </h2>
+      <p className="cell--muted">{t('engine.native.about')}</p>
+      <div className="toolbar" role="toolbar" aria-label={t('engine.native.actions')}>
+        <button type="button" className="button" disabled={busy || running} onClick={() => operate.mutate('start')}>
+          {t('engine.native.start')}
+        </button>
+        <button type="button" className="button" disabled={busy || status.state === 'stopped'} onClick={() => operate.mutate('stop')}>
+          {t('engine.native.stop')}
+        </button>
+        <button type="button" className="button" disabled={busy} onClick={() => operate.mutate('restart')}>
+          {t('engine.native.restart')}
+        </button>
+        <button type="button" className="button button--danger" disabled={busy} onClick={() => setConfirmReset(true)}>
+          {t('engine.native.reset')}
+        </button>
+        <button type="button" className="button" aria-expanded={showLog} onClick={() => setShowLog((v) => !v)}>
+          {t('engine.native.log')}
+        </button>
+      </div>
+      {status.error && <ErrorNotice error={status.error} />}
+      {operate.error && <ErrorNotice error={toBerthError(operate.error)} />}
+      <dl className="facts">
+        {facts
+          .filter(([, value]) => value)
+          .map(([label, value]) => (
+            <div key={label} className="facts__row">
+              <dt>{label}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+      </dl>
+      {showLog && <LogTail text={log.data || t('engine.native.logEmpty')} label={t('engine.native.log')} />}
+      {confirmReset && (
+        <Dialog title={t('engine.native.resetTitle')} onClose={() => setConfirmReset(false)}>
+          <p>{t('engine.native.resetBody')}</p>
+          <p>
+            <code>{status.dataRoot}</code>
+          </p>
+          <p className="dialog__warning">{t('engine.native.resetKeeps')}</p>
+          <div className="dialog__actions">
+            <button type="button" className="button" autoFocus onClick={() => setConfirmReset(false)}>
+              {t('common.cancel')}
+            </button>
+            <button
+              type="button"
+              className="button button--danger"
+              onClick={() => {
+                setConfirmReset(false);
+                operate.mutate('reset');
+              }}
+            >
+              {t('engine.native.resetConfirm')}
+            </button>
+          </div>
+        </Dialog>
+      )}
+    </section>
+  );
+}
+
+/** The end of dockerd's log, scrolled to its newest line. */
+function LogTail({ text, label }: { text: string; label: string }) {
+  const ref = useRef<HTMLPreElement>(null);
+  useEffect(() => {
+    if (ref.current) ref.current.scrollTop = ref.current.scrollHeight;
+  }, [text]);
+  return (
+    <pre ref={ref} className="log-tail" aria-label={label}>
+      {text}
+    </pre>
+  );
+}
