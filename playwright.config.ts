@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 // One token for the whole run: set before workers start so they all inherit it.
 process.env.BERTH_E2E_TOKEN ||= randomBytes(24).toString('base64url');
 const port = Number(process.env.BERTH_E2E_PORT || 7391);
+export const testDir = process.env.BERTH_TEST_DIR || '/tmp/berth-test';
 
 /**
  * e2e journeys drive the real UI in Debian's Chromium through the web host, against the private
@@ -52,6 +53,11 @@ export default defineConfig({
       BERTH_TOKEN: process.env.BERTH_E2E_TOKEN,
       // The engine under test, even while it is down (otherwise detection would pick another one).
       ...(process.env.DOCKER_HOST ? { BERTH_ENGINE: process.env.DOCKER_HOST } : {}),
+      // Berth's own folders and its engine's bridge, apart from the person's and from other runs.
+      BERTH_DATA_DIR: `${testDir}/berth-data`,
+      BERTH_RUNTIME_DIR: `${testDir}/berth-run`,
+      BERTH_BRIDGE: process.env.BERTH_E2E_BRIDGE || 'berth-e2e0',
+      BERTH_BRIDGE_CIDR: process.env.BERTH_E2E_BRIDGE_CIDR || '172.31.251.1/24',
       // Short back-off so the reconnect journey does not wait on the desktop default.
       BERTH_BACKOFF_MAX_MS: '1000',
     },
