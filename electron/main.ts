@@ -1,0 +1,60 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, type BrowserWindow } from 'electron';
+import { createIPCHandler } from 'trpc-electron/main';
+import { contractRouter } from '../engine/contract/router.js';
+import { EngineManager } from '../engine/engine-manager.js';
+import { hardenSessions, hardenWebContents, isAppPage } from './security.js';
+import { createMainWindow } from './window.js';
+
+/**
+ * The desktop shell: thin on purpose. It finds or starts the engine through the same engine code the
+ * web host uses, opens one window on the same renderer build, and carries the contract over IPC.
+ */
+// out/main/main.cjs → ../preload/preload.cjs and ../../dist/renderer/index.html (one renderer build for both shells).
+const preload = join(__dirname, '../preload/preload.cjs');
+const page = join(__dirname, '../../dist/renderer/index.html');
+const pageUrl = pathToFileURL(page).href;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let window: BrowserWindow | undefined;
+  let engine: EngineManager | undefined;
+  let quitting = false;
+
+  app.on('second-instance', () => {
+    if (window?.isMinimized()) window.restore();
+    window?.focus();
+  });
+
+  hardenWebContents(pageUrl);
+
+  app.whenReady().then(async () => {
+    hardenSessions();
+    engine = await EngineManager.start(process.env.BERTH_ENGINE ? { engineUrl: process.env.BERTH_ENGINE } : {});
+    const running = engine;
+    window = createMainWindow({ preload, page });
+    createIPCHandler({
+      router: contractRouter,
+      windows: [window],
+      createContext: async ({ event }) => {
+        // Only Berth's own page may reach the engine; anything else gets nothing.
+        if (!event.senderFrame || !isAppPage(event.senderFrame.url, pageUrl)) {
+          throw new Error('Refused: this request did not come from Berth’s own window.');
+        }
+        return { engine: running.api, engines: running.engines };
+      },
+    });
+  });
+
+  app.on('window-all-closed', () => app.quit());
+
+  // Stop Berth's own engine gracefully (its containers' data stays) before the process goes.
+  app.on('before-quit', (event) => {
+    if (quitting || !engine) return;
+    event.preventDefault();
+    quitting = true;
+    void engine.close().finally(() => app.quit());
+  });
+}

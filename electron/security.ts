@@ -1,0 +1,47 @@
+import { app, session, shell, type WebContents } from 'electron';
+
+/**
+ * The desktop shell's safety rules, in one place: nothing navigates away from Berth's own page, no
+ * new windows (port links open in the person's browser instead), no permission is ever granted, and
+ * only Berth's own page may speak the contract.
+ */
+
+/** http(s) to this machine only: the only links Berth renders are published-port links. */
+export function isLoopbackHttpUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return (
+      (parsed.protocol === 'http:' || parsed.protocol === 'https:') &&
+      ['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname)
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** True when `url` is Berth's renderer page (any hash or query), never another file or site. */
+export function isAppPage(url: string, appPageUrl: string): boolean {
+  const withoutFragment = url.split('#')[0]!.split('?')[0];
+  return withoutFragment === appPageUrl;
+}
+
+export function hardenSessions(): void {
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+}
+
+export function hardenWebContents(appPageUrl: string): void {
+  app.on('web-contents-created', (_event, contents: WebContents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!isAppPage(url, appPageUrl)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!isAppPage(url, appPageUrl)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      if (isLoopbackHttpUrl(url)) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+  });
+}
