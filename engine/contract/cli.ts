@@ -31,3 +31,21 @@ export function containerRemoveCommand(
 export function containerListCommand(all: boolean): string {
   return commandLine(all ? ['ps', '-a'] : ['ps']);
 }
+
+export function containerLogsCommand(
+  name: string,
+  options: { follow: boolean; tail: number | 'all'; since: '5m' | '1h' | 'all'; timestamps: boolean },
+): string {
+  return commandLine([
+    'logs',
+    ...(options.follow ? ['-f'] : []),
+    ...(options.tail !== 'all' ? ['--tail', String(options.tail)] : []),
+    ...(options.since !== 'all' ? ['--since', options.since] : []),
+    ...(options.timestamps ? ['-t'] : []),
+    name,
+  ]);
+}
+
+export function containerInspectCommand(name: string): string {
+  return commandLine(['inspect', name]);
+}

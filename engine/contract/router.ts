@@ -2,6 +2,7 @@ import { containerRoutes } from './routes/containers.js';
 import { engineRoutes } from './routes/engine.js';
 import { enginesRoutes } from './routes/engines.js';
 import { imageRoutes } from './routes/images.js';
+import { logsRoutes } from './routes/logs.js';
 import { volumeRoutes } from './routes/volumes.js';
 import { router } from './trpc.js';
 
@@ -14,6 +15,7 @@ export const contractRouter = router({
   engine: engineRoutes,
   engines: enginesRoutes,
   containers: containerRoutes,
+  logs: logsRoutes,
   images: imageRoutes,
   volumes: volumeRoutes,
 });

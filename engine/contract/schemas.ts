@@ -56,6 +56,20 @@ export const containerRemoveInput = z.object({
   force: z.boolean().default(false),
 });
 
+export const logSinceChoices = ['5m', '1h', 'all'] as const;
+
+export const containerLogsInput = z.object({
+  id: containerRef,
+  /** Lines from the end to start with (docker logs --tail). */
+  tail: z.number().int('Tail is a whole number of lines.').min(0).max(100_000, 'Tail is at most 100,000 lines; use "all" history with since instead.').default(1000),
+  since: z.enum(logSinceChoices, { error: 'Since is one of: 5m, 1h, all.' }).default('all'),
+  timestamps: z.boolean().default(false),
+  follow: z.boolean().default(true),
+});
+export type ContainerLogsInput = z.output<typeof containerLogsInput>;
+
+export const containerIdInput = z.object({ id: containerRef });
+
 export const engineIdInput = z.object({
   id: z.string().regex(/^[0-9a-f]{12}$/, 'An engine is named by the 12-character id Berth gave it; pick one from the Engine view.'),
 });

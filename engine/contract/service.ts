@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ContainerActionInput, ContainerRenameInput, containerRemoveInput } from './schemas.js';
+import type { ContainerActionInput, ContainerLogsInput, ContainerRenameInput, containerRemoveInput } from './schemas.js';
 import type {
   ActionOutcome,
   ContainerSummary,
@@ -8,6 +8,7 @@ import type {
   EngineInfo,
   EngineStatus,
   ImageSummary,
+  LogEvent,
   NativeEngineStatus,
   VolumeSummary,
 } from './types.js';
@@ -19,6 +20,7 @@ import type {
 export interface EngineApi {
   connection: ConnectionApi;
   containers: ContainersApi;
+  logs: LogsApi;
   images: ImagesApi;
   volumes: VolumesApi;
 }
@@ -35,6 +37,15 @@ export interface ContainersApi {
   act(input: ContainerActionInput): Promise<ActionOutcome[]>;
   rename(input: ContainerRenameInput): Promise<void>;
   remove(input: z.output<typeof containerRemoveInput>): Promise<ActionOutcome[]>;
+  /** The engine's own inspect document, untouched (rendered as text, never as HTML). */
+  inspect(id: string): Promise<Record<string, unknown>>;
+}
+
+export interface LogsApi {
+  stream(input: ContainerLogsInput, signal: AbortSignal | undefined): AsyncIterable<LogEvent>;
+  /** Writes the whole log, as `docker logs NAME > file 2>&1` would, and gives a file name for it. */
+  download(id: string, sink: NodeJS.WritableStream): Promise<void>;
+  fileName(id: string): Promise<string>;
 }
 
 export interface ImagesApi {

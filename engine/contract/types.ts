@@ -114,6 +114,16 @@ export interface EngineChoice {
   answering: boolean;
 }
 
+export interface OutputSegment {
+  stream: 'stdout' | 'stderr';
+  text: string;
+}
+
+/** What a logs stream carries: batches of output, and notices when the container stops, starts again or goes. */
+export type LogEvent =
+  | { kind: 'output'; segments: OutputSegment[] }
+  | { kind: 'notice'; notice: 'stopped' | 'restarted' | 'removed' };
+
 export type NativeEngineState = 'stopped' | 'starting' | 'running' | 'stopping' | 'restarting' | 'failed';
 
 /** Berth's own dockerd (Linux): how it runs, and what happened to it. */

@@ -34,6 +34,10 @@ export class DockerContainers implements ContainersApi {
     await engineCall(this.docker.getContainer(id).rename({ name }), `Container ${id}`);
   }
 
+  async inspect(id: string) {
+    return (await engineCall(this.docker.getContainer(id).inspect(), `Container ${id}`)) as unknown as Record<string, unknown>;
+  }
+
   remove({ ids, removeVolumes, force }: z.output<typeof containerRemoveInput>) {
     return forEachId(ids, 'Container', (id) => this.docker.getContainer(id).remove({ v: removeVolumes, force }));
   }

@@ -4,6 +4,7 @@ import { engineCall } from './bulk.js';
 import type { EngineConnection } from './connection.js';
 import { DockerContainers } from './containers.js';
 import { DockerImages } from './images.js';
+import { streamContainerLogs, writeContainerLogs } from './logs.js';
 import { DockerVolumes } from './volumes.js';
 
 /** The contract's whole engine API, done against one Docker Engine API connection. */
@@ -12,6 +13,14 @@ export function createDockerEngineApi(connection: EngineConnection): EngineApi {
   return {
     connection: connectionApi(connection),
     containers: new DockerContainers(docker),
+    logs: {
+      stream: (input, signal) => streamContainerLogs(docker, input, signal),
+      download: (id, sink) => writeContainerLogs(docker, id, sink),
+      fileName: async (id) => {
+        const info = await engineCall(docker.getContainer(id).inspect(), `Container ${id}`);
+        return `${info.Name.replace(/^\//, '')}.log`;
+      },
+    },
     images: new DockerImages(docker),
     volumes: new DockerVolumes(docker),
   };

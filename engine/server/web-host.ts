@@ -4,6 +4,7 @@ import { applyWSSHandler } from '@trpc/server/adapters/ws';
 import { WebSocketServer } from 'ws';
 import { contractRouter, type ContractContext } from '../contract/router.js';
 import { checkRequest } from './auth.js';
+import type { HttpRoute } from './downloads.js';
 import { resolveStaticFile } from './static-files.js';
 
 export interface WebHostOptions {
@@ -13,6 +14,8 @@ export interface WebHostOptions {
   /** The built renderer (dist/renderer). */
   rendererDir: string;
   context: ContractContext;
+  /** HTTP endpoints beside the contract (downloads), behind the same door. */
+  routes?: HttpRoute[];
 }
 
 export interface WebHost {
@@ -21,11 +24,15 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-/** The page may load only our own scripts and styles and talk only to us. */
+/**
+ * The page may load only our own scripts and talk only to us. Styles also allow inline: xterm.js's
+ * DOM renderer styles each cell inline and injects its theme as a <style> element. Scripts stay
+ * strict, and untrusted text is always rendered as text, so no one else's markup gets that far.
+ */
 const contentSecurityPolicy = [
   "default-src 'none'",
   "script-src 'self'",
-  "style-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",
@@ -107,6 +114,15 @@ async function serveHttp(req: IncomingMessage, res: ServerResponse, port: number
     res.writeHead(405, { ...securityHeaders, Allow: 'GET, HEAD' });
     res.end();
     return;
+  }
+  const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+  for (const route of options.routes ?? []) {
+    const match = route.pattern.exec(path);
+    if (match && req.method === 'GET') {
+      res.setHeader('Content-Security-Policy', contentSecurityPolicy);
+      res.setHeader('X-Content-Type-Options', 'nosniff');
+      return route.handle(req, res, match.slice(1));
+    }
   }
   if (verdict.redirectTo) {
     res.writeHead(302, {

@@ -1,5 +1,6 @@
 import { useEngineSync } from '../rpc/engine-sync';
 import { useUiStore } from '../state/ui-store';
+import { ContainerDetail } from '../features/container-detail/ContainerDetail';
 import { ContainersView } from '../features/containers/ContainersView';
 import { ImagesView } from '../features/images/ImagesView';
 import { VolumesView } from '../features/volumes/VolumesView';
@@ -11,12 +12,13 @@ import { EngineBanner } from './EngineBanner';
 export function App() {
   useEngineSync();
   const view = useUiStore((s) => s.view);
+  const openContainerId = useUiStore((s) => s.openContainerId);
   return (
     <div className="app">
       <Sidebar />
       <main className="app__main">
         <EngineBanner />
-        {view === 'containers' && <ContainersView />}
+        {view === 'containers' && (openContainerId ? <ContainerDetail id={openContainerId} /> : <ContainersView />)}
         {view === 'images' && <ImagesView />}
         {view === 'volumes' && <VolumesView />}
         {view === 'engine' && <EngineView />}

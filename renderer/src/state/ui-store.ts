@@ -12,6 +12,8 @@ interface UiState {
   containerFilter: ContainerFilter;
   /** Selected container ids. */
   selection: ReadonlySet<string>;
+  /** The container whose detail is open (logs, terminal, inspect, stats), if any. */
+  openContainerId: string | undefined;
   /** The web host's WebSocket (always 'open' in Electron). */
   hostLink: 'connecting' | 'open' | 'closed';
 }
@@ -30,11 +32,14 @@ export const useUiStore = create<UiState>()(() => ({
   containerSearch: '',
   containerFilter: 'all',
   selection: new Set(),
+  openContainerId: undefined,
   hostLink: 'connecting',
 }));
 
 // Actions live at module level so non-React code (the RPC client, tests) can call them.
-export const showView = (view: View) => useUiStore.setState({ view });
+export const showView = (view: View) => useUiStore.setState({ view, openContainerId: undefined });
+export const openContainer = (id: string) => useUiStore.setState({ view: 'containers', openContainerId: id });
+export const closeContainer = () => useUiStore.setState({ openContainerId: undefined });
 export const setContainerSearch = (containerSearch: string) => useUiStore.setState({ containerSearch });
 export const setContainerFilter = (containerFilter: ContainerFilter) => useUiStore.setState({ containerFilter });
 export const setHostLink = (hostLink: UiState['hostLink']) => useUiStore.setState({ hostLink });

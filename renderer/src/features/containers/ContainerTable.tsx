@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContainerSummary } from '../../../../engine/contract/types';
-import { setSelection, toggleSelected, useUiStore } from '../../state/ui-store';
+import { openContainer, setSelection, toggleSelected, useUiStore } from '../../state/ui-store';
 import { formatDateTime, formatRelativeTime } from '../../ui/format';
 import { PortLinks } from './PortLinks';
 
@@ -67,7 +67,9 @@ export function ContainerTable({ containers }: { containers: readonly ContainerS
                   />
                 </span>
                 <span role="cell" className="cell--name" title={c.id}>
-                  {c.name}
+                  <button type="button" className="link-button" onClick={() => openContainer(c.id)}>
+                    {c.name}
+                  </button>
                 </span>
                 <span role="cell" className="cell--muted" title={c.image}>
                   {c.image}

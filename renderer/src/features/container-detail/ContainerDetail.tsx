@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useContainers } from '../containers/useContainers';
+import { closeContainer } from '../../state/ui-store';
+import { InspectTab } from './InspectTab';
+import { LogsTab } from './LogsTab';
+
+const tabs = ['logs', 'inspect'] as const;
+type Tab = (typeof tabs)[number];
+
+/** One container up close: its logs and its inspect document (terminal and stats come next). */
+export function ContainerDetail({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const { data: containers = [] } = useContainers();
+  const container = containers.find((c) => c.id === id);
+  const [tab, setTab] = useState<Tab>('logs');
+  const name = container?.name ?? id.slice(0, 12);
+  return (
+    <section className="view container-detail" aria-labelledby="container-title">
+      <header className="view__header">
+        <button type="button" className="button" onClick={closeContainer}>
+          ← {t('detail.back')}
+        </button>
+        <h1 id="container-title">{name}</h1>
+        {container ? (
+          <span className={`state-badge state-badge--${container.state}`}>{t(`containers.states.${container.state}`)}</span>
+        ) : (
+          <span className="state-badge state-badge--dead">{t('detail.gone')}</span>
+        )}
+        {container && <span className="cell--muted">{container.image}</span>}
+      </header>
+      <div className="tabs" role="tablist" aria-label={t('detail.tabs')}>
+        {tabs.map((value) => (
+          <button
+            key={value}
+            type="button"
+            role="tab"
+            id={`tab-${value}`}
+            aria-selected={tab === value}
+            aria-controls={`panel-${value}`}
+            className="tabs__tab"
+            onClick={() => setTab(value)}
+          >
+            {t(`detail.${value}`)}
+          </button>
+        ))}
+      </div>
+      <div className="tabs__panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+        {tab === 'logs' && <LogsTab id={id} name={name} />}
+        {tab === 'inspect' && <InspectTab id={id} name={name} />}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,179 @@
+import { SearchAddon } from '@xterm/addon-search';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { containerLogsCommand } from '../../../../engine/contract/cli';
+import type { LogEvent } from '../../../../engine/contract/types';
+import { berth } from '../../rpc/client';
+import { toBerthError } from '../../rpc/errors';
+import { CommandPreview } from '../../ui/CommandPreview';
+import { useTerminal } from '../../ui/useTerminal';
+
+type Since = '5m' | '1h' | 'all';
+const tail = 1000;
+// stderr in red, so the two streams are told apart at a glance (TTY containers have only one).
+const stderrColour = '\x1b[31m';
+const reset = '\x1b[0m';
+
+const searchDecorations = {
+  matchBackground: '#6b5a00',
+  activeMatchBackground: '#d29922',
+  matchOverviewRuler: '#d29922',
+  activeMatchColorOverviewRuler: '#f0b72f',
+};
+
+/** The container's log in a terminal: last 1,000 lines, then live; search, timestamps, since, pause, clear, download. */
+export function LogsTab({ id, name }: { id: string; name: string }) {
+  const { t } = useTranslation();
+  const { containerRef, handle } = useTerminal({ convertEol: true, disableStdin: true, scrollback: 50_000, allowProposedApi: true });
+  const [since, setSince] = useState<Since>('all');
+  const [timestamps, setTimestamps] = useState(false);
+  const [paused, setPaused] = useState(false);
+  const [query, setQuery] = useState('');
+  const [regex, setRegex] = useState(false);
+  const [results, setResults] = useState<{ index: number; count: number }>();
+  const [error, setError] = useState<string>();
+  const held = useRef<string[]>([]);
+  const pausedRef = useRef(paused);
+  const search = useRef<SearchAddon | undefined>(undefined);
+
+  useEffect(() => {
+    if (!handle) return;
+    const addon = new SearchAddon({ highlightLimit: 10_000 });
+    handle.terminal.loadAddon(addon);
+    const subscription = addon.onDidChangeResults((r) => setResults({ index: r.resultIndex, count: r.resultCount }));
+    search.current = addon;
+    return () => {
+      subscription.dispose();
+      addon.dispose();
+    };
+  }, [handle]);
+
+  useEffect(() => {
+    if (!handle) return;
+    const { terminal } = handle;
+    terminal.reset();
+    const write = (text: string) => {
+      if (pausedRef.current) held.current.push(text);
+      else terminal.write(text);
+    };
+    const subscription = berth.logs.follow.subscribe(
+      { id, tail, since, timestamps, follow: true },
+      {
+        onData(event: LogEvent) {
+          if (event.kind === 'output') {
+            write(event.segments.map((s) => (s.stream === 'stderr' ? stderrColour + s.text + reset : s.text)).join(''));
+          } else {
+            write(`\x1b[2m— ${t(`logs.notices.${event.notice}`)} —${reset}\n`);
+          }
+        },
+        onStarted() {
+          setError(undefined);
+        },
+        onError(e) {
+          setError(toBerthError(e).message);
+        },
+      },
+    );
+    return () => subscription.unsubscribe();
+  }, [handle, id, since, timestamps, t]);
+
+  const togglePause = () => {
+    const next = !paused;
+    pausedRef.current = next;
+    setPaused(next);
+    if (!next && handle) {
+      handle.terminal.write(held.current.join(''));
+      held.current = [];
+    }
+  };
+
+  const find = (direction: 'next' | 'previous') => {
+    const options = { regex, decorations: searchDecorations };
+    if (!query) return search.current?.clearDecorations();
+    if (direction === 'next') search.current?.findNext(query, options);
+    else search.current?.findPrevious(query, options);
+  };
+
+  const regexProblem = regex && query ? invalidRegex(query) : undefined;
+
+  return (
+    <div className="logs-tab">
+      <div className="toolbar logs-tab__controls" role="toolbar" aria-label={t('logs.controls')}>
+        <label className="select-field">
+          <span>{t('logs.since')}</span>
+          <select value={since} onChange={(e) => setSince(e.target.value as Since)}>
+            <option value="5m">{t('logs.sinceChoices.5m')}</option>
+            <option value="1h">{t('logs.sinceChoices.1h')}</option>
+            <option value="all">{t('logs.sinceChoices.all')}</option>
+          </select>
+        </label>
+        <label className="checkbox-field">
+          <input type="checkbox" checked={timestamps} onChange={(e) => setTimestamps(e.target.checked)} />
+          <span>{t('logs.timestamps')}</span>
+        </label>
+        <button type="button" className="button" aria-pressed={paused} onClick={togglePause}>
+          {paused ? t('logs.resume') : t('logs.pause')}
+        </button>
+        <button type="button" className="button" onClick={() => handle?.terminal.clear()}>
+          {t('logs.clear')}
+        </button>
+        {!('electronTRPC' in globalThis) && (
+          <a className="button" href={`download/logs/${encodeURIComponent(id)}`} download>
+            {t('logs.download')}
+          </a>
+        )}
+        <form
+          className="logs-tab__search"
+          role="search"
+          onSubmit={(e) => {
+            e.preventDefault();
+            find('next');
+          }}
+        >
+          <input
+            type="search"
+            className="input"
+            aria-label={t('logs.searchLabel')}
+            placeholder={t('logs.searchLabel')}
+            value={query}
+            aria-invalid={regexProblem ? true : undefined}
+            onChange={(e) => {
+              setQuery(e.target.value);
+              setResults(undefined);
+            }}
+          />
+          <label className="checkbox-field">
+            <input type="checkbox" checked={regex} onChange={(e) => setRegex(e.target.checked)} />
+            <span>{t('logs.regex')}</span>
+          </label>
+          <button type="button" className="button" onClick={() => find('previous')} disabled={!query || Boolean(regexProblem)}>
+            {t('logs.previous')}
+          </button>
+          <button type="submit" className="button" disabled={!query || Boolean(regexProblem)}>
+            {t('logs.next')}
+          </button>
+          <span className="cell--muted" role="status" aria-label={t('logs.matches')}>
+            {regexProblem ?? (results ? t('logs.matchCount', { count: results.count, index: results.index + 1 }) : '')}
+          </span>
+        </form>
+      </div>
+      <CommandPreview command={containerLogsCommand(name, { follow: true, tail, since, timestamps })} />
+      {paused && <p className="cell--muted">{t('logs.pausedNote')}</p>}
+      {error && (
+        <p className="error-notice" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="terminal-box" ref={containerRef} aria-label={t('logs.output')} role="log" />
+    </div>
+  );
+}
+
+function invalidRegex(source: string): string | undefined {
+  try {
+    new RegExp(source);
+    return undefined;
+  } catch (e) {
+    return (e as Error).message;
+  }
+}

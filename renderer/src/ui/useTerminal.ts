@@ -1,0 +1,60 @@
+import { FitAddon } from '@xterm/addon-fit';
+import { Terminal, type ITerminalOptions } from '@xterm/xterm';
+import '@xterm/xterm/css/xterm.css';
+import { useEffect, useRef, useState, type RefObject } from 'react';
+
+export interface TerminalHandle {
+  terminal: Terminal;
+  fit: FitAddon;
+}
+
+/**
+ * An xterm.js terminal living in a div: made on mount, refitted whenever its box changes size,
+ * disposed on unmount. `onFit` hears the new size (an exec session resizes its TTY with it).
+ */
+export function useTerminal(
+  options: ITerminalOptions,
+  onFit?: (size: { cols: number; rows: number }) => void,
+): { containerRef: RefObject<HTMLDivElement | null>; handle: TerminalHandle | undefined } {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const [handle, setHandle] = useState<TerminalHandle>();
+  const onFitRef = useRef(onFit);
+  useEffect(() => {
+    onFitRef.current = onFit;
+  }, [onFit]);
+
+  useEffect(() => {
+    const element = containerRef.current;
+    if (!element) return;
+    const terminal = new Terminal({
+      fontFamily: 'ui-monospace, "SFMono-Regular", Menlo, "D2Coding", "Noto Sans Mono CJK KR", monospace',
+      fontSize: 13,
+      theme: { background: '#0f1724', foreground: '#d7e3f4' },
+      ...options,
+    });
+    const fit = new FitAddon();
+    terminal.loadAddon(fit);
+    terminal.open(element);
+    const refit = () => {
+      try {
+        fit.fit();
+        onFitRef.current?.({ cols: terminal.cols, rows: terminal.rows });
+      } catch {
+        // Not laid out yet (hidden tab); the next resize fits it.
+      }
+    };
+    refit();
+    const observer = new ResizeObserver(refit);
+    observer.observe(element);
+    setHandle({ terminal, fit });
+    return () => {
+      observer.disconnect();
+      terminal.dispose();
+      setHandle(undefined);
+    };
+    // The terminal is made once per mount; option changes after that are applied by callers.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  return { containerRef, handle };
+}
