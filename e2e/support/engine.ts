@@ -29,6 +29,11 @@ export async function runContainer(name: string, ...extra: string[]): Promise<st
   return docker('run', '-d', '--name', name, '--label', e2eLabel, '--stop-timeout', '1', ...extra, fixtureImage);
 }
 
+/** A fixture container running `command` instead of the image's httpd. */
+export async function runCommand(name: string, command: string[], ...options: string[]): Promise<string> {
+  return docker('run', '-d', '--name', name, '--label', e2eLabel, '--stop-timeout', '1', ...options, fixtureImage, ...command);
+}
+
 export async function createContainer(name: string, ...extra: string[]): Promise<string> {
   return docker('create', '--name', name, '--label', e2eLabel, '--stop-timeout', '1', ...extra, fixtureImage);
 }
