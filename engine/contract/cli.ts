@@ -49,3 +49,7 @@ export function containerLogsCommand(
 export function containerInspectCommand(name: string): string {
   return commandLine(['inspect', name]);
 }
+
+export function containerExecCommand(name: string, shell: string): string {
+  return commandLine(['exec', '-it', name, shell]);
+}

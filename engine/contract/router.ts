@@ -1,6 +1,7 @@
 import { containerRoutes } from './routes/containers.js';
 import { engineRoutes } from './routes/engine.js';
 import { enginesRoutes } from './routes/engines.js';
+import { execRoutes } from './routes/exec.js';
 import { imageRoutes } from './routes/images.js';
 import { logsRoutes } from './routes/logs.js';
 import { volumeRoutes } from './routes/volumes.js';
@@ -16,6 +17,7 @@ export const contractRouter = router({
   engines: enginesRoutes,
   containers: containerRoutes,
   logs: logsRoutes,
+  exec: execRoutes,
   images: imageRoutes,
   volumes: volumeRoutes,
 });

@@ -70,6 +70,20 @@ export type ContainerLogsInput = z.output<typeof containerLogsInput>;
 
 export const containerIdInput = z.object({ id: containerRef });
 
+const terminalSize = {
+  cols: z.number().int().min(1, 'A terminal is at least 1 column wide.').max(1000, 'A terminal is at most 1,000 columns wide.'),
+  rows: z.number().int().min(1, 'A terminal is at least 1 row tall.').max(1000, 'A terminal is at most 1,000 rows tall.'),
+};
+
+export const execOpenInput = z.object({ id: containerRef, ...terminalSize });
+const sessionId = z.string().uuid('A terminal session is named by the id Berth gave it when it opened.');
+export const execSessionInput = z.object({ sessionId });
+export const execInputInput = z.object({
+  sessionId,
+  data: z.string().max(65_536, 'Paste at most 64 KiB at a time into a terminal.'),
+});
+export const execResizeInput = z.object({ sessionId, ...terminalSize });
+
 export const engineIdInput = z.object({
   id: z.string().regex(/^[0-9a-f]{12}$/, 'An engine is named by the 12-character id Berth gave it; pick one from the Engine view.'),
 });

@@ -6,6 +6,8 @@ import type {
   EngineChanges,
   EngineChoice,
   EngineInfo,
+  ExecEvent,
+  ExecSessionInfo,
   EngineStatus,
   ImageSummary,
   LogEvent,
@@ -21,6 +23,7 @@ export interface EngineApi {
   connection: ConnectionApi;
   containers: ContainersApi;
   logs: LogsApi;
+  exec: ExecApi;
   images: ImagesApi;
   volumes: VolumesApi;
 }
@@ -39,6 +42,14 @@ export interface ContainersApi {
   remove(input: z.output<typeof containerRemoveInput>): Promise<ActionOutcome[]>;
   /** The engine's own inspect document, untouched (rendered as text, never as HTML). */
   inspect(id: string): Promise<Record<string, unknown>>;
+}
+
+export interface ExecApi {
+  open(id: string, size: { cols: number; rows: number }): Promise<ExecSessionInfo>;
+  output(sessionId: string, signal: AbortSignal | undefined): AsyncIterable<ExecEvent>;
+  input(sessionId: string, data: string): void;
+  resize(sessionId: string, size: { cols: number; rows: number }): Promise<void>;
+  close(sessionId: string): Promise<void>;
 }
 
 export interface LogsApi {

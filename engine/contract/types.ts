@@ -124,6 +124,14 @@ export type LogEvent =
   | { kind: 'output'; segments: OutputSegment[] }
   | { kind: 'notice'; notice: 'stopped' | 'restarted' | 'removed' };
 
+export interface ExecSessionInfo {
+  sessionId: string;
+  /** The shell that runs, e.g. /bin/bash, or /bin/sh when the image has no bash. */
+  shell: string;
+}
+
+export type ExecEvent = { kind: 'output'; text: string } | { kind: 'exit'; code: number | null };
+
 export type NativeEngineState = 'stopped' | 'starting' | 'running' | 'stopping' | 'restarting' | 'failed';
 
 /** Berth's own dockerd (Linux): how it runs, and what happened to it. */

@@ -3,6 +3,7 @@ import type { EngineInfo } from '../contract/types.js';
 import { engineCall } from './bulk.js';
 import type { EngineConnection } from './connection.js';
 import { DockerContainers } from './containers.js';
+import { ExecSessions } from './exec.js';
 import { DockerImages } from './images.js';
 import { streamContainerLogs, writeContainerLogs } from './logs.js';
 import { DockerVolumes } from './volumes.js';
@@ -13,6 +14,7 @@ export function createDockerEngineApi(connection: EngineConnection): EngineApi {
   return {
     connection: connectionApi(connection),
     containers: new DockerContainers(docker),
+    exec: new ExecSessions(docker),
     logs: {
       stream: (input, signal) => streamContainerLogs(docker, input, signal),
       download: (id, sink) => writeContainerLogs(docker, id, sink),

@@ -133,6 +133,18 @@ export const en = {
       removed: 'the container was removed; the log ends here',
     },
   },
+  terminal: {
+    sessions: 'Terminal sessions',
+    session: 'Terminal {{number}}',
+    closeSession: 'Close terminal {{number}}',
+    new: '+ New terminal',
+    none: 'No terminal open.',
+    usingBash: 'Shell: bash',
+    usingSh: 'Shell: {{shell}} (this image has no bash)',
+    ended: 'The shell exited (code {{code}}). Open a new terminal to go on.',
+    failed: 'Could not open a terminal',
+    label: 'Terminal in {{name}}',
+  },
   inspect: {
     search: 'Search keys and values',
     copy: 'Copy JSON',

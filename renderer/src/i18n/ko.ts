@@ -135,6 +135,18 @@ export const ko: Catalog = {
       removed: '컨테이너가 삭제되어 로그가 여기서 끝납니다',
     },
   },
+  terminal: {
+    sessions: '터미널 세션',
+    session: '터미널 {{number}}',
+    closeSession: '터미널 {{number}} 닫기',
+    new: '+ 새 터미널',
+    none: '열린 터미널이 없습니다.',
+    usingBash: '셸: bash',
+    usingSh: '셸: {{shell}} (이 이미지에는 bash가 없습니다)',
+    ended: '셸이 종료되었습니다 (코드 {{code}}). 계속하려면 새 터미널을 여세요.',
+    failed: '터미널을 열지 못했습니다',
+    label: '{{name}}의 터미널',
+  },
   inspect: {
     search: '키와 값 검색',
     copy: 'JSON 복사',

@@ -4,11 +4,12 @@ import { useContainers } from '../containers/useContainers';
 import { closeContainer } from '../../state/ui-store';
 import { InspectTab } from './InspectTab';
 import { LogsTab } from './LogsTab';
+import { TerminalTab } from './TerminalTab';
 
-const tabs = ['logs', 'inspect'] as const;
+const tabs = ['logs', 'terminal', 'inspect'] as const;
 type Tab = (typeof tabs)[number];
 
-/** One container up close: its logs and its inspect document (terminal and stats come next). */
+/** One container up close: its logs, a terminal in it, and its inspect document. */
 export function ContainerDetail({ id }: { id: string }) {
   const { t } = useTranslation();
   const { data: containers = [] } = useContainers();
@@ -47,6 +48,7 @@ export function ContainerDetail({ id }: { id: string }) {
       </div>
       <div className="tabs__panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
         {tab === 'logs' && <LogsTab id={id} name={name} />}
+        {tab === 'terminal' && <TerminalTab id={id} name={name} />}
         {tab === 'inspect' && <InspectTab id={id} name={name} />}
       </div>
     </section>
