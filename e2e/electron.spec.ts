@@ -1,13 +1,19 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { _electron as electron, expect, test } from '@playwright/test';
 import { createContainer, removeE2eContainers, uniqueName } from './support/engine';
 
-/** The Electron binary, when this machine has one (it cannot be downloaded here). */
+/**
+ * The Electron binary, when this machine has one. Read from electron's path.txt rather than by
+ * requiring 'electron', which would try to download the binary (it cannot be downloaded here).
+ */
 function electronBinary(): string | undefined {
   try {
-    const path = createRequire(import.meta.url)('electron') as unknown;
-    return typeof path === 'string' && existsSync(path) ? path : undefined;
+    const dir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+    const relative = readFileSync(join(dir, 'path.txt'), 'utf8').trim();
+    const path = join(dir, 'dist', relative);
+    return existsSync(path) ? path : undefined;
   } catch {
     return undefined;
   }

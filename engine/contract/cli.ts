@@ -53,3 +53,7 @@ export function containerInspectCommand(name: string): string {
 export function containerExecCommand(name: string, shell: string): string {
   return commandLine(['exec', '-it', name, shell]);
 }
+
+export function containerStatsCommand(name: string): string {
+  return commandLine(['stats', name]);
+}

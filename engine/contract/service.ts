@@ -12,6 +12,7 @@ import type {
   ImageSummary,
   LogEvent,
   NativeEngineStatus,
+  StatsSample,
   VolumeSummary,
 } from './types.js';
 
@@ -24,6 +25,7 @@ export interface EngineApi {
   containers: ContainersApi;
   logs: LogsApi;
   exec: ExecApi;
+  stats: StatsApi;
   images: ImagesApi;
   volumes: VolumesApi;
 }
@@ -42,6 +44,11 @@ export interface ContainersApi {
   remove(input: z.output<typeof containerRemoveInput>): Promise<ActionOutcome[]>;
   /** The engine's own inspect document, untouched (rendered as text, never as HTML). */
   inspect(id: string): Promise<Record<string, unknown>>;
+}
+
+export interface StatsApi {
+  /** Live readings, about one a second, until the signal aborts (then the engine stream is closed). */
+  stream(id: string, signal: AbortSignal | undefined): AsyncIterable<StatsSample>;
 }
 
 export interface ExecApi {

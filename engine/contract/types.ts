@@ -124,6 +124,19 @@ export type LogEvent =
   | { kind: 'output'; segments: OutputSegment[] }
   | { kind: 'notice'; notice: 'stopped' | 'restarted' | 'removed' };
 
+/** One reading of a container's resource use, as `docker stats` shows it. */
+export interface StatsSample {
+  /** Milliseconds since the Unix epoch. */
+  time: number;
+  cpuPercent: number;
+  memoryBytes: number;
+  memoryLimitBytes: number;
+  networkRxBytes: number;
+  networkTxBytes: number;
+  blockReadBytes: number;
+  blockWriteBytes: number;
+}
+
 export interface ExecSessionInfo {
   sessionId: string;
   /** The shell that runs, e.g. /bin/bash, or /bin/sh when the image has no bash. */

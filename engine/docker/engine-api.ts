@@ -6,6 +6,7 @@ import { DockerContainers } from './containers.js';
 import { ExecSessions } from './exec.js';
 import { DockerImages } from './images.js';
 import { streamContainerLogs, writeContainerLogs } from './logs.js';
+import { streamContainerStats } from './stats.js';
 import { DockerVolumes } from './volumes.js';
 
 /** The contract's whole engine API, done against one Docker Engine API connection. */
@@ -15,6 +16,7 @@ export function createDockerEngineApi(connection: EngineConnection): EngineApi {
     connection: connectionApi(connection),
     containers: new DockerContainers(docker),
     exec: new ExecSessions(docker),
+    stats: { stream: (id, signal) => streamContainerStats(docker, id, signal) },
     logs: {
       stream: (input, signal) => streamContainerLogs(docker, input, signal),
       download: (id, sink) => writeContainerLogs(docker, id, sink),

@@ -6,5 +6,8 @@ export const containerRoutes = router({
   act: procedure.input(containerActionInput).mutation(({ ctx, input }) => ctx.engine.containers.act(input)),
   rename: procedure.input(containerRenameInput).mutation(({ ctx, input }) => ctx.engine.containers.rename(input)),
   inspect: procedure.input(containerIdInput).query(({ ctx, input }) => ctx.engine.containers.inspect(input.id)),
+  stats: procedure.input(containerIdInput).subscription(async function* ({ ctx, input, signal }) {
+    yield* ctx.engine.stats.stream(input.id, signal);
+  }),
   remove: procedure.input(containerRemoveInput).mutation(({ ctx, input }) => ctx.engine.containers.remove(input)),
 });

@@ -145,6 +145,16 @@ export const en = {
     failed: 'Could not open a terminal',
     label: 'Terminal in {{name}}',
   },
+  stats: {
+    cpu: 'CPU',
+    memory: 'Memory',
+    network: 'Network',
+    block: 'Disk I/O',
+    rxTx: 'received {{rx}}, sent {{tx}} ({{rate}}/s)',
+    readWrite: 'read {{read}}, written {{write}}',
+    waiting: 'Waiting for the first reading…',
+    chart: '{{what}} over the last minute',
+  },
   inspect: {
     search: 'Search keys and values',
     copy: 'Copy JSON',

@@ -147,6 +147,16 @@ export const ko: Catalog = {
     failed: '터미널을 열지 못했습니다',
     label: '{{name}}의 터미널',
   },
+  stats: {
+    cpu: 'CPU',
+    memory: '메모리',
+    network: '네트워크',
+    block: '디스크 I/O',
+    rxTx: '받음 {{rx}}, 보냄 {{tx}} (초당 {{rate}})',
+    readWrite: '읽음 {{read}}, 씀 {{write}}',
+    waiting: '첫 측정값을 기다리는 중…',
+    chart: '최근 1분간 {{what}}',
+  },
   inspect: {
     search: '키와 값 검색',
     copy: 'JSON 복사',

@@ -4,12 +4,13 @@ import { useContainers } from '../containers/useContainers';
 import { closeContainer } from '../../state/ui-store';
 import { InspectTab } from './InspectTab';
 import { LogsTab } from './LogsTab';
+import { StatsTab } from './StatsTab';
 import { TerminalTab } from './TerminalTab';
 
-const tabs = ['logs', 'terminal', 'inspect'] as const;
+const tabs = ['logs', 'terminal', 'inspect', 'stats'] as const;
 type Tab = (typeof tabs)[number];
 
-/** One container up close: its logs, a terminal in it, and its inspect document. */
+/** One container up close: its logs, a terminal in it, its inspect document and its live stats. */
 export function ContainerDetail({ id }: { id: string }) {
   const { t } = useTranslation();
   const { data: containers = [] } = useContainers();
@@ -50,6 +51,7 @@ export function ContainerDetail({ id }: { id: string }) {
         {tab === 'logs' && <LogsTab id={id} name={name} />}
         {tab === 'terminal' && <TerminalTab id={id} name={name} />}
         {tab === 'inspect' && <InspectTab id={id} name={name} />}
+        {tab === 'stats' && <StatsTab id={id} name={name} />}
       </div>
     </section>
   );

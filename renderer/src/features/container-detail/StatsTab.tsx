@@ -1,0 +1,85 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { containerStatsCommand } from '../../../../engine/contract/cli';
+import type { StatsSample } from '../../../../engine/contract/types';
+import { berth } from '../../rpc/client';
+import { toBerthError } from '../../rpc/errors';
+import { CommandPreview } from '../../ui/CommandPreview';
+import { formatBytes } from '../../ui/format';
+import { Sparkline } from '../../ui/Sparkline';
+
+const historyLength = 60;
+
+/** Live CPU, memory, network and disk use; the engine stream runs only while this tab is shown. */
+export function StatsTab({ id, name }: { id: string; name: string }) {
+  const { t, i18n } = useTranslation();
+  const [samples, setSamples] = useState<StatsSample[]>([]);
+  const [error, setError] = useState<string>();
+  useEffect(() => {
+    const subscription = berth.containers.stats.subscribe(
+      { id },
+      {
+        onData: (sample: StatsSample) => setSamples((list) => [...list.slice(-(historyLength - 1)), sample]),
+        onError: (e) => setError(toBerthError(e).message),
+      },
+    );
+    return () => subscription.unsubscribe();
+  }, [id]);
+
+  const last = samples.at(-1);
+  const rate = (pick: (s: StatsSample) => number) => {
+    const previous = samples.at(-2);
+    if (!last || !previous || last.time <= previous.time) return 0;
+    return Math.max(0, (pick(last) - pick(previous)) / ((last.time - previous.time) / 1000));
+  };
+  const bytes = (n: number) => formatBytes(n, i18n.language);
+  const cards = last
+    ? [
+        {
+          key: 'cpu',
+          title: t('stats.cpu'),
+          value: `${last.cpuPercent.toFixed(1)} %`,
+          series: samples.map((s) => s.cpuPercent),
+          max: 100,
+        },
+        {
+          key: 'memory',
+          title: t('stats.memory'),
+          value: `${bytes(last.memoryBytes)} / ${bytes(last.memoryLimitBytes)}`,
+          series: samples.map((s) => s.memoryBytes),
+        },
+        {
+          key: 'network',
+          title: t('stats.network'),
+          value: t('stats.rxTx', { rx: bytes(last.networkRxBytes), tx: bytes(last.networkTxBytes), rate: bytes(rate((s) => s.networkRxBytes + s.networkTxBytes)) }),
+          series: samples.map((s) => s.networkRxBytes + s.networkTxBytes),
+        },
+        {
+          key: 'block',
+          title: t('stats.block'),
+          value: t('stats.readWrite', { read: bytes(last.blockReadBytes), write: bytes(last.blockWriteBytes) }),
+          series: samples.map((s) => s.blockReadBytes + s.blockWriteBytes),
+        },
+      ]
+    : [];
+  return (
+    <div className="stats-tab">
+      <CommandPreview command={containerStatsCommand(name)} />
+      {error && (
+        <p className="error-notice" role="alert">
+          {error}
+        </p>
+      )}
+      {!last && !error && <p className="cell--muted">{t('stats.waiting')}</p>}
+      <div className="stats-grid">
+        {cards.map((card) => (
+          <section key={card.key} className="card stats-card" aria-label={card.title}>
+            <h3 className="stats-card__title">{card.title}</h3>
+            <p className="stats-card__value">{card.value}</p>
+            <Sparkline values={card.series} label={t('stats.chart', { what: card.title })} {...(card.max ? { max: card.max } : {})} />
+          </section>
+        ))}
+      </div>
+    </div>
+  );
+}
