@@ -57,3 +57,77 @@ export function containerExecCommand(name: string, shell: string): string {
 export function containerStatsCommand(name: string): string {
   return commandLine(['stats', name]);
 }
+
+export function imagePullCommand(reference: string): string {
+  return commandLine(['pull', reference]);
+}
+
+export function imageRemoveCommand(names: readonly string[], force: boolean): string {
+  return commandLine(['rmi', ...(force ? ['-f'] : []), ...names]);
+}
+
+export function imagePruneCommand(mode: 'dangling' | 'unused'): string {
+  return commandLine(['image', 'prune', ...(mode === 'unused' ? ['-a'] : [])]);
+}
+
+/** `docker run` for the run dialog's choices, exactly as Berth will create the container. */
+export function containerRunCommand(input: {
+  image: string;
+  name?: string;
+  ports?: readonly { hostIp?: string; hostPort: number; containerPort: number; protocol?: string }[];
+  mounts?: readonly { source: string; target: string; readOnly?: boolean }[];
+  env?: readonly string[];
+  command?: readonly string[];
+  restart?: string;
+  autoRemove?: boolean;
+  network?: string;
+}): string {
+  const args = ['run', '-d'];
+  if (input.name) args.push('--name', input.name);
+  for (const p of input.ports ?? []) {
+    const host = `${p.hostIp ?? '127.0.0.1'}:${p.hostPort || ''}`;
+    args.push('-p', `${host}:${p.containerPort}${p.protocol && p.protocol !== 'tcp' ? `/${p.protocol}` : ''}`);
+  }
+  for (const m of input.mounts ?? []) args.push('-v', `${m.source}:${m.target}${m.readOnly ? ':ro' : ''}`);
+  for (const e of input.env ?? []) args.push('-e', e);
+  if (input.restart && input.restart !== 'no') args.push('--restart', input.restart);
+  if (input.autoRemove) args.push('--rm');
+  if (input.network) args.push('--network', input.network);
+  args.push(input.image, ...(input.command ?? []));
+  return commandLine(args);
+}
+
+/**
+ * Splits a command line into arguments the way a POSIX shell would for quotes and backslashes (no
+ * variables, globs or pipes: the container gets exactly these words). Undefined when a quote is open.
+ */
+export function splitCommandLine(text: string): string[] | undefined {
+  const args: string[] = [];
+  let current = '';
+  let inWord = false;
+  let quote: '"' | "'" | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (c === quote) quote = undefined;
+      else if (c === '\\' && quote === '"' && i + 1 < text.length && '"\\$`'.includes(text[i + 1]!)) current += text[++i];
+      else current += c;
+    } else if (c === '"' || c === "'") {
+      quote = c;
+      inWord = true;
+    } else if (c === '\\' && i + 1 < text.length) {
+      current += text[++i];
+      inWord = true;
+    } else if (/\s/.test(c)) {
+      if (inWord) args.push(current);
+      current = '';
+      inWord = false;
+    } else {
+      current += c;
+      inWord = true;
+    }
+  }
+  if (quote) return undefined;
+  if (inWord) args.push(current);
+  return args;
+}

@@ -34,3 +34,41 @@ describe('docker command equivalents', () => {
     expect(containerRemoveCommand(['a', 'b'], { force: false, removeVolumes: false })).toBe('docker rm a b');
   });
 });
+
+describe('run input', () => {
+  it('explains bad ports, env lines and host paths', async () => {
+    const { containerRunInput, mountInput, envLine, portMappingInput } = await import('./schemas.js');
+    expect(firstProblem(portMappingInput, { hostPort: 70000, containerPort: 80 })).toMatch(/at most 65535/);
+    expect(firstProblem(envLine, 'NO_EQUALS')).toMatch(/KEY=value/);
+    expect(firstProblem(envLine, '1BAD=x')).toMatch(/KEY=value/);
+    expect(firstProblem(mountInput, { source: 'site/html', target: '/usr/share' })).toMatch(/relative path.*absolute/);
+    expect(firstProblem(mountInput, { source: 'data', target: 'data' })).toMatch(/absolute, e\.g\. \/data/);
+    expect(firstProblem(containerRunInput, { image: 'Nginx' })).toMatch(/lowercase/);
+    expect(firstProblem(containerRunInput, { image: 'nginx', mounts: [{ source: '/srv', target: '/data' }] })).toBeUndefined();
+  });
+});
+
+describe('command lines', () => {
+  it('writes docker run with every option Berth uses', async () => {
+    const { containerRunCommand } = await import('./cli.js');
+    expect(
+      containerRunCommand({
+        image: 'nginx:1.27',
+        name: 'web',
+        ports: [{ hostIp: '127.0.0.1', hostPort: 8080, containerPort: 80, protocol: 'tcp' }],
+        mounts: [{ source: 'site', target: '/usr/share/nginx/html', readOnly: true }],
+        env: ['A=b c'],
+        restart: 'unless-stopped',
+        autoRemove: false,
+        command: ['nginx', '-g', 'daemon off;'],
+      }),
+    ).toBe("docker run -d --name web -p 127.0.0.1:8080:80 -v site:/usr/share/nginx/html:ro -e 'A=b c' --restart unless-stopped nginx:1.27 nginx -g 'daemon off;'");
+  });
+
+  it('splits a command line like a shell would, quotes included', async () => {
+    const { splitCommandLine } = await import('./cli.js');
+    expect(splitCommandLine(`sh -c 'echo "hi there"; sleep 1'`)).toEqual(['sh', '-c', 'echo "hi there"; sleep 1']);
+    expect(splitCommandLine(`a "b c" d\\ e ""`)).toEqual(['a', 'b c', 'd e', '']);
+    expect(splitCommandLine(`echo 'open`)).toBeUndefined();
+  });
+});

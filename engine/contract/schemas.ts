@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseImageReference } from './reference.js';
 
 /**
  * Input schemas for every call. They run where input enters the trusted side (main process, web
@@ -69,6 +70,84 @@ export const containerLogsInput = z.object({
 export type ContainerLogsInput = z.output<typeof containerLogsInput>;
 
 export const containerIdInput = z.object({ id: containerRef });
+
+export const imageReferenceInput = z.object({
+  reference: z.string().superRefine((value, ctx) => {
+    const result = parseImageReference(value);
+    if (!result.ok) ctx.addIssue({ code: 'custom', message: result.problem });
+  }),
+});
+
+const imageRefs = z
+  .array(z.string().min(1).max(512, 'An image id or name is at most 512 characters.'))
+  .min(1, 'Select at least one image.')
+  .max(1000, 'At most 1,000 images can be removed at once.');
+
+/** A local image by id or any of its names (no pull happens, so the reference grammar is not needed). */
+export const localImageInput = z.object({ reference: z.string().min(1, 'Name an image.').max(512, 'An image id or name is at most 512 characters.') });
+
+export const imageRemoveInput = z.object({ ids: imageRefs, force: z.boolean().default(false) });
+export const imagePruneInput = z.object({
+  mode: z.enum(['dangling', 'unused'], { error: 'Prune removes "dangling" images or all "unused" ones.' }),
+});
+/** Prune deletes exactly the images the person saw in the preview, never more. */
+export const imagePruneConfirmInput = z.object({ ids: imageRefs });
+
+const ipv4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
+const portNumber = (what: string) =>
+  z.number({ error: `${what} is a number from 1 to 65535.` }).int(`${what} is a whole number.`).min(1, `${what} is at least 1.`).max(65535, `${what} is at most 65535.`);
+
+export const portMappingInput = z.object({
+  hostIp: z.string().regex(ipv4, 'The host address is an IPv4 address: 127.0.0.1 (this machine only) or 0.0.0.0 (every interface).').default('127.0.0.1'),
+  /** 0 lets the engine pick a free port. */
+  hostPort: z.union([z.literal(0), portNumber('The host port')]),
+  containerPort: portNumber('The container port'),
+  protocol: z.enum(['tcp', 'udp'], { error: 'The protocol is tcp or udp.' }).default('tcp'),
+});
+
+export const volumeName = z
+  .string()
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/, 'A volume name starts with a letter or digit and uses letters, digits, "_", "." or "-", e.g. app-data.');
+
+export const mountInput = z.object({
+  /** A named volume, or an absolute folder on the engine's host. */
+  source: z.string().min(1, 'Name a volume (e.g. app-data) or a host folder (e.g. /srv/site).').superRefine((value, ctx) => {
+    if (value.startsWith('/')) return;
+    if (value.includes('/') || value.startsWith('.') || value.startsWith('~')) {
+      ctx.addIssue({ code: 'custom', message: `"${value}" is a relative path; host folders are absolute, e.g. /home/me/site.` });
+      return;
+    }
+    const problem = firstProblem(volumeName, value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
+  target: z.string().regex(/^\/[^:]*$/, 'The path inside the container is absolute, e.g. /data.'),
+  readOnly: z.boolean().default(false),
+});
+
+export const envLine = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]*=/, 'Each environment line is KEY=value, the key made of letters, digits and "_", e.g. LOG_LEVEL=debug.');
+
+export const restartPolicies = ['no', 'always', 'unless-stopped', 'on-failure'] as const;
+
+export const containerRunInput = z.object({
+  image: z.string().superRefine((value, ctx) => {
+    const result = parseImageReference(value);
+    if (!result.ok) ctx.addIssue({ code: 'custom', message: result.problem });
+  }),
+  name: z.union([z.literal(''), containerName]).default(''),
+  ports: z.array(portMappingInput).max(100, 'At most 100 port mappings.').default([]),
+  mounts: z.array(mountInput).max(50, 'At most 50 volumes.').default([]),
+  env: z.array(envLine).max(500, 'At most 500 environment variables.').default([]),
+  /** Replaces the image's CMD when not empty. */
+  command: z.array(z.string().max(4096)).max(200).default([]),
+  restart: z.enum(restartPolicies, { error: `Restart is one of: ${restartPolicies.join(', ')}.` }).default('no'),
+  autoRemove: z.boolean().default(false),
+  network: z.string().max(128).default(''),
+});
+export type ContainerRunInput = z.output<typeof containerRunInput>;
+
+export const portCheckInput = z.object({ hostIp: z.string().regex(ipv4, 'An IPv4 address, e.g. 127.0.0.1.'), hostPort: portNumber('The host port') });
 
 const terminalSize = {
   cols: z.number().int().min(1, 'A terminal is at least 1 column wide.').max(1000, 'A terminal is at most 1,000 columns wide.'),

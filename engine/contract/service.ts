@@ -1,15 +1,25 @@
 import type { z } from 'zod';
-import type { ContainerActionInput, ContainerLogsInput, ContainerRenameInput, containerRemoveInput } from './schemas.js';
+import type {
+  ContainerActionInput,
+  ContainerLogsInput,
+  ContainerRenameInput,
+  ContainerRunInput,
+  containerRemoveInput,
+} from './schemas.js';
 import type {
   ActionOutcome,
   ContainerSummary,
   EngineChanges,
   EngineChoice,
   EngineInfo,
+  ExposedPort,
   ExecEvent,
   ExecSessionInfo,
   EngineStatus,
+  ImagePrunePreview,
   ImageSummary,
+  PruneMode,
+  PullEvent,
   LogEvent,
   NativeEngineStatus,
   StatsSample,
@@ -42,6 +52,9 @@ export interface ContainersApi {
   act(input: ContainerActionInput): Promise<ActionOutcome[]>;
   rename(input: ContainerRenameInput): Promise<void>;
   remove(input: z.output<typeof containerRemoveInput>): Promise<ActionOutcome[]>;
+  run(input: ContainerRunInput): Promise<{ id: string; name: string }>;
+  /** Whether a host port is free for publishing; 'unknown' when the engine is not on this machine. */
+  hostPortFree(hostIp: string, port: number): Promise<'free' | 'taken' | 'unknown'>;
   /** The engine's own inspect document, untouched (rendered as text, never as HTML). */
   inspect(id: string): Promise<Record<string, unknown>>;
 }
@@ -68,6 +81,11 @@ export interface LogsApi {
 
 export interface ImagesApi {
   list(): Promise<ImageSummary[]>;
+  pull(reference: string, signal: AbortSignal | undefined): AsyncIterable<PullEvent>;
+  exposedPorts(reference: string): Promise<ExposedPort[]>;
+  remove(input: { ids: string[]; force: boolean }): Promise<ActionOutcome[]>;
+  prunePreview(input: { mode: PruneMode }): Promise<ImagePrunePreview>;
+  prune(input: { ids: string[] }): Promise<ActionOutcome[]>;
 }
 
 export interface VolumesApi {

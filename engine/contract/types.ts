@@ -51,7 +51,20 @@ export interface ImageSummary {
   tags: string[];
   size: number;
   created: number;
-  containers: number;
+  /** No tag: left behind when a tag moved to a newer build. */
+  dangling: boolean;
+  /** Names of the containers (running or not) made from it. */
+  usedBy: string[];
+}
+
+export type PruneMode = 'dangling' | 'unused';
+
+/** What a prune would delete, shown before anything is deleted. */
+export interface ImagePrunePreview {
+  mode: PruneMode;
+  images: { id: string; tags: string[]; size: number }[];
+  /** Sum of the images' sizes; layers shared with kept images are not freed, so this is the most it frees. */
+  totalSize: number;
 }
 
 export interface VolumeSummary {
@@ -136,6 +149,19 @@ export interface StatsSample {
   blockReadBytes: number;
   blockWriteBytes: number;
 }
+
+export interface LayerProgress {
+  id: string;
+  /** The engine's words: Waiting, Downloading, Extracting, Pull complete, Already exists… */
+  status: string;
+  current?: number;
+  total?: number;
+}
+
+/** A pull as it goes: a snapshot of every layer, then one last event when the image is there. */
+export type PullEvent =
+  | { kind: 'progress'; layers: LayerProgress[] }
+  | { kind: 'done'; image: string; status: string };
 
 export interface ExecSessionInfo {
   sessionId: string;

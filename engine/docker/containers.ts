@@ -5,10 +5,13 @@ import type {
   ContainerAction,
   ContainerActionInput,
   ContainerRenameInput,
+  ContainerRunInput,
   containerRemoveInput,
 } from '../contract/schemas.js';
 import { engineCall, forEachId } from './bulk.js';
+import { hostPortFree } from '../hosts/port-check.js';
 import { toContainerSummary } from './mappers.js';
+import { runContainer } from './run.js';
 
 /** Container list and lifecycle on a Docker Engine API. */
 export class DockerContainers implements ContainersApi {
@@ -32,6 +35,16 @@ export class DockerContainers implements ContainersApi {
 
   async rename({ id, name }: ContainerRenameInput) {
     await engineCall(this.docker.getContainer(id).rename({ name }), `Container ${id}`);
+  }
+
+  run(input: ContainerRunInput) {
+    return runContainer(this.docker, input);
+  }
+
+  async hostPortFree(hostIp: string, port: number) {
+    // Only an engine on this machine publishes ports here; a remote one publishes on its own host.
+    const local = Boolean((this.docker.modem as { socketPath?: string }).socketPath);
+    return local ? hostPortFree(hostIp, port) : ('unknown' as const);
   }
 
   async inspect(id: string) {

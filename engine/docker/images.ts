@@ -1,13 +1,60 @@
 import type Docker from 'dockerode';
 import type { ImagesApi } from '../contract/service.js';
-import { engineCall } from './bulk.js';
+import type { ExposedPort, ImagePrunePreview, ImageSummary, PruneMode } from '../contract/types.js';
+import { engineCall, forEachId } from './bulk.js';
 import { toImageSummary } from './mappers.js';
+import { pullImage } from './pull.js';
 
-/** Images on a Docker Engine API. */
+/** Images on a Docker Engine API: list with usage, pull, remove, prune with a preview. */
 export class DockerImages implements ImagesApi {
   constructor(private readonly docker: Docker) {}
 
-  async list() {
-    return (await engineCall(this.docker.listImages({ all: false }))).map(toImageSummary);
+  async list(): Promise<ImageSummary[]> {
+    const [images, containers] = await Promise.all([
+      engineCall(this.docker.listImages({ all: false })),
+      engineCall(this.docker.listContainers({ all: true })),
+    ]);
+    const usedBy = new Map<string, string[]>();
+    for (const c of containers) {
+      const names = usedBy.get(c.ImageID) ?? [];
+      names.push((c.Names?.[0] ?? c.Id.slice(0, 12)).replace(/^\//, ''));
+      usedBy.set(c.ImageID, names);
+    }
+    return images.map((image) => toImageSummary(image, usedBy.get(image.Id) ?? []));
+  }
+
+  /** The image's EXPOSEd ports, to prefill the run dialog; none when the image is not here yet. */
+  async exposedPorts(reference: string): Promise<ExposedPort[]> {
+    try {
+      const info = await this.docker.getImage(reference).inspect();
+      return Object.keys(info.Config?.ExposedPorts ?? {}).map((key) => {
+        const [port, protocol] = key.split('/');
+        return { containerPort: Number(port), protocol: protocol === 'udp' || protocol === 'sctp' ? protocol : 'tcp' };
+      });
+    } catch {
+      return [];
+    }
+  }
+
+  pull(reference: string, signal: AbortSignal | undefined) {
+    return pullImage(this.docker, reference, signal);
+  }
+
+  remove({ ids, force }: { ids: string[]; force: boolean }) {
+    return forEachId(ids, 'Image', (id) => this.docker.getImage(id).remove({ force }));
+  }
+
+  async prunePreview({ mode }: { mode: PruneMode }): Promise<ImagePrunePreview> {
+    const images = (await this.list()).filter((i) => i.usedBy.length === 0 && (mode === 'unused' || i.dangling));
+    return {
+      mode,
+      images: images.map(({ id, tags, size }) => ({ id, tags, size })),
+      totalSize: images.reduce((sum, i) => sum + i.size, 0),
+    };
+  }
+
+  prune({ ids }: { ids: string[] }) {
+    // Exactly the previewed images, without force: one that came into use since is kept, and says so.
+    return forEachId(ids, 'Image', (id) => this.docker.getImage(id).remove({ force: false }));
   }
 }

@@ -58,14 +58,9 @@ export function toContainerSummary(info: ContainerInfo): ContainerSummary {
   };
 }
 
-export function toImageSummary(info: ImageInfo): ImageSummary {
-  return {
-    id: info.Id,
-    tags: (info.RepoTags ?? []).filter((t) => t !== '<none>:<none>'),
-    size: info.Size,
-    created: info.Created,
-    containers: info.Containers,
-  };
+export function toImageSummary(info: ImageInfo, usedBy: string[] = []): ImageSummary {
+  const tags = (info.RepoTags ?? []).filter((t) => t !== '<none>:<none>');
+  return { id: info.Id, tags, size: info.Size, created: info.Created, dangling: tags.length === 0, usedBy };
 }
 
 export function toVolumeSummary(info: VolumeInspectInfo & { CreatedAt?: string }): VolumeSummary {

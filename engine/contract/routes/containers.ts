@@ -1,10 +1,19 @@
-import { containerActionInput, containerIdInput, containerRemoveInput, containerRenameInput } from '../schemas.js';
+import {
+  containerActionInput,
+  containerIdInput,
+  containerRemoveInput,
+  containerRenameInput,
+  containerRunInput,
+  portCheckInput,
+} from '../schemas.js';
 import { procedure, router } from '../trpc.js';
 
 export const containerRoutes = router({
   list: procedure.query(({ ctx }) => ctx.engine.containers.list()),
   act: procedure.input(containerActionInput).mutation(({ ctx, input }) => ctx.engine.containers.act(input)),
   rename: procedure.input(containerRenameInput).mutation(({ ctx, input }) => ctx.engine.containers.rename(input)),
+  run: procedure.input(containerRunInput).mutation(({ ctx, input }) => ctx.engine.containers.run(input)),
+  hostPortFree: procedure.input(portCheckInput).query(({ ctx, input }) => ctx.engine.containers.hostPortFree(input.hostIp, input.hostPort)),
   inspect: procedure.input(containerIdInput).query(({ ctx, input }) => ctx.engine.containers.inspect(input.id)),
   stats: procedure.input(containerIdInput).subscription(async function* ({ ctx, input, signal }) {
     yield* ctx.engine.stats.stream(input.id, signal);

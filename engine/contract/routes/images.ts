@@ -1,5 +1,13 @@
+import { imagePruneConfirmInput, imagePruneInput, imageReferenceInput, imageRemoveInput, localImageInput } from '../schemas.js';
 import { procedure, router } from '../trpc.js';
 
 export const imageRoutes = router({
   list: procedure.query(({ ctx }) => ctx.engine.images.list()),
+  pull: procedure.input(imageReferenceInput).subscription(async function* ({ ctx, input, signal }) {
+    yield* ctx.engine.images.pull(input.reference, signal);
+  }),
+  exposedPorts: procedure.input(localImageInput).query(({ ctx, input }) => ctx.engine.images.exposedPorts(input.reference)),
+  remove: procedure.input(imageRemoveInput).mutation(({ ctx, input }) => ctx.engine.images.remove(input)),
+  prunePreview: procedure.input(imagePruneInput).query(({ ctx, input }) => ctx.engine.images.prunePreview(input)),
+  prune: procedure.input(imagePruneConfirmInput).mutation(({ ctx, input }) => ctx.engine.images.prune(input)),
 });

@@ -1,49 +1,204 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { commandLine } from '../../../../engine/contract/cli';
+import { commandLine, imageRemoveCommand } from '../../../../engine/contract/cli';
+import type { ActionOutcome, ImageSummary } from '../../../../engine/contract/types';
+import { useEngineUsable } from '../../app/EngineBanner';
+import { berth } from '../../rpc/client';
 import { useEngineStatus } from '../../rpc/engine-sync';
 import { toBerthError } from '../../rpc/errors';
 import { imagesQuery } from '../../rpc/queries';
 import { CommandPreview } from '../../ui/CommandPreview';
+import { Dialog } from '../../ui/Dialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { formatBytes, formatRelativeTime, shortId } from '../../ui/format';
+import { PruneDialog } from './PruneDialog';
+import { PullDialog } from './PullDialog';
+import { RunDialog } from './RunDialog';
+
+/** One row per name, as `docker images` lists them: removing a row removes that name (the image goes with its last one). */
+interface ImageRow {
+  /** The name to act on: repository:tag, or the image id when it has no name. */
+  ref: string;
+  image: ImageSummary;
+}
+
+function toRows(images: readonly ImageSummary[]): ImageRow[] {
+  return images.flatMap((image) => (image.tags.length ? image.tags.map((ref) => ({ ref, image })) : [{ ref: shortId(image.id), image }]));
+}
 
 export function ImagesView() {
   const { t, i18n } = useTranslation();
   const engineId = useEngineStatus()?.endpoint.id;
+  const usable = useEngineUsable();
   const { data: images = [], error, isPending } = useQuery({ ...imagesQuery(engineId ?? ''), enabled: Boolean(engineId) });
-  const sorted = [...images].sort((a, b) => b.created - a.created);
+  const [search, setSearch] = useState('');
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [dialog, setDialog] = useState<{ kind: 'pull' | 'prune' | 'remove' } | { kind: 'run'; image: string }>();
+  const [lastCommand, setLastCommand] = useState<string>();
+  const [failures, setFailures] = useState<ActionOutcome[]>([]);
+
+  const rows = useMemo(() => {
+    const needle = search.trim().toLowerCase();
+    return toRows(images)
+      .filter((row) => !needle || row.ref.toLowerCase().includes(needle) || row.image.id.includes(needle))
+      .sort((a, b) => b.image.created - a.image.created || a.ref.localeCompare(b.ref));
+  }, [images, search]);
+  const chosen = toRows(images).filter((row) => selected.has(row.ref));
+
+  const remove = useMutation({
+    mutationFn: ({ refs, force }: { refs: string[]; force: boolean }) => berth.images.remove.mutate({ ids: refs, force }),
+    onMutate: ({ refs, force }) => setLastCommand(imageRemoveCommand(refs, force)),
+    onSuccess: (outcomes) => {
+      setFailures(outcomes.filter((o) => !o.ok));
+      setSelected(new Set(outcomes.filter((o) => !o.ok).map((o) => o.id)));
+    },
+  });
+
+  const toggle = (id: string) => {
+    const next = new Set(selected);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    setSelected(next);
+  };
+
   return (
     <section className="view" aria-labelledby="images-title">
       <header className="view__header">
         <h1 id="images-title">{t('images.title')}</h1>
+        <span className="view__count">{t('images.count', { count: rows.length })}</span>
+        <div className="view__filters">
+          <input
+            type="search"
+            className="input"
+            aria-label={t('images.search')}
+            placeholder={t('images.search')}
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+          />
+        </div>
       </header>
-      <CommandPreview command={commandLine(['images'])} />
+      <div className="toolbar" role="toolbar" aria-label={t('images.actions')}>
+        <button type="button" className="button button--primary" disabled={!usable} onClick={() => setDialog({ kind: 'pull' })}>
+          {t('images.pull')}
+        </button>
+        <button type="button" className="button" disabled={!usable} onClick={() => setDialog({ kind: 'run', image: '' })}>
+          {t('images.runNew')}
+        </button>
+        <button
+          type="button"
+          className="button button--danger"
+          disabled={!usable || chosen.length === 0 || remove.isPending}
+          onClick={() => setDialog({ kind: 'remove' })}
+        >
+          {t('images.remove')}
+        </button>
+        <button type="button" className="button" disabled={!usable} onClick={() => setDialog({ kind: 'prune' })}>
+          {t('images.prune')}
+        </button>
+      </div>
+      <CommandPreview
+        label={lastCommand ? t('containers.lastCommand') : t('containers.listCommand')}
+        command={lastCommand ?? commandLine(['images'])}
+      />
+      {failures.length > 0 && (
+        <div className="error-notice" role="alert">
+          <ul className="error-notice__list">
+            {failures.map((outcome) => (
+              <li key={outcome.id}>
+                <strong>{outcome.id}: </strong>
+                {outcome.error?.message}
+                {outcome.error?.hint && <span className="error-notice__hint"> {outcome.error.hint}</span>}
+              </li>
+            ))}
+          </ul>
+          <button type="button" className="button button--small" onClick={() => remove.mutate({ refs: failures.map((f) => f.id), force: true })}>
+            {t('images.forceRemove')}
+          </button>
+        </div>
+      )}
       {error && <ErrorNotice error={toBerthError(error)} />}
-      {!isPending && sorted.length === 0 && !error && <p className="view__empty">{t('images.empty')}</p>}
-      {sorted.length > 0 && (
+      {!isPending && rows.length === 0 && !error && <p className="view__empty">{t('images.empty')}</p>}
+      {rows.length > 0 && (
         <table className="simple-table">
           <thead>
             <tr>
+              <th aria-label={t('images.select')} />
               <th>{t('images.columns.tags')}</th>
               <th>{t('images.columns.id')}</th>
               <th>{t('images.columns.size')}</th>
               <th>{t('images.columns.created')}</th>
               <th>{t('images.columns.containers')}</th>
+              <th />
             </tr>
           </thead>
           <tbody>
-            {sorted.map((image) => (
-              <tr key={image.id}>
-                <td>{image.tags.length ? image.tags.join(', ') : <em>{t('images.untagged')}</em>}</td>
+            {rows.map(({ ref, image }) => (
+              <tr key={ref}>
+                <td>
+                  <input
+                    type="checkbox"
+                    aria-label={t('images.selectOne', { name: ref })}
+                    checked={selected.has(ref)}
+                    onChange={() => toggle(ref)}
+                  />
+                </td>
+                <td>
+                  {image.dangling ? <em>{t('images.untagged')}</em> : ref}
+                  {image.dangling && <span className="state-badge state-badge--paused">{t('images.dangling')}</span>}
+                </td>
                 <td className="cell--mono">{shortId(image.id)}</td>
                 <td>{formatBytes(image.size, i18n.language)}</td>
                 <td>{formatRelativeTime(image.created, i18n.language)}</td>
-                <td>{image.containers >= 0 ? image.containers : '—'}</td>
+                <td title={image.usedBy.join(', ')}>{image.usedBy.length ? t('images.inUse', { count: image.usedBy.length }) : '—'}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="button button--small"
+                    disabled={!usable}
+                    aria-label={t('images.runOne', { name: ref })}
+                    onClick={() => setDialog({ kind: 'run', image: image.dangling ? image.id : ref })}
+                  >
+                    {t('images.run')}
+                  </button>
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
+      )}
+      {dialog?.kind === 'pull' && <PullDialog onClose={() => setDialog(undefined)} />}
+      {dialog?.kind === 'prune' && <PruneDialog onClose={() => setDialog(undefined)} />}
+      {dialog?.kind === 'run' && <RunDialog image={dialog.image} onClose={() => setDialog(undefined)} />}
+      {dialog?.kind === 'remove' && (
+        <Dialog title={t('images.removeTitle', { count: chosen.length })} onClose={() => setDialog(undefined)}>
+          <p>{t('images.removeBody')}</p>
+          <ul className="dialog__list">
+            {chosen.map(({ ref, image }) => (
+              <li key={ref}>
+                {ref}
+                {image.usedBy.length > 0 && <span className="cell--muted"> — {t('images.usedBy', { names: image.usedBy.join(', ') })}</span>}
+              </li>
+            ))}
+          </ul>
+          <CommandPreview command={imageRemoveCommand(chosen.map((row) => row.ref), false)} />
+          <div className="dialog__actions">
+            <button type="button" className="button" autoFocus onClick={() => setDialog(undefined)}>
+              {t('common.cancel')}
+            </button>
+            <button
+              type="button"
+              className="button button--danger"
+              onClick={() => {
+                setDialog(undefined);
+                setFailures([]);
+                remove.mutate({ refs: chosen.map((row) => row.ref), force: false });
+              }}
+            >
+              {t('images.removeConfirm')}
+            </button>
+          </div>
+        </Dialog>
       )}
     </section>
   );

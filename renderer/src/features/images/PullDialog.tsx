@@ -1,0 +1,132 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { imagePullCommand } from '../../../../engine/contract/cli';
+import type { BerthErrorShape } from '../../../../engine/contract/errors';
+import { parseImageReference } from '../../../../engine/contract/reference';
+import type { LayerProgress, PullEvent } from '../../../../engine/contract/types';
+import { berth } from '../../rpc/client';
+import { toBerthError } from '../../rpc/errors';
+import { CommandPreview } from '../../ui/CommandPreview';
+import { Dialog } from '../../ui/Dialog';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { formatBytes } from '../../ui/format';
+
+type Phase = { name: 'idle' } | { name: 'pulling' } | { name: 'done'; image: string } | { name: 'cancelled' } | { name: 'failed'; error: BerthErrorShape };
+
+/** Pull an image: the reference checked as you type, then one progress row per layer and a total. */
+export function PullDialog({ onClose, initial = '' }: { onClose: () => void; initial?: string }) {
+  const { t, i18n } = useTranslation();
+  const [reference, setReference] = useState(initial);
+  const [layers, setLayers] = useState<LayerProgress[]>([]);
+  const [phase, setPhase] = useState<Phase>({ name: 'idle' });
+  const subscription = useRef<{ unsubscribe(): void } | undefined>(undefined);
+  useEffect(() => () => subscription.current?.unsubscribe(), []);
+
+  const parsed = parseImageReference(reference);
+  const problem = reference.trim() && !parsed.ok ? parsed.problem : undefined;
+  const start = () => {
+    if (!parsed.ok) return;
+    setLayers([]);
+    setPhase({ name: 'pulling' });
+    subscription.current = berth.images.pull.subscribe(
+      { reference: reference.trim() },
+      {
+        onData(event: PullEvent) {
+          if (event.kind === 'progress') setLayers(event.layers);
+          else setPhase({ name: 'done', image: event.image });
+        },
+        onError(e) {
+          setPhase({ name: 'failed', error: toBerthError(e) });
+        },
+      },
+    );
+  };
+  const cancel = () => {
+    subscription.current?.unsubscribe();
+    subscription.current = undefined;
+    setPhase({ name: 'cancelled' });
+  };
+  const known = layers.filter((l) => l.total);
+  const total = known.reduce((n, l) => n + (l.total ?? 0), 0);
+  const current = known.reduce((n, l) => n + Math.min(l.current ?? 0, l.total ?? 0), 0);
+  const bytes = (n: number) => formatBytes(n, i18n.language);
+
+  return (
+    <Dialog title={t('pull.title')} onClose={phase.name === 'pulling' ? cancel : onClose}>
+      <form
+        className="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          start();
+        }}
+      >
+        <label className="field">
+          <span className="field__label">{t('pull.reference')}</span>
+          <input
+            className="input"
+            value={reference}
+            autoFocus
+            placeholder="nginx:1.27"
+            disabled={phase.name === 'pulling'}
+            aria-invalid={problem ? true : undefined}
+            onChange={(e) => setReference(e.target.value)}
+          />
+          {problem && <span className="field__problem">{problem}</span>}
+          {parsed.ok && <span className="cell--muted">{t('pull.normalized', { name: parsed.reference.normalized })}</span>}
+        </label>
+        <CommandPreview command={imagePullCommand(reference.trim() || '…')} />
+        {layers.length > 0 && (
+          <div className="pull-progress">
+            <label className="pull-progress__total">
+              <span>{t('pull.total', { current: bytes(current), total: bytes(total) })}</span>
+              <progress max={total || 1} value={phase.name === 'done' ? total || 1 : current} aria-label={t('pull.totalLabel')} />
+            </label>
+            <ul className="pull-progress__layers" aria-label={t('pull.layers')}>
+              {layers.map((layer) => (
+                <li key={layer.id} className="pull-progress__layer">
+                  <code>{layer.id}</code>
+                  <span>{layer.status}</span>
+                  {layer.total ? (
+                    <>
+                      <progress max={layer.total} value={layer.current ?? 0} aria-label={layer.id} />
+                      <span className="cell--muted">
+                        {bytes(layer.current ?? 0)} / {bytes(layer.total)}
+                      </span>
+                    </>
+                  ) : (
+                    <span />
+                  )}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {phase.name === 'done' && (
+          <p className="notice notice--ok" role="status">
+            {t('pull.done', { image: phase.image })}
+          </p>
+        )}
+        {phase.name === 'cancelled' && (
+          <p className="notice" role="status">
+            {t('pull.cancelled')}
+          </p>
+        )}
+        {phase.name === 'failed' && <ErrorNotice title={t('pull.failed')} error={phase.error} />}
+        <div className="dialog__actions">
+          {phase.name === 'pulling' ? (
+            <button type="button" className="button" onClick={cancel}>
+              {t('pull.cancel')}
+            </button>
+          ) : (
+            <button type="button" className="button" onClick={onClose}>
+              {t('common.close')}
+            </button>
+          )}
+          <button type="submit" className="button button--primary" disabled={!parsed.ok || phase.name === 'pulling'}>
+            {t('pull.submit')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,248 @@
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { containerRunCommand, splitCommandLine } from '../../../../engine/contract/cli';
+import { parseImageReference } from '../../../../engine/contract/reference';
+import { containerName, envLine, firstProblem, mountInput, portMappingInput, restartPolicies } from '../../../../engine/contract/schemas';
+import type { PullEvent } from '../../../../engine/contract/types';
+import { berth } from '../../rpc/client';
+import { useEngineStatus } from '../../rpc/engine-sync';
+import { toBerthError } from '../../rpc/errors';
+import { containersQuery, imagesQuery } from '../../rpc/queries';
+import { openContainer } from '../../state/ui-store';
+import { CommandPreview } from '../../ui/CommandPreview';
+import { Dialog } from '../../ui/Dialog';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { PortRow, type PortDraft } from './PortRow';
+
+interface MountDraft {
+  source: string;
+  target: string;
+  readOnly: boolean;
+}
+
+type Restart = (typeof restartPolicies)[number];
+
+/** Run a container from an image, every field checked as you type, with the exact `docker run` it equals. */
+export function RunDialog({ image: initialImage, onClose }: { image: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const engineId = useEngineStatus()?.endpoint.id ?? '';
+  const [image, setImage] = useState(initialImage);
+  const [name, setName] = useState('');
+  // Untouched, the ports are the image's EXPOSEd ones, offered on 127.0.0.1 with the same host port.
+  const [portsDraft, setPorts] = useState<PortDraft[]>();
+  const [mounts, setMounts] = useState<MountDraft[]>([]);
+  const [envText, setEnvText] = useState('');
+  const [commandText, setCommandText] = useState('');
+  const [restart, setRestart] = useState<Restart>('no');
+  const [autoRemove, setAutoRemove] = useState(false);
+  const [network, setNetwork] = useState('');
+  const [pulling, setPulling] = useState<string>();
+
+  const containers = useQuery({ ...containersQuery(engineId), enabled: Boolean(engineId) }).data ?? [];
+  const images = useQuery({ ...imagesQuery(engineId), enabled: Boolean(engineId) }).data ?? [];
+  const exposed = useQuery({
+    queryKey: ['exposed-ports', engineId, image],
+    queryFn: () => berth.images.exposedPorts.query({ reference: image.trim() }),
+    enabled: Boolean(image.trim()),
+  }).data;
+  const ports: PortDraft[] =
+    portsDraft ??
+    (exposed ?? []).map((p) => ({ hostIp: '127.0.0.1', hostPort: String(p.containerPort), containerPort: String(p.containerPort), protocol: p.protocol === 'udp' ? 'udp' : 'tcp' }));
+
+  const parsedImage = parseImageReference(image);
+  const localImage = image.startsWith('sha256:') || images.some((i) => i.id === image || i.tags.some((tag) => sameImage(tag, image)));
+  const envLines = envText.split('\n').map((l) => l.trim()).filter(Boolean);
+  const command = splitCommandLine(commandText);
+  const portValues = ports.map((p) => ({ hostIp: p.hostIp, hostPort: Number(p.hostPort || 0), containerPort: Number(p.containerPort), protocol: p.protocol }));
+  // Each host port is checked on the host by trying to listen on it.
+  const portChecks = useQueries({
+    queries: portValues.map((p) => ({
+      queryKey: ['host-port-free', p.hostIp, p.hostPort],
+      queryFn: () => berth.containers.hostPortFree.query({ hostIp: p.hostIp, hostPort: p.hostPort }),
+      enabled: Number.isInteger(p.hostPort) && p.hostPort > 0 && p.hostPort < 65536,
+      staleTime: 2000,
+    })),
+  });
+  const problems = {
+    image: image.startsWith('sha256:') ? undefined : parsedImage.ok ? undefined : parsedImage.problem,
+    name: name && (firstProblem(containerName, name) ?? (containers.some((c) => c.name === name) ? t('run.nameTaken', { name }) : undefined)),
+    ports: portValues.map((p, i) =>
+      ports[i]!.hostPort !== '' && !/^\d+$/.test(ports[i]!.hostPort)
+        ? t('run.portNumber')
+        : (firstProblem(portMappingInput, p) ?? (portChecks[i]?.data === 'taken' ? t('run.portTaken', { port: p.hostPort }) : undefined) ??
+          (portValues.some((q, j) => j < i && q.hostPort && q.hostPort === p.hostPort && q.protocol === p.protocol) ? t('run.portTwice', { port: p.hostPort }) : undefined)),
+    ),
+    mounts: mounts.map((m) => firstProblem(mountInput, m)),
+    env: envLines.map((line, i) => {
+      const problem = firstProblem(envLine, line);
+      return problem && t('run.envLine', { line: i + 1, problem });
+    }).find(Boolean),
+    command: command ? undefined : t('run.openQuote'),
+  };
+  const invalid = Boolean(problems.image || problems.name || problems.ports.some(Boolean) || problems.mounts.some(Boolean) || problems.env || problems.command);
+  const input = {
+    image: image.trim(),
+    name,
+    ports: portValues,
+    mounts,
+    env: envLines,
+    command: command ?? [],
+    restart,
+    autoRemove,
+    network: network.trim(),
+  };
+
+  const run = useMutation({
+    mutationFn: async () => {
+      if (!localImage && parsedImage.ok) await pullFirst(image.trim(), setPulling);
+      return berth.containers.run.mutate(input);
+    },
+    onSuccess: ({ id }) => {
+      void queryClient.invalidateQueries({ queryKey: [engineId] });
+      onClose();
+      openContainer(id);
+    },
+    onSettled: () => setPulling(undefined),
+  });
+
+  return (
+    <Dialog title={t('run.title')} onClose={onClose}>
+      <form
+        className="form run-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!invalid) run.mutate();
+        }}
+      >
+        <Field label={t('run.image')} problem={problems.image}>
+          <input className="input" value={image} autoFocus={!initialImage} placeholder="nginx:1.27" onChange={(e) => setImage(e.target.value)} />
+          {!localImage && parsedImage.ok && <span className="cell--muted">{t('run.willPull')}</span>}
+        </Field>
+        <Field label={t('run.name')} problem={problems.name || undefined}>
+          <input className="input" value={name} autoFocus={Boolean(initialImage)} placeholder={t('run.namePlaceholder')} onChange={(e) => setName(e.target.value)} />
+        </Field>
+
+        <fieldset className="run-form__group">
+          <legend>{t('run.ports')}</legend>
+          {ports.map((port, i) => (
+            <PortRow
+              key={i}
+              index={i}
+              port={port}
+              problem={problems.ports[i]}
+              onChange={(next) => setPorts(ports.map((p, j) => (j === i ? next : p)))}
+              onRemove={() => setPorts(ports.filter((_, j) => j !== i))}
+            />
+          ))}
+          <button type="button" className="button button--small" onClick={() => setPorts([...ports, { hostIp: '127.0.0.1', hostPort: '', containerPort: '', protocol: 'tcp' }])}>
+            {t('run.addPort')}
+          </button>
+        </fieldset>
+
+        <fieldset className="run-form__group">
+          <legend>{t('run.volumes')}</legend>
+          {mounts.map((mount, i) => (
+            <div key={i} className="run-form__row">
+              <input className="input" aria-label={t('run.volumeSource', { number: i + 1 })} placeholder={t('run.volumeSourcePlaceholder')} value={mount.source} onChange={(e) => setMounts(mounts.map((m, j) => (j === i ? { ...m, source: e.target.value } : m)))} />
+              <input className="input" aria-label={t('run.volumeTarget', { number: i + 1 })} placeholder="/data" value={mount.target} onChange={(e) => setMounts(mounts.map((m, j) => (j === i ? { ...m, target: e.target.value } : m)))} />
+              <label className="checkbox-field">
+                <input type="checkbox" checked={mount.readOnly} onChange={(e) => setMounts(mounts.map((m, j) => (j === i ? { ...m, readOnly: e.target.checked } : m)))} />
+                <span>{t('run.readOnly')}</span>
+              </label>
+              <button type="button" className="button button--small" aria-label={t('run.removeVolume', { number: i + 1 })} onClick={() => setMounts(mounts.filter((_, j) => j !== i))}>
+                ×
+              </button>
+              {problems.mounts[i] && <span className="field__problem run-form__problem">{problems.mounts[i]}</span>}
+            </div>
+          ))}
+          <button type="button" className="button button--small" onClick={() => setMounts([...mounts, { source: '', target: '', readOnly: false }])}>
+            {t('run.addVolume')}
+          </button>
+        </fieldset>
+
+        <Field label={t('run.env')} problem={problems.env}>
+          <textarea className="input" rows={3} value={envText} placeholder="LOG_LEVEL=debug" onChange={(e) => setEnvText(e.target.value)} />
+        </Field>
+        <Field label={t('run.command')} problem={problems.command}>
+          <input className="input" value={commandText} placeholder={t('run.commandPlaceholder')} onChange={(e) => setCommandText(e.target.value)} />
+        </Field>
+        <div className="run-form__row">
+          <label className="select-field">
+            <span>{t('run.restart')}</span>
+            <select value={restart} onChange={(e) => setRestart(e.target.value as Restart)}>
+              {restartPolicies.map((policy) => (
+                <option key={policy} value={policy}>
+                  {t(`run.restartPolicies.${policy}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="checkbox-field">
+            <input type="checkbox" checked={autoRemove} onChange={(e) => setAutoRemove(e.target.checked)} />
+            <span>{t('run.autoRemove')}</span>
+          </label>
+          <label className="select-field">
+            <span>{t('run.network')}</span>
+            <input className="input run-form__small" value={network} placeholder="bridge" onChange={(e) => setNetwork(e.target.value)} />
+          </label>
+        </div>
+        <CommandPreview command={containerRunCommand(input)} />
+        {pulling && (
+          <p className="notice" role="status">
+            {pulling}
+          </p>
+        )}
+        {run.error && <ErrorNotice title={t('run.failed')} error={toBerthError(run.error)} />}
+        <div className="dialog__actions">
+          <button type="button" className="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="button button--primary" disabled={invalid || run.isPending}>
+            {t('run.submit')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+function Field({ label, problem, children }: { label: string; problem: string | undefined; children: React.ReactNode }) {
+  return (
+    <label className="field">
+      <span className="field__label">{label}</span>
+      {children}
+      {problem && <span className="field__problem">{problem}</span>}
+    </label>
+  );
+}
+
+/** nginx, nginx:latest and docker.io/library/nginx:latest are one image. */
+function sameImage(tag: string, typed: string): boolean {
+  const a = parseImageReference(tag);
+  const b = parseImageReference(typed);
+  return a.ok && b.ok && a.reference.normalized === b.reference.normalized;
+}
+
+/** Pulls a missing image before running it, reporting progress as one line. */
+function pullFirst(reference: string, report: (line: string) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const subscription = berth.images.pull.subscribe(
+      { reference },
+      {
+        onData(event: PullEvent) {
+          if (event.kind === 'done') {
+            subscription.unsubscribe();
+            resolve();
+            return;
+          }
+          const total = event.layers.reduce((n, l) => n + (l.total ?? 0), 0);
+          const current = event.layers.reduce((n, l) => n + Math.min(l.current ?? 0, l.total ?? 0), 0);
+          report(`Pulling ${reference}: ${event.layers.length} layers, ${total ? Math.round((current / total) * 100) : 0}%`);
+        },
+        onError: reject,
+      },
+    );
+  });
+}
