@@ -131,3 +131,26 @@ export function splitCommandLine(text: string): string[] | undefined {
   if (inWord) args.push(current);
   return args;
 }
+
+export function volumeCreateCommand(input: { name: string; driver: string; labels: Record<string, string>; driverOptions: Record<string, string> }): string {
+  return commandLine([
+    'volume',
+    'create',
+    ...(input.driver && input.driver !== 'local' ? ['--driver', input.driver] : []),
+    ...Object.entries(input.driverOptions).flatMap(([k, v]) => ['--opt', `${k}=${v}`]),
+    ...Object.entries(input.labels).flatMap(([k, v]) => ['--label', `${k}=${v}`]),
+    ...(input.name ? [input.name] : []),
+  ]);
+}
+
+export function volumeRemoveCommand(names: readonly string[]): string {
+  return commandLine(['volume', 'rm', ...names]);
+}
+
+export function networkCreateCommand(name: string, subnet: string): string {
+  return commandLine(['network', 'create', ...(subnet ? ['--subnet', subnet] : []), name || '…']);
+}
+
+export function networkCommand(action: 'rm' | 'connect' | 'disconnect', network: string, container?: string): string {
+  return commandLine(['network', action, network, ...(container ? [container] : [])]);
+}

@@ -4,6 +4,7 @@ import { enginesRoutes } from './routes/engines.js';
 import { execRoutes } from './routes/exec.js';
 import { imageRoutes } from './routes/images.js';
 import { logsRoutes } from './routes/logs.js';
+import { networkRoutes } from './routes/networks.js';
 import { volumeRoutes } from './routes/volumes.js';
 import { router } from './trpc.js';
 
@@ -20,6 +21,7 @@ export const contractRouter = router({
   exec: execRoutes,
   images: imageRoutes,
   volumes: volumeRoutes,
+  networks: networkRoutes,
 });
 
 export type ContractRouter = typeof contractRouter;

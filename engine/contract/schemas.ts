@@ -149,6 +149,33 @@ export type ContainerRunInput = z.output<typeof containerRunInput>;
 
 export const portCheckInput = z.object({ hostIp: z.string().regex(ipv4, 'An IPv4 address, e.g. 127.0.0.1.'), hostPort: portNumber('The host port') });
 
+const labelsText = z.record(
+  z.string().regex(/^[a-zA-Z0-9][a-zA-Z0-9._/-]*$/, 'A label key uses letters, digits, ".", "_", "/" and "-", e.g. com.example.team.'),
+  z.string().max(4096),
+);
+
+export const volumeCreateInput = z.object({
+  name: z.union([z.literal(''), volumeName]).default(''),
+  driver: z.string().regex(/^[a-zA-Z0-9][a-zA-Z0-9_.:/-]*$/, 'A driver name is like local.').default('local'),
+  driverOptions: z.record(z.string().min(1), z.string()).default({}),
+  labels: labelsText.default({}),
+});
+export const volumeNamesInput = z.object({
+  names: z.array(z.string().min(1).max(255)).min(1, 'Select at least one volume.').max(1000),
+});
+
+const cidr = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}\/(3[0-2]|[12]?\d)$/;
+export const networkName = z
+  .string()
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'A network name starts with a letter or digit and uses letters, digits, "_", "." or "-", e.g. app-net.')
+  .max(128);
+export const networkCreateInput = z.object({
+  name: networkName,
+  subnet: z.union([z.literal(''), z.string().regex(cidr, 'A subnet is an IPv4 network with a prefix, e.g. 172.28.0.0/16.')]).default(''),
+});
+export const networkRefInput = z.object({ network: z.string().min(1).max(128) });
+export const networkConnectInput = z.object({ network: z.string().min(1).max(128), container: containerRef });
+
 const terminalSize = {
   cols: z.number().int().min(1, 'A terminal is at least 1 column wide.').max(1000, 'A terminal is at most 1,000 columns wide.'),
   rows: z.number().int().min(1, 'A terminal is at least 1 row tall.').max(1000, 'A terminal is at most 1,000 rows tall.'),

@@ -21,6 +21,8 @@ import type {
   PruneMode,
   PullEvent,
   LogEvent,
+  NetworkSummary,
+  VolumePrunePreview,
   NativeEngineStatus,
   StatsSample,
   VolumeSummary,
@@ -38,6 +40,7 @@ export interface EngineApi {
   stats: StatsApi;
   images: ImagesApi;
   volumes: VolumesApi;
+  networks: NetworksApi;
 }
 
 export interface ConnectionApi {
@@ -90,6 +93,18 @@ export interface ImagesApi {
 
 export interface VolumesApi {
   list(): Promise<VolumeSummary[]>;
+  create(input: { name: string; driver: string; driverOptions: Record<string, string>; labels: Record<string, string> }): Promise<{ name: string }>;
+  remove(input: { names: string[] }): Promise<ActionOutcome[]>;
+  prunePreview(): Promise<VolumePrunePreview>;
+  prune(input: { names: string[] }): Promise<ActionOutcome[]>;
+}
+
+export interface NetworksApi {
+  list(): Promise<NetworkSummary[]>;
+  create(input: { name: string; subnet: string }): Promise<{ id: string }>;
+  remove(network: string): Promise<void>;
+  connect(network: string, container: string): Promise<void>;
+  disconnect(network: string, container: string): Promise<void>;
 }
 
 /** The engines Berth knows, which one it uses, and Berth's own engine where it has one (Linux). */

@@ -72,6 +72,29 @@ export interface VolumeSummary {
   driver: string;
   mountpoint: string;
   created?: string;
+  labels: Record<string, string>;
+  /** Bytes on disk from the engine's disk usage, or undefined when it does not know. */
+  size?: number;
+  /** Names of the containers (running or not) that mount it. */
+  usedBy: string[];
+  /** Made by the engine for a container without a name (64 hex digits). */
+  anonymous: boolean;
+}
+
+export interface VolumePrunePreview {
+  volumes: { name: string; size?: number }[];
+  totalSize: number;
+}
+
+export interface NetworkSummary {
+  id: string;
+  name: string;
+  driver: string;
+  scope: string;
+  subnets: string[];
+  /** bridge, host and none come with the engine and cannot be removed. */
+  builtIn: boolean;
+  containers: { id: string; name: string }[];
 }
 
 /** How Berth found an engine; 'berth' is Berth's own engine. */

@@ -7,6 +7,7 @@ import { ExecSessions } from './exec.js';
 import { DockerImages } from './images.js';
 import { streamContainerLogs, writeContainerLogs } from './logs.js';
 import { streamContainerStats } from './stats.js';
+import { DockerNetworks } from './networks.js';
 import { DockerVolumes } from './volumes.js';
 
 /** The contract's whole engine API, done against one Docker Engine API connection. */
@@ -27,6 +28,7 @@ export function createDockerEngineApi(connection: EngineConnection): EngineApi {
     },
     images: new DockerImages(docker),
     volumes: new DockerVolumes(docker),
+    networks: new DockerNetworks(docker),
   };
 }
 

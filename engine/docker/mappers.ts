@@ -1,11 +1,10 @@
-import type { ContainerInfo, ImageInfo, VolumeInspectInfo } from 'dockerode';
+import type { ContainerInfo, ImageInfo } from 'dockerode';
 import type {
   ContainerState,
   ContainerSummary,
   ExposedPort,
   ImageSummary,
   PortMapping,
-  VolumeSummary,
 } from '../contract/types.js';
 
 const states: readonly ContainerState[] = ['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead'];
@@ -61,13 +60,4 @@ export function toContainerSummary(info: ContainerInfo): ContainerSummary {
 export function toImageSummary(info: ImageInfo, usedBy: string[] = []): ImageSummary {
   const tags = (info.RepoTags ?? []).filter((t) => t !== '<none>:<none>');
   return { id: info.Id, tags, size: info.Size, created: info.Created, dangling: tags.length === 0, usedBy };
-}
-
-export function toVolumeSummary(info: VolumeInspectInfo & { CreatedAt?: string }): VolumeSummary {
-  return {
-    name: info.Name,
-    driver: info.Driver,
-    mountpoint: info.Mountpoint,
-    ...(info.CreatedAt ? { created: info.CreatedAt } : {}),
-  };
 }

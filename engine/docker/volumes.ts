@@ -1,14 +1,94 @@
 import type Docker from 'dockerode';
+import { BerthError } from '../contract/errors.js';
 import type { VolumesApi } from '../contract/service.js';
-import { engineCall } from './bulk.js';
-import { toVolumeSummary } from './mappers.js';
+import type { ActionOutcome, VolumePrunePreview, VolumeSummary } from '../contract/types.js';
+import { engineCall, forEachId } from './bulk.js';
 
-/** Volumes on a Docker Engine API. */
+const anonymousName = /^[0-9a-f]{64}$/;
+
+/** Volumes on a Docker Engine API. A volume any container mounts, running or not, is never removed. */
 export class DockerVolumes implements VolumesApi {
   constructor(private readonly docker: Docker) {}
 
-  async list() {
-    const { Volumes } = await engineCall(this.docker.listVolumes());
-    return (Volumes ?? []).map(toVolumeSummary);
+  async list(): Promise<VolumeSummary[]> {
+    const [{ Volumes }, containers, sizes] = await Promise.all([
+      engineCall(this.docker.listVolumes()),
+      engineCall(this.docker.listContainers({ all: true })),
+      this.sizes(),
+    ]);
+    const usedBy = new Map<string, string[]>();
+    for (const c of containers) {
+      for (const m of c.Mounts ?? []) {
+        if (m.Type !== 'volume' || !m.Name) continue;
+        const names = usedBy.get(m.Name) ?? [];
+        names.push((c.Names?.[0] ?? c.Id.slice(0, 12)).replace(/^\//, ''));
+        usedBy.set(m.Name, names);
+      }
+    }
+    return (Volumes ?? []).map((v) => {
+      const created = (v as { CreatedAt?: string }).CreatedAt;
+      const size = sizes.get(v.Name);
+      return {
+        name: v.Name,
+        driver: v.Driver,
+        mountpoint: v.Mountpoint,
+        ...(created ? { created } : {}),
+        labels: (v.Labels as Record<string, string> | null) ?? {},
+        ...(size !== undefined && size >= 0 ? { size } : {}),
+        usedBy: usedBy.get(v.Name) ?? [],
+        anonymous: anonymousName.test(v.Name),
+      };
+    });
+  }
+
+  async create(input: { name: string; driver: string; driverOptions: Record<string, string>; labels: Record<string, string> }) {
+    const created = await engineCall(
+      this.docker.createVolume({
+        ...(input.name ? { Name: input.name } : {}),
+        Driver: input.driver,
+        DriverOpts: input.driverOptions,
+        Labels: input.labels,
+      }),
+      input.name ? `Volume ${input.name}` : undefined,
+    );
+    return { name: (created as unknown as { name?: string; Name?: string }).name ?? input.name };
+  }
+
+  async remove({ names }: { names: string[] }): Promise<ActionOutcome[]> {
+    const usage = new Map((await this.list()).map((v) => [v.name, v.usedBy]));
+    return forEachId(names, 'Volume', async (name) => {
+      const users = usage.get(name) ?? [];
+      if (users.length) {
+        throw new BerthError(
+          'CONFLICT',
+          `Volume ${name} is used by ${users.join(', ')}, so it is kept.`,
+          'Remove those containers first (their data in this volume stays until you remove the volume).',
+        );
+      }
+      await this.docker.getVolume(name).remove();
+    });
+  }
+
+  async prunePreview(): Promise<VolumePrunePreview> {
+    const unused = (await this.list()).filter((v) => v.usedBy.length === 0);
+    return {
+      volumes: unused.map((v) => ({ name: v.name, ...(v.size !== undefined ? { size: v.size } : {}) })),
+      totalSize: unused.reduce((n, v) => n + (v.size ?? 0), 0),
+    };
+  }
+
+  /** Exactly the previewed volumes; one that came into use since the preview is kept and says so. */
+  prune({ names }: { names: string[] }) {
+    return this.remove({ names });
+  }
+
+  /** Volume sizes from the engine's disk usage (one `docker system df -v` worth of work). */
+  private async sizes(): Promise<Map<string, number>> {
+    try {
+      const df = (await this.docker.df()) as { Volumes?: { Name: string; UsageData?: { Size?: number } }[] };
+      return new Map((df.Volumes ?? []).map((v) => [v.Name, v.UsageData?.Size ?? -1]));
+    } catch {
+      return new Map();
+    }
   }
 }

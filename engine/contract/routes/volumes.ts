@@ -1,5 +1,10 @@
+import { volumeCreateInput, volumeNamesInput } from '../schemas.js';
 import { procedure, router } from '../trpc.js';
 
 export const volumeRoutes = router({
   list: procedure.query(({ ctx }) => ctx.engine.volumes.list()),
+  create: procedure.input(volumeCreateInput).mutation(({ ctx, input }) => ctx.engine.volumes.create(input)),
+  remove: procedure.input(volumeNamesInput).mutation(({ ctx, input }) => ctx.engine.volumes.remove(input)),
+  prunePreview: procedure.query(({ ctx }) => ctx.engine.volumes.prunePreview()),
+  prune: procedure.input(volumeNamesInput).mutation(({ ctx, input }) => ctx.engine.volumes.prune(input)),
 });

@@ -3,6 +3,7 @@ import { useUiStore } from '../state/ui-store';
 import { ContainerDetail } from '../features/container-detail/ContainerDetail';
 import { ContainersView } from '../features/containers/ContainersView';
 import { ImagesView } from '../features/images/ImagesView';
+import { NetworksView } from '../features/networks/NetworksView';
 import { VolumesView } from '../features/volumes/VolumesView';
 import { EngineView } from '../features/engine/EngineView';
 import { Sidebar } from './Sidebar';
@@ -21,6 +22,7 @@ export function App() {
         {view === 'containers' && (openContainerId ? <ContainerDetail id={openContainerId} /> : <ContainersView />)}
         {view === 'images' && <ImagesView />}
         {view === 'volumes' && <VolumesView />}
+        {view === 'networks' && <NetworksView />}
         {view === 'engine' && <EngineView />}
       </main>
       <StatusBar />

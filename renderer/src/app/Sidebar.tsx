@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { showView, useUiStore, type View } from '../state/ui-store';
 import { LanguageSwitch } from './LanguageSwitch';
 
-const views: View[] = ['containers', 'images', 'volumes', 'engine'];
+const views: View[] = ['containers', 'images', 'volumes', 'networks', 'engine'];
 
 export function Sidebar() {
   const { t } = useTranslation();

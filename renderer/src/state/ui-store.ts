@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 
 /** What belongs to the UI itself (never engine state: that lives in react-query). */
-export type View = 'containers' | 'images' | 'volumes' | 'engine';
+export type View = 'containers' | 'images' | 'volumes' | 'networks' | 'engine';
 export type ContainerFilter = 'all' | 'running';
 export type Language = 'en' | 'ko';
 

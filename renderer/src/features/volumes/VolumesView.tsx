@@ -1,46 +1,145 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { commandLine } from '../../../../engine/contract/cli';
+import { commandLine, volumeRemoveCommand } from '../../../../engine/contract/cli';
+import type { ActionOutcome } from '../../../../engine/contract/types';
+import { useEngineUsable } from '../../app/EngineBanner';
+import { berth } from '../../rpc/client';
 import { useEngineStatus } from '../../rpc/engine-sync';
 import { toBerthError } from '../../rpc/errors';
 import { volumesQuery } from '../../rpc/queries';
 import { CommandPreview } from '../../ui/CommandPreview';
+import { Dialog } from '../../ui/Dialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { formatBytes } from '../../ui/format';
+import { CreateVolumeDialog, PruneVolumesDialog } from './VolumeDialogs';
 
 export function VolumesView() {
   const { t, i18n } = useTranslation();
   const engineId = useEngineStatus()?.endpoint.id;
+  const usable = useEngineUsable();
   const { data: volumes = [], error, isPending } = useQuery({ ...volumesQuery(engineId ?? ''), enabled: Boolean(engineId) });
-  const sorted = [...volumes].sort((a, b) => a.name.localeCompare(b.name));
+  const [search, setSearch] = useState('');
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [dialog, setDialog] = useState<'create' | 'remove' | 'prune'>();
+  const [lastCommand, setLastCommand] = useState<string>();
+  const [failures, setFailures] = useState<ActionOutcome[]>([]);
+  const shown = useMemo(() => {
+    const needle = search.trim().toLowerCase();
+    return volumes.filter((v) => !needle || v.name.toLowerCase().includes(needle)).sort((a, b) => a.name.localeCompare(b.name));
+  }, [volumes, search]);
+  const chosen = volumes.filter((v) => selected.has(v.name));
+  const remove = useMutation({
+    mutationFn: (names: string[]) => berth.volumes.remove.mutate({ names }),
+    onMutate: (names) => setLastCommand(volumeRemoveCommand(names)),
+    onSuccess: (outcomes) => {
+      setFailures(outcomes.filter((o) => !o.ok));
+      setSelected(new Set(outcomes.filter((o) => !o.ok).map((o) => o.id)));
+    },
+  });
+  const toggle = (name: string) => {
+    const next = new Set(selected);
+    if (next.has(name)) next.delete(name);
+    else next.add(name);
+    setSelected(next);
+  };
   return (
     <section className="view" aria-labelledby="volumes-title">
       <header className="view__header">
         <h1 id="volumes-title">{t('volumes.title')}</h1>
+        <span className="view__count">{t('volumes.count', { count: shown.length })}</span>
+        <div className="view__filters">
+          <input type="search" className="input" aria-label={t('volumes.search')} placeholder={t('volumes.search')} value={search} onChange={(e) => setSearch(e.target.value)} />
+        </div>
       </header>
-      <CommandPreview command={commandLine(['volume', 'ls'])} />
+      <div className="toolbar" role="toolbar" aria-label={t('volumes.actions')}>
+        <button type="button" className="button button--primary" disabled={!usable} onClick={() => setDialog('create')}>
+          {t('volumes.createButton')}
+        </button>
+        <button type="button" className="button button--danger" disabled={!usable || !chosen.length} onClick={() => setDialog('remove')}>
+          {t('volumes.remove')}
+        </button>
+        <button type="button" className="button" disabled={!usable} onClick={() => setDialog('prune')}>
+          {t('volumes.prune')}
+        </button>
+      </div>
+      <CommandPreview label={lastCommand ? t('containers.lastCommand') : t('containers.listCommand')} command={lastCommand ?? commandLine(['volume', 'ls'])} />
+      {failures.length > 0 && (
+        <div className="error-notice" role="alert">
+          <ul className="error-notice__list">
+            {failures.map((f) => (
+              <li key={f.id}>
+                {f.error?.message}
+                {f.error?.hint && <span className="error-notice__hint"> {f.error.hint}</span>}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {error && <ErrorNotice error={toBerthError(error)} />}
-      {!isPending && sorted.length === 0 && !error && <p className="view__empty">{t('volumes.empty')}</p>}
-      {sorted.length > 0 && (
+      {!isPending && shown.length === 0 && !error && <p className="view__empty">{t('volumes.empty')}</p>}
+      {shown.length > 0 && (
         <table className="simple-table">
           <thead>
             <tr>
+              <th aria-label={t('volumes.select')} />
               <th>{t('volumes.columns.name')}</th>
               <th>{t('volumes.columns.driver')}</th>
+              <th>{t('volumes.columns.size')}</th>
               <th>{t('volumes.columns.created')}</th>
-              <th>{t('volumes.columns.mountpoint')}</th>
+              <th>{t('volumes.columns.usedBy')}</th>
             </tr>
           </thead>
           <tbody>
-            {sorted.map((volume) => (
+            {shown.map((volume) => (
               <tr key={volume.name}>
-                <td className="cell--mono">{volume.name}</td>
+                <td>
+                  <input type="checkbox" aria-label={t('volumes.selectOne', { name: volume.name })} checked={selected.has(volume.name)} onChange={() => toggle(volume.name)} />
+                </td>
+                <td className="cell--mono" title={volume.mountpoint}>
+                  {volume.name}
+                  {volume.anonymous && <span className="state-badge">{t('volumes.anonymous')}</span>}
+                </td>
                 <td>{volume.driver}</td>
+                <td>{volume.size !== undefined ? formatBytes(volume.size, i18n.language) : '—'}</td>
                 <td>{volume.created ? new Date(volume.created).toLocaleString(i18n.language) : '—'}</td>
-                <td className="cell--mono cell--muted">{volume.mountpoint}</td>
+                <td>{volume.usedBy.length ? volume.usedBy.join(', ') : <span className="cell--muted">{t('volumes.unused')}</span>}</td>
               </tr>
             ))}
           </tbody>
         </table>
+      )}
+      {dialog === 'create' && <CreateVolumeDialog existing={volumes.map((v) => v.name)} onClose={() => setDialog(undefined)} />}
+      {dialog === 'prune' && <PruneVolumesDialog onClose={() => setDialog(undefined)} />}
+      {dialog === 'remove' && (
+        <Dialog title={t('volumes.removeTitle', { count: chosen.length })} onClose={() => setDialog(undefined)}>
+          <p>{t('volumes.removeBody')}</p>
+          <ul className="dialog__list">
+            {chosen.map((v) => (
+              <li key={v.name}>
+                {v.name}
+                {v.usedBy.length > 0 && <span className="dialog__warning"> — {t('volumes.keptInUse', { names: v.usedBy.join(', ') })}</span>}
+              </li>
+            ))}
+          </ul>
+          <CommandPreview command={volumeRemoveCommand(chosen.map((v) => v.name))} />
+          <div className="dialog__actions">
+            <button type="button" className="button" autoFocus onClick={() => setDialog(undefined)}>
+              {t('common.cancel')}
+            </button>
+            <button
+              type="button"
+              className="button button--danger"
+              onClick={() => {
+                setDialog(undefined);
+                setFailures([]);
+                remove.mutate(chosen.map((v) => v.name));
+              }}
+            >
+              {t('volumes.removeConfirm')}
+            </button>
+          </div>
+        </Dialog>
       )}
     </section>
   );

@@ -1,0 +1,107 @@
+import { expect, test, type Page } from '@playwright/test';
+import { openBerth } from './support/app';
+import { createContainer, docker, removeE2eContainers, uniqueName } from './support/engine';
+
+test.afterEach(async () => {
+  await removeE2eContainers();
+  // Networks the journeys made (their names start with e2e-net-), so a subnet is free for the next run.
+  const leftovers = (await docker('network', 'ls', '-q', '--filter', 'name=e2e-net-')).split('\n').filter(Boolean);
+  if (leftovers.length) await docker('network', 'rm', ...leftovers);
+});
+
+async function open(page: Page, section: 'Volumes' | 'Networks') {
+  await openBerth(page);
+  await page.getByRole('navigation').getByRole('button', { name: section }).click();
+  await expect(page.getByRole('heading', { name: section })).toBeVisible();
+}
+
+const volumeExists = (name: string) =>
+  docker('volume', 'inspect', name).then(
+    () => true,
+    () => false,
+  );
+
+test('volumes: create one, and a volume in use is never removed (the message names the container)', async ({ page }) => {
+  await open(page, 'Volumes');
+  const name = uniqueName('data');
+  await page.getByRole('button', { name: 'Create…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Create a volume' });
+  await dialog.getByRole('textbox', { name: 'Name (optional)' }).fill(name);
+  await dialog.getByRole('textbox', { name: 'Labels (key=value, one per line)' }).fill('team=berth');
+  await expect(dialog.getByRole('group', { name: 'Docker command' })).toContainText(`docker volume create --label team=berth ${name}`);
+  await dialog.getByRole('button', { name: 'Create', exact: true }).click();
+  await expect(page.getByRole('cell', { name, exact: true })).toBeVisible();
+  expect(await docker('volume', 'inspect', '--format', '{{.Labels.team}}', name)).toBe('berth');
+
+  const user = uniqueName('user');
+  await createContainer(user, '-v', `${name}:/data`);
+  await expect(page.getByRole('row', { name: new RegExp(name) })).toContainText(user);
+  await page.getByRole('checkbox', { name: `Select ${name}` }).check();
+  await page.getByRole('toolbar', { name: 'Volume actions' }).getByRole('button', { name: 'Remove' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Remove 1 volume?' });
+  await expect(confirm).toContainText(`kept: used by ${user}`);
+  await confirm.getByRole('button', { name: 'Remove' }).click();
+  await expect(page.getByRole('alert')).toContainText(`Volume ${name} is used by ${user}, so it is kept.`);
+  expect(await volumeExists(name)).toBe(true);
+
+  await docker('rm', user);
+  await page.getByRole('toolbar', { name: 'Volume actions' }).getByRole('button', { name: 'Remove' }).click();
+  await page.getByRole('dialog', { name: 'Remove 1 volume?' }).getByRole('button', { name: 'Remove' }).click();
+  await expect(page.getByRole('cell', { name, exact: true })).toHaveCount(0);
+  expect(await volumeExists(name)).toBe(false);
+});
+
+test('volumes: prune shows the unused ones and removes exactly those', async ({ page }) => {
+  const unused = [uniqueName('unused'), uniqueName('unused')];
+  const kept = uniqueName('kept');
+  for (const v of [...unused, kept]) await docker('volume', 'create', v);
+  await createContainer(uniqueName('keeper'), '-v', `${kept}:/data`);
+  const before = new Set((await docker('volume', 'ls', '-q')).split('\n').filter(Boolean));
+
+  await open(page, 'Volumes');
+  await page.getByRole('button', { name: 'Prune…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Prune volumes' });
+  const listed = (await dialog.getByRole('list', { name: 'Volumes to delete' }).getByRole('listitem').allInnerTexts()).map((t) => t.split(' ')[0]!);
+  expect(listed).toEqual(expect.arrayContaining(unused));
+  expect(listed).not.toContain(kept);
+  await dialog.getByRole('button', { name: /^Delete \d+ volumes?$/ }).click();
+  await expect(dialog.getByRole('status')).toContainText(`Deleted ${listed.length} volume`);
+
+  const after = new Set((await docker('volume', 'ls', '-q')).split('\n').filter(Boolean));
+  expect([...before].filter((v) => !after.has(v)).sort()).toEqual([...listed].sort());
+  expect(after.has(kept)).toBe(true);
+});
+
+test('networks: create, connect a container, removal refused while in use, then allowed', async ({ page }) => {
+  await open(page, 'Networks');
+  const name = uniqueName('net');
+  await page.getByRole('button', { name: 'Create…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Create a network' });
+  await dialog.getByRole('textbox', { name: 'Name' }).fill(name);
+  await dialog.getByRole('textbox', { name: 'Subnet (optional)' }).fill('10.99.0.0/33');
+  await expect(dialog.getByText('A subnet is an IPv4 network with a prefix')).toBeVisible();
+  await dialog.getByRole('textbox', { name: 'Subnet (optional)' }).fill('10.199.0.0/24');
+  await dialog.getByRole('button', { name: 'Create', exact: true }).click();
+  const row = page.getByRole('row', { name });
+  await expect(row).toContainText('10.199.0.0/24');
+
+  const container = uniqueName('member');
+  await createContainer(container);
+  await row.getByRole('button', { name: `Connect a container to ${name}` }).click();
+  const connect = page.getByRole('dialog', { name: `Connect a container to ${name}` });
+  await connect.getByRole('combobox', { name: 'Container' }).selectOption(container);
+  await connect.getByRole('button', { name: 'Connect…' }).click();
+  await expect(row).toContainText(container);
+  expect(await docker('inspect', '--format', `{{if index .NetworkSettings.Networks "${name}"}}yes{{end}}`, container)).toBe('yes');
+
+  await docker('start', container);
+  await row.getByRole('button', { name: `Remove ${name}` }).click();
+  await expect(page.getByRole('alert')).toContainText(/active endpoints/);
+  await expect(page.getByRole('alert')).toContainText('Disconnect its containers');
+
+  await row.getByRole('button', { name: `Disconnect ${container} from ${name}` }).click();
+  await expect(row).not.toContainText(container);
+  await row.getByRole('button', { name: `Remove ${name}` }).click();
+  await expect(page.getByRole('row', { name })).toHaveCount(0);
+  await expect(docker('network', 'inspect', name)).rejects.toThrow();
+});

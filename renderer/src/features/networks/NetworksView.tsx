@@ -1,0 +1,189 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { commandLine, networkCommand, networkCreateCommand } from '../../../../engine/contract/cli';
+import { firstProblem, networkCreateInput } from '../../../../engine/contract/schemas';
+import type { NetworkSummary } from '../../../../engine/contract/types';
+import { useEngineUsable } from '../../app/EngineBanner';
+import { berth } from '../../rpc/client';
+import { useEngineStatus } from '../../rpc/engine-sync';
+import { toBerthError } from '../../rpc/errors';
+import { containersQuery, queryKeys } from '../../rpc/queries';
+import { CommandPreview } from '../../ui/CommandPreview';
+import { Dialog } from '../../ui/Dialog';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+
+/** Networks: what each connects, create one, remove one (the engine refuses while in use), connect and disconnect containers. */
+export function NetworksView() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const engineId = useEngineStatus()?.endpoint.id ?? '';
+  const usable = useEngineUsable();
+  const key = queryKeys.resource(engineId, 'networks');
+  const { data: networks = [], error } = useQuery({ queryKey: key, queryFn: () => berth.networks.list.query(), enabled: Boolean(engineId) });
+  const [dialog, setDialog] = useState<{ kind: 'create' } | { kind: 'connect'; network: NetworkSummary }>();
+  const [lastCommand, setLastCommand] = useState<string>();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: key });
+  const act = useMutation({
+    mutationFn: async (action: { kind: 'rm' | 'disconnect'; network: string; container?: string }) => {
+      setLastCommand(networkCommand(action.kind, action.network, action.container));
+      if (action.kind === 'rm') await berth.networks.remove.mutate({ network: action.network });
+      else await berth.networks.disconnect.mutate({ network: action.network, container: action.container! });
+    },
+    onSettled: refresh,
+  });
+  return (
+    <section className="view" aria-labelledby="networks-title">
+      <header className="view__header">
+        <h1 id="networks-title">{t('networks.title')}</h1>
+        <span className="view__count">{t('networks.count', { count: networks.length })}</span>
+      </header>
+      <div className="toolbar" role="toolbar" aria-label={t('networks.actions')}>
+        <button type="button" className="button button--primary" disabled={!usable} onClick={() => setDialog({ kind: 'create' })}>
+          {t('networks.createButton')}
+        </button>
+      </div>
+      <CommandPreview label={lastCommand ? t('containers.lastCommand') : t('containers.listCommand')} command={lastCommand ?? commandLine(['network', 'ls'])} />
+      {act.error && <ErrorNotice error={toBerthError(act.error)} />}
+      {error && <ErrorNotice error={toBerthError(error)} />}
+      <table className="simple-table">
+        <thead>
+          <tr>
+            <th>{t('networks.columns.name')}</th>
+            <th>{t('networks.columns.driver')}</th>
+            <th>{t('networks.columns.subnet')}</th>
+            <th>{t('networks.columns.containers')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {[...networks]
+            .sort((a, b) => Number(a.builtIn) - Number(b.builtIn) || a.name.localeCompare(b.name))
+            .map((network) => (
+              <tr key={network.id} aria-label={network.name}>
+                <td className="cell--mono">
+                  {network.name}
+                  {network.builtIn && <span className="state-badge">{t('networks.builtIn')}</span>}
+                </td>
+                <td>{network.driver}</td>
+                <td className="cell--mono">{network.subnets.join(', ') || '—'}</td>
+                <td>
+                  <span className="chips">
+                    {network.containers.map((c) => (
+                      <span key={c.id} className="chip">
+                        {c.name}
+                        <button
+                          type="button"
+                          className="chip__remove"
+                          aria-label={t('networks.disconnectOne', { container: c.name, network: network.name })}
+                          disabled={!usable || act.isPending}
+                          onClick={() => act.mutate({ kind: 'disconnect', network: network.name, container: c.name })}
+                        >
+                          ×
+                        </button>
+                      </span>
+                    ))}
+                  </span>
+                </td>
+                <td className="cell--actions">
+                  {network.name !== 'host' && network.name !== 'none' && (
+                    <button type="button" className="button button--small" disabled={!usable} aria-label={t('networks.connectTo', { network: network.name })} onClick={() => setDialog({ kind: 'connect', network })}>
+                      {t('networks.connect')}
+                    </button>
+                  )}
+                  {!network.builtIn && (
+                    <button type="button" className="button button--small button--danger" disabled={!usable || act.isPending} aria-label={t('networks.removeOne', { network: network.name })} onClick={() => act.mutate({ kind: 'rm', network: network.name })}>
+                      {t('networks.remove')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+        </tbody>
+      </table>
+      {dialog?.kind === 'create' && <CreateNetworkDialog existing={networks.map((n) => n.name)} onClose={() => setDialog(undefined)} />}
+      {dialog?.kind === 'connect' && <ConnectDialog network={dialog.network} onClose={() => setDialog(undefined)} />}
+    </section>
+  );
+}
+
+function CreateNetworkDialog({ existing, onClose }: { existing: readonly string[]; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [name, setName] = useState('');
+  const [subnet, setSubnet] = useState('');
+  const problem = name || subnet ? (firstProblem(networkCreateInput, { name, subnet }) ?? (existing.includes(name) ? t('networks.exists', { name }) : undefined)) : undefined;
+  const create = useMutation({ mutationFn: () => berth.networks.create.mutate({ name, subnet }), onSuccess: onClose });
+  return (
+    <Dialog title={t('networks.createTitle')} onClose={onClose}>
+      <form
+        className="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (name && !problem) create.mutate();
+        }}
+      >
+        <label className="field">
+          <span className="field__label">{t('networks.name')}</span>
+          <input className="input" autoFocus value={name} placeholder="app-net" onChange={(e) => setName(e.target.value)} />
+        </label>
+        <label className="field">
+          <span className="field__label">{t('networks.subnet')}</span>
+          <input className="input" value={subnet} placeholder="172.28.0.0/16" onChange={(e) => setSubnet(e.target.value)} />
+        </label>
+        {problem && <span className="field__problem">{problem}</span>}
+        <CommandPreview command={networkCreateCommand(name, subnet)} />
+        {create.error && <ErrorNotice error={toBerthError(create.error)} />}
+        <div className="dialog__actions">
+          <button type="button" className="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="button button--primary" disabled={!name || Boolean(problem) || create.isPending}>
+            {t('networks.create')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+function ConnectDialog({ network, onClose }: { network: NetworkSummary; onClose: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const engineId = useEngineStatus()?.endpoint.id ?? '';
+  const containers = (useQuery({ ...containersQuery(engineId), enabled: Boolean(engineId) }).data ?? []).filter(
+    (c) => !network.containers.some((n) => n.id === c.id),
+  );
+  const [container, setContainer] = useState('');
+  const connect = useMutation({
+    mutationFn: () => berth.networks.connect.mutate({ network: network.name, container }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.resource(engineId, 'networks') });
+      onClose();
+    },
+  });
+  return (
+    <Dialog title={t('networks.connectTitle', { network: network.name })} onClose={onClose}>
+      <label className="field">
+        <span className="field__label">{t('networks.container')}</span>
+        <select value={container} onChange={(e) => setContainer(e.target.value)}>
+          <option value="">{t('networks.choose')}</option>
+          {containers.map((c) => (
+            <option key={c.id} value={c.name}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <CommandPreview command={networkCommand('connect', network.name, container || '…')} />
+      {connect.error && <ErrorNotice error={toBerthError(connect.error)} />}
+      <div className="dialog__actions">
+        <button type="button" className="button" onClick={onClose}>
+          {t('common.cancel')}
+        </button>
+        <button type="button" className="button button--primary" disabled={!container || connect.isPending} onClick={() => connect.mutate()}>
+          {t('networks.connect')}
+        </button>
+      </div>
+    </Dialog>
+  );
+}
