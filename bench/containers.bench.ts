@@ -1,14 +1,10 @@
 import { execFile } from 'node:child_process';
 import { request } from 'node:http';
-import { resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { chromium } from '@playwright/test';
 import Docker from 'dockerode';
 import { dockerOptionsFor, parseEngineUrl } from '../engine/docker/client.js';
 import { JsonLineParser } from '../engine/docker/json-lines.js';
-import { EngineManager } from '../engine/engine-manager.js';
-import { newToken } from '../engine/server/auth.js';
-import { startWebHost } from '../engine/server/web-host.js';
+import { startBenchBerth } from './harness.js';
 import { median, ms, percentile, timeRuns } from './measure.js';
 
 /**
@@ -57,19 +53,8 @@ function rawList(): Promise<number> {
 
 async function main() {
   await ensureContainers();
-  const engine = await EngineManager.start({ engineUrl: engineUrl!, dataDir: '/tmp/berth-bench-data' });
-  await engine.waitUntilConnected(5000);
-  const token = newToken();
-  const host = await startWebHost({
-    port: 0,
-    token,
-    rendererDir: resolve('dist/renderer'),
-    context: { engine: engine.api, engines: engine.engines },
-  });
-  const browser = await chromium.launch({
-    executablePath: process.env.BERTH_CHROMIUM || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
-  });
+  const berth = await startBenchBerth();
+  const { engine, host, browser } = berth;
   try {
     const total = await rawList();
     console.log(`\n## Containers list (${total} containers on the engine)`);
@@ -135,9 +120,7 @@ async function main() {
     console.log(`budget p95 ≤ 150 ms: ${percentile(latencies, 95) <= 150 ? 'within' : 'OVER'}`);
     await docker.getContainer(name).remove({ force: true });
   } finally {
-    await browser.close();
-    await host.close();
-    await engine.close();
+    await berth.close();
     if (process.env.BENCH_KEEP !== '1') {
       const mine = await docker.listContainers({ all: true, filters: { label: [label] } });
       console.log(`\nremoving ${mine.length} bench containers…`);

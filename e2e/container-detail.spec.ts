@@ -6,9 +6,13 @@ import { docker, removeE2eContainers, runCommand, runContainer, uniqueName } fro
 
 test.afterEach(removeE2eContainers);
 
+// stdout and stderr are separate pipes that the engine copies independently, so their order in the
+// log is only certain with a pause between them (docker logs shows the same order Berth does).
 const script = [
   'for i in $(seq 1 30); do echo "line $i 한국어 로그"; done',
+  'sleep 0.3',
   'echo "oops on stderr" >&2',
+  'sleep 0.3',
   'printf "\\033[32mgreen text\\033[0m\\n"',
   'sleep 2',
   'echo "later line"',

@@ -10,3 +10,4 @@ if ! bash scripts/test-engine.sh status; then bash scripts/test-engine.sh start;
 bash scripts/fixtures.sh
 npm run --silent build:renderer
 npx tsx bench/containers.bench.ts
+npx tsx bench/logs-exec.bench.ts

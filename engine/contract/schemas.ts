@@ -62,7 +62,7 @@ export const logSinceChoices = ['5m', '1h', 'all'] as const;
 export const containerLogsInput = z.object({
   id: containerRef,
   /** Lines from the end to start with (docker logs --tail). */
-  tail: z.number().int('Tail is a whole number of lines.').min(0).max(100_000, 'Tail is at most 100,000 lines; use "all" history with since instead.').default(1000),
+  tail: z.number().int('Tail is a whole number of lines.').min(0, 'Tail is 0 lines or more.').max(100_000_000, 'Tail is at most 100,000,000 lines.').default(1000),
   since: z.enum(logSinceChoices, { error: 'Since is one of: 5m, 1h, all.' }).default('all'),
   timestamps: z.boolean().default(false),
   follow: z.boolean().default(true),

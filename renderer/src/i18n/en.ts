@@ -113,6 +113,8 @@ export const en = {
   logs: {
     controls: 'Log controls',
     since: 'Since',
+    tail: 'Lines',
+    tailChoices: { '1000': 'last 1,000', '10000': 'last 10,000', all: 'all' },
     sinceChoices: { '5m': 'last 5 minutes', '1h': 'last hour', all: 'the beginning' },
     timestamps: 'Timestamps',
     pause: 'Pause',

@@ -115,6 +115,8 @@ export const ko: Catalog = {
   logs: {
     controls: '로그 설정',
     since: '시작 시점',
+    tail: '줄 수',
+    tailChoices: { '1000': '마지막 1,000줄', '10000': '마지막 10,000줄', all: '전부' },
     sinceChoices: { '5m': '최근 5분', '1h': '최근 1시간', all: '처음부터' },
     timestamps: '타임스탬프',
     pause: '일시 정지',

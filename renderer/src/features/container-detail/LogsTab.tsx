@@ -9,7 +9,9 @@ import { CommandPreview } from '../../ui/CommandPreview';
 import { useTerminal } from '../../ui/useTerminal';
 
 type Since = '5m' | '1h' | 'all';
-const tail = 1000;
+type Tail = 1000 | 10000 | 'all';
+/** "all" as the contract counts it: the schema's ceiling is far above what anyone scrolls. */
+const allLines = 100_000_000;
 // stderr in red, so the two streams are told apart at a glance (TTY containers have only one).
 const stderrColour = '\x1b[31m';
 const reset = '\x1b[0m';
@@ -26,6 +28,7 @@ export function LogsTab({ id, name }: { id: string; name: string }) {
   const { t } = useTranslation();
   const { containerRef, handle } = useTerminal({ convertEol: true, disableStdin: true, scrollback: 50_000, allowProposedApi: true });
   const [since, setSince] = useState<Since>('all');
+  const [tail, setTail] = useState<Tail>(1000);
   const [timestamps, setTimestamps] = useState(false);
   const [paused, setPaused] = useState(false);
   const [query, setQuery] = useState('');
@@ -57,7 +60,7 @@ export function LogsTab({ id, name }: { id: string; name: string }) {
       else terminal.write(text);
     };
     const subscription = berth.logs.follow.subscribe(
-      { id, tail, since, timestamps, follow: true },
+      { id, tail: tail === 'all' ? allLines : tail, since, timestamps, follow: true },
       {
         onData(event: LogEvent) {
           if (event.kind === 'output') {
@@ -75,7 +78,7 @@ export function LogsTab({ id, name }: { id: string; name: string }) {
       },
     );
     return () => subscription.unsubscribe();
-  }, [handle, id, since, timestamps, t]);
+  }, [handle, id, since, tail, timestamps, t]);
 
   const togglePause = () => {
     const next = !paused;
@@ -105,6 +108,14 @@ export function LogsTab({ id, name }: { id: string; name: string }) {
             <option value="5m">{t('logs.sinceChoices.5m')}</option>
             <option value="1h">{t('logs.sinceChoices.1h')}</option>
             <option value="all">{t('logs.sinceChoices.all')}</option>
+          </select>
+        </label>
+        <label className="select-field">
+          <span>{t('logs.tail')}</span>
+          <select value={String(tail)} onChange={(e) => setTail(e.target.value === 'all' ? 'all' : (Number(e.target.value) as Tail))}>
+            <option value="1000">{t('logs.tailChoices.1000')}</option>
+            <option value="10000">{t('logs.tailChoices.10000')}</option>
+            <option value="all">{t('logs.tailChoices.all')}</option>
           </select>
         </label>
         <label className="checkbox-field">

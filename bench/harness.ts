@@ -1,0 +1,47 @@
+import { resolve } from 'node:path';
+import { chromium, type Browser } from '@playwright/test';
+import { EngineManager } from '../engine/engine-manager.js';
+import { newToken } from '../engine/server/auth.js';
+import { logDownloadRoute } from '../engine/server/downloads.js';
+import { startWebHost, type WebHost } from '../engine/server/web-host.js';
+
+export interface BenchBerth {
+  engineUrl: string;
+  engine: EngineManager;
+  host: WebHost;
+  token: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** Berth as a person runs it (engine + web host + Chromium) on the bench engine at DOCKER_HOST. */
+export async function startBenchBerth(): Promise<BenchBerth> {
+  const engineUrl = process.env.DOCKER_HOST;
+  if (!engineUrl) throw new Error('DOCKER_HOST is not set: run through "npm run bench".');
+  const engine = await EngineManager.start({ engineUrl, dataDir: '/tmp/berth-bench-data' });
+  await engine.waitUntilConnected(5000);
+  const token = newToken();
+  const host = await startWebHost({
+    port: 0,
+    token,
+    rendererDir: resolve('dist/renderer'),
+    context: { engine: engine.api, engines: engine.engines },
+    routes: [logDownloadRoute(engine.api)],
+  });
+  const browser = await chromium.launch({
+    executablePath: process.env.BERTH_CHROMIUM || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
+  });
+  return {
+    engineUrl,
+    engine,
+    host,
+    token,
+    browser,
+    async close() {
+      await browser.close();
+      await host.close();
+      await engine.close();
+    },
+  };
+}
