@@ -51,11 +51,8 @@ async function main() {
       const lastLine = String(lines);
       const started = performance.now();
       await page.getByRole('combobox', { name: 'Lines' }).selectOption('all');
-      await page.waitForFunction(
-        `[...document.querySelectorAll('.xterm-rows > div')].some((row) => row.textContent.trim() === ${JSON.stringify(lastLine)})`,
-        undefined,
-        { timeout: 600_000, polling: 50 },
-      );
+      // A locator, not waitForFunction: the page's CSP rightly forbids evaluating strings.
+      await page.locator('.xterm-rows > div', { hasText: new RegExp(`^\\s*${lastLine}\\s*$`) }).waitFor({ timeout: 600_000 });
       ui.push(performance.now() - started);
       heapMb = await page.evaluate(`(performance.memory ? performance.memory.usedJSHeapSize : 0) / 1048576`);
       await page.close();
