@@ -154,3 +154,16 @@ export function networkCreateCommand(name: string, subnet: string): string {
 export function networkCommand(action: 'rm' | 'connect' | 'disconnect', network: string, container?: string): string {
   return commandLine(['network', action, network, ...(container ? [container] : [])]);
 }
+
+export function imageTagCommand(source: string, target: string): string {
+  return commandLine(['tag', source, target]);
+}
+
+export function imagePushCommand(reference: string): string {
+  return commandLine(['push', reference]);
+}
+
+/** The password is never part of the command shown: the CLI asks for it (or reads --password-stdin). */
+export function loginCommand(server: string, username: string): string {
+  return commandLine(['login', ...(username ? ['-u', username] : []), ...(server && server !== 'docker.io' ? [server] : [])]);
+}

@@ -5,6 +5,7 @@ import { execRoutes } from './routes/exec.js';
 import { imageRoutes } from './routes/images.js';
 import { logsRoutes } from './routes/logs.js';
 import { networkRoutes } from './routes/networks.js';
+import { registryRoutes } from './routes/registries.js';
 import { volumeRoutes } from './routes/volumes.js';
 import { router } from './trpc.js';
 
@@ -22,6 +23,7 @@ export const contractRouter = router({
   images: imageRoutes,
   volumes: volumeRoutes,
   networks: networkRoutes,
+  registries: registryRoutes,
 });
 
 export type ContractRouter = typeof contractRouter;

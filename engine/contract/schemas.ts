@@ -83,6 +83,24 @@ const imageRefs = z
   .min(1, 'Select at least one image.')
   .max(1000, 'At most 1,000 images can be removed at once.');
 
+const referenceText = z.string().superRefine((value, ctx) => {
+  const result = parseImageReference(value);
+  if (!result.ok) ctx.addIssue({ code: 'custom', message: result.problem });
+});
+
+export const imageTagInput = z.object({ source: z.string().min(1).max(512), target: referenceText });
+
+const registryServer = z
+  .string()
+  .trim()
+  .regex(/^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::\d{1,5})?$/, 'A registry is a host name with an optional port, e.g. docker.io or registry.example.com:5000.');
+export const registryLoginInput = z.object({
+  server: registryServer,
+  username: z.string().min(1, 'Type your user name.').max(256),
+  password: z.string().min(1, 'Type your password or access token.').max(4096),
+});
+export const registryServerInput = z.object({ server: registryServer });
+
 /** A local image by id or any of its names (no pull happens, so the reference grammar is not needed). */
 export const localImageInput = z.object({ reference: z.string().min(1, 'Name an image.').max(512, 'An image id or name is at most 512 characters.') });
 

@@ -41,6 +41,7 @@ export interface EngineApi {
   images: ImagesApi;
   volumes: VolumesApi;
   networks: NetworksApi;
+  registries: RegistriesApi;
 }
 
 export interface ConnectionApi {
@@ -86,6 +87,8 @@ export interface ImagesApi {
   list(): Promise<ImageSummary[]>;
   pull(reference: string, signal: AbortSignal | undefined): AsyncIterable<PullEvent>;
   exposedPorts(reference: string): Promise<ExposedPort[]>;
+  tag(input: { source: string; target: string }): Promise<void>;
+  push(reference: string, signal: AbortSignal | undefined): AsyncIterable<PullEvent>;
   remove(input: { ids: string[]; force: boolean }): Promise<ActionOutcome[]>;
   prunePreview(input: { mode: PruneMode }): Promise<ImagePrunePreview>;
   prune(input: { ids: string[] }): Promise<ActionOutcome[]>;
@@ -97,6 +100,13 @@ export interface VolumesApi {
   remove(input: { names: string[] }): Promise<ActionOutcome[]>;
   prunePreview(): Promise<VolumePrunePreview>;
   prune(input: { names: string[] }): Promise<ActionOutcome[]>;
+}
+
+export interface RegistriesApi {
+  /** Registries with a saved login. */
+  list(): Promise<string[]>;
+  login(input: { server: string; username: string; password: string }): Promise<string[]>;
+  logout(input: { server: string }): Promise<string[]>;
 }
 
 export interface NetworksApi {

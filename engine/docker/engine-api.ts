@@ -8,6 +8,7 @@ import { DockerImages } from './images.js';
 import { streamContainerLogs, writeContainerLogs } from './logs.js';
 import { streamContainerStats } from './stats.js';
 import { DockerNetworks } from './networks.js';
+import { DockerRegistries } from './registries.js';
 import { DockerVolumes } from './volumes.js';
 
 /** The contract's whole engine API, done against one Docker Engine API connection. */
@@ -29,6 +30,7 @@ export function createDockerEngineApi(connection: EngineConnection): EngineApi {
     images: new DockerImages(docker),
     volumes: new DockerVolumes(docker),
     networks: new DockerNetworks(docker),
+    registries: new DockerRegistries(docker),
   };
 }
 

@@ -1,9 +1,11 @@
 import type Docker from 'dockerode';
+import { BerthError } from '../contract/errors.js';
+import { parseImageReference } from '../contract/reference.js';
 import type { ImagesApi } from '../contract/service.js';
 import type { ExposedPort, ImagePrunePreview, ImageSummary, PruneMode } from '../contract/types.js';
 import { engineCall, forEachId } from './bulk.js';
 import { toImageSummary } from './mappers.js';
-import { pullImage } from './pull.js';
+import { pullImage, pushImage } from './pull.js';
 
 /** Images on a Docker Engine API: list with usage, pull, remove, prune with a preview. */
 export class DockerImages implements ImagesApi {
@@ -34,6 +36,17 @@ export class DockerImages implements ImagesApi {
     } catch {
       return [];
     }
+  }
+
+  async tag({ source, target }: { source: string; target: string }) {
+    const parsed = parseImageReference(target);
+    if (!parsed.ok) throw new BerthError('INVALID_INPUT', parsed.problem);
+    // The engine normalises docker.io/library/x back to x, as the CLI shows it.
+    await engineCall(this.docker.getImage(source).tag({ repo: parsed.reference.repository, tag: parsed.reference.tag ?? 'latest' }), `Image ${source}`);
+  }
+
+  push(reference: string, signal: AbortSignal | undefined) {
+    return pushImage(this.docker, reference, signal);
   }
 
   pull(reference: string, signal: AbortSignal | undefined) {

@@ -1,109 +1,57 @@
 import type Docker from 'dockerode';
 import { BerthError } from '../contract/errors.js';
 import { familiarName, parseImageReference } from '../contract/reference.js';
-import type { LayerProgress, PullEvent } from '../contract/types.js';
-import { AsyncQueue } from '../shared/async-queue.js';
+import type { PullEvent } from '../contract/types.js';
 import { fromDockerError } from './errors.js';
-import { JsonLineParser } from './json-lines.js';
+import { followLayerProgress } from './layer-progress.js';
 import { registryAuthFor } from './registry-auth.js';
 
-interface RawPullEvent {
-  id?: string;
-  status?: string;
-  progressDetail?: { current?: number; total?: number };
-  error?: string;
-  errorDetail?: { message?: string };
-}
-
-/** Layer ids are short hex digests; other ids name the tag being pulled ("1.27: Pulling from …"). */
-const layerId = /^[0-9a-f]{12}$/;
-const snapshotIntervalMs = 100;
-
-/**
- * Keeps the state of every layer of a pull. An error event anywhere in the stream means the pull
- * failed, whatever happens after it (dockerode #647, #703).
- */
-export class PullProgress {
-  private readonly layers = new Map<string, LayerProgress>();
-  status = '';
-  error: string | undefined;
-
-  apply(event: RawPullEvent): void {
-    if (event.error || event.errorDetail) {
-      this.error ??= event.errorDetail?.message ?? event.error ?? 'The pull failed.';
-      return;
-    }
-    if (event.id && layerId.test(event.id)) {
-      const previous = this.layers.get(event.id);
-      const detail = event.progressDetail ?? {};
-      const sizes = detail.total ? { current: detail.current ?? 0, total: detail.total } : previous?.total ? { total: previous.total } : {};
-      const done = event.status === 'Pull complete' || event.status === 'Already exists' || event.status === 'Download complete';
-      this.layers.set(event.id, {
-        id: event.id,
-        status: event.status ?? previous?.status ?? '',
-        ...sizes,
-        ...(done && sizes.total ? { current: sizes.total } : {}),
-      });
-    } else if (event.status) {
-      this.status = event.status;
-    }
-  }
-
-  snapshot(): LayerProgress[] {
-    return [...this.layers.values()].map((layer) => ({ ...layer }));
-  }
-}
+type ProgressStream = NodeJS.ReadableStream & { destroy(): void };
 
 /** Pulls an image with the person's saved login for its registry, streaming per-layer progress. */
 export async function* pullImage(docker: Docker, reference: string, signal: AbortSignal | undefined): AsyncGenerator<PullEvent> {
-  const parsed = parseImageReference(reference);
-  if (!parsed.ok) throw new BerthError('INVALID_INPUT', parsed.problem);
-  const ref = parsed.reference;
+  const ref = parse(reference);
   const auth = await registryAuthFor(ref.domain);
-  let stream: NodeJS.ReadableStream & { destroy(): void };
+  let stream: ProgressStream;
   try {
     stream = (await docker.pull(ref.normalized, {
       ...(auth ? { authconfig: auth } : {}),
       ...(signal ? { abortSignal: signal } : {}),
-    })) as typeof stream;
+    })) as ProgressStream;
   } catch (e) {
-    throw pullError(e, familiarName(ref));
+    throw registryError(e, familiarName(ref));
   }
-  const progress = new PullProgress();
-  const queue = new AsyncQueue<PullEvent>(32);
-  const parser = new JsonLineParser<RawPullEvent>();
-  let last = 0;
-  stream.on('data', (chunk: Buffer) => {
-    parser.push(chunk).forEach((event) => progress.apply(event));
-    const now = Date.now();
-    if (now - last >= snapshotIntervalMs) {
-      last = now;
-      queue.push({ kind: 'progress', layers: progress.snapshot() });
-    }
-  });
-  const finish = () => {
-    if (progress.error) {
-      queue.fail(new BerthError('ENGINE_ERROR', progress.error, pullHint(progress.error)));
-      return;
-    }
-    queue.push({ kind: 'progress', layers: progress.snapshot() });
-    queue.push({ kind: 'done', image: familiarName(ref), status: progress.status });
-    queue.end();
-  };
-  stream.on('end', finish);
-  stream.on('error', (e: unknown) => (signal?.aborted ? queue.end() : queue.fail(pullError(e, familiarName(ref)))));
-  try {
-    yield* queue.drain(signal);
-  } finally {
-    // Closing the request makes the engine cancel the pull.
-    stream.destroy();
-  }
+  yield* followLayerProgress(stream, signal, familiarName(ref), (message) => new BerthError('ENGINE_ERROR', message, registryHint(message)));
 }
 
-function pullHint(message: string): string | undefined {
+/** Pushes a local image to its registry with the saved login (anonymous when there is none). */
+export async function* pushImage(docker: Docker, reference: string, signal: AbortSignal | undefined): AsyncGenerator<PullEvent> {
+  const ref = parse(reference);
+  const auth = await registryAuthFor(ref.domain);
+  let stream: ProgressStream;
+  try {
+    // The engine wants X-Registry-Auth even for an anonymous push: base64 of {} then.
+    stream = (await docker.getImage(familiarName(ref)).push({
+      ...(ref.tag ? { tag: ref.tag } : {}),
+      authconfig: auth ?? {},
+      ...(signal ? { abortSignal: signal } : {}),
+    })) as unknown as ProgressStream;
+  } catch (e) {
+    throw registryError(e, familiarName(ref));
+  }
+  yield* followLayerProgress(stream, signal, familiarName(ref), (message) => new BerthError('ENGINE_ERROR', message, registryHint(message)));
+}
+
+function parse(reference: string) {
+  const parsed = parseImageReference(reference);
+  if (!parsed.ok) throw new BerthError('INVALID_INPUT', parsed.problem);
+  return parsed.reference;
+}
+
+export function registryHint(message: string): string | undefined {
   const lower = message.toLowerCase();
   if (lower.includes('unauthorized') || lower.includes('authentication required') || lower.includes('denied')) {
-    return 'This image needs a login to its registry, or the name is wrong.';
+    return 'This registry needs a login (Images → Log in…), or the name is wrong.';
   }
   if (lower.includes('manifest unknown') || lower.includes('not found')) return 'Check the name and the tag: the registry does not have them.';
   if (lower.includes('connection refused') || lower.includes('no such host') || lower.includes('timeout')) {
@@ -112,7 +60,7 @@ function pullHint(message: string): string | undefined {
   return undefined;
 }
 
-function pullError(error: unknown, image: string): BerthError {
+function registryError(error: unknown, image: string): BerthError {
   const mapped = fromDockerError(error, `Image ${image}`);
-  return new BerthError(mapped.code === 'NOT_FOUND' ? 'NOT_FOUND' : 'ENGINE_ERROR', mapped.message, pullHint(mapped.message) ?? mapped.hint);
+  return new BerthError(mapped.code === 'NOT_FOUND' ? 'NOT_FOUND' : 'ENGINE_ERROR', mapped.message, registryHint(mapped.message) ?? mapped.hint);
 }

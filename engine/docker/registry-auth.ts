@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /** Credentials for one registry, as the engine's X-Registry-Auth header wants them. */
 export interface RegistryAuth {
@@ -67,5 +67,61 @@ function askCredentialHelper(helper: string, serverAddress: string): Promise<Reg
       }
     });
     child.stdin?.end(serverAddress);
+  });
+}
+
+async function readConfig(env: NodeJS.ProcessEnv): Promise<DockerConfigFile & Record<string, unknown>> {
+  try {
+    return JSON.parse(await readFile(dockerConfigPath(env), 'utf8')) as DockerConfigFile & Record<string, unknown>;
+  } catch {
+    return {};
+  }
+}
+
+async function writeConfig(config: DockerConfigFile & Record<string, unknown>, env: NodeJS.ProcessEnv): Promise<void> {
+  const path = dockerConfigPath(env);
+  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, `${JSON.stringify(config, null, '\t')}\n`, { mode: 0o600 });
+  await rename(temporary, path);
+}
+
+/**
+ * Saves a login the way `docker login` does: into the credential helper when one is configured for
+ * the registry (or as the default store), else as base64 `auth` in config.json (mode 0600). Every
+ * other key of the file is kept as it was.
+ */
+export async function saveRegistryLogin(domain: string, username: string, password: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const config = await readConfig(env);
+  const key = configKeyFor(domain);
+  const helper = config.credHelpers?.[domain] ?? config.credHelpers?.[key] ?? config.credsStore;
+  if (helper && /^[a-z0-9-]+$/i.test(helper)) {
+    await runCredentialHelper(helper, 'store', JSON.stringify({ ServerURL: key, Username: username, Secret: password }));
+    config.auths = { ...config.auths, [key]: {} };
+  } else {
+    config.auths = { ...config.auths, [key]: { auth: Buffer.from(`${username}:${password}`).toString('base64') } };
+  }
+  await writeConfig(config, env);
+}
+
+export async function removeRegistryLogin(domain: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const config = await readConfig(env);
+  const key = configKeyFor(domain);
+  const helper = config.credHelpers?.[domain] ?? config.credHelpers?.[key] ?? config.credsStore;
+  if (helper && /^[a-z0-9-]+$/i.test(helper)) await runCredentialHelper(helper, 'erase', key).catch(() => undefined);
+  if (config.auths) delete config.auths[key];
+  await writeConfig(config, env);
+}
+
+/** Registries the person has a saved login for (never the secrets themselves). */
+export async function savedRegistryLogins(env: NodeJS.ProcessEnv = process.env): Promise<string[]> {
+  const config = await readConfig(env);
+  return Object.keys(config.auths ?? {}).map((key) => (key === 'https://index.docker.io/v1/' ? 'docker.io' : key));
+}
+
+function runCredentialHelper(helper: string, action: 'store' | 'erase', input: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(`docker-credential-${helper}`, [action], { timeout: 10_000 }, (error) => (error ? reject(error) : resolve()));
+    child.stdin?.end(input);
   });
 }

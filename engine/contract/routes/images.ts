@@ -1,4 +1,11 @@
-import { imagePruneConfirmInput, imagePruneInput, imageReferenceInput, imageRemoveInput, localImageInput } from '../schemas.js';
+import {
+  imagePruneConfirmInput,
+  imagePruneInput,
+  imageReferenceInput,
+  imageRemoveInput,
+  imageTagInput,
+  localImageInput,
+} from '../schemas.js';
 import { procedure, router } from '../trpc.js';
 
 export const imageRoutes = router({
@@ -7,6 +14,10 @@ export const imageRoutes = router({
     yield* ctx.engine.images.pull(input.reference, signal);
   }),
   exposedPorts: procedure.input(localImageInput).query(({ ctx, input }) => ctx.engine.images.exposedPorts(input.reference)),
+  tag: procedure.input(imageTagInput).mutation(({ ctx, input }) => ctx.engine.images.tag(input)),
+  push: procedure.input(imageReferenceInput).subscription(async function* ({ ctx, input, signal }) {
+    yield* ctx.engine.images.push(input.reference, signal);
+  }),
   remove: procedure.input(imageRemoveInput).mutation(({ ctx, input }) => ctx.engine.images.remove(input)),
   prunePreview: procedure.input(imagePruneInput).query(({ ctx, input }) => ctx.engine.images.prunePreview(input)),
   prune: procedure.input(imagePruneConfirmInput).mutation(({ ctx, input }) => ctx.engine.images.prune(input)),

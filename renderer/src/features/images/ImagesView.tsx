@@ -14,6 +14,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { formatBytes, formatRelativeTime, shortId } from '../../ui/format';
 import { PruneDialog } from './PruneDialog';
 import { PullDialog } from './PullDialog';
+import { LoginDialog, PushDialog, TagDialog } from './RegistryDialogs';
 import { RunDialog } from './RunDialog';
 
 /** One row per name, as `docker images` lists them: removing a row removes that name (the image goes with its last one). */
@@ -34,7 +35,7 @@ export function ImagesView() {
   const { data: images = [], error, isPending } = useQuery({ ...imagesQuery(engineId ?? ''), enabled: Boolean(engineId) });
   const [search, setSearch] = useState('');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [dialog, setDialog] = useState<{ kind: 'pull' | 'prune' | 'remove' } | { kind: 'run'; image: string }>();
+  const [dialog, setDialog] = useState<{ kind: 'pull' | 'prune' | 'remove' | 'login' } | { kind: 'run' | 'tag' | 'push'; image: string }>();
   const [lastCommand, setLastCommand] = useState<string>();
   const [failures, setFailures] = useState<ActionOutcome[]>([]);
 
@@ -96,6 +97,9 @@ export function ImagesView() {
         <button type="button" className="button" disabled={!usable} onClick={() => setDialog({ kind: 'prune' })}>
           {t('images.prune')}
         </button>
+        <button type="button" className="button" disabled={!usable} onClick={() => setDialog({ kind: 'login' })}>
+          {t('registry.loginButton')}
+        </button>
       </div>
       <CommandPreview
         label={lastCommand ? t('containers.lastCommand') : t('containers.listCommand')}
@@ -151,7 +155,7 @@ export function ImagesView() {
                 <td>{formatBytes(image.size, i18n.language)}</td>
                 <td>{formatRelativeTime(image.created, i18n.language)}</td>
                 <td title={image.usedBy.join(', ')}>{image.usedBy.length ? t('images.inUse', { count: image.usedBy.length }) : '—'}</td>
-                <td>
+                <td className="cell--actions">
                   <button
                     type="button"
                     className="button button--small"
@@ -161,6 +165,14 @@ export function ImagesView() {
                   >
                     {t('images.run')}
                   </button>
+                  <button type="button" className="button button--small" disabled={!usable} aria-label={t('registry.tagOne', { name: ref })} onClick={() => setDialog({ kind: 'tag', image: image.dangling ? image.id : ref })}>
+                    {t('registry.tagButton')}
+                  </button>
+                  {!image.dangling && (
+                    <button type="button" className="button button--small" disabled={!usable} aria-label={t('registry.pushOne', { name: ref })} onClick={() => setDialog({ kind: 'push', image: ref })}>
+                      {t('registry.push')}
+                    </button>
+                  )}
                 </td>
               </tr>
             ))}
@@ -170,6 +182,9 @@ export function ImagesView() {
       {dialog?.kind === 'pull' && <PullDialog onClose={() => setDialog(undefined)} />}
       {dialog?.kind === 'prune' && <PruneDialog onClose={() => setDialog(undefined)} />}
       {dialog?.kind === 'run' && <RunDialog image={dialog.image} onClose={() => setDialog(undefined)} />}
+      {dialog?.kind === 'tag' && <TagDialog source={dialog.image} onClose={() => setDialog(undefined)} />}
+      {dialog?.kind === 'push' && <PushDialog reference={dialog.image} onClose={() => setDialog(undefined)} />}
+      {dialog?.kind === 'login' && <LoginDialog onClose={() => setDialog(undefined)} />}
       {dialog?.kind === 'remove' && (
         <Dialog title={t('images.removeTitle', { count: chosen.length })} onClose={() => setDialog(undefined)}>
           <p>{t('images.removeBody')}</p>

@@ -9,13 +9,13 @@ import { toBerthError } from '../../rpc/errors';
 import { CommandPreview } from '../../ui/CommandPreview';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { formatBytes } from '../../ui/format';
+import { LayerProgressList } from './LayerProgressList';
 
 type Phase = { name: 'idle' } | { name: 'pulling' } | { name: 'done'; image: string } | { name: 'cancelled' } | { name: 'failed'; error: BerthErrorShape };
 
 /** Pull an image: the reference checked as you type, then one progress row per layer and a total. */
 export function PullDialog({ onClose, initial = '' }: { onClose: () => void; initial?: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [reference, setReference] = useState(initial);
   const [layers, setLayers] = useState<LayerProgress[]>([]);
   const [phase, setPhase] = useState<Phase>({ name: 'idle' });
@@ -46,10 +46,6 @@ export function PullDialog({ onClose, initial = '' }: { onClose: () => void; ini
     subscription.current = undefined;
     setPhase({ name: 'cancelled' });
   };
-  const known = layers.filter((l) => l.total);
-  const total = known.reduce((n, l) => n + (l.total ?? 0), 0);
-  const current = known.reduce((n, l) => n + Math.min(l.current ?? 0, l.total ?? 0), 0);
-  const bytes = (n: number) => formatBytes(n, i18n.language);
 
   return (
     <Dialog title={t('pull.title')} onClose={phase.name === 'pulling' ? cancel : onClose}>
@@ -75,32 +71,7 @@ export function PullDialog({ onClose, initial = '' }: { onClose: () => void; ini
           {parsed.ok && <span className="cell--muted">{t('pull.normalized', { name: parsed.reference.normalized })}</span>}
         </label>
         <CommandPreview command={imagePullCommand(reference.trim() || '…')} />
-        {layers.length > 0 && (
-          <div className="pull-progress">
-            <label className="pull-progress__total">
-              <span>{t('pull.total', { current: bytes(current), total: bytes(total) })}</span>
-              <progress max={total || 1} value={phase.name === 'done' ? total || 1 : current} aria-label={t('pull.totalLabel')} />
-            </label>
-            <ul className="pull-progress__layers" aria-label={t('pull.layers')}>
-              {layers.map((layer) => (
-                <li key={layer.id} className="pull-progress__layer">
-                  <code>{layer.id}</code>
-                  <span>{layer.status}</span>
-                  {layer.total ? (
-                    <>
-                      <progress max={layer.total} value={layer.current ?? 0} aria-label={layer.id} />
-                      <span className="cell--muted">
-                        {bytes(layer.current ?? 0)} / {bytes(layer.total)}
-                      </span>
-                    </>
-                  ) : (
-                    <span />
-                  )}
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
+        <LayerProgressList layers={layers} complete={phase.name === 'done'} />
         {phase.name === 'done' && (
           <p className="notice notice--ok" role="status">
             {t('pull.done', { image: phase.image })}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { PullProgress } from './pull.js';
+import { LayerProgressTracker as PullProgress } from './layer-progress.js';
 
-describe('PullProgress', () => {
+describe('LayerProgressTracker', () => {
   it('keeps one row per layer with its latest state and sizes', () => {
     const progress = new PullProgress();
     progress.apply({ id: '1.27', status: 'Pulling from library/nginx' });

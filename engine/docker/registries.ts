@@ -1,0 +1,35 @@
+import type Docker from 'dockerode';
+import { BerthError } from '../contract/errors.js';
+import type { RegistriesApi } from '../contract/service.js';
+import { engineMessage } from './errors.js';
+import { removeRegistryLogin, savedRegistryLogins, saveRegistryLogin } from './registry-auth.js';
+
+/**
+ * Registry logins as `docker login` keeps them: checked by the engine against the registry, then
+ * saved to the person's docker config (or credential helper). Passwords go only there: never into
+ * Berth's logs or errors.
+ */
+export class DockerRegistries implements RegistriesApi {
+  constructor(private readonly docker: Docker) {}
+
+  list() {
+    return savedRegistryLogins();
+  }
+
+  async login({ server, username, password }: { server: string; username: string; password: string }) {
+    const serveraddress = server === 'docker.io' ? 'https://index.docker.io/v1/' : server;
+    try {
+      await this.docker.checkAuth({ username, password, serveraddress });
+    } catch (e) {
+      // The engine answers a wrong password with 500 and the registry's words.
+      throw new BerthError('INVALID_INPUT', `${server} refused the login: ${engineMessage(e)}`, 'Check the user name and password (or access token).');
+    }
+    await saveRegistryLogin(server, username, password);
+    return this.list();
+  }
+
+  async logout({ server }: { server: string }) {
+    await removeRegistryLogin(server);
+    return this.list();
+  }
+}
