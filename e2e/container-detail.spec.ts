@@ -85,3 +85,25 @@ test('inspect: the engine’s document, searchable, values as text', async ({ pa
   await expect(tree).toContainText('"<b>not bold</b>"');
   await expect(tree.locator('b')).toHaveCount(0);
 });
+
+test('merged logs: two containers in one view, in time order, each line named', async ({ page }) => {
+  await openBerth(page);
+  const a = uniqueName('alpha');
+  const b = uniqueName('beta');
+  await runCommand(a, ['sh', '-c', 'echo a-first; sleep 0.6; echo a-third; sleep 4; echo a-later; sleep 600']);
+  await runCommand(b, ['sh', '-c', 'sleep 0.3; echo b-second; sleep 0.6; echo b-fourth; sleep 600']);
+  await new Promise((r) => setTimeout(r, 1500));
+  await page.getByRole('checkbox', { name: `Select ${a}`, exact: true }).check();
+  await page.getByRole('checkbox', { name: `Select ${b}`, exact: true }).check();
+  await page.getByRole('button', { name: 'Merged logs' }).click();
+  await expect(page.getByRole('heading', { name: 'Logs of 2 containers' })).toBeVisible();
+  const rows = page.locator('.xterm-rows');
+  await expect(rows).toContainText('b-fourth');
+  const text = await rows.innerText();
+  const order = ['a-first', 'b-second', 'a-third', 'b-fourth'].map((s) => text.indexOf(s));
+  expect(order.every((at, i) => at >= 0 && (i === 0 || at > order[i - 1]!))).toBe(true);
+  expect(text).toMatch(new RegExp(`${a}\\s*\\| a-first`));
+  expect(text).toMatch(new RegExp(`${b}\\s*\\| b-second`));
+  // New lines keep arriving.
+  await expect(rows).toContainText('a-later', { timeout: 10_000 });
+});

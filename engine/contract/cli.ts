@@ -167,3 +167,8 @@ export function imagePushCommand(reference: string): string {
 export function loginCommand(server: string, username: string): string {
   return commandLine(['login', ...(username ? ['-u', username] : []), ...(server && server !== 'docker.io' ? [server] : [])]);
 }
+
+/** Docker has no one command for several containers' logs; this shell loop is the closest. */
+export function mergedLogsCommand(names: readonly string[], tail: number): string {
+  return `for c in ${names.map(shellQuote).join(' ')}; do docker logs -f -t --tail ${tail} "$c" & done; wait`;
+}

@@ -69,6 +69,11 @@ export const containerLogsInput = z.object({
 });
 export type ContainerLogsInput = z.output<typeof containerLogsInput>;
 
+export const mergedLogsInput = z.object({
+  ids: z.array(containerRef).min(1, 'Pick at least one container.').max(50, 'Merge at most 50 containers at once.'),
+  tail: z.number().int().min(0).max(100_000).default(200),
+});
+
 export const containerIdInput = z.object({ id: containerRef });
 
 export const imageReferenceInput = z.object({

@@ -21,6 +21,7 @@ import type {
   PruneMode,
   PullEvent,
   LogEvent,
+  MergedLogEvent,
   NetworkSummary,
   VolumePrunePreview,
   NativeEngineStatus,
@@ -78,6 +79,7 @@ export interface ExecApi {
 
 export interface LogsApi {
   stream(input: ContainerLogsInput, signal: AbortSignal | undefined): AsyncIterable<LogEvent>;
+  merged(ids: string[], tail: number, signal: AbortSignal | undefined): AsyncIterable<MergedLogEvent>;
   /** Writes the whole log, as `docker logs NAME > file 2>&1` would, and gives a file name for it. */
   download(id: string, sink: NodeJS.WritableStream): Promise<void>;
   fileName(id: string): Promise<string>;

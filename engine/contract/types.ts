@@ -194,6 +194,17 @@ export interface ExecSessionInfo {
 
 export type ExecEvent = { kind: 'output'; text: string } | { kind: 'exit'; code: number | null };
 
+export interface MergedLogLine {
+  /** Index into the names sent first, so each line names its container without repeating it. */
+  source: number;
+  stream: 'stdout' | 'stderr';
+  /** The engine's RFC 3339 timestamp of the line. */
+  time: string;
+  text: string;
+}
+
+export type MergedLogEvent = { kind: 'sources'; names: string[] } | { kind: 'lines'; lines: MergedLogLine[] };
+
 export type NativeEngineState = 'stopped' | 'starting' | 'running' | 'stopping' | 'restarting' | 'failed';
 
 /** Berth's own dockerd (Linux): how it runs, and what happened to it. */

@@ -6,6 +6,7 @@ import { DockerContainers } from './containers.js';
 import { ExecSessions } from './exec.js';
 import { DockerImages } from './images.js';
 import { streamContainerLogs, writeContainerLogs } from './logs.js';
+import { streamMergedLogs } from './merged-logs.js';
 import { streamContainerStats } from './stats.js';
 import { DockerNetworks } from './networks.js';
 import { DockerRegistries } from './registries.js';
@@ -21,6 +22,7 @@ export function createDockerEngineApi(connection: EngineConnection): EngineApi {
     stats: { stream: (id, signal) => streamContainerStats(docker, id, signal) },
     logs: {
       stream: (input, signal) => streamContainerLogs(docker, input, signal),
+      merged: (ids, tail, signal) => streamMergedLogs(docker, ids, tail, signal),
       download: (id, sink) => writeContainerLogs(docker, id, sink),
       fileName: async (id) => {
         const info = await engineCall(docker.getContainer(id).inspect(), `Container ${id}`);

@@ -1,7 +1,10 @@
-import { containerLogsInput } from '../schemas.js';
+import { containerLogsInput, mergedLogsInput } from '../schemas.js';
 import { procedure, router } from '../trpc.js';
 
 export const logsRoutes = router({
+  merged: procedure.input(mergedLogsInput).subscription(async function* ({ ctx, input, signal }) {
+    yield* ctx.engine.logs.merged(input.ids, input.tail, signal);
+  }),
   follow: procedure.input(containerLogsInput).subscription(async function* ({ ctx, input, signal }) {
     yield* ctx.engine.logs.stream(input, signal);
   }),

@@ -1,6 +1,7 @@
 import { useEngineSync } from '../rpc/engine-sync';
 import { useUiStore } from '../state/ui-store';
 import { ContainerDetail } from '../features/container-detail/ContainerDetail';
+import { MergedLogsView } from '../features/container-detail/MergedLogsView';
 import { ContainersView } from '../features/containers/ContainersView';
 import { ImagesView } from '../features/images/ImagesView';
 import { NetworksView } from '../features/networks/NetworksView';
@@ -14,12 +15,14 @@ export function App() {
   useEngineSync();
   const view = useUiStore((s) => s.view);
   const openContainerId = useUiStore((s) => s.openContainerId);
+  const mergedLogIds = useUiStore((s) => s.mergedLogIds);
   return (
     <div className="app">
       <Sidebar />
       <main className="app__main">
         <EngineBanner />
-        {view === 'containers' && (openContainerId ? <ContainerDetail id={openContainerId} /> : <ContainersView />)}
+        {view === 'containers' &&
+          (mergedLogIds ? <MergedLogsView ids={mergedLogIds} /> : openContainerId ? <ContainerDetail id={openContainerId} /> : <ContainersView />)}
         {view === 'images' && <ImagesView />}
         {view === 'volumes' && <VolumesView />}
         {view === 'networks' && <NetworksView />}

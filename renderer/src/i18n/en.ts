@@ -101,6 +101,12 @@ export const en = {
     namedVolumesKept: 'Named volumes are kept.',
     submit: 'Remove',
   },
+  merged: {
+    button: 'Merged logs',
+    title_one: 'Logs of {{count}} container',
+    title_other: 'Logs of {{count}} containers',
+    output: 'Merged log output',
+  },
   detail: {
     back: 'Containers',
     tabs: 'Container details',

@@ -103,6 +103,12 @@ export const ko: Catalog = {
     namedVolumesKept: '이름 있는 볼륨은 그대로 둡니다.',
     submit: '삭제',
   },
+  merged: {
+    button: '로그 합쳐 보기',
+    title_one: '컨테이너 {{count}}개의 로그',
+    title_other: '컨테이너 {{count}}개의 로그',
+    output: '합친 로그 출력',
+  },
   detail: {
     back: '컨테이너',
     tabs: '컨테이너 상세',

@@ -14,6 +14,8 @@ interface UiState {
   selection: ReadonlySet<string>;
   /** The container whose detail is open (logs, terminal, inspect, stats), if any. */
   openContainerId: string | undefined;
+  /** Containers whose logs are shown merged into one view, if any. */
+  mergedLogIds: readonly string[] | undefined;
   /** The web host's WebSocket (always 'open' in Electron). */
   hostLink: 'connecting' | 'open' | 'closed';
 }
@@ -33,13 +35,15 @@ export const useUiStore = create<UiState>()(() => ({
   containerFilter: 'all',
   selection: new Set(),
   openContainerId: undefined,
+  mergedLogIds: undefined,
   hostLink: 'connecting',
 }));
 
 // Actions live at module level so non-React code (the RPC client, tests) can call them.
-export const showView = (view: View) => useUiStore.setState({ view, openContainerId: undefined });
-export const openContainer = (id: string) => useUiStore.setState({ view: 'containers', openContainerId: id });
-export const closeContainer = () => useUiStore.setState({ openContainerId: undefined });
+export const showView = (view: View) => useUiStore.setState({ view, openContainerId: undefined, mergedLogIds: undefined });
+export const openContainer = (id: string) => useUiStore.setState({ view: 'containers', openContainerId: id, mergedLogIds: undefined });
+export const closeContainer = () => useUiStore.setState({ openContainerId: undefined, mergedLogIds: undefined });
+export const openMergedLogs = (ids: readonly string[]) => useUiStore.setState({ view: 'containers', openContainerId: undefined, mergedLogIds: ids });
 export const setContainerSearch = (containerSearch: string) => useUiStore.setState({ containerSearch });
 export const setContainerFilter = (containerFilter: ContainerFilter) => useUiStore.setState({ containerFilter });
 export const setHostLink = (hostLink: UiState['hostLink']) => useUiStore.setState({ hostLink });

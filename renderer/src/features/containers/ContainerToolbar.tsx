@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ContainerSummary } from '../../../../engine/contract/types';
 import type { ContainerAction } from '../../../../engine/contract/schemas';
+import { openMergedLogs } from '../../state/ui-store';
 import { eligibleFor } from './filter';
 
 const actions: ContainerAction[] = ['start', 'stop', 'restart', 'pause', 'unpause', 'kill'];
@@ -41,6 +42,9 @@ export function ContainerToolbar({
       })}
       <button type="button" className="button" disabled={off || selected.length !== 1} onClick={onRename}>
         {t('containers.actions.rename')}
+      </button>
+      <button type="button" className="button" disabled={selected.length < 2} onClick={() => openMergedLogs(selected.map((c) => c.id))}>
+        {t('merged.button')}
       </button>
       <button type="button" className="button button--danger" disabled={off || selected.length === 0} onClick={onRemove}>
         {t('containers.actions.remove')}

@@ -1,0 +1,71 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { mergedLogsCommand } from '../../../../engine/contract/cli';
+import type { MergedLogEvent } from '../../../../engine/contract/types';
+import { berth } from '../../rpc/client';
+import { toBerthError } from '../../rpc/errors';
+import { closeContainer } from '../../state/ui-store';
+import { CommandPreview } from '../../ui/CommandPreview';
+import { useTerminal } from '../../ui/useTerminal';
+
+const tail = 200;
+// One ANSI colour per container, cycling: green, yellow, blue, magenta, cyan, bright variants.
+const colours = ['32', '33', '34', '35', '36', '92', '93', '94', '95', '96'];
+const reset = '\x1b[0m';
+
+/** Several containers' logs in one terminal, in time order, each line prefixed with its container's name in its own colour. */
+export function MergedLogsView({ ids }: { ids: readonly string[] }) {
+  const { t } = useTranslation();
+  const [names, setNames] = useState<string[]>([]);
+  const [error, setError] = useState<string>();
+  const { containerRef, handle } = useTerminal({ convertEol: true, disableStdin: true, scrollback: 50_000 });
+
+  useEffect(() => {
+    if (!handle) return;
+    let sources: string[] = [];
+    let width = 0;
+    const subscription = berth.logs.merged.subscribe(
+      { ids: [...ids], tail },
+      {
+        onData(event: MergedLogEvent) {
+          if (event.kind === 'sources') {
+            sources = event.names;
+            width = Math.max(...sources.map((n) => n.length));
+            setNames(event.names);
+            return;
+          }
+          handle.terminal.write(
+            event.lines
+              .map((line) => {
+                const name = (sources[line.source] ?? '?').padEnd(width);
+                const text = line.stream === 'stderr' ? `\x1b[31m${line.text}${reset}` : line.text;
+                return `\x1b[${colours[line.source % colours.length]}m${name} |${reset} ${text}\n`;
+              })
+              .join(''),
+          );
+        },
+        onError: (e) => setError(toBerthError(e).message),
+      },
+    );
+    return () => subscription.unsubscribe();
+  }, [handle, ids]);
+
+  return (
+    <section className="view container-detail" aria-labelledby="merged-title">
+      <header className="view__header">
+        <button type="button" className="button" onClick={closeContainer}>
+          ← {t('detail.back')}
+        </button>
+        <h1 id="merged-title">{t('merged.title', { count: ids.length })}</h1>
+        <span className="cell--muted">{names.join(', ')}</span>
+      </header>
+      <CommandPreview command={mergedLogsCommand(names.length ? names : ids, tail)} />
+      {error && (
+        <p className="error-notice" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="terminal-box" ref={containerRef} role="log" aria-label={t('merged.output')} />
+    </section>
+  );
+}
