@@ -157,6 +157,7 @@ export class EngineManager {
       watchStatus: (signal) => this.statusChanges.iterate(signal, this.current.connection.status),
       watchChanges: (signal) => this.changes.iterate(signal),
       info: () => this.current.api.connection.info(),
+      diskUsage: () => this.current.api.connection.diskUsage(),
     };
     return new Proxy({} as EngineApi, {
       get: (_target, key: keyof EngineApi) => (key === 'connection' ? connection : this.current.api[key]),

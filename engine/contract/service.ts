@@ -9,6 +9,7 @@ import type {
 import type {
   ActionOutcome,
   ContainerSummary,
+  DiskUsage,
   EngineChanges,
   EngineChoice,
   EngineInfo,
@@ -50,6 +51,7 @@ export interface ConnectionApi {
   watchStatus(signal: AbortSignal | undefined): AsyncIterable<EngineStatus>;
   watchChanges(signal: AbortSignal | undefined): AsyncIterable<EngineChanges>;
   info(): Promise<EngineInfo>;
+  diskUsage(): Promise<DiskUsage>;
 }
 
 export interface ContainersApi {

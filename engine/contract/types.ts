@@ -226,6 +226,21 @@ export interface NativeEngineStatus {
   retryInMs?: number;
 }
 
+export interface DiskUsageRow {
+  count: number;
+  /** Bytes on disk. */
+  size: number;
+  /** Bytes a prune could free (what `docker system df` calls RECLAIMABLE). */
+  reclaimable: number;
+}
+
+export interface DiskUsage {
+  images: DiskUsageRow;
+  containers: DiskUsageRow;
+  volumes: DiskUsageRow;
+  buildCache: DiskUsageRow;
+}
+
 export type ResourceKind = 'containers' | 'images' | 'volumes' | 'networks';
 
 /** Containers that changed, as they are now: applied to the cached list instead of refetching it. */

@@ -3,6 +3,7 @@ import type { EngineInfo } from '../contract/types.js';
 import { engineCall } from './bulk.js';
 import type { EngineConnection } from './connection.js';
 import { DockerContainers } from './containers.js';
+import { toDiskUsage, type RawDiskUsage } from './disk-usage.js';
 import { ExecSessions } from './exec.js';
 import { DockerImages } from './images.js';
 import { streamContainerLogs, writeContainerLogs } from './logs.js';
@@ -41,6 +42,9 @@ function connectionApi(connection: EngineConnection): ConnectionApi {
     status: () => connection.status,
     watchStatus: (signal) => connection.statusChanges.iterate(signal, connection.status),
     watchChanges: (signal) => connection.changes.iterate(signal),
+    async diskUsage() {
+      return toDiskUsage((await engineCall(connection.docker.df())) as RawDiskUsage);
+    },
     async info(): Promise<EngineInfo> {
       const info = await engineCall(connection.docker.info());
       return {

@@ -370,6 +370,14 @@ export const en = {
     containersBreakdown: '{{total}} ({{running}} running, {{paused}} paused, {{stopped}} stopped)',
     images: 'Images',
     lastError: 'Last error',
+    disk: {
+      title: 'Disk usage',
+      kind: 'Kind',
+      count: 'Count',
+      size: 'Size',
+      reclaimable: 'Reclaimable',
+      kinds: { images: 'Images', containers: 'Containers', volumes: 'Volumes', buildCache: 'Build cache' },
+    },
     choices: {
       title: 'Engines',
       berth: 'Berth’s own engine',

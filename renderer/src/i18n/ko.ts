@@ -372,6 +372,14 @@ export const ko: Catalog = {
     containersBreakdown: '{{total}}개 (실행 {{running}}, 일시 정지 {{paused}}, 중지 {{stopped}})',
     images: '이미지',
     lastError: '마지막 오류',
+    disk: {
+      title: '디스크 사용량',
+      kind: '종류',
+      count: '개수',
+      size: '크기',
+      reclaimable: '되찾을 수 있는 공간',
+      kinds: { images: '이미지', containers: '컨테이너', volumes: '볼륨', buildCache: '빌드 캐시' },
+    },
     choices: {
       title: '엔진 목록',
       berth: 'Berth 자체 엔진',

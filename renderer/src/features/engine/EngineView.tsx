@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { commandLine } from '../../../../engine/contract/cli';
 import { berth } from '../../rpc/client';
 import { useEngineStatus } from '../../rpc/engine-sync';
+import { DiskUsageCard } from './DiskUsageCard';
 import { EngineChoices } from './EngineChoices';
 import { NativeEngineCard } from './NativeEngineCard';
 import { toBerthError } from '../../rpc/errors';
@@ -59,6 +60,7 @@ export function EngineView() {
             </div>
           ))}
       </dl>
+      <DiskUsageCard />
       <EngineChoices />
       {nativeAvailable && <NativeEngineCard />}
     </section>
