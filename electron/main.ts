@@ -4,6 +4,7 @@ import { app, type BrowserWindow } from 'electron';
 import { createIPCHandler } from 'trpc-electron/main';
 import { contractRouter } from '../engine/contract/router.js';
 import { EngineManager } from '../engine/engine-manager.js';
+import { handleDesktopCalls } from './desktop-bridge.js';
 import { hardenSessions, hardenWebContents, isAppPage } from './security.js';
 import { createMainWindow } from './window.js';
 
@@ -46,6 +47,7 @@ if (!app.requestSingleInstanceLock()) {
         return { engine: running.api, engines: running.engines };
       },
     });
+    handleDesktopCalls(window, running.api, (url) => isAppPage(url, pageUrl));
   });
 
   app.on('window-all-closed', () => app.quit());

@@ -128,7 +128,11 @@ export function LogsTab({ id, name }: { id: string; name: string }) {
         <button type="button" className="button" onClick={() => handle?.terminal.clear()}>
           {t('logs.clear')}
         </button>
-        {!('electronTRPC' in globalThis) && (
+        {desktop ? (
+          <button type="button" className="button" onClick={() => void desktop.saveLogs(id).catch((e: unknown) => setError(toBerthError(e).message))}>
+            {t('logs.download')}
+          </button>
+        ) : (
           <a className="button" href={`download/logs/${encodeURIComponent(id)}`} download>
             {t('logs.download')}
           </a>
@@ -179,6 +183,9 @@ export function LogsTab({ id, name }: { id: string; name: string }) {
     </div>
   );
 }
+
+/** The desktop shell's save-to-file call; absent in a browser, where the web host serves a download. */
+const desktop = (globalThis as { berthDesktop?: { saveLogs(id: string): Promise<{ saved: boolean }> } }).berthDesktop;
 
 function invalidRegex(source: string): string | undefined {
   try {
