@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import { EngineManager } from '../engine/engine-manager.js';
 import { newToken } from '../engine/server/auth.js';
-import { logDownloadRoute } from '../engine/server/downloads.js';
+import { webHostRoutes } from '../engine/server/downloads.js';
 import { startWebHost, type WebHost } from '../engine/server/web-host.js';
 
 export interface BenchBerth {
@@ -26,7 +26,7 @@ export async function startBenchBerth(): Promise<BenchBerth> {
     token,
     rendererDir: resolve('dist/renderer'),
     context: { engine: engine.api, engines: engine.engines },
-    routes: [logDownloadRoute(engine.api)],
+    routes: webHostRoutes(engine.api),
   });
   const browser = await chromium.launch({
     executablePath: process.env.BERTH_CHROMIUM || '/usr/bin/chromium',

@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { openBerth } from './support/app';
-import { createContainer, docker, removeE2eContainers, uniqueName } from './support/engine';
+import { createContainer, docker, fixtureImage, removeE2eContainers, uniqueName } from './support/engine';
 
 test.afterEach(async () => {
   await removeE2eContainers();
@@ -104,4 +105,32 @@ test('networks: create, connect a container, removal refused while in use, then 
   await row.getByRole('button', { name: `Remove ${name}` }).click();
   await expect(page.getByRole('row', { name })).toHaveCount(0);
   await expect(docker('network', 'inspect', name)).rejects.toThrow();
+});
+
+test('volume files: browse without starting anything, download the same bytes, upload a file a container then reads', async ({ page }) => {
+  const volume = uniqueName('files');
+  await docker('run', '--rm', '-v', `${volume}:/data`, fixtureImage, 'sh', '-c', 'mkdir -p /data/docs && printf "hello 한국어\\n" > /data/docs/note.txt && seq 1 1000 > /data/numbers.txt');
+  try {
+    await open(page, 'Volumes');
+    await page.getByRole('button', { name: `Browse the files of ${volume}` }).click();
+    await expect(page.getByRole('heading', { name: volume })).toBeVisible();
+    const table = page.getByRole('table', { name: 'Files in /' });
+    await expect(table.getByRole('button', { name: 'docs/' })).toBeVisible();
+    await expect(table.getByRole('row', { name: /numbers\.txt/ })).toContainText('3.9 KB');
+
+    await table.getByRole('button', { name: 'docs/' }).click();
+    const docs = page.getByRole('table', { name: 'Files in /docs' });
+    const downloading = page.waitForEvent('download');
+    await docs.getByRole('link', { name: 'Download note.txt' }).click();
+    const saved = readFileSync((await (await downloading).path())!);
+    expect(saved.toString('utf8')).toBe(await docker('run', '--rm', '-v', `${volume}:/data`, fixtureImage, 'cat', '/data/docs/note.txt').then((s) => `${s}\n`));
+
+    await page.getByLabel('Upload files into /docs').setInputFiles({ name: 'from-berth.txt', mimeType: 'text/plain', buffer: Buffer.from('uploaded through Berth\n') });
+    await expect(docs.getByRole('row', { name: /from-berth\.txt/ })).toBeVisible();
+    expect(await docker('run', '--rm', '-v', `${volume}:/data`, fixtureImage, 'cat', '/data/docs/from-berth.txt')).toBe('uploaded through Berth');
+    // Nothing was left running or lying around: helpers are removed.
+    expect(await docker('ps', '-aq', '--filter', 'label=dev.berth.helper=1')).toBe('');
+  } finally {
+    await docker('volume', 'rm', '-f', volume);
+  }
 });

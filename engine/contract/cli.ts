@@ -172,3 +172,8 @@ export function loginCommand(server: string, username: string): string {
 export function mergedLogsCommand(names: readonly string[], tail: number): string {
   return `for c in ${names.map(shellQuote).join(' ')}; do docker logs -f -t --tail ${tail} "$c" & done; wait`;
 }
+
+/** How to look into a volume with the CLI: a throwaway container that mounts it. */
+export function volumeListCommand(volume: string, path: string): string {
+  return commandLine(['run', '--rm', '-v', `${volume}:/v`, 'busybox', 'ls', '-la', `/v${path}`]);
+}

@@ -74,6 +74,21 @@ export const mergedLogsInput = z.object({
   tail: z.number().int().min(0).max(100_000).default(200),
 });
 
+/** A path inside a volume or container: absolute, no ".." steps, no NUL. */
+export const filePath = z
+  .string()
+  .max(4096, 'A path is at most 4,096 characters.')
+  .regex(/^\/[^\0]*$/, 'A path starts with "/", e.g. /data/report.txt.')
+  .refine((p) => !p.split('/').includes('..'), 'A path cannot step up with "..".');
+
+export const fileName = z
+  .string()
+  .min(1, 'A file needs a name.')
+  .max(255, 'A file name is at most 255 bytes.')
+  .refine((n) => !n.includes('/') && n !== '.' && n !== '..' && !n.includes('\0'), 'A file name has no "/" and is not "." or "..".');
+
+export const volumeFilesInput = z.object({ volume: z.string().min(1).max(255), path: filePath.default('/') });
+
 export const containerIdInput = z.object({ id: containerRef });
 
 export const imageReferenceInput = z.object({

@@ -14,6 +14,7 @@ import type {
   EngineChoice,
   EngineInfo,
   ExposedPort,
+  FileEntry,
   ExecEvent,
   ExecSessionInfo,
   EngineStatus,
@@ -104,6 +105,9 @@ export interface VolumesApi {
   remove(input: { names: string[] }): Promise<ActionOutcome[]>;
   prunePreview(): Promise<VolumePrunePreview>;
   prune(input: { names: string[] }): Promise<ActionOutcome[]>;
+  files(volume: string, path: string): Promise<FileEntry[]>;
+  download(volume: string, path: string, as: 'file' | 'folder', sink: NodeJS.WritableStream): Promise<void>;
+  upload(volume: string, folder: string, name: string, data: Buffer): Promise<void>;
 }
 
 export interface RegistriesApi {

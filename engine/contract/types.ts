@@ -241,6 +241,16 @@ export interface DiskUsage {
   buildCache: DiskUsageRow;
 }
 
+export interface FileEntry {
+  name: string;
+  type: 'file' | 'directory' | 'symlink' | 'other';
+  /** Bytes; for a folder, the sum of the files in it. */
+  size: number;
+  /** Seconds since the Unix epoch. */
+  mtime: number;
+  linkTarget?: string;
+}
+
 export type ResourceKind = 'containers' | 'images' | 'volumes' | 'networks';
 
 /** Containers that changed, as they are now: applied to the cached list instead of refetching it. */

@@ -1,7 +1,7 @@
 import type Docker from 'dockerode';
 import type { EngineChanges } from '../contract/types.js';
 import type { ChangeBatch } from './events.js';
-import { toContainerSummary } from './mappers.js';
+import { isBerthHelper, toContainerSummary } from './mappers.js';
 
 /**
  * Turns a batch of changes into what the UI needs: the changed containers themselves (one filtered
@@ -16,10 +16,12 @@ export async function resolveChanges(docker: Docker, batch: ChangeBatch): Promis
     const found = await docker.listContainers({ all: true, filters: { id: batch.containerIds } });
     // The id filter matches prefixes; keep only the containers the events named.
     const wanted = new Set(batch.containerIds);
-    const upserted = found.filter((c) => wanted.has(c.Id)).map(toContainerSummary);
-    const present = new Set(upserted.map((c) => c.id));
+    const named = found.filter((c) => wanted.has(c.Id));
+    const upserted = named.filter((c) => !isBerthHelper(c)).map(toContainerSummary);
+    const present = new Set(named.map((c) => c.Id));
     return {
       resources: batch.resources.filter((r) => r !== 'containers'),
+      // A helper's own removal is reported too: harmless, it was never in the list.
       containers: { upserted, removed: batch.containerIds.filter((id) => !present.has(id)) },
     };
   } catch {

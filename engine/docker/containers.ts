@@ -10,7 +10,7 @@ import type {
 } from '../contract/schemas.js';
 import { engineCall, forEachId } from './bulk.js';
 import { hostPortFree } from '../hosts/port-check.js';
-import { toContainerSummary } from './mappers.js';
+import { isBerthHelper, toContainerSummary } from './mappers.js';
 import { runContainer } from './run.js';
 
 /** Container list and lifecycle on a Docker Engine API. */
@@ -18,7 +18,7 @@ export class DockerContainers implements ContainersApi {
   constructor(private readonly docker: Docker) {}
 
   async list() {
-    return (await engineCall(this.docker.listContainers({ all: true }))).map(toContainerSummary);
+    return (await engineCall(this.docker.listContainers({ all: true }))).filter((c) => !isBerthHelper(c)).map(toContainerSummary);
   }
 
   act({ ids, action }: ContainerActionInput) {

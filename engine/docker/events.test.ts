@@ -13,6 +13,11 @@ describe('resourcesTouchedBy', () => {
     expect(resourcesTouchedBy({ Type: 'volume', Action: 'create' })).toEqual(['volumes']);
   });
 
+  it("ignores Berth's own helper containers, so listing a volume's files cannot loop", () => {
+    const helper = { Type: 'container', Action: 'destroy', Actor: { ID: 'x', Attributes: { 'dev.berth.helper': '1' } } };
+    expect(resourcesTouchedBy(helper)).toEqual([]);
+  });
+
   it('ignores event types it does not know', () => {
     expect(resourcesTouchedBy({ Type: 'plugin', Action: 'enable' })).toEqual([]);
   });

@@ -6,7 +6,7 @@ export interface DockerEvent {
   Action?: string;
   status?: string;
   id?: string;
-  Actor?: { ID?: string };
+  Actor?: { ID?: string; Attributes?: Record<string, string> };
   time?: number;
 }
 
@@ -18,6 +18,8 @@ export function resourcesTouchedBy(event: DockerEvent): ResourceKind[] {
   const action = event.Action ?? event.status ?? '';
   switch (event.Type) {
     case 'container':
+      // Berth's own volume helpers come and go on every file listing; they change nothing a person sees.
+      if (event.Actor?.Attributes?.['dev.berth.helper'] === '1') return [];
       if (/^(exec_|attach|resize|top|export|archive-path|extract-to-dir|copy)/.test(action)) return [];
       // A container appearing or going changes which images and volumes are in use.
       if (action === 'create' || action === 'destroy') return ['containers', 'images', 'volumes'];

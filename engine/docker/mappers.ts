@@ -37,6 +37,14 @@ export function publishedPorts(ports: ContainerInfo['Ports']): { published: Port
   return { published: sorted, exposed: [...exposed.values()] };
 }
 
+/**
+ * Berth's own short-lived helpers (created, never started, to read a volume's files) are not the
+ * person's containers; listing them would only make rows flicker.
+ */
+export function isBerthHelper(info: Pick<ContainerInfo, 'Labels'>): boolean {
+  return info.Labels?.['dev.berth.helper'] === '1';
+}
+
 export function toContainerSummary(info: ContainerInfo): ContainerSummary {
   const state = (states as readonly string[]).includes(info.State) ? (info.State as ContainerState) : 'dead';
   const { published, exposed } = publishedPorts(info.Ports);

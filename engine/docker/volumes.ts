@@ -3,6 +3,7 @@ import { BerthError } from '../contract/errors.js';
 import type { VolumesApi } from '../contract/service.js';
 import type { ActionOutcome, VolumePrunePreview, VolumeSummary } from '../contract/types.js';
 import { engineCall, forEachId } from './bulk.js';
+import { downloadFromVolume, listVolumeFolder, uploadToVolume } from './volume-files.js';
 
 const anonymousName = /^[0-9a-f]{64}$/;
 
@@ -80,6 +81,18 @@ export class DockerVolumes implements VolumesApi {
   /** Exactly the previewed volumes; one that came into use since the preview is kept and says so. */
   prune({ names }: { names: string[] }) {
     return this.remove({ names });
+  }
+
+  files(volume: string, path: string) {
+    return listVolumeFolder(this.docker, volume, path);
+  }
+
+  download(volume: string, path: string, as: 'file' | 'folder', sink: NodeJS.WritableStream) {
+    return downloadFromVolume(this.docker, volume, path, as, sink);
+  }
+
+  upload(volume: string, folder: string, name: string, data: Buffer) {
+    return uploadToVolume(this.docker, volume, folder, name, data);
   }
 
   /** Volume sizes from the engine's disk usage (one `docker system df -v` worth of work). */

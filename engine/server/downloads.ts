@@ -1,10 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BerthError } from '../contract/errors.js';
-import { containerRef, firstProblem } from '../contract/schemas.js';
+import { containerRef, fileName, filePath, firstProblem } from '../contract/schemas.js';
 import type { EngineApi } from '../contract/service.js';
 
 /** An HTTP endpoint of the web host beside the contract, for bytes that should not cross a WebSocket as JSON. */
 export interface HttpRoute {
+  method: 'GET' | 'POST';
   pattern: RegExp;
   handle(req: IncomingMessage, res: ServerResponse, params: string[]): Promise<void>;
 }
@@ -15,6 +16,7 @@ export interface HttpRoute {
  */
 export function logDownloadRoute(engine: EngineApi): HttpRoute {
   return {
+    method: 'GET',
     pattern: /^\/download\/logs\/([^/]+)$/,
     async handle(_req, res, [encoded]) {
       const id = decodeURIComponent(encoded ?? '');
@@ -45,4 +47,72 @@ export function logDownloadRoute(engine: EngineApi): HttpRoute {
 function plain(res: ServerResponse, status: number, message: string): void {
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
   res.end(message);
+}
+
+/** Largest upload the web host takes in one request. */
+export const maxUploadBytes = 100 * 1024 * 1024;
+
+/**
+ * GET /download/volume/<name>?path=/a/b&as=file|folder: a file's bytes, or a folder as a tar, read
+ * from the volume by the trusted side through the engine's archive API.
+ */
+export function volumeDownloadRoute(engine: EngineApi): HttpRoute {
+  return {
+    method: 'GET',
+    pattern: /^\/download\/volume\/([^/]+)$/,
+    async handle(req, res, [encoded]) {
+      const volume = decodeURIComponent(encoded ?? '');
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const path = url.searchParams.get('path') ?? '/';
+      const as = url.searchParams.get('as') === 'folder' ? 'folder' : 'file';
+      const problem = firstProblem(filePath, path);
+      if (problem) return plain(res, 400, problem);
+      const base = path.split('/').filter(Boolean).at(-1) ?? volume;
+      res.writeHead(200, {
+        'Content-Type': as === 'folder' ? 'application/x-tar' : 'application/octet-stream',
+        'Content-Disposition': `attachment; filename="${(as === 'folder' ? `${base}.tar` : base).replace(/[^\w.-]/g, '_')}"`,
+        'Cache-Control': 'no-store',
+      });
+      try {
+        await engine.volumes.download(volume, path, as, res);
+        res.end();
+      } catch {
+        res.destroy();
+      }
+    },
+  };
+}
+
+/** POST /upload/volume/<name>?path=/folder&name=file.txt with the file's bytes as the body. */
+export function volumeUploadRoute(engine: EngineApi): HttpRoute {
+  return {
+    method: 'POST',
+    pattern: /^\/upload\/volume\/([^/]+)$/,
+    async handle(req, res, [encoded]) {
+      const volume = decodeURIComponent(encoded ?? '');
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const folder = url.searchParams.get('path') ?? '/';
+      const name = url.searchParams.get('name') ?? '';
+      const problem = firstProblem(filePath, folder) ?? firstProblem(fileName, name);
+      if (problem) return plain(res, 400, problem);
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of req as AsyncIterable<Buffer>) {
+        size += chunk.length;
+        if (size > maxUploadBytes) return plain(res, 413, `Upload at most ${maxUploadBytes / 1024 / 1024} MB at a time.`);
+        chunks.push(chunk);
+      }
+      try {
+        await engine.volumes.upload(volume, folder, name, Buffer.concat(chunks));
+        plain(res, 200, 'uploaded');
+      } catch (e) {
+        plain(res, e instanceof BerthError && e.code === 'NOT_FOUND' ? 404 : 502, (e as Error).message);
+      }
+    },
+  };
+}
+
+/** Every HTTP endpoint the web host serves beside the contract. */
+export function webHostRoutes(engine: EngineApi): HttpRoute[] {
+  return [logDownloadRoute(engine), volumeDownloadRoute(engine), volumeUploadRoute(engine)];
 }

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EngineManager } from '../engine-manager.js';
 import { newToken } from './auth.js';
-import { logDownloadRoute } from './downloads.js';
+import { webHostRoutes } from './downloads.js';
 import { startWebHost } from './web-host.js';
 
 /**
@@ -24,7 +24,7 @@ async function main() {
     token: process.env.BERTH_TOKEN || newToken(),
     rendererDir,
     context: { engine: engine.api, engines: engine.engines },
-    routes: [logDownloadRoute(engine.api)],
+    routes: webHostRoutes(engine.api),
   });
   console.log(`Berth engine: ${engine.endpoint.url} (${engine.endpoint.source})`);
   console.log(`Berth is ready. Open this address in your browser (it carries a one-time token):\n  ${host.url}`);

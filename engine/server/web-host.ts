@@ -110,19 +110,19 @@ async function serveHttp(req: IncomingMessage, res: ServerResponse, port: number
     res.end(verdict.reason);
     return;
   }
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.writeHead(405, { ...securityHeaders, Allow: 'GET, HEAD' });
-    res.end();
-    return;
-  }
   const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
   for (const route of options.routes ?? []) {
     const match = route.pattern.exec(path);
-    if (match && req.method === 'GET') {
+    if (match && req.method === route.method) {
       res.setHeader('Content-Security-Policy', contentSecurityPolicy);
       res.setHeader('X-Content-Type-Options', 'nosniff');
       return route.handle(req, res, match.slice(1));
     }
+  }
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { ...securityHeaders, Allow: 'GET, HEAD' });
+    res.end();
+    return;
   }
   if (verdict.redirectTo) {
     res.writeHead(302, {

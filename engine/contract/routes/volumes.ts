@@ -1,4 +1,4 @@
-import { volumeCreateInput, volumeNamesInput } from '../schemas.js';
+import { volumeCreateInput, volumeFilesInput, volumeNamesInput } from '../schemas.js';
 import { procedure, router } from '../trpc.js';
 
 export const volumeRoutes = router({
@@ -6,5 +6,6 @@ export const volumeRoutes = router({
   create: procedure.input(volumeCreateInput).mutation(({ ctx, input }) => ctx.engine.volumes.create(input)),
   remove: procedure.input(volumeNamesInput).mutation(({ ctx, input }) => ctx.engine.volumes.remove(input)),
   prunePreview: procedure.query(({ ctx }) => ctx.engine.volumes.prunePreview()),
+  files: procedure.input(volumeFilesInput).query(({ ctx, input }) => ctx.engine.volumes.files(input.volume, input.path)),
   prune: procedure.input(volumeNamesInput).mutation(({ ctx, input }) => ctx.engine.volumes.prune(input)),
 });

@@ -5,6 +5,7 @@ import { MergedLogsView } from '../features/container-detail/MergedLogsView';
 import { ContainersView } from '../features/containers/ContainersView';
 import { ImagesView } from '../features/images/ImagesView';
 import { NetworksView } from '../features/networks/NetworksView';
+import { VolumeFilesView } from '../features/volumes/VolumeFilesView';
 import { VolumesView } from '../features/volumes/VolumesView';
 import { EngineView } from '../features/engine/EngineView';
 import { Sidebar } from './Sidebar';
@@ -16,6 +17,7 @@ export function App() {
   const view = useUiStore((s) => s.view);
   const openContainerId = useUiStore((s) => s.openContainerId);
   const mergedLogIds = useUiStore((s) => s.mergedLogIds);
+  const openVolumeName = useUiStore((s) => s.openVolumeName);
   return (
     <div className="app">
       <Sidebar />
@@ -24,7 +26,7 @@ export function App() {
         {view === 'containers' &&
           (mergedLogIds ? <MergedLogsView ids={mergedLogIds} /> : openContainerId ? <ContainerDetail id={openContainerId} /> : <ContainersView />)}
         {view === 'images' && <ImagesView />}
-        {view === 'volumes' && <VolumesView />}
+        {view === 'volumes' && (openVolumeName ? <VolumeFilesView volume={openVolumeName} /> : <VolumesView />)}
         {view === 'networks' && <NetworksView />}
         {view === 'engine' && <EngineView />}
       </main>

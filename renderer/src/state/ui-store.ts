@@ -14,6 +14,8 @@ interface UiState {
   selection: ReadonlySet<string>;
   /** The container whose detail is open (logs, terminal, inspect, stats), if any. */
   openContainerId: string | undefined;
+  /** The volume whose files are being browsed, if any. */
+  openVolumeName: string | undefined;
   /** Containers whose logs are shown merged into one view, if any. */
   mergedLogIds: readonly string[] | undefined;
   /** The web host's WebSocket (always 'open' in Electron). */
@@ -36,11 +38,13 @@ export const useUiStore = create<UiState>()(() => ({
   selection: new Set(),
   openContainerId: undefined,
   mergedLogIds: undefined,
+  openVolumeName: undefined,
   hostLink: 'connecting',
 }));
 
 // Actions live at module level so non-React code (the RPC client, tests) can call them.
-export const showView = (view: View) => useUiStore.setState({ view, openContainerId: undefined, mergedLogIds: undefined });
+export const showView = (view: View) => useUiStore.setState({ view, openContainerId: undefined, mergedLogIds: undefined, openVolumeName: undefined });
+export const openVolume = (name: string | undefined) => useUiStore.setState({ view: 'volumes', openVolumeName: name });
 export const openContainer = (id: string) => useUiStore.setState({ view: 'containers', openContainerId: id, mergedLogIds: undefined });
 export const closeContainer = () => useUiStore.setState({ openContainerId: undefined, mergedLogIds: undefined });
 export const openMergedLogs = (ids: readonly string[]) => useUiStore.setState({ view: 'containers', openContainerId: undefined, mergedLogIds: ids });

@@ -8,6 +8,7 @@ import { berth } from '../../rpc/client';
 import { useEngineStatus } from '../../rpc/engine-sync';
 import { toBerthError } from '../../rpc/errors';
 import { volumesQuery } from '../../rpc/queries';
+import { openVolume } from '../../state/ui-store';
 import { CommandPreview } from '../../ui/CommandPreview';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
@@ -97,7 +98,9 @@ export function VolumesView() {
                   <input type="checkbox" aria-label={t('volumes.selectOne', { name: volume.name })} checked={selected.has(volume.name)} onChange={() => toggle(volume.name)} />
                 </td>
                 <td className="cell--mono" title={volume.mountpoint}>
-                  {volume.name}
+                  <button type="button" className="link-button" aria-label={t('files.browse', { name: volume.name })} onClick={() => openVolume(volume.name)}>
+                    {volume.name}
+                  </button>
                   {volume.anonymous && <span className="state-badge">{t('volumes.anonymous')}</span>}
                 </td>
                 <td>{volume.driver}</td>

@@ -1,0 +1,130 @@
+import { Readable } from 'node:stream';
+import type Docker from 'dockerode';
+import { BerthError } from '../contract/errors.js';
+import type { FileEntry } from '../contract/types.js';
+import { TarReader, writeTar } from '../shared/tar.js';
+import { engineCall } from './bulk.js';
+
+/** Berth's own helper image: an empty file system, made with `docker import`, so nothing is pulled. */
+export const helperImage = 'berth-helper:1';
+const mountPoint = '/berth-volume';
+
+async function ensureHelperImage(docker: Docker): Promise<void> {
+  const present = await docker.getImage(helperImage).inspect().then(
+    () => true,
+    () => false,
+  );
+  if (present) return;
+  // dockerode's typings miss the promise form of importImage (lib/docker.js returns one without a callback).
+  const importImage = docker.importImage.bind(docker) as unknown as (file: NodeJS.ReadableStream, options: object) => Promise<NodeJS.ReadableStream>;
+  const stream = await engineCall(
+    importImage(Readable.from([writeTar([{ name: 'berth/' }])]), {
+      repo: 'berth-helper',
+      tag: '1',
+      // Never started: the command only has to exist on paper.
+      changes: ['CMD ["/berth/never-started"]', 'LABEL dev.berth.helper=1'],
+    }),
+  );
+  await new Promise<void>((resolve, reject) => {
+    stream.on('end', resolve);
+    stream.on('error', reject);
+    stream.resume();
+  });
+}
+
+/**
+ * Runs `work` with a created-but-never-started helper container that mounts the volume: the archive
+ * API reads and writes a stopped container's file system, so no process runs in the volume.
+ */
+async function withVolume<T>(docker: Docker, volume: string, work: (helper: Docker.Container) => Promise<T>): Promise<T> {
+  await engineCall(docker.getVolume(volume).inspect(), `Volume ${volume}`);
+  await ensureHelperImage(docker);
+  const helper = await engineCall(
+    docker.createContainer({
+      Image: helperImage,
+      Labels: { 'dev.berth.helper': '1' },
+      HostConfig: { Binds: [`${volume}:${mountPoint}`] },
+      NetworkDisabled: true,
+    }),
+  );
+  try {
+    return await work(helper);
+  } finally {
+    await helper.remove({ force: true }).catch(() => undefined);
+  }
+}
+
+function archiveStream(helper: Docker.Container, path: string): Promise<NodeJS.ReadableStream> {
+  return engineCall(helper.getArchive({ path: `${mountPoint}${path}` }) as Promise<NodeJS.ReadableStream>, `Path ${path}`).catch((e: BerthError) => {
+    throw e.code === 'NOT_FOUND' ? new BerthError('NOT_FOUND', `${path} does not exist in this volume.`, 'It may have been removed; go back up a folder.') : e;
+  });
+}
+
+/** The entries of one folder of a volume, with sizes (a folder's is the sum of its files). */
+export function listVolumeFolder(docker: Docker, volume: string, path: string): Promise<FileEntry[]> {
+  return withVolume(docker, volume, async (helper) => {
+    const stream = await archiveStream(helper, path);
+    const children = new Map<string, FileEntry>();
+    let root: string | undefined;
+    const reader = new TarReader((entry) => {
+      root ??= entry.path.split('/')[0];
+      const parts = entry.path.split('/');
+      if (parts.length < 2) return;
+      const name = parts[1]!;
+      if (parts.length === 2) {
+        children.set(name, {
+          name,
+          type: entry.type,
+          size: entry.size,
+          mtime: entry.mtime,
+          ...(entry.linkTarget ? { linkTarget: entry.linkTarget } : {}),
+        });
+      } else {
+        const folder = children.get(name);
+        if (folder) folder.size += entry.size;
+      }
+    });
+    await consume(stream, (chunk) => reader.push(chunk));
+    if (root === undefined) throw new BerthError('NOT_FOUND', `${path} is empty or unreadable.`);
+    return [...children.values()].sort((a, b) => Number(b.type === 'directory') - Number(a.type === 'directory') || a.name.localeCompare(b.name));
+  });
+}
+
+/** Writes a file's bytes (or a folder as a tar) to `sink`, straight from the engine. */
+export function downloadFromVolume(docker: Docker, volume: string, path: string, as: 'file' | 'folder', sink: NodeJS.WritableStream): Promise<void> {
+  return withVolume(docker, volume, async (helper) => {
+    const stream = await archiveStream(helper, path);
+    if (as === 'folder') return consume(stream, (chunk) => sink.write(chunk));
+    let first: string | undefined;
+    const reader = new TarReader(
+      (entry) => {
+        first ??= entry.path;
+        if (entry.path === first && entry.type !== 'file') throw new BerthError('INVALID_INPUT', `${path} is a folder; download it as a folder.`);
+      },
+      (entry, chunk) => entry.path === first && sink.write(chunk),
+    );
+    await consume(stream, (chunk) => reader.push(chunk));
+  });
+}
+
+/** Puts one file into a folder of the volume (replacing a file of that name). */
+export function uploadToVolume(docker: Docker, volume: string, folder: string, name: string, data: Buffer): Promise<void> {
+  return withVolume(docker, volume, async (helper) => {
+    await engineCall(helper.putArchive(writeTar([{ name, data }]), { path: `${mountPoint}${folder}` }), `Folder ${folder}`);
+  });
+}
+
+function consume(stream: NodeJS.ReadableStream, onChunk: (chunk: Buffer) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    stream.on('data', (chunk: Buffer) => {
+      try {
+        onChunk(chunk);
+      } catch (e) {
+        (stream as unknown as { destroy(e: unknown): void }).destroy(e);
+        reject(e);
+      }
+    });
+    stream.on('end', resolve);
+    stream.on('error', reject);
+  });
+}
