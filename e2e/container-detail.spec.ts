@@ -90,9 +90,10 @@ test('merged logs: two containers in one view, in time order, each line named', 
   await openBerth(page);
   const a = uniqueName('alpha');
   const b = uniqueName('beta');
-  await runCommand(a, ['sh', '-c', 'echo a-first; sleep 0.6; echo a-third; sleep 4; echo a-later; sleep 600']);
-  await runCommand(b, ['sh', '-c', 'sleep 0.3; echo b-second; sleep 0.6; echo b-fourth; sleep 600']);
-  await new Promise((r) => setTimeout(r, 1500));
+  // Gaps of a second or two, so the order holds even when the second container starts late on a busy machine.
+  await runCommand(a, ['sh', '-c', 'echo a-first; sleep 2; echo a-third; sleep 5; echo a-later; sleep 600']);
+  await runCommand(b, ['sh', '-c', 'sleep 1; echo b-second; sleep 2; echo b-fourth; sleep 600']);
+  await expect.poll(() => docker('logs', b), { timeout: 10_000 }).toContain('b-fourth');
   await page.getByRole('checkbox', { name: `Select ${a}`, exact: true }).check();
   await page.getByRole('checkbox', { name: `Select ${b}`, exact: true }).check();
   await page.getByRole('button', { name: 'Merged logs' }).click();
