@@ -154,3 +154,23 @@ test('prune shows what it will delete, then deletes exactly that', async ({ page
   expect(deleted).toContain(first);
   await docker('rmi', tag).catch(() => undefined);
 });
+
+test('image detail: layers with what made them, layers shared with other images and the disk it saves, config', async ({ page }) => {
+  const tag = `e2e/detail:${uniqueName('t').slice(4)}`;
+  await makeImage(tag);
+  const name = uniqueName('holder');
+  await docker('create', '--name', name, '--label', e2eLabel, tag);
+  await openImages(page);
+  await page.getByRole('button', { name: tag, exact: true }).click();
+  await expect(page.getByRole('heading', { name: tag })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Docker command' })).toContainText(`docker image history ${tag}`);
+  const layers = page.getByRole('table', { name: 'Layers, newest first' });
+  // The new step's layer is this image's own; the base layer came from the fixture's import and is shared.
+  await expect(layers.getByRole('row').filter({ hasText: 'echo e2e-maker' })).toContainText('—');
+  await expect(layers.getByRole('row').filter({ hasText: 'imported' })).not.toContainText('—');
+  await expect(page.getByText(/Sharing layers with other local images saves [\d.]+ [KM]?B of disk\./)).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: name })).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: '80/tcp' })).toBeVisible();
+  await docker('rm', name);
+  await docker('rmi', tag);
+});

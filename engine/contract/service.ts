@@ -18,6 +18,7 @@ import type {
   ExecEvent,
   ExecSessionInfo,
   EngineStatus,
+  ImageDetail,
   ImagePrunePreview,
   ImageSummary,
   PruneMode,
@@ -92,6 +93,7 @@ export interface ImagesApi {
   list(): Promise<ImageSummary[]>;
   pull(reference: string, signal: AbortSignal | undefined): AsyncIterable<PullEvent>;
   exposedPorts(reference: string): Promise<ExposedPort[]>;
+  detail(reference: string): Promise<ImageDetail>;
   tag(input: { source: string; target: string }): Promise<void>;
   push(reference: string, signal: AbortSignal | undefined): AsyncIterable<PullEvent>;
   remove(input: { ids: string[]; force: boolean }): Promise<ActionOutcome[]>;

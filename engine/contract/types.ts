@@ -57,6 +57,37 @@ export interface ImageSummary {
   usedBy: string[];
 }
 
+export interface ImageLayer {
+  /** The Dockerfile step (or import) that made it. */
+  createdBy: string;
+  size: number;
+  created: number;
+  /** The layer's content digest, for steps that wrote files; metadata-only steps have none. */
+  diffId?: string;
+  /** Other local images that have this very layer. */
+  sharedWith: string[];
+}
+
+export interface ImageDetail {
+  id: string;
+  tags: string[];
+  created: number;
+  size: number;
+  architecture: string;
+  os: string;
+  entrypoint: string[];
+  cmd: string[];
+  env: string[];
+  workingDir: string;
+  user: string;
+  exposedPorts: string[];
+  labels: Record<string, string>;
+  layers: ImageLayer[];
+  /** Disk that sharing saves: each shared layer's size once more for every other image that has it. */
+  sharedSavings: number;
+  usedBy: string[];
+}
+
 export type PruneMode = 'dangling' | 'unused';
 
 /** What a prune would delete, shown before anything is deleted. */

@@ -5,6 +5,7 @@ import type { ImagesApi } from '../contract/service.js';
 import type { ExposedPort, ImagePrunePreview, ImageSummary, PruneMode } from '../contract/types.js';
 import { engineCall, forEachId } from './bulk.js';
 import { toImageSummary } from './mappers.js';
+import { imageDetail } from './image-detail.js';
 import { pullImage, pushImage } from './pull.js';
 
 /** Images on a Docker Engine API: list with usage, pull, remove, prune with a preview. */
@@ -36,6 +37,10 @@ export class DockerImages implements ImagesApi {
     } catch {
       return [];
     }
+  }
+
+  detail(reference: string) {
+    return imageDetail(this.docker, reference);
   }
 
   async tag({ source, target }: { source: string; target: string }) {

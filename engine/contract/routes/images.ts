@@ -13,6 +13,7 @@ export const imageRoutes = router({
   pull: procedure.input(imageReferenceInput).subscription(async function* ({ ctx, input, signal }) {
     yield* ctx.engine.images.pull(input.reference, signal);
   }),
+  detail: procedure.input(localImageInput).query(({ ctx, input }) => ctx.engine.images.detail(input.reference)),
   exposedPorts: procedure.input(localImageInput).query(({ ctx, input }) => ctx.engine.images.exposedPorts(input.reference)),
   tag: procedure.input(imageTagInput).mutation(({ ctx, input }) => ctx.engine.images.tag(input)),
   push: procedure.input(imageReferenceInput).subscription(async function* ({ ctx, input, signal }) {

@@ -3,6 +3,7 @@ import { useUiStore } from '../state/ui-store';
 import { ContainerDetail } from '../features/container-detail/ContainerDetail';
 import { MergedLogsView } from '../features/container-detail/MergedLogsView';
 import { ContainersView } from '../features/containers/ContainersView';
+import { ImageDetailView } from '../features/images/ImageDetailView';
 import { ImagesView } from '../features/images/ImagesView';
 import { NetworksView } from '../features/networks/NetworksView';
 import { VolumeFilesView } from '../features/volumes/VolumeFilesView';
@@ -18,6 +19,7 @@ export function App() {
   const openContainerId = useUiStore((s) => s.openContainerId);
   const mergedLogIds = useUiStore((s) => s.mergedLogIds);
   const openVolumeName = useUiStore((s) => s.openVolumeName);
+  const openImageRef = useUiStore((s) => s.openImageRef);
   return (
     <div className="app">
       <Sidebar />
@@ -25,7 +27,7 @@ export function App() {
         <EngineBanner />
         {view === 'containers' &&
           (mergedLogIds ? <MergedLogsView ids={mergedLogIds} /> : openContainerId ? <ContainerDetail id={openContainerId} /> : <ContainersView />)}
-        {view === 'images' && <ImagesView />}
+        {view === 'images' && (openImageRef ? <ImageDetailView reference={openImageRef} /> : <ImagesView />)}
         {view === 'volumes' && (openVolumeName ? <VolumeFilesView volume={openVolumeName} /> : <VolumesView />)}
         {view === 'networks' && <NetworksView />}
         {view === 'engine' && <EngineView />}

@@ -14,6 +14,8 @@ interface UiState {
   selection: ReadonlySet<string>;
   /** The container whose detail is open (logs, terminal, inspect, stats), if any. */
   openContainerId: string | undefined;
+  /** The image shown up close, by name or id, if any. */
+  openImageRef: string | undefined;
   /** The volume whose files are being browsed, if any. */
   openVolumeName: string | undefined;
   /** Containers whose logs are shown merged into one view, if any. */
@@ -39,11 +41,14 @@ export const useUiStore = create<UiState>()(() => ({
   openContainerId: undefined,
   mergedLogIds: undefined,
   openVolumeName: undefined,
+  openImageRef: undefined,
   hostLink: 'connecting',
 }));
 
 // Actions live at module level so non-React code (the RPC client, tests) can call them.
-export const showView = (view: View) => useUiStore.setState({ view, openContainerId: undefined, mergedLogIds: undefined, openVolumeName: undefined });
+export const showView = (view: View) =>
+  useUiStore.setState({ view, openContainerId: undefined, mergedLogIds: undefined, openVolumeName: undefined, openImageRef: undefined });
+export const openImage = (reference: string | undefined) => useUiStore.setState({ view: 'images', openImageRef: reference });
 export const openVolume = (name: string | undefined) => useUiStore.setState({ view: 'volumes', openVolumeName: name });
 export const openContainer = (id: string) => useUiStore.setState({ view: 'containers', openContainerId: id, mergedLogIds: undefined });
 export const closeContainer = () => useUiStore.setState({ openContainerId: undefined, mergedLogIds: undefined });

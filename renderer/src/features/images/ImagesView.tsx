@@ -8,6 +8,7 @@ import { berth } from '../../rpc/client';
 import { useEngineStatus } from '../../rpc/engine-sync';
 import { toBerthError } from '../../rpc/errors';
 import { imagesQuery } from '../../rpc/queries';
+import { openImage } from '../../state/ui-store';
 import { CommandPreview } from '../../ui/CommandPreview';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
@@ -148,7 +149,9 @@ export function ImagesView() {
                   />
                 </td>
                 <td>
-                  {image.dangling ? <em>{t('images.untagged')}</em> : ref}
+                  <button type="button" className="link-button" onClick={() => openImage(image.dangling ? image.id : ref)}>
+                    {image.dangling ? t('images.untagged') : ref}
+                  </button>
                   {image.dangling && <span className="state-badge state-badge--paused">{t('images.dangling')}</span>}
                 </td>
                 <td className="cell--mono">{shortId(image.id)}</td>

@@ -1,0 +1,87 @@
+import type Docker from 'dockerode';
+import type { ImageDetail, ImageLayer } from '../contract/types.js';
+import { engineCall } from './bulk.js';
+
+interface HistoryEntry {
+  Created: number;
+  CreatedBy: string;
+  Size: number;
+}
+
+const metadataOnly = /#\(nop\)|^(ENV|LABEL|CMD|ENTRYPOINT|EXPOSE|WORKDIR|USER|ARG|VOLUME|STOPSIGNAL|HEALTHCHECK|SHELL|ONBUILD|MAINTAINER)\b/;
+
+/**
+ * Whether a history step wrote a layer. The API's history has no "empty layer" flag, so: a step that
+ * wrote bytes did; a metadata step (ENV, CMD, LABEL…) did not; and once as many layers as steps
+ * remain, every remaining step did.
+ */
+function writesLayer(entry: HistoryEntry, layersLeft: number, stepsLeft: number): boolean {
+  if (layersLeft <= 0) return false;
+  if (layersLeft >= stepsLeft) return true;
+  return entry.Size > 0 || !metadataOnly.test(entry.CreatedBy);
+}
+
+/**
+ * An image up close: its history as layers (each matched to its content digest when it wrote one),
+ * which layers other local images share and the disk that saves, its config, and its containers.
+ */
+export async function imageDetail(docker: Docker, reference: string): Promise<ImageDetail> {
+  const image = docker.getImage(reference);
+  const [info, history, images, containers] = await Promise.all([
+    engineCall(image.inspect(), `Image ${reference}`),
+    engineCall(image.history() as Promise<HistoryEntry[]>, `Image ${reference}`),
+    engineCall(docker.listImages({ all: false })),
+    engineCall(docker.listContainers({ all: true })),
+  ]);
+  const diffIds = info.RootFS?.Layers ?? [];
+
+  // Which other images hold each layer digest.
+  const others = await Promise.all(
+    images
+      .filter((i) => i.Id !== info.Id)
+      .map(async (i) => {
+        const other = await docker.getImage(i.Id).inspect().catch(() => undefined);
+        return { name: i.RepoTags?.find((t) => t !== '<none>:<none>') ?? i.Id.slice(7, 19), layers: new Set(other?.RootFS?.Layers ?? []) };
+      }),
+  );
+
+  // History is newest first; layers are oldest first. Walk history oldest first, pairing layer-writing steps with digests.
+  const chronological = [...history].reverse();
+  let next = 0;
+  const layers: ImageLayer[] = chronological.map((entry, index) => {
+    const stepsLeft = chronological.length - index;
+    const layersLeft = diffIds.length - next;
+    const diffId = writesLayer(entry, layersLeft, stepsLeft) ? diffIds[next++] : undefined;
+    return {
+      createdBy: entry.CreatedBy.replace(/^\/bin\/sh -c #\(nop\)\s*/, '').replace(/^\/bin\/sh -c /, 'RUN '),
+      size: entry.Size,
+      created: entry.Created,
+      ...(diffId ? { diffId } : {}),
+      sharedWith: diffId ? others.filter((o) => o.layers.has(diffId)).map((o) => o.name) : [],
+    };
+  });
+  const config = info.Config ?? ({} as Docker.ImageInspectInfo['Config']);
+  return {
+    id: info.Id,
+    tags: info.RepoTags ?? [],
+    created: Math.floor(new Date(info.Created).getTime() / 1000),
+    size: info.Size,
+    architecture: info.Architecture,
+    os: info.Os,
+    entrypoint: toList(config.Entrypoint),
+    cmd: toList(config.Cmd),
+    env: config.Env ?? [],
+    workingDir: config.WorkingDir ?? '',
+    user: config.User ?? '',
+    exposedPorts: Object.keys(config.ExposedPorts ?? {}),
+    labels: (config.Labels as Record<string, string> | null) ?? {},
+    layers: layers.reverse(),
+    sharedSavings: layers.reduce((n, l) => n + l.size * l.sharedWith.length, 0),
+    usedBy: containers.filter((c) => c.ImageID === info.Id).map((c) => (c.Names?.[0] ?? c.Id.slice(0, 12)).replace(/^\//, '')),
+  };
+}
+
+function toList(value: string | string[] | null | undefined): string[] {
+  if (!value) return [];
+  return Array.isArray(value) ? value : [value];
+}
