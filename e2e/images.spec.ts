@@ -1,4 +1,7 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { openBerth } from './support/app';
 import { docker, e2eLabel, fixtureImage, removeE2eContainers, uniqueName } from './support/engine';
@@ -173,4 +176,35 @@ test('image detail: layers with what made them, layers shared with other images 
   await expect(page.getByRole('definition').filter({ hasText: '80/tcp' })).toBeVisible();
   await docker('rm', name);
   await docker('rmi', tag);
+});
+
+test('build: a folder with a .dockerignore becomes an image that runs; a failing step is named', async ({ page }) => {
+  const folder = mkdtempSync(join(tmpdir(), 'berth-build-'));
+  writeFileSync(join(folder, 'Dockerfile'), `FROM ${fixtureImage}\nCOPY . /ctx/\nCMD ["cat", "/ctx/hello.txt"]\n`);
+  writeFileSync(join(folder, 'hello.txt'), 'built by Berth\n');
+  writeFileSync(join(folder, 'secret.txt'), 'never in the context\n');
+  writeFileSync(join(folder, '.dockerignore'), 'secret.txt\n');
+  const tag = `e2e/built:${uniqueName('t').slice(4)}`;
+
+  await openImages(page);
+  await page.getByRole('button', { name: 'Build…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Build an image' });
+  await dialog.getByRole('textbox', { name: 'Folder (build context)' }).fill(folder);
+  await dialog.getByRole('textbox', { name: 'Name for the image (optional)' }).fill(tag);
+  await expect(dialog.getByRole('group', { name: 'Docker command' })).toContainText(`docker build -t ${tag} ${folder}`);
+  await dialog.getByRole('button', { name: 'Build', exact: true }).click();
+  await expect(dialog.getByRole('status')).toContainText(`Built ${tag}`, { timeout: 60_000 });
+  await expect(dialog.getByLabel('Build output')).toContainText('Step 2/3 : COPY . /ctx/');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByRole('button', { name: tag, exact: true })).toBeVisible();
+  expect(await docker('run', '--rm', tag)).toBe('built by Berth');
+  expect(await docker('run', '--rm', tag, 'ls', '/ctx')).not.toContain('secret.txt');
+  await docker('rmi', tag);
+
+  writeFileSync(join(folder, 'Dockerfile'), `FROM ${fixtureImage}\nRUN echo about to fail && false\n`);
+  await page.getByRole('button', { name: 'Build…' }).click();
+  await dialog.getByRole('textbox', { name: 'Folder (build context)' }).fill(folder);
+  await dialog.getByRole('button', { name: 'Build', exact: true }).click();
+  await expect(dialog.getByRole('status')).toContainText('Step 2/2 : RUN echo about to fail && false', { timeout: 60_000 });
+  await expect(dialog.getByRole('alert')).toContainText('returned a non-zero code');
 });

@@ -177,3 +177,13 @@ export function mergedLogsCommand(names: readonly string[], tail: number): strin
 export function volumeListCommand(volume: string, path: string): string {
   return commandLine(['run', '--rm', '-v', `${volume}:/v`, 'busybox', 'ls', '-la', `/v${path}`]);
 }
+
+export function imageBuildCommand(input: { context: string; dockerfile: string; tag: string; buildArgs: Record<string, string> }): string {
+  return commandLine([
+    'build',
+    ...(input.tag ? ['-t', input.tag] : []),
+    ...(input.dockerfile && input.dockerfile !== 'Dockerfile' ? ['-f', input.dockerfile] : []),
+    ...Object.entries(input.buildArgs).flatMap(([k, v]) => ['--build-arg', `${k}=${v}`]),
+    input.context || '.',
+  ]);
+}

@@ -241,3 +241,11 @@ export function firstProblem(schema: z.ZodType, value: unknown): string | undefi
   const result = schema.safeParse(value);
   return result.success ? undefined : result.error.issues[0]?.message;
 }
+
+export const imageBuildInput = z.object({
+  context: z.string().regex(/^\//, 'The build folder is an absolute path on the engine’s machine, e.g. /home/me/app.'),
+  dockerfile: fileName.default('Dockerfile'),
+  tag: z.union([z.literal(''), referenceText]).default(''),
+  buildArgs: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'A build argument name uses letters, digits and "_".'), z.string()).default({}),
+});
+export type ImageBuildInput = z.output<typeof imageBuildInput>;

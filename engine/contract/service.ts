@@ -4,10 +4,12 @@ import type {
   ContainerLogsInput,
   ContainerRenameInput,
   ContainerRunInput,
+  ImageBuildInput,
   containerRemoveInput,
 } from './schemas.js';
 import type {
   ActionOutcome,
+  BuildEvent,
   ContainerSummary,
   DiskUsage,
   EngineChanges,
@@ -94,6 +96,7 @@ export interface ImagesApi {
   pull(reference: string, signal: AbortSignal | undefined): AsyncIterable<PullEvent>;
   exposedPorts(reference: string): Promise<ExposedPort[]>;
   detail(reference: string): Promise<ImageDetail>;
+  build(input: ImageBuildInput, signal: AbortSignal | undefined): AsyncIterable<BuildEvent>;
   tag(input: { source: string; target: string }): Promise<void>;
   push(reference: string, signal: AbortSignal | undefined): AsyncIterable<PullEvent>;
   remove(input: { ids: string[]; force: boolean }): Promise<ActionOutcome[]>;

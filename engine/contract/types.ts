@@ -88,6 +88,12 @@ export interface ImageDetail {
   usedBy: string[];
 }
 
+/** A build as it goes: output text, each Dockerfile step as it starts, then the new image. */
+export type BuildEvent =
+  | { kind: 'output'; text: string }
+  | { kind: 'step'; step: number; total: number; instruction: string }
+  | { kind: 'done'; imageId: string; tag?: string };
+
 export type PruneMode = 'dangling' | 'unused';
 
 /** What a prune would delete, shown before anything is deleted. */

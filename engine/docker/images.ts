@@ -5,6 +5,8 @@ import type { ImagesApi } from '../contract/service.js';
 import type { ExposedPort, ImagePrunePreview, ImageSummary, PruneMode } from '../contract/types.js';
 import { engineCall, forEachId } from './bulk.js';
 import { toImageSummary } from './mappers.js';
+import type { ImageBuildInput } from '../contract/schemas.js';
+import { buildImage } from './build.js';
 import { imageDetail } from './image-detail.js';
 import { pullImage, pushImage } from './pull.js';
 
@@ -37,6 +39,10 @@ export class DockerImages implements ImagesApi {
     } catch {
       return [];
     }
+  }
+
+  build(input: ImageBuildInput, signal: AbortSignal | undefined) {
+    return buildImage(this.docker, input, signal);
   }
 
   detail(reference: string) {

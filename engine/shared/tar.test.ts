@@ -37,9 +37,11 @@ describe('tar', () => {
   it('writes archives GNU tar can read', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tar-'));
     const file = join(dir, 'out.tar');
-    writeFileSync(file, writeTar([{ name: 'folder/' }, { name: 'folder/note.txt', data: Buffer.from('written by Berth\n') }]));
+    const deep = `${'d'.repeat(90)}/${'e'.repeat(90)}/file.txt`;
+    writeFileSync(file, writeTar([{ name: 'folder/' }, { name: 'folder/note.txt', data: Buffer.from('written by Berth\n') }, { name: deep, data: Buffer.from('deep') }]));
     const out = mkdtempSync(join(tmpdir(), 'untar-'));
     execFileSync('tar', ['-C', out, '-xf', file]);
     expect(readFileSync(join(out, 'folder', 'note.txt'), 'utf8')).toBe('written by Berth\n');
+    expect(readFileSync(join(out, deep), 'utf8')).toBe('deep');
   });
 });

@@ -128,12 +128,23 @@ function octal(value: number, length: number): string {
   return value.toString(8).padStart(length - 1, '0') + '\0';
 }
 
-/** A ustar header for one entry (names up to 100 bytes, which is all Berth writes). */
-function header(name: string, size: number, type: '0' | '5', mode: number, mtime: number): Buffer {
+/** Splits a path into ustar's prefix (155 bytes) and name (100 bytes) at a slash. */
+function splitName(path: string): { prefix: string; name: string } {
+  if (Buffer.byteLength(path) <= 100) return { prefix: '', name: path };
+  for (let cut = path.indexOf('/'); cut !== -1; cut = path.indexOf('/', cut + 1)) {
+    const prefix = path.slice(0, cut);
+    const name = path.slice(cut + 1);
+    if (Buffer.byteLength(prefix) <= 155 && Buffer.byteLength(name) <= 100) return { prefix, name };
+  }
+  throw new Error(`"${path}" is too long for a tar entry (over 255 bytes, or a part over 100 bytes).`);
+}
+
+/** A ustar header for one entry. */
+function header(path: string, size: number, type: '0' | '5', mode: number, mtime: number): Buffer {
   const buffer = Buffer.alloc(block);
-  const nameBytes = Buffer.from(name, 'utf8');
-  if (nameBytes.length > 100) throw new Error(`"${name}" is longer than 100 bytes; use a shorter file name.`);
-  nameBytes.copy(buffer, 0);
+  const { prefix, name } = splitName(path);
+  Buffer.from(name, 'utf8').copy(buffer, 0);
+  Buffer.from(prefix, 'utf8').copy(buffer, 345);
   buffer.write(octal(mode, 8), 100, 'ascii');
   buffer.write(octal(0, 8), 108, 'ascii');
   buffer.write(octal(0, 8), 116, 'ascii');
@@ -149,8 +160,8 @@ function header(name: string, size: number, type: '0' | '5', mode: number, mtime
   return buffer;
 }
 
-/** A tar holding the given files (and folders, as names ending in "/"), for putArchive. */
-export function writeTar(entries: { name: string; data?: Buffer }[], mtime = Math.floor(Date.now() / 1000)): Buffer {
+/** A tar holding the given files (and folders, as names ending in "/"), for putArchive and build contexts. */
+export function writeTar(entries: { name: string; data?: Buffer; mode?: number }[], mtime = Math.floor(Date.now() / 1000)): Buffer {
   const parts: Buffer[] = [];
   for (const entry of entries) {
     if (entry.name.endsWith('/')) {
@@ -158,7 +169,7 @@ export function writeTar(entries: { name: string; data?: Buffer }[], mtime = Mat
       continue;
     }
     const data = entry.data ?? Buffer.alloc(0);
-    parts.push(header(entry.name, data.length, '0', 0o644, mtime), data, Buffer.alloc((block - (data.length % block)) % block));
+    parts.push(header(entry.name, data.length, '0', entry.mode ?? 0o644, mtime), data, Buffer.alloc((block - (data.length % block)) % block));
   }
   parts.push(Buffer.alloc(block * 2));
   return Buffer.concat(parts);

@@ -1,4 +1,5 @@
 import {
+  imageBuildInput,
   imagePruneConfirmInput,
   imagePruneInput,
   imageReferenceInput,
@@ -12,6 +13,9 @@ export const imageRoutes = router({
   list: procedure.query(({ ctx }) => ctx.engine.images.list()),
   pull: procedure.input(imageReferenceInput).subscription(async function* ({ ctx, input, signal }) {
     yield* ctx.engine.images.pull(input.reference, signal);
+  }),
+  build: procedure.input(imageBuildInput).subscription(async function* ({ ctx, input, signal }) {
+    yield* ctx.engine.images.build(input, signal);
   }),
   detail: procedure.input(localImageInput).query(({ ctx, input }) => ctx.engine.images.detail(input.reference)),
   exposedPorts: procedure.input(localImageInput).query(({ ctx, input }) => ctx.engine.images.exposedPorts(input.reference)),

@@ -15,6 +15,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { formatBytes, formatRelativeTime, shortId } from '../../ui/format';
 import { PruneDialog } from './PruneDialog';
 import { PullDialog } from './PullDialog';
+import { BuildDialog } from './BuildDialog';
 import { LoginDialog, PushDialog, TagDialog } from './RegistryDialogs';
 import { RunDialog } from './RunDialog';
 
@@ -36,7 +37,7 @@ export function ImagesView() {
   const { data: images = [], error, isPending } = useQuery({ ...imagesQuery(engineId ?? ''), enabled: Boolean(engineId) });
   const [search, setSearch] = useState('');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [dialog, setDialog] = useState<{ kind: 'pull' | 'prune' | 'remove' | 'login' } | { kind: 'run' | 'tag' | 'push'; image: string }>();
+  const [dialog, setDialog] = useState<{ kind: 'pull' | 'prune' | 'remove' | 'login' | 'build' } | { kind: 'run' | 'tag' | 'push'; image: string }>();
   const [lastCommand, setLastCommand] = useState<string>();
   const [failures, setFailures] = useState<ActionOutcome[]>([]);
 
@@ -83,6 +84,9 @@ export function ImagesView() {
       <div className="toolbar" role="toolbar" aria-label={t('images.actions')}>
         <button type="button" className="button button--primary" disabled={!usable} onClick={() => setDialog({ kind: 'pull' })}>
           {t('images.pull')}
+        </button>
+        <button type="button" className="button" disabled={!usable} onClick={() => setDialog({ kind: 'build' })}>
+          {t('build.button')}
         </button>
         <button type="button" className="button" disabled={!usable} onClick={() => setDialog({ kind: 'run', image: '' })}>
           {t('images.runNew')}
@@ -188,6 +192,7 @@ export function ImagesView() {
       {dialog?.kind === 'tag' && <TagDialog source={dialog.image} onClose={() => setDialog(undefined)} />}
       {dialog?.kind === 'push' && <PushDialog reference={dialog.image} onClose={() => setDialog(undefined)} />}
       {dialog?.kind === 'login' && <LoginDialog onClose={() => setDialog(undefined)} />}
+      {dialog?.kind === 'build' && <BuildDialog onClose={() => setDialog(undefined)} />}
       {dialog?.kind === 'remove' && (
         <Dialog title={t('images.removeTitle', { count: chosen.length })} onClose={() => setDialog(undefined)}>
           <p>{t('images.removeBody')}</p>

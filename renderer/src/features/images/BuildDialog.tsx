@@ -1,0 +1,115 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { imageBuildCommand } from '../../../../engine/contract/cli';
+import type { BerthErrorShape } from '../../../../engine/contract/errors';
+import { parseImageReference } from '../../../../engine/contract/reference';
+import type { BuildEvent } from '../../../../engine/contract/types';
+import { berth } from '../../rpc/client';
+import { toBerthError } from '../../rpc/errors';
+import { CommandPreview } from '../../ui/CommandPreview';
+import { Dialog } from '../../ui/Dialog';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { parseKeyValueLines } from '../../ui/keyValueLines';
+
+type Phase = { name: 'idle' } | { name: 'building'; step?: string } | { name: 'done'; image: string } | { name: 'failed'; error: BerthErrorShape; step?: string };
+
+/** Build an image from a folder on the engine's machine; the output streams live, a failed step is marked. */
+export function BuildDialog({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const [context, setContext] = useState('');
+  const [dockerfile, setDockerfile] = useState('Dockerfile');
+  const [tag, setTag] = useState('');
+  const [argsText, setArgsText] = useState('');
+  const [output, setOutput] = useState('');
+  const [phase, setPhase] = useState<Phase>({ name: 'idle' });
+  const subscription = useRef<{ unsubscribe(): void } | undefined>(undefined);
+  const log = useRef<HTMLPreElement>(null);
+  useEffect(() => () => subscription.current?.unsubscribe(), []);
+  useEffect(() => {
+    if (log.current) log.current.scrollTop = log.current.scrollHeight;
+  }, [output]);
+
+  const args = parseKeyValueLines(argsText);
+  const tagProblem = tag.trim() && !parseImageReference(tag).ok ? (parseImageReference(tag) as { problem: string }).problem : undefined;
+  const contextProblem = context && !context.startsWith('/') ? t('build.absolute') : undefined;
+  const input = { context: context.trim(), dockerfile: dockerfile.trim() || 'Dockerfile', tag: tag.trim(), buildArgs: 'values' in args ? args.values : {} };
+  const invalid = !context || Boolean(contextProblem || tagProblem) || 'problem' in args || phase.name === 'building';
+
+  const start = () => {
+    setOutput('');
+    let step: string | undefined;
+    setPhase({ name: 'building' });
+    subscription.current = berth.images.build.subscribe(input, {
+      onData(event: BuildEvent) {
+        if (event.kind === 'output') setOutput((text) => text + event.text);
+        else if (event.kind === 'step') {
+          step = `Step ${event.step}/${event.total} : ${event.instruction}`;
+          setPhase({ name: 'building', step });
+        } else setPhase({ name: 'done', image: event.tag || event.imageId.replace(/^sha256:/, '').slice(0, 12) });
+      },
+      onError: (e) => setPhase({ name: 'failed', error: toBerthError(e), ...(step ? { step } : {}) }),
+    });
+  };
+
+  return (
+    <Dialog title={t('build.title')} onClose={onClose}>
+      <form
+        className="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!invalid) start();
+        }}
+      >
+        <label className="field">
+          <span className="field__label">{t('build.context')}</span>
+          <input className="input" autoFocus value={context} placeholder="/home/me/app" onChange={(e) => setContext(e.target.value)} />
+          {contextProblem && <span className="field__problem">{contextProblem}</span>}
+        </label>
+        <label className="field">
+          <span className="field__label">{t('build.dockerfile')}</span>
+          <input className="input" value={dockerfile} onChange={(e) => setDockerfile(e.target.value)} />
+        </label>
+        <label className="field">
+          <span className="field__label">{t('build.tag')}</span>
+          <input className="input" value={tag} placeholder="my-app:dev" onChange={(e) => setTag(e.target.value)} />
+          {tagProblem && <span className="field__problem">{tagProblem}</span>}
+        </label>
+        <label className="field">
+          <span className="field__label">{t('build.args')}</span>
+          <textarea className="input" rows={2} value={argsText} placeholder="VERSION=1.2" onChange={(e) => setArgsText(e.target.value)} />
+          {'problem' in args && <span className="field__problem">{args.problem}</span>}
+        </label>
+        <CommandPreview command={imageBuildCommand(input)} />
+        {phase.name === 'building' && phase.step && <p className="cell--muted">{phase.step}</p>}
+        {output && (
+          <pre ref={log} className="log-tail" aria-label={t('build.output')}>
+            {output}
+          </pre>
+        )}
+        {phase.name === 'failed' && (
+          <>
+            {phase.step && (
+              <p className="failed-step" role="status">
+                <mark>{phase.step}</mark>
+              </p>
+            )}
+            <ErrorNotice title={t('build.failed')} error={phase.error} />
+          </>
+        )}
+        {phase.name === 'done' && (
+          <p className="notice notice--ok" role="status">
+            {t('build.done', { image: phase.image })}
+          </p>
+        )}
+        <div className="dialog__actions">
+          <button type="button" className="button" onClick={onClose}>
+            {phase.name === 'building' ? t('build.cancel') : t('common.close')}
+          </button>
+          <button type="submit" className="button button--primary" disabled={invalid}>
+            {t('build.submit')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
