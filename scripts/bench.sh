@@ -4,10 +4,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export BERTH_TEST_DIR=${BERTH_TEST_DIR:-/tmp/berth-test}
 export DOCKER_HOST="unix://$BERTH_TEST_DIR/docker.sock"
+export DOCKER_CONFIG="$BERTH_TEST_DIR/docker-config"
+mkdir -p "$DOCKER_CONFIG"
 started=false
-trap '$started && bash scripts/test-engine.sh stop || true' EXIT
+trap '$started && bash scripts/test-engine.sh stop || true; bash scripts/test-registry.sh stop || true' EXIT
 if ! bash scripts/test-engine.sh status; then bash scripts/test-engine.sh start; started=true; fi
 bash scripts/fixtures.sh
+bash scripts/test-registry.sh start
 npm run --silent build:renderer
 npx tsx bench/containers.bench.ts
 npx tsx bench/logs-exec.bench.ts
+npx tsx bench/pull.bench.ts
