@@ -38,7 +38,7 @@ async function main() {
     await page.getByRole('navigation').getByRole('button', { name: 'Images' }).click();
     for (let i = 0; i < runs; i++) {
       await docker('rmi', reference);
-      let started = performance.now();
+      const started = performance.now();
       await docker('pull', '-q', reference);
       cli.push(performance.now() - started);
 
@@ -46,10 +46,19 @@ async function main() {
       await page.getByRole('button', { name: 'Pull…' }).click();
       const dialog = page.getByRole('dialog', { name: 'Pull an image' });
       await dialog.getByRole('textbox', { name: 'Image' }).fill(reference);
-      started = performance.now();
+      // Timed inside the page, from the click to "Pulled" on screen: Playwright's own waits poll at
+      // up to 500 ms, which would be measured too. A string, because tsx's helpers do not exist in the page.
+      const timing = page.evaluate<number>(`new Promise((done) => {
+        let start = 0;
+        document.addEventListener('click', () => { start = performance.now(); }, { capture: true, once: true });
+        const observer = new MutationObserver(() => {
+          const status = [...document.querySelectorAll('[role=status]')].find((el) => el.textContent.startsWith('Pulled'));
+          if (start && status) { observer.disconnect(); done(performance.now() - start); }
+        });
+        observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+      })`);
       await dialog.getByRole('button', { name: 'Pull', exact: true }).click();
-      await dialog.getByRole('status').filter({ hasText: 'Pulled' }).waitFor({ timeout: 300_000 });
-      ui.push(performance.now() - started);
+      ui.push(await timing);
       await dialog.getByRole('button', { name: 'Close' }).click();
     }
     console.log(`docker pull                median ${ms(median(cli))}`);
