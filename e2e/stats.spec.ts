@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
 import { openBerth } from './support/app';
-import { removeE2eContainers, runCommand, uniqueName } from './support/engine';
+import { createContainer, removeE2eContainers, runCommand, uniqueName } from './support/engine';
 
 const run = promisify(execFile);
 test.afterEach(removeE2eContainers);
@@ -33,4 +33,18 @@ test('stats: live CPU and memory of a busy container, streamed only while shown'
   // Leaving the tab closes the engine stream.
   await page.getByRole('tab', { name: 'Inspect' }).click();
   await expect.poll(engineConnections).toBe(before);
+});
+
+test('the containers list shows CPU and memory of running containers from one shared source', async ({ page }) => {
+  await openBerth(page);
+  const busy = uniqueName('busy');
+  const idle = uniqueName('idle');
+  await runCommand(busy, ['sh', '-c', 'while :; do :; done']);
+  await createContainer(idle);
+  const row = (name: string) => page.getByRole('row').filter({ has: page.getByRole('checkbox', { name: `Select ${name}`, exact: true }) });
+  await expect
+    .poll(async () => parseFloat(await row(busy).getByRole('cell', { name: 'CPU' }).innerText()), { timeout: 15_000 })
+    .toBeGreaterThan(5);
+  await expect(row(busy).getByRole('cell', { name: 'Memory' })).toHaveText(/[\d.,]+ [KMG]?B/);
+  await expect(row(idle).getByRole('cell', { name: 'CPU' })).toHaveText('—');
 });

@@ -11,6 +11,7 @@ import type {
   ActionOutcome,
   BuildEvent,
   ContainerSummary,
+  ContainerUsage,
   DiskUsage,
   EngineChanges,
   EngineChoice,
@@ -73,6 +74,8 @@ export interface ContainersApi {
 export interface StatsApi {
   /** Live readings, about one a second, until the signal aborts (then the engine stream is closed). */
   stream(id: string, signal: AbortSignal | undefined): AsyncIterable<StatsSample>;
+  /** CPU and memory of every running container, every 2 s, from one shared source. */
+  usage(signal: AbortSignal | undefined): AsyncIterable<Record<string, ContainerUsage>>;
 }
 
 export interface ExecApi {

@@ -197,6 +197,12 @@ export type LogEvent =
   | { kind: 'output'; segments: OutputSegment[] }
   | { kind: 'notice'; notice: 'stopped' | 'restarted' | 'removed' };
 
+/** The list's CPU and memory columns for one running container. */
+export interface ContainerUsage {
+  cpuPercent: number;
+  memoryBytes: number;
+}
+
 /** One reading of a container's resource use, as `docker stats` shows it. */
 export interface StatsSample {
   /** Milliseconds since the Unix epoch. */

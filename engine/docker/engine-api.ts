@@ -9,6 +9,7 @@ import { DockerImages } from './images.js';
 import { streamContainerLogs, writeContainerLogs } from './logs.js';
 import { streamMergedLogs } from './merged-logs.js';
 import { streamContainerStats } from './stats.js';
+import { UsageHub } from './usage-hub.js';
 import { DockerNetworks } from './networks.js';
 import { DockerRegistries } from './registries.js';
 import { DockerVolumes } from './volumes.js';
@@ -16,11 +17,12 @@ import { DockerVolumes } from './volumes.js';
 /** The contract's whole engine API, done against one Docker Engine API connection. */
 export function createDockerEngineApi(connection: EngineConnection): EngineApi {
   const docker = connection.docker;
+  const usage = new UsageHub(docker, connection.changes);
   return {
     connection: connectionApi(connection),
     containers: new DockerContainers(docker),
     exec: new ExecSessions(docker),
-    stats: { stream: (id, signal) => streamContainerStats(docker, id, signal) },
+    stats: { stream: (id, signal) => streamContainerStats(docker, id, signal), usage: (signal) => usage.watch(signal) },
     logs: {
       stream: (input, signal) => streamContainerLogs(docker, input, signal),
       merged: (ids, tail, signal) => streamMergedLogs(docker, ids, tail, signal),

@@ -18,5 +18,8 @@ export const containerRoutes = router({
   stats: procedure.input(containerIdInput).subscription(async function* ({ ctx, input, signal }) {
     yield* ctx.engine.stats.stream(input.id, signal);
   }),
+  usage: procedure.subscription(async function* ({ ctx, signal }) {
+    yield* ctx.engine.stats.usage(signal);
+  }),
   remove: procedure.input(containerRemoveInput).mutation(({ ctx, input }) => ctx.engine.containers.remove(input)),
 });

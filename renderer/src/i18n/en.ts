@@ -57,6 +57,8 @@ export const en = {
       state: 'State',
       status: 'Status',
       created: 'Created',
+      cpu: 'CPU',
+      memory: 'Memory',
       ports: 'Ports',
     },
     states: {

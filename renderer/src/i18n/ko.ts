@@ -59,6 +59,8 @@ export const ko: Catalog = {
       state: '상태',
       status: '상태 설명',
       created: '생성',
+      cpu: 'CPU',
+      memory: '메모리',
       ports: '포트',
     },
     states: {

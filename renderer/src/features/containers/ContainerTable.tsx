@@ -1,15 +1,21 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ContainerSummary } from '../../../../engine/contract/types';
+import type { ContainerSummary, ContainerUsage } from '../../../../engine/contract/types';
 import { openContainer, setSelection, toggleSelected, useUiStore } from '../../state/ui-store';
-import { formatDateTime, formatRelativeTime } from '../../ui/format';
+import { formatBytes, formatDateTime, formatRelativeTime } from '../../ui/format';
 import { PortLinks } from './PortLinks';
 
 const rowHeight = 44;
 
 /** Every shown container, one row each; only the rows on screen are in the DOM, so 1,000 stay instant. */
-export function ContainerTable({ containers }: { containers: readonly ContainerSummary[] }) {
+export function ContainerTable({
+  containers,
+  usage,
+}: {
+  containers: readonly ContainerSummary[];
+  usage: Readonly<Record<string, ContainerUsage>>;
+}) {
   const { t, i18n } = useTranslation();
   const selection = useUiStore((s) => s.selection);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -40,6 +46,8 @@ export function ContainerTable({ containers }: { containers: readonly ContainerS
         <span role="columnheader">{t('containers.columns.image')}</span>
         <span role="columnheader">{t('containers.columns.state')}</span>
         <span role="columnheader">{t('containers.columns.status')}</span>
+        <span role="columnheader">{t('containers.columns.cpu')}</span>
+        <span role="columnheader">{t('containers.columns.memory')}</span>
         <span role="columnheader">{t('containers.columns.created')}</span>
         <span role="columnheader">{t('containers.columns.ports')}</span>
       </div>
@@ -79,6 +87,12 @@ export function ContainerTable({ containers }: { containers: readonly ContainerS
                 </span>
                 <span role="cell" className="cell--muted">
                   {c.status}
+                </span>
+                <span role="cell" className="cell--numeric" aria-label={t('containers.columns.cpu')}>
+                  {usage[c.id] ? `${usage[c.id]!.cpuPercent.toFixed(1)} %` : '—'}
+                </span>
+                <span role="cell" className="cell--numeric" aria-label={t('containers.columns.memory')}>
+                  {usage[c.id] ? formatBytes(usage[c.id]!.memoryBytes, i18n.language) : '—'}
                 </span>
                 <span role="cell" className="cell--muted" title={formatDateTime(c.created, i18n.language)}>
                   {formatRelativeTime(c.created, i18n.language)}

@@ -29,6 +29,7 @@ import { visibleContainers } from './filter';
 import { RemoveDialog } from './RemoveDialog';
 import { RenameDialog } from './RenameDialog';
 import { useContainers } from './useContainers';
+import { useContainerUsage } from './useContainerUsage';
 
 interface Failure {
   name: string;
@@ -48,6 +49,7 @@ export function ContainersView() {
   const [lastCommand, setLastCommand] = useState<string | undefined>();
   const [failures, setFailures] = useState<{ total: number; items: Failure[] } | undefined>();
 
+  const usage = useContainerUsage();
   const shown = useMemo(() => visibleContainers(all, search, filter), [all, search, filter]);
   const selected = useMemo(() => all.filter((c) => selection.has(c.id)), [all, selection]);
 
@@ -155,7 +157,7 @@ export function ContainersView() {
           {search ? t('containers.noMatch', { search }) : filter === 'running' && all.length ? t('containers.noRunning') : t('containers.empty')}
         </p>
       ) : (
-        <ContainerTable containers={shown} />
+        <ContainerTable containers={shown} usage={usage} />
       )}
 
       {dialog === 'rename' && selected.length === 1 && (
