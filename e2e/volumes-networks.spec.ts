@@ -135,3 +135,48 @@ test('volume files: browse without starting anything, download the same bytes, u
     await docker('volume', 'rm', '-f', volume);
   }
 });
+
+test('volume export → import into a new volume, and clone: every file’s sha256 is equal', async ({ page }) => {
+  const source = uniqueName('src');
+  const imported = uniqueName('imp');
+  const cloned = uniqueName('cln');
+  const checksums = (volume: string) =>
+    docker('run', '--rm', '-v', `${volume}:/v`, fixtureImage, 'sh', '-c', 'cd /v && find . -type f | sort | xargs sha256sum');
+  await docker('run', '--rm', '-v', `${source}:/v`, fixtureImage, 'sh', '-c', 'mkdir -p /v/a/b && seq 1 5000 > /v/a/b/numbers && echo "한국어" > /v/a/ko.txt && head -c 100000 /dev/urandom > /v/random.bin');
+  try {
+    const expected = await checksums(source);
+    expect(expected.split('\n')).toHaveLength(3);
+    await open(page, 'Volumes');
+    await page.getByRole('button', { name: `Browse the files of ${source}` }).click();
+    await expect(page.getByRole('group', { name: 'Export with the CLI' })).toContainText(`tar czf /backup/${source}.tar.gz`);
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Export .tar.gz' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe(`${source}.tar.gz`);
+    const archive = test.info().outputPath(`${source}.tar.gz`);
+    await download.saveAs(archive);
+
+    await page.getByRole('button', { name: 'Clone…' }).click();
+    const clone = page.getByRole('dialog', { name: `Clone ${source}` });
+    await clone.getByRole('textbox', { name: 'New volume name' }).fill(cloned);
+    await clone.getByRole('button', { name: 'Clone', exact: true }).click();
+    await expect(clone.getByRole('status')).toContainText(`Cloned into ${cloned}`);
+    expect(await checksums(cloned)).toBe(expected);
+    await clone.getByRole('button', { name: 'Close' }).click();
+
+    await page.getByRole('button', { name: '← Volumes' }).click();
+    await page.getByRole('button', { name: 'Import…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import a volume from an archive' });
+    await dialog.getByRole('textbox', { name: 'New volume name' }).fill(imported);
+    await dialog.getByLabel('Archive (.tar or .tar.gz)').setInputFiles(archive);
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect(dialog.getByRole('status')).toContainText(`Imported into ${imported}`);
+    expect(await checksums(imported)).toBe(expected);
+
+    // Importing again into the now-full volume is refused: nothing is overwritten.
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect(dialog.getByRole('alert')).toContainText('only into a new or empty volume');
+  } finally {
+    await docker('volume', 'rm', '-f', source, imported, cloned).catch(() => undefined);
+  }
+});

@@ -187,3 +187,16 @@ export function imageBuildCommand(input: { context: string; dockerfile: string; 
     input.context || '.',
   ]);
 }
+
+/** The CLI recipes for volume backups, which Docker has no single command for. */
+export function volumeExportRecipe(volume: string): string {
+  return `docker run --rm -v ${shellQuote(`${volume}:/v`)} -v "$PWD":/backup busybox tar czf ${shellQuote(`/backup/${volume}.tar.gz`)} -C /v .`;
+}
+
+export function volumeImportRecipe(volume: string, file: string): string {
+  return `docker volume create ${shellQuote(volume)} && docker run --rm -v ${shellQuote(`${volume}:/v`)} -v "$PWD":/backup busybox tar xzf ${shellQuote(`/backup/${file}`)} -C /v`;
+}
+
+export function volumeCloneRecipe(source: string, target: string): string {
+  return `docker volume create ${shellQuote(target)} && docker run --rm -v ${shellQuote(`${source}:/from`)} -v ${shellQuote(`${target}:/to`)} busybox cp -a /from/. /to/`;
+}

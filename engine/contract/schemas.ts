@@ -249,3 +249,5 @@ export const imageBuildInput = z.object({
   buildArgs: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'A build argument name uses letters, digits and "_".'), z.string()).default({}),
 });
 export type ImageBuildInput = z.output<typeof imageBuildInput>;
+
+export const volumeCloneInput = z.object({ source: z.string().min(1).max(255), target: volumeName });

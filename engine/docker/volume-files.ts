@@ -1,4 +1,6 @@
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGzip } from 'node:zlib';
 import type Docker from 'dockerode';
 import { BerthError } from '../contract/errors.js';
 import type { FileEntry } from '../contract/types.js';
@@ -126,5 +128,52 @@ function consume(stream: NodeJS.ReadableStream, onChunk: (chunk: Buffer) => void
     });
     stream.on('end', resolve);
     stream.on('error', reject);
+  });
+}
+
+/** The whole volume as a .tar.gz, its entries relative to the volume's root (so an import puts them back in place). */
+export function exportVolume(docker: Docker, volume: string, sink: NodeJS.WritableStream): Promise<void> {
+  return withVolume(docker, volume, async (helper) => {
+    const stream = await archiveStream(helper, '/.');
+    await pipeline(stream, createGzip(), sink, { end: false });
+  });
+}
+
+async function isEmpty(docker: Docker, volume: string): Promise<boolean> {
+  return (await listVolumeFolder(docker, volume, '/')).length === 0;
+}
+
+async function volumeExists(docker: Docker, volume: string): Promise<boolean> {
+  return docker.getVolume(volume).inspect().then(
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * Unpacks a tar (gzip, bzip2 and xz too: the engine reads them) into a new or empty volume. A volume
+ * with files in it is refused, so nothing is overwritten.
+ */
+export async function importVolume(docker: Docker, volume: string, archive: NodeJS.ReadableStream): Promise<void> {
+  if (await volumeExists(docker, volume)) {
+    if (!(await isEmpty(docker, volume))) {
+      throw new BerthError('CONFLICT', `Volume ${volume} already has files; Berth imports only into a new or empty volume.`, 'Choose a new volume name.');
+    }
+  } else {
+    await engineCall(docker.createVolume({ Name: volume }), `Volume ${volume}`);
+  }
+  await withVolume(docker, volume, (helper) => engineCall(helper.putArchive(archive as never, { path: mountPoint }), `Volume ${volume}`));
+}
+
+/** Copies every file of one volume into a new one, through the engine, with nothing started. */
+export async function cloneVolume(docker: Docker, source: string, target: string): Promise<void> {
+  if (await volumeExists(docker, target)) {
+    throw new BerthError('CONFLICT', `A volume named ${target} already exists.`, 'Clone into a new name.');
+  }
+  await engineCall(docker.getVolume(source).inspect(), `Volume ${source}`);
+  await engineCall(docker.createVolume({ Name: target }), `Volume ${target}`);
+  await withVolume(docker, source, async (from) => {
+    const stream = await archiveStream(from, '/.');
+    await withVolume(docker, target, (to) => engineCall(to.putArchive(stream as never, { path: mountPoint }), `Volume ${target}`));
   });
 }

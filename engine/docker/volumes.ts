@@ -3,7 +3,7 @@ import { BerthError } from '../contract/errors.js';
 import type { VolumesApi } from '../contract/service.js';
 import type { ActionOutcome, VolumePrunePreview, VolumeSummary } from '../contract/types.js';
 import { engineCall, forEachId } from './bulk.js';
-import { downloadFromVolume, listVolumeFolder, uploadToVolume } from './volume-files.js';
+import { cloneVolume, downloadFromVolume, exportVolume, importVolume, listVolumeFolder, uploadToVolume } from './volume-files.js';
 
 const anonymousName = /^[0-9a-f]{64}$/;
 
@@ -93,6 +93,18 @@ export class DockerVolumes implements VolumesApi {
 
   upload(volume: string, folder: string, name: string, data: Buffer) {
     return uploadToVolume(this.docker, volume, folder, name, data);
+  }
+
+  exportTo(volume: string, sink: NodeJS.WritableStream) {
+    return exportVolume(this.docker, volume, sink);
+  }
+
+  importFrom(volume: string, archive: NodeJS.ReadableStream) {
+    return importVolume(this.docker, volume, archive);
+  }
+
+  clone(source: string, target: string) {
+    return cloneVolume(this.docker, source, target);
   }
 
   /** Volume sizes from the engine's disk usage (one `docker system df -v` worth of work). */

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BerthError } from '../contract/errors.js';
-import { containerRef, fileName, filePath, firstProblem } from '../contract/schemas.js';
+import { containerRef, fileName, filePath, firstProblem, volumeName } from '../contract/schemas.js';
 import type { EngineApi } from '../contract/service.js';
 
 /** An HTTP endpoint of the web host beside the contract, for bytes that should not cross a WebSocket as JSON. */
@@ -112,7 +112,49 @@ export function volumeUploadRoute(engine: EngineApi): HttpRoute {
   };
 }
 
+/** GET /download/volume-export/<name>: the whole volume as a .tar.gz. */
+export function volumeExportRoute(engine: EngineApi): HttpRoute {
+  return {
+    method: 'GET',
+    pattern: /^\/download\/volume-export\/([^/]+)$/,
+    async handle(_req, res, [encoded]) {
+      const volume = decodeURIComponent(encoded ?? '');
+      res.writeHead(200, {
+        'Content-Type': 'application/gzip',
+        'Content-Disposition': `attachment; filename="${volume.replace(/[^\w.-]/g, '_')}.tar.gz"`,
+        'Cache-Control': 'no-store',
+      });
+      try {
+        await engine.volumes.exportTo(volume, res);
+        res.end();
+      } catch {
+        res.destroy();
+      }
+    },
+  };
+}
+
+/** POST /upload/volume-import/<name> with a tar (or .tar.gz) body: unpacked into a new or empty volume. */
+export function volumeImportRoute(engine: EngineApi): HttpRoute {
+  return {
+    method: 'POST',
+    pattern: /^\/upload\/volume-import\/([^/]+)$/,
+    async handle(req, res, [encoded]) {
+      const volume = decodeURIComponent(encoded ?? '');
+      const problem = firstProblem(volumeName, volume);
+      if (problem) return plain(res, 400, problem);
+      try {
+        await engine.volumes.importFrom(volume, req);
+        plain(res, 200, 'imported');
+      } catch (e) {
+        req.resume();
+        plain(res, e instanceof BerthError && e.code === 'CONFLICT' ? 409 : 502, (e as Error).message);
+      }
+    },
+  };
+}
+
 /** Every HTTP endpoint the web host serves beside the contract. */
 export function webHostRoutes(engine: EngineApi): HttpRoute[] {
-  return [logDownloadRoute(engine), volumeDownloadRoute(engine), volumeUploadRoute(engine)];
+  return [logDownloadRoute(engine), volumeDownloadRoute(engine), volumeUploadRoute(engine), volumeExportRoute(engine), volumeImportRoute(engine)];
 }

@@ -1,4 +1,4 @@
-import { volumeCreateInput, volumeFilesInput, volumeNamesInput } from '../schemas.js';
+import { volumeCloneInput, volumeCreateInput, volumeFilesInput, volumeNamesInput } from '../schemas.js';
 import { procedure, router } from '../trpc.js';
 
 export const volumeRoutes = router({
@@ -7,5 +7,6 @@ export const volumeRoutes = router({
   remove: procedure.input(volumeNamesInput).mutation(({ ctx, input }) => ctx.engine.volumes.remove(input)),
   prunePreview: procedure.query(({ ctx }) => ctx.engine.volumes.prunePreview()),
   files: procedure.input(volumeFilesInput).query(({ ctx, input }) => ctx.engine.volumes.files(input.volume, input.path)),
+  clone: procedure.input(volumeCloneInput).mutation(({ ctx, input }) => ctx.engine.volumes.clone(input.source, input.target)),
   prune: procedure.input(volumeNamesInput).mutation(({ ctx, input }) => ctx.engine.volumes.prune(input)),
 });

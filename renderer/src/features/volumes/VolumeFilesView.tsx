@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { volumeListCommand } from '../../../../engine/contract/cli';
+import { volumeExportRecipe, volumeListCommand } from '../../../../engine/contract/cli';
 import type { FileEntry } from '../../../../engine/contract/types';
 import { berth } from '../../rpc/client';
 import { useEngineStatus } from '../../rpc/engine-sync';
@@ -10,6 +10,7 @@ import { openVolume } from '../../state/ui-store';
 import { CommandPreview } from '../../ui/CommandPreview';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { formatBytes, formatDateTime } from '../../ui/format';
+import { CloneVolumeDialog } from './VolumeBackupDialogs';
 
 const join = (folder: string, name: string) => `${folder === '/' ? '' : folder}/${name}`;
 
@@ -21,6 +22,7 @@ export function VolumeFilesView({ volume }: { volume: string }) {
   const [path, setPath] = useState('/');
   const [uploadError, setUploadError] = useState<string>();
   const [uploading, setUploading] = useState(false);
+  const [cloning, setCloning] = useState(false);
   // Not under [engineId, 'volumes']: refreshing a listing must not be triggered by the listing's own helper.
   const key = ['volume-files', engineId, volume, path];
   const { data: entries = [], error, isPending } = useQuery({ queryKey: key, queryFn: () => berth.volumes.files.query({ volume, path }), enabled: Boolean(engineId) });
@@ -75,7 +77,15 @@ export function VolumeFilesView({ volume }: { volume: string }) {
           {uploading ? t('files.uploading') : t('files.upload')}
           <input type="file" multiple className="visually-hidden" aria-label={t('files.uploadInto', { path })} onChange={(e) => void upload(e.target.files)} />
         </label>
+        <a className="button" href={`download/volume-export/${encodeURIComponent(volume)}`} download>
+          {t('backup.export')}
+        </a>
+        <button type="button" className="button" onClick={() => setCloning(true)}>
+          {t('backup.cloneButton')}
+        </button>
       </div>
+      <CommandPreview label={t('backup.exportRecipe')} command={volumeExportRecipe(volume)} />
+      {cloning && <CloneVolumeDialog source={volume} onClose={() => setCloning(false)} />}
       <CommandPreview command={volumeListCommand(volume, path)} />
       {uploadError && (
         <p className="error-notice" role="alert">

@@ -13,6 +13,7 @@ import { CommandPreview } from '../../ui/CommandPreview';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { formatBytes } from '../../ui/format';
+import { ImportVolumeDialog } from './VolumeBackupDialogs';
 import { CreateVolumeDialog, PruneVolumesDialog } from './VolumeDialogs';
 
 export function VolumesView() {
@@ -22,7 +23,7 @@ export function VolumesView() {
   const { data: volumes = [], error, isPending } = useQuery({ ...volumesQuery(engineId ?? ''), enabled: Boolean(engineId) });
   const [search, setSearch] = useState('');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [dialog, setDialog] = useState<'create' | 'remove' | 'prune'>();
+  const [dialog, setDialog] = useState<'create' | 'remove' | 'prune' | 'import'>();
   const [lastCommand, setLastCommand] = useState<string>();
   const [failures, setFailures] = useState<ActionOutcome[]>([]);
   const shown = useMemo(() => {
@@ -62,6 +63,9 @@ export function VolumesView() {
         </button>
         <button type="button" className="button" disabled={!usable} onClick={() => setDialog('prune')}>
           {t('volumes.prune')}
+        </button>
+        <button type="button" className="button" disabled={!usable} onClick={() => setDialog('import')}>
+          {t('backup.importButton')}
         </button>
       </div>
       <CommandPreview label={lastCommand ? t('containers.lastCommand') : t('containers.listCommand')} command={lastCommand ?? commandLine(['volume', 'ls'])} />
@@ -114,6 +118,7 @@ export function VolumesView() {
       )}
       {dialog === 'create' && <CreateVolumeDialog existing={volumes.map((v) => v.name)} onClose={() => setDialog(undefined)} />}
       {dialog === 'prune' && <PruneVolumesDialog onClose={() => setDialog(undefined)} />}
+      {dialog === 'import' && <ImportVolumeDialog onClose={() => setDialog(undefined)} />}
       {dialog === 'remove' && (
         <Dialog title={t('volumes.removeTitle', { count: chosen.length })} onClose={() => setDialog(undefined)}>
           <p>{t('volumes.removeBody')}</p>
