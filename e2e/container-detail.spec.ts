@@ -108,3 +108,25 @@ test('merged logs: two containers in one view, in time order, each line named', 
   // New lines keep arriving.
   await expect(rows).toContainText('a-later', { timeout: 10_000 });
 });
+
+test('container files: the file system of a container, mounts marked, /etc browsed and a file downloaded', async ({ page }) => {
+  await openBerth(page);
+  const name = uniqueName('files');
+  const volume = uniqueName('mounted');
+  await runContainer(name, '-v', `${volume}:/data`);
+  try {
+    await page.getByRole('button', { name, exact: true }).click();
+    await page.getByRole('tab', { name: 'Files' }).click();
+    const root = page.getByRole('table', { name: 'Files in /' });
+    await expect(root.getByRole('row', { name: /data\// })).toContainText('mount');
+    await root.getByRole('button', { name: 'etc/' }).click();
+    const etc = page.getByRole('table', { name: 'Files in /etc' });
+    const downloading = page.waitForEvent('download');
+    await etc.getByRole('link', { name: 'Download passwd' }).click();
+    const saved = readFileSync((await (await downloading).path())!, 'utf8');
+    expect(saved).toBe(`${await docker('exec', name, 'cat', '/etc/passwd')}\n`);
+  } finally {
+    await docker('rm', '-f', name);
+    await docker('volume', 'rm', '-f', volume);
+  }
+});

@@ -67,6 +67,9 @@ export interface ContainersApi {
   run(input: ContainerRunInput): Promise<{ id: string; name: string }>;
   /** Whether a host port is free for publishing; 'unknown' when the engine is not on this machine. */
   hostPortFree(hostIp: string, port: number): Promise<'free' | 'taken' | 'unknown'>;
+  files(id: string, path: string): Promise<FileEntry[]>;
+  downloadFile(id: string, path: string, as: 'file' | 'folder', sink: NodeJS.WritableStream): Promise<void>;
+  uploadFile(id: string, folder: string, name: string, data: Buffer): Promise<void>;
   /** The engine's own inspect document, untouched (rendered as text, never as HTML). */
   inspect(id: string): Promise<Record<string, unknown>>;
 }

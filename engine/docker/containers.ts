@@ -8,6 +8,7 @@ import type {
   ContainerRunInput,
   containerRemoveInput,
 } from '../contract/schemas.js';
+import { containerFiles } from './archive-files.js';
 import { engineCall, forEachId } from './bulk.js';
 import { hostPortFree } from '../hosts/port-check.js';
 import { isBerthHelper, toContainerSummary } from './mappers.js';
@@ -45,6 +46,18 @@ export class DockerContainers implements ContainersApi {
     // Only an engine on this machine publishes ports here; a remote one publishes on its own host.
     const local = Boolean((this.docker.modem as { socketPath?: string }).socketPath);
     return local ? hostPortFree(hostIp, port) : ('unknown' as const);
+  }
+
+  files(id: string, path: string) {
+    return containerFiles.list(this.docker, id, path);
+  }
+
+  downloadFile(id: string, path: string, as: 'file' | 'folder', sink: NodeJS.WritableStream) {
+    return containerFiles.download(this.docker, id, path, as, sink);
+  }
+
+  uploadFile(id: string, folder: string, name: string, data: Buffer) {
+    return containerFiles.upload(this.docker, id, folder, name, data);
   }
 
   async inspect(id: string) {

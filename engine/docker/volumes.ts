@@ -3,7 +3,7 @@ import { BerthError } from '../contract/errors.js';
 import type { VolumesApi } from '../contract/service.js';
 import type { ActionOutcome, VolumePrunePreview, VolumeSummary } from '../contract/types.js';
 import { engineCall, forEachId } from './bulk.js';
-import { cloneVolume, downloadFromVolume, exportVolume, importVolume, listVolumeFolder, uploadToVolume } from './volume-files.js';
+import { cloneVolume, downloadFromVolume, exportVolume, importVolume, listVolumeFolder, uploadToVolume } from './archive-files.js';
 
 const anonymousName = /^[0-9a-f]{64}$/;
 

@@ -53,28 +53,29 @@ function plain(res: ServerResponse, status: number, message: string): void {
 export const maxUploadBytes = 100 * 1024 * 1024;
 
 /**
- * GET /download/volume/<name>?path=/a/b&as=file|folder: a file's bytes, or a folder as a tar, read
- * from the volume by the trusted side through the engine's archive API.
+ * GET /download/(volume|container)/<name>?path=/a/b&as=file|folder: a file's bytes, or a folder as a
+ * tar, read by the trusted side through the engine's archive API.
  */
-export function volumeDownloadRoute(engine: EngineApi): HttpRoute {
+export function fileDownloadRoute(engine: EngineApi): HttpRoute {
   return {
     method: 'GET',
-    pattern: /^\/download\/volume\/([^/]+)$/,
-    async handle(req, res, [encoded]) {
-      const volume = decodeURIComponent(encoded ?? '');
+    pattern: /^\/download\/(volume|container)\/([^/]+)$/,
+    async handle(req, res, [kind, encoded]) {
+      const target = decodeURIComponent(encoded ?? '');
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const path = url.searchParams.get('path') ?? '/';
       const as = url.searchParams.get('as') === 'folder' ? 'folder' : 'file';
       const problem = firstProblem(filePath, path);
       if (problem) return plain(res, 400, problem);
-      const base = path.split('/').filter(Boolean).at(-1) ?? volume;
+      const base = path.split('/').filter(Boolean).at(-1) ?? target;
       res.writeHead(200, {
         'Content-Type': as === 'folder' ? 'application/x-tar' : 'application/octet-stream',
         'Content-Disposition': `attachment; filename="${(as === 'folder' ? `${base}.tar` : base).replace(/[^\w.-]/g, '_')}"`,
         'Cache-Control': 'no-store',
       });
       try {
-        await engine.volumes.download(volume, path, as, res);
+        if (kind === 'container') await engine.containers.downloadFile(target, path, as, res);
+        else await engine.volumes.download(target, path, as, res);
         res.end();
       } catch {
         res.destroy();
@@ -83,13 +84,13 @@ export function volumeDownloadRoute(engine: EngineApi): HttpRoute {
   };
 }
 
-/** POST /upload/volume/<name>?path=/folder&name=file.txt with the file's bytes as the body. */
-export function volumeUploadRoute(engine: EngineApi): HttpRoute {
+/** POST /upload/(volume|container)/<name>?path=/folder&name=file.txt with the file's bytes as the body. */
+export function fileUploadRoute(engine: EngineApi): HttpRoute {
   return {
     method: 'POST',
-    pattern: /^\/upload\/volume\/([^/]+)$/,
-    async handle(req, res, [encoded]) {
-      const volume = decodeURIComponent(encoded ?? '');
+    pattern: /^\/upload\/(volume|container)\/([^/]+)$/,
+    async handle(req, res, [kind, encoded]) {
+      const target = decodeURIComponent(encoded ?? '');
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const folder = url.searchParams.get('path') ?? '/';
       const name = url.searchParams.get('name') ?? '';
@@ -103,7 +104,8 @@ export function volumeUploadRoute(engine: EngineApi): HttpRoute {
         chunks.push(chunk);
       }
       try {
-        await engine.volumes.upload(volume, folder, name, Buffer.concat(chunks));
+        if (kind === 'container') await engine.containers.uploadFile(target, folder, name, Buffer.concat(chunks));
+        else await engine.volumes.upload(target, folder, name, Buffer.concat(chunks));
         plain(res, 200, 'uploaded');
       } catch (e) {
         plain(res, e instanceof BerthError && e.code === 'NOT_FOUND' ? 404 : 502, (e as Error).message);
@@ -156,5 +158,5 @@ export function volumeImportRoute(engine: EngineApi): HttpRoute {
 
 /** Every HTTP endpoint the web host serves beside the contract. */
 export function webHostRoutes(engine: EngineApi): HttpRoute[] {
-  return [logDownloadRoute(engine), volumeDownloadRoute(engine), volumeUploadRoute(engine), volumeExportRoute(engine), volumeImportRoute(engine)];
+  return [logDownloadRoute(engine), fileDownloadRoute(engine), fileUploadRoute(engine), volumeExportRoute(engine), volumeImportRoute(engine)];
 }

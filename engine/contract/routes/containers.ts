@@ -1,5 +1,6 @@
 import {
   containerActionInput,
+  containerFilesInput,
   containerIdInput,
   containerRemoveInput,
   containerRenameInput,
@@ -14,6 +15,7 @@ export const containerRoutes = router({
   rename: procedure.input(containerRenameInput).mutation(({ ctx, input }) => ctx.engine.containers.rename(input)),
   run: procedure.input(containerRunInput).mutation(({ ctx, input }) => ctx.engine.containers.run(input)),
   hostPortFree: procedure.input(portCheckInput).query(({ ctx, input }) => ctx.engine.containers.hostPortFree(input.hostIp, input.hostPort)),
+  files: procedure.input(containerFilesInput).query(({ ctx, input }) => ctx.engine.containers.files(input.id, input.path)),
   inspect: procedure.input(containerIdInput).query(({ ctx, input }) => ctx.engine.containers.inspect(input.id)),
   stats: procedure.input(containerIdInput).subscription(async function* ({ ctx, input, signal }) {
     yield* ctx.engine.stats.stream(input.id, signal);

@@ -114,6 +114,7 @@ export const en = {
     tabs: 'Container details',
     logs: 'Logs',
     terminal: 'Terminal',
+    files: 'Files',
     inspect: 'Inspect',
     stats: 'Stats',
     gone: 'Removed',
@@ -391,6 +392,7 @@ export const en = {
     modified: 'Modified',
     download: 'Download',
     downloadOne: 'Download {{name}}',
+    mount: 'mount',
   },
   networks: {
     title: 'Networks',

@@ -116,6 +116,7 @@ export const ko: Catalog = {
     tabs: '컨테이너 상세',
     logs: '로그',
     terminal: '터미널',
+    files: '파일',
     inspect: '상세 정보',
     stats: '통계',
     gone: '삭제됨',
@@ -393,6 +394,7 @@ export const ko: Catalog = {
     modified: '수정 시각',
     download: '다운로드',
     downloadOne: '{{name}} 다운로드',
+    mount: '마운트',
   },
   networks: {
     title: '네트워크',

@@ -2,12 +2,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useContainers } from '../containers/useContainers';
 import { closeContainer } from '../../state/ui-store';
+import { FilesTab } from './FilesTab';
 import { InspectTab } from './InspectTab';
 import { LogsTab } from './LogsTab';
 import { StatsTab } from './StatsTab';
 import { TerminalTab } from './TerminalTab';
 
-const tabs = ['logs', 'terminal', 'inspect', 'stats'] as const;
+const tabs = ['logs', 'terminal', 'files', 'inspect', 'stats'] as const;
 type Tab = (typeof tabs)[number];
 
 /** One container up close: its logs, a terminal in it, its inspect document and its live stats. */
@@ -50,6 +51,7 @@ export function ContainerDetail({ id }: { id: string }) {
       <div className="tabs__panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
         {tab === 'logs' && <LogsTab id={id} name={name} />}
         {tab === 'terminal' && <TerminalTab id={id} name={name} />}
+        {tab === 'files' && <FilesTab id={id} name={name} />}
         {tab === 'inspect' && <InspectTab id={id} name={name} />}
         {tab === 'stats' && <StatsTab id={id} name={name} />}
       </div>

@@ -56,65 +56,85 @@ async function withVolume<T>(docker: Docker, volume: string, work: (helper: Dock
   }
 }
 
-function archiveStream(helper: Docker.Container, path: string): Promise<NodeJS.ReadableStream> {
-  return engineCall(helper.getArchive({ path: `${mountPoint}${path}` }) as Promise<NodeJS.ReadableStream>, `Path ${path}`).catch((e: BerthError) => {
-    throw e.code === 'NOT_FOUND' ? new BerthError('NOT_FOUND', `${path} does not exist in this volume.`, 'It may have been removed; go back up a folder.') : e;
+/** Where files live: a container's file system, under `prefix` (a volume's mount point in a helper). */
+interface FileSystem {
+  container: Docker.Container;
+  prefix: string;
+}
+
+function archiveStream(helper: Docker.Container, path: string, prefix = mountPoint): Promise<NodeJS.ReadableStream> {
+  return engineCall(helper.getArchive({ path: `${prefix}${path}` }) as Promise<NodeJS.ReadableStream>, `Path ${path}`).catch((e: BerthError) => {
+    throw e.code === 'NOT_FOUND' ? new BerthError('NOT_FOUND', `${path} does not exist here.`, 'It may have been removed; go back up a folder.') : e;
   });
 }
 
-/** The entries of one folder of a volume, with sizes (a folder's is the sum of its files). */
-export function listVolumeFolder(docker: Docker, volume: string, path: string): Promise<FileEntry[]> {
-  return withVolume(docker, volume, async (helper) => {
-    const stream = await archiveStream(helper, path);
-    const children = new Map<string, FileEntry>();
-    let root: string | undefined;
-    const reader = new TarReader((entry) => {
-      root ??= entry.path.split('/')[0];
-      const parts = entry.path.split('/');
-      if (parts.length < 2) return;
-      const name = parts[1]!;
-      if (parts.length === 2) {
-        children.set(name, {
-          name,
-          type: entry.type,
-          size: entry.size,
-          mtime: entry.mtime,
-          ...(entry.linkTarget ? { linkTarget: entry.linkTarget } : {}),
-        });
-      } else {
-        const folder = children.get(name);
-        if (folder) folder.size += entry.size;
-      }
-    });
-    await consume(stream, (chunk) => reader.push(chunk));
-    if (root === undefined) throw new BerthError('NOT_FOUND', `${path} is empty or unreadable.`);
-    return [...children.values()].sort((a, b) => Number(b.type === 'directory') - Number(a.type === 'directory') || a.name.localeCompare(b.name));
+/** The entries of one folder, with sizes (a folder's is the sum of its files). */
+async function listFolder({ container, prefix }: FileSystem, path: string): Promise<FileEntry[]> {
+  const stream = await archiveStream(container, path, prefix);
+  const children = new Map<string, FileEntry>();
+  let root: string | undefined;
+  const reader = new TarReader((entry) => {
+    root ??= entry.path.split('/')[0];
+    const parts = entry.path.split('/');
+    if (parts.length < 2) return;
+    const name = parts[1]!;
+    if (parts.length === 2) {
+      children.set(name, {
+        name,
+        type: entry.type,
+        size: entry.size,
+        mtime: entry.mtime,
+        ...(entry.linkTarget ? { linkTarget: entry.linkTarget } : {}),
+      });
+    } else {
+      const folder = children.get(name);
+      if (folder) folder.size += entry.size;
+    }
   });
+  await consume(stream, (chunk) => reader.push(chunk));
+  if (root === undefined) throw new BerthError('NOT_FOUND', `${path} is empty or unreadable.`);
+  return [...children.values()].sort((a, b) => Number(b.type === 'directory') - Number(a.type === 'directory') || a.name.localeCompare(b.name));
 }
 
 /** Writes a file's bytes (or a folder as a tar) to `sink`, straight from the engine. */
-export function downloadFromVolume(docker: Docker, volume: string, path: string, as: 'file' | 'folder', sink: NodeJS.WritableStream): Promise<void> {
-  return withVolume(docker, volume, async (helper) => {
-    const stream = await archiveStream(helper, path);
-    if (as === 'folder') return consume(stream, (chunk) => sink.write(chunk));
-    let first: string | undefined;
-    const reader = new TarReader(
-      (entry) => {
-        first ??= entry.path;
-        if (entry.path === first && entry.type !== 'file') throw new BerthError('INVALID_INPUT', `${path} is a folder; download it as a folder.`);
-      },
-      (entry, chunk) => entry.path === first && sink.write(chunk),
-    );
-    await consume(stream, (chunk) => reader.push(chunk));
-  });
+async function downloadFrom({ container, prefix }: FileSystem, path: string, as: 'file' | 'folder', sink: NodeJS.WritableStream): Promise<void> {
+  const stream = await archiveStream(container, path, prefix);
+  if (as === 'folder') return consume(stream, (chunk) => sink.write(chunk));
+  let first: string | undefined;
+  const reader = new TarReader(
+    (entry) => {
+      first ??= entry.path;
+      if (entry.path === first && entry.type !== 'file') throw new BerthError('INVALID_INPUT', `${path} is a folder; download it as a folder.`);
+    },
+    (entry, chunk) => entry.path === first && sink.write(chunk),
+  );
+  await consume(stream, (chunk) => reader.push(chunk));
 }
 
-/** Puts one file into a folder of the volume (replacing a file of that name). */
-export function uploadToVolume(docker: Docker, volume: string, folder: string, name: string, data: Buffer): Promise<void> {
-  return withVolume(docker, volume, async (helper) => {
-    await engineCall(helper.putArchive(writeTar([{ name, data }]), { path: `${mountPoint}${folder}` }), `Folder ${folder}`);
-  });
+/** Puts one file into a folder (replacing a file of that name). */
+async function uploadTo({ container, prefix }: FileSystem, folder: string, name: string, data: Buffer): Promise<void> {
+  await engineCall(container.putArchive(writeTar([{ name, data }]), { path: `${prefix}${folder}` }), `Folder ${folder}`);
 }
+
+export function listVolumeFolder(docker: Docker, volume: string, path: string): Promise<FileEntry[]> {
+  return withVolume(docker, volume, (helper) => listFolder({ container: helper, prefix: mountPoint }, path));
+}
+
+export function downloadFromVolume(docker: Docker, volume: string, path: string, as: 'file' | 'folder', sink: NodeJS.WritableStream): Promise<void> {
+  return withVolume(docker, volume, (helper) => downloadFrom({ container: helper, prefix: mountPoint }, path, as, sink));
+}
+
+export function uploadToVolume(docker: Docker, volume: string, folder: string, name: string, data: Buffer): Promise<void> {
+  return withVolume(docker, volume, (helper) => uploadTo({ container: helper, prefix: mountPoint }, folder, name, data));
+}
+
+/** A container's own files (running or stopped), through the same archive API. */
+export const containerFiles = {
+  list: (docker: Docker, id: string, path: string) => listFolder({ container: docker.getContainer(id), prefix: '' }, path),
+  download: (docker: Docker, id: string, path: string, as: 'file' | 'folder', sink: NodeJS.WritableStream) =>
+    downloadFrom({ container: docker.getContainer(id), prefix: '' }, path, as, sink),
+  upload: (docker: Docker, id: string, folder: string, name: string, data: Buffer) => uploadTo({ container: docker.getContainer(id), prefix: '' }, folder, name, data),
+};
 
 function consume(stream: NodeJS.ReadableStream, onChunk: (chunk: Buffer) => void): Promise<void> {
   return new Promise((resolve, reject) => {
