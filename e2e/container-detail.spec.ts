@@ -130,3 +130,16 @@ test('container files: the file system of a container, mounts marked, /etc brows
     await docker('volume', 'rm', '-f', volume);
   }
 });
+
+test('logs: a container that restarts keeps streaming', async ({ page }) => {
+  await openBerth(page);
+  const name = uniqueName('restarts');
+  await runCommand(name, ['sh', '-c', 'echo booted; sleep 600']);
+  await page.getByRole('button', { name, exact: true }).click();
+  const rows = page.locator('.xterm-rows');
+  await expect(rows).toContainText('booted');
+  await page.getByRole('combobox', { name: 'Keep' }).selectOption('10000');
+  await docker('restart', '-t', '1', name);
+  await expect(rows).toContainText('the container started again', { timeout: 20_000 });
+  await expect.poll(async () => (await rows.innerText()).split('\n').filter((l) => l.trim() === 'booted').length, { timeout: 10_000 }).toBe(2);
+});

@@ -20,6 +20,8 @@ interface UiState {
   openVolumeName: string | undefined;
   /** Containers whose logs are shown merged into one view, if any. */
   mergedLogIds: readonly string[] | undefined;
+  /** Lines a log view keeps before dropping the oldest: bounds memory on endless logs. */
+  logScrollback: number;
   /** The web host's WebSocket (always 'open' in Electron). */
   hostLink: 'connecting' | 'open' | 'closed';
 }
@@ -42,6 +44,7 @@ export const useUiStore = create<UiState>()(() => ({
   mergedLogIds: undefined,
   openVolumeName: undefined,
   openImageRef: undefined,
+  logScrollback: Number(globalThis.localStorage?.getItem('berth.logScrollback')) || 50_000,
   hostLink: 'connecting',
 }));
 
@@ -56,6 +59,11 @@ export const openMergedLogs = (ids: readonly string[]) => useUiStore.setState({ 
 export const setContainerSearch = (containerSearch: string) => useUiStore.setState({ containerSearch });
 export const setContainerFilter = (containerFilter: ContainerFilter) => useUiStore.setState({ containerFilter });
 export const setHostLink = (hostLink: UiState['hostLink']) => useUiStore.setState({ hostLink });
+
+export function setLogScrollback(lines: number) {
+  globalThis.localStorage?.setItem('berth.logScrollback', String(lines));
+  useUiStore.setState({ logScrollback: lines });
+}
 
 export function setLanguage(language: Language) {
   globalThis.localStorage?.setItem(languageKey, language);

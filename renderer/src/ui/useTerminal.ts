@@ -15,8 +15,15 @@ export interface TerminalHandle {
 export function useTerminal(
   options: ITerminalOptions,
   onFit?: (size: { cols: number; rows: number }) => void,
+  /** Options applied again whenever they change, without making a new terminal. */
+  live?: { scrollback?: number },
 ): { containerRef: RefObject<HTMLDivElement | null>; handle: TerminalHandle | undefined } {
   const containerRef = useRef<HTMLDivElement>(null);
+  const terminalRef = useRef<Terminal | undefined>(undefined);
+  const liveScrollback = live?.scrollback;
+  useEffect(() => {
+    if (terminalRef.current && liveScrollback !== undefined) terminalRef.current.options.scrollback = liveScrollback;
+  }, [liveScrollback]);
   const [handle, setHandle] = useState<TerminalHandle>();
   const onFitRef = useRef(onFit);
   useEffect(() => {
@@ -47,7 +54,9 @@ export function useTerminal(
     const observer = new ResizeObserver(refit);
     observer.observe(element);
     setHandle({ terminal, fit });
+    terminalRef.current = terminal;
     return () => {
+      terminalRef.current = undefined;
       observer.disconnect();
       terminal.dispose();
       setHandle(undefined);

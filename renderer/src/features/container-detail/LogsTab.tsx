@@ -6,6 +6,7 @@ import type { LogEvent } from '../../../../engine/contract/types';
 import { berth } from '../../rpc/client';
 import { toBerthError } from '../../rpc/errors';
 import { CommandPreview } from '../../ui/CommandPreview';
+import { setLogScrollback, useUiStore } from '../../state/ui-store';
 import { useTerminal } from '../../ui/useTerminal';
 
 type Since = '5m' | '1h' | 'all';
@@ -26,7 +27,8 @@ const searchDecorations = {
 /** The container's log in a terminal: last 1,000 lines, then live; search, timestamps, since, pause, clear, download. */
 export function LogsTab({ id, name }: { id: string; name: string }) {
   const { t } = useTranslation();
-  const { containerRef, handle } = useTerminal({ convertEol: true, disableStdin: true, scrollback: 50_000, allowProposedApi: true });
+  const scrollback = useUiStore((s) => s.logScrollback);
+  const { containerRef, handle } = useTerminal({ convertEol: true, disableStdin: true, scrollback, allowProposedApi: true }, undefined, { scrollback });
   const [since, setSince] = useState<Since>('all');
   const [tail, setTail] = useState<Tail>(1000);
   const [timestamps, setTimestamps] = useState(false);
@@ -116,6 +118,16 @@ export function LogsTab({ id, name }: { id: string; name: string }) {
             <option value="1000">{t('logs.tailChoices.1000')}</option>
             <option value="10000">{t('logs.tailChoices.10000')}</option>
             <option value="all">{t('logs.tailChoices.all')}</option>
+          </select>
+        </label>
+        <label className="select-field">
+          <span>{t('logs.scrollback')}</span>
+          <select value={String(scrollback)} onChange={(e) => setLogScrollback(Number(e.target.value))}>
+            {[10_000, 50_000, 200_000].map((n) => (
+              <option key={n} value={n}>
+                {t('logs.scrollbackLines', { count: n })}
+              </option>
+            ))}
           </select>
         </label>
         <label className="checkbox-field">
