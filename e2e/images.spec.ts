@@ -208,3 +208,26 @@ test('build: a folder with a .dockerignore becomes an image that runs; a failing
   await expect(dialog.getByRole('status')).toContainText('Step 2/2 : RUN echo about to fail && false', { timeout: 60_000 });
   await expect(dialog.getByRole('alert')).toContainText('returned a non-zero code');
 });
+
+test('pull: cancel stops it, and the image does not arrive', async ({ page }) => {
+  test.setTimeout(120_000);
+  // Big enough (120 MB of random bytes) that the pull is still running when Cancel is pressed.
+  const reference = `${registry}/e2e/big:${uniqueName('t').slice(4)}`;
+  const maker = uniqueName('maker');
+  await docker('run', '--name', maker, '--label', e2eLabel, fixtureImage, 'sh', '-c', 'head -c 120000000 /dev/urandom > /big');
+  await docker('commit', maker, reference);
+  await docker('rm', maker);
+  await docker('push', reference);
+  await docker('rmi', reference);
+
+  await openImages(page);
+  await page.getByRole('button', { name: 'Pull…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Pull an image' });
+  await dialog.getByRole('textbox', { name: 'Image' }).fill(reference);
+  await dialog.getByRole('button', { name: 'Pull', exact: true }).click();
+  await dialog.getByRole('button', { name: 'Cancel pull' }).click();
+  await expect(dialog.getByRole('status')).toHaveText('The pull was cancelled.');
+  // The engine stops too: the image never shows up.
+  await new Promise((r) => setTimeout(r, 3000));
+  expect(await imageExists(reference)).toBe(false);
+});
