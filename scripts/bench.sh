@@ -15,3 +15,4 @@ npm run --silent build:renderer
 npx tsx bench/containers.bench.ts
 npx tsx bench/logs-exec.bench.ts
 npx tsx bench/pull.bench.ts
+npx tsx bench/native-engine.bench.ts

@@ -37,8 +37,12 @@ export function TerminalSession({ id, name, visible }: { id: string; name: strin
       }
       return true;
     });
+    // Keys typed while the shell is still opening wait here, so nothing typed early is lost.
+    let early: string[] = [];
+    const send = (sessionId: string, data: string) => void berth.exec.input.mutate({ sessionId, data }).catch(() => undefined);
     const typing = terminal.onData((data) => {
-      if (sessionRef.current) void berth.exec.input.mutate({ sessionId: sessionRef.current, data }).catch(() => undefined);
+      if (sessionRef.current) send(sessionRef.current, data);
+      else early.push(data);
     });
     berth.exec.open
       .mutate({ id, cols: terminal.cols, rows: terminal.rows })
@@ -59,6 +63,8 @@ export function TerminalSession({ id, name, visible }: { id: string; name: strin
           },
         );
         unsubscribe = () => subscription.unsubscribe();
+        if (early.length) send(sessionId, early.join(''));
+        early = [];
         terminal.focus();
       })
       .catch((e: unknown) => !cancelled && setState({ phase: 'failed', error: toBerthError(e) }));

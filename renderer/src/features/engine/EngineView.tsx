@@ -11,6 +11,7 @@ import { engineInfoQuery } from '../../rpc/queries';
 import { CommandPreview } from '../../ui/CommandPreview';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { formatBytes } from '../../ui/format';
+import { Facts } from '../../ui/Facts';
 
 export function EngineView() {
   const { t, i18n } = useTranslation();
@@ -50,16 +51,7 @@ export function EngineView() {
       </header>
       <CommandPreview command={commandLine(['info'])} />
       {error && <ErrorNotice error={toBerthError(error)} />}
-      <dl className="facts">
-        {rows
-          .filter(([, value]) => value)
-          .map(([label, value]) => (
-            <div key={label} className="facts__row">
-              <dt>{label}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-      </dl>
+      <Facts rows={rows} />
       <DiskUsageCard />
       <EngineChoices />
       {nativeAvailable && <NativeEngineCard />}

@@ -6,6 +6,7 @@ import { berth } from '../../rpc/client';
 import { toBerthError } from '../../rpc/errors';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { Facts } from '../../ui/Facts';
 import { enginesKey } from './EngineChoices';
 
 const nativeKey = ['native-engine'] as const;
@@ -81,16 +82,7 @@ export function NativeEngineCard() {
       </div>
       {status.error && <ErrorNotice error={status.error} />}
       {operate.error && <ErrorNotice error={toBerthError(operate.error)} />}
-      <dl className="facts">
-        {facts
-          .filter(([, value]) => value)
-          .map(([label, value]) => (
-            <div key={label} className="facts__row">
-              <dt>{label}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-      </dl>
+      <Facts rows={facts} />
       {showLog && <LogTail text={log.data || t('engine.native.logEmpty')} label={t('engine.native.log')} />}
       {confirmReset && (
         <Dialog title={t('engine.native.resetTitle')} onClose={() => setConfirmReset(false)}>

@@ -8,6 +8,7 @@ import { openImage } from '../../state/ui-store';
 import { CommandPreview } from '../../ui/CommandPreview';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { formatBytes, formatRelativeTime, shortId } from '../../ui/format';
+import { Facts } from '../../ui/Facts';
 
 /** One image up close: its layers (and which other images share them), its config, and its containers. */
 export function ImageDetailView({ reference }: { reference: string }) {
@@ -47,16 +48,7 @@ export function ImageDetailView({ reference }: { reference: string }) {
       {error && <ErrorNotice error={toBerthError(error)} />}
       {data && (
         <>
-          <dl className="facts">
-            {facts
-              .filter(([, value]) => value)
-              .map(([label, value]) => (
-                <div key={label} className="facts__row">
-                  <dt>{label}</dt>
-                  <dd className="facts__pre">{value}</dd>
-                </div>
-              ))}
-          </dl>
+          <Facts rows={facts} />
           <h2 className="card__title">{t('imageDetail.layers', { count: data.layers.filter((l) => l.diffId).length })}</h2>
           <p className="cell--muted">{data.sharedSavings > 0 ? t('imageDetail.savings', { size: bytes(data.sharedSavings) }) : t('imageDetail.noSharing')}</p>
           <table className="simple-table" aria-label={t('imageDetail.layersTable')}>

@@ -12,7 +12,9 @@ import { openImage } from '../../state/ui-store';
 import { CommandPreview } from '../../ui/CommandPreview';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { FailureList } from '../../ui/FailureList';
 import { formatBytes, formatRelativeTime, shortId } from '../../ui/format';
+import { useSelection } from '../../ui/useSelection';
 import { PruneDialog } from './PruneDialog';
 import { PullDialog } from './PullDialog';
 import { BuildDialog } from './BuildDialog';
@@ -36,7 +38,7 @@ export function ImagesView() {
   const usable = useEngineUsable();
   const { data: images = [], error, isPending } = useQuery({ ...imagesQuery(engineId ?? ''), enabled: Boolean(engineId) });
   const [search, setSearch] = useState('');
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const { selected, toggle, setSelected } = useSelection();
   const [dialog, setDialog] = useState<{ kind: 'pull' | 'prune' | 'remove' | 'login' | 'build' } | { kind: 'run' | 'tag' | 'push'; image: string }>();
   const [lastCommand, setLastCommand] = useState<string>();
   const [failures, setFailures] = useState<ActionOutcome[]>([]);
@@ -57,13 +59,6 @@ export function ImagesView() {
       setSelected(new Set(outcomes.filter((o) => !o.ok).map((o) => o.id)));
     },
   });
-
-  const toggle = (id: string) => {
-    const next = new Set(selected);
-    if (next.has(id)) next.delete(id);
-    else next.add(id);
-    setSelected(next);
-  };
 
   return (
     <section className="view" aria-labelledby="images-title">
@@ -110,22 +105,11 @@ export function ImagesView() {
         label={lastCommand ? t('containers.lastCommand') : t('containers.listCommand')}
         command={lastCommand ?? commandLine(['images'])}
       />
-      {failures.length > 0 && (
-        <div className="error-notice" role="alert">
-          <ul className="error-notice__list">
-            {failures.map((outcome) => (
-              <li key={outcome.id}>
-                <strong>{outcome.id}: </strong>
-                {outcome.error?.message}
-                {outcome.error?.hint && <span className="error-notice__hint"> {outcome.error.hint}</span>}
-              </li>
-            ))}
-          </ul>
-          <button type="button" className="button button--small" onClick={() => remove.mutate({ refs: failures.map((f) => f.id), force: true })}>
-            {t('images.forceRemove')}
-          </button>
-        </div>
-      )}
+      <FailureList failures={failures}>
+        <button type="button" className="button button--small" onClick={() => remove.mutate({ refs: failures.map((f) => f.id), force: true })}>
+          {t('images.forceRemove')}
+        </button>
+      </FailureList>
       {error && <ErrorNotice error={toBerthError(error)} />}
       {!isPending && rows.length === 0 && !error && <p className="view__empty">{t('images.empty')}</p>}
       {rows.length > 0 && (

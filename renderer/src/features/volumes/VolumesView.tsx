@@ -12,7 +12,9 @@ import { openVolume } from '../../state/ui-store';
 import { CommandPreview } from '../../ui/CommandPreview';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { FailureList } from '../../ui/FailureList';
 import { formatBytes } from '../../ui/format';
+import { useSelection } from '../../ui/useSelection';
 import { ImportVolumeDialog } from './VolumeBackupDialogs';
 import { CreateVolumeDialog, PruneVolumesDialog } from './VolumeDialogs';
 
@@ -22,7 +24,7 @@ export function VolumesView() {
   const usable = useEngineUsable();
   const { data: volumes = [], error, isPending } = useQuery({ ...volumesQuery(engineId ?? ''), enabled: Boolean(engineId) });
   const [search, setSearch] = useState('');
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const { selected, toggle, setSelected } = useSelection();
   const [dialog, setDialog] = useState<'create' | 'remove' | 'prune' | 'import'>();
   const [lastCommand, setLastCommand] = useState<string>();
   const [failures, setFailures] = useState<ActionOutcome[]>([]);
@@ -39,12 +41,6 @@ export function VolumesView() {
       setSelected(new Set(outcomes.filter((o) => !o.ok).map((o) => o.id)));
     },
   });
-  const toggle = (name: string) => {
-    const next = new Set(selected);
-    if (next.has(name)) next.delete(name);
-    else next.add(name);
-    setSelected(next);
-  };
   return (
     <section className="view" aria-labelledby="volumes-title">
       <header className="view__header">
@@ -69,18 +65,7 @@ export function VolumesView() {
         </button>
       </div>
       <CommandPreview label={lastCommand ? t('containers.lastCommand') : t('containers.listCommand')} command={lastCommand ?? commandLine(['volume', 'ls'])} />
-      {failures.length > 0 && (
-        <div className="error-notice" role="alert">
-          <ul className="error-notice__list">
-            {failures.map((f) => (
-              <li key={f.id}>
-                {f.error?.message}
-                {f.error?.hint && <span className="error-notice__hint"> {f.error.hint}</span>}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <FailureList failures={failures} />
       {error && <ErrorNotice error={toBerthError(error)} />}
       {!isPending && shown.length === 0 && !error && <p className="view__empty">{t('volumes.empty')}</p>}
       {shown.length > 0 && (
