@@ -36,3 +36,20 @@ export function Dialog({
     </dialog>
   );
 }
+
+/**
+ * The buttons of a destructive confirmation: Cancel first and focused (Enter must never delete by
+ * accident), then the action, in the danger style.
+ */
+export function ConfirmActions({ cancel, confirm, onCancel, onConfirm }: { cancel: string; confirm: string; onCancel: () => void; onConfirm: () => void }) {
+  return (
+    <div className="dialog__actions">
+      <button type="button" className="button" autoFocus onClick={onCancel}>
+        {cancel}
+      </button>
+      <button type="button" className="button button--danger" onClick={onConfirm}>
+        {confirm}
+      </button>
+    </div>
+  );
+}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { containerRemoveCommand } from '../../../../engine/contract/cli';
 import type { ContainerSummary } from '../../../../engine/contract/types';
 import { CommandPreview } from '../../ui/CommandPreview';
-import { Dialog } from '../../ui/Dialog';
+import { ConfirmActions, Dialog } from '../../ui/Dialog';
 
 /** Asks before removing, naming every container and volume that would go. */
 export function RemoveDialog({
@@ -41,19 +41,12 @@ export function RemoveDialog({
       )}
       <p className="cell--muted">{t('remove.namedVolumesKept')}</p>
       <CommandPreview command={containerRemoveCommand(names, { force, removeVolumes })} />
-      <div className="dialog__actions">
-        {/* Focus starts on Cancel: Enter must never delete by accident. */}
-        <button type="button" className="button" autoFocus onClick={onClose}>
-          {t('common.cancel')}
-        </button>
-        <button
-          type="button"
-          className="button button--danger"
-          onClick={() => onConfirm({ removeVolumes, force })}
-        >
-          {t('remove.submit')}
-        </button>
-      </div>
+      <ConfirmActions
+        cancel={t('common.cancel')}
+        confirm={t('remove.submit')}
+        onCancel={onClose}
+        onConfirm={() => onConfirm({ removeVolumes, force })}
+      />
     </Dialog>
   );
 }

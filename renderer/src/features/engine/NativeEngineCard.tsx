@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { NativeEngineStatus } from '../../../../engine/contract/types';
 import { berth } from '../../rpc/client';
 import { toBerthError } from '../../rpc/errors';
-import { Dialog } from '../../ui/Dialog';
+import { ConfirmActions, Dialog } from '../../ui/Dialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Facts } from '../../ui/Facts';
 import { enginesKey } from './EngineChoices';
@@ -91,21 +91,15 @@ export function NativeEngineCard() {
             <code>{status.dataRoot}</code>
           </p>
           <p className="dialog__warning">{t('engine.native.resetKeeps')}</p>
-          <div className="dialog__actions">
-            <button type="button" className="button" autoFocus onClick={() => setConfirmReset(false)}>
-              {t('common.cancel')}
-            </button>
-            <button
-              type="button"
-              className="button button--danger"
-              onClick={() => {
+          <ConfirmActions
+            cancel={t('common.cancel')}
+            confirm={t('engine.native.resetConfirm')}
+            onCancel={() => setConfirmReset(false)}
+            onConfirm={() => {
                 setConfirmReset(false);
                 operate.mutate('reset');
               }}
-            >
-              {t('engine.native.resetConfirm')}
-            </button>
-          </div>
+          />
         </Dialog>
       )}
     </section>

@@ -10,7 +10,7 @@ import { toBerthError } from '../../rpc/errors';
 import { imagesQuery } from '../../rpc/queries';
 import { openImage } from '../../state/ui-store';
 import { CommandPreview } from '../../ui/CommandPreview';
-import { Dialog } from '../../ui/Dialog';
+import { ConfirmActions, Dialog } from '../../ui/Dialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { FailureList } from '../../ui/FailureList';
 import { formatBytes, formatRelativeTime, shortId } from '../../ui/format';
@@ -189,22 +189,16 @@ export function ImagesView() {
             ))}
           </ul>
           <CommandPreview command={imageRemoveCommand(chosen.map((row) => row.ref), false)} />
-          <div className="dialog__actions">
-            <button type="button" className="button" autoFocus onClick={() => setDialog(undefined)}>
-              {t('common.cancel')}
-            </button>
-            <button
-              type="button"
-              className="button button--danger"
-              onClick={() => {
+          <ConfirmActions
+            cancel={t('common.cancel')}
+            confirm={t('images.removeConfirm')}
+            onCancel={() => setDialog(undefined)}
+            onConfirm={() => {
                 setDialog(undefined);
                 setFailures([]);
                 remove.mutate({ refs: chosen.map((row) => row.ref), force: false });
               }}
-            >
-              {t('images.removeConfirm')}
-            </button>
-          </div>
+          />
         </Dialog>
       )}
     </section>

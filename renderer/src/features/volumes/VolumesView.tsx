@@ -10,7 +10,7 @@ import { toBerthError } from '../../rpc/errors';
 import { volumesQuery } from '../../rpc/queries';
 import { openVolume } from '../../state/ui-store';
 import { CommandPreview } from '../../ui/CommandPreview';
-import { Dialog } from '../../ui/Dialog';
+import { ConfirmActions, Dialog } from '../../ui/Dialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { FailureList } from '../../ui/FailureList';
 import { formatBytes } from '../../ui/format';
@@ -116,22 +116,16 @@ export function VolumesView() {
             ))}
           </ul>
           <CommandPreview command={volumeRemoveCommand(chosen.map((v) => v.name))} />
-          <div className="dialog__actions">
-            <button type="button" className="button" autoFocus onClick={() => setDialog(undefined)}>
-              {t('common.cancel')}
-            </button>
-            <button
-              type="button"
-              className="button button--danger"
-              onClick={() => {
+          <ConfirmActions
+            cancel={t('common.cancel')}
+            confirm={t('volumes.removeConfirm')}
+            onCancel={() => setDialog(undefined)}
+            onConfirm={() => {
                 setDialog(undefined);
                 setFailures([]);
                 remove.mutate(chosen.map((v) => v.name));
               }}
-            >
-              {t('volumes.removeConfirm')}
-            </button>
-          </div>
+          />
         </Dialog>
       )}
     </section>
