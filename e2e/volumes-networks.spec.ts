@@ -129,6 +129,14 @@ test('volume files: browse without starting anything, download the same bytes, u
     await page.getByLabel('Upload files into /docs').setInputFiles({ name: 'from-berth.txt', mimeType: 'text/plain', buffer: Buffer.from('uploaded through Berth\n') });
     await expect(docs.getByRole('row', { name: /from-berth\.txt/ })).toBeVisible();
     expect(await docker('run', '--rm', '-v', `${volume}:/data`, fixtureImage, 'cat', '/data/docs/from-berth.txt')).toBe('uploaded through Berth');
+
+    // Delete asks first, names what goes, and takes only that file.
+    await docs.getByRole('button', { name: 'Delete from-berth.txt' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Delete /docs/from-berth.txt?' });
+    await expect(confirm.getByRole('group', { name: 'Docker command' })).toContainText('rm -rf -- /v/docs/from-berth.txt');
+    await confirm.getByRole('button', { name: 'Delete' }).click();
+    await expect(docs.getByRole('row', { name: /from-berth\.txt/ })).toHaveCount(0);
+    expect(await docker('run', '--rm', '-v', `${volume}:/data`, fixtureImage, 'ls', '/data/docs')).toBe('note.txt');
     // Nothing was left running or lying around: helpers are removed.
     expect(await docker('ps', '-aq', '--filter', 'label=dev.berth.helper=1')).toBe('');
   } finally {

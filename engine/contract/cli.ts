@@ -200,3 +200,7 @@ export function volumeImportRecipe(volume: string, file: string): string {
 export function volumeCloneRecipe(source: string, target: string): string {
   return `docker volume create ${shellQuote(target)} && docker run --rm -v ${shellQuote(`${source}:/from`)} -v ${shellQuote(`${target}:/to`)} busybox cp -a /from/. /to/`;
 }
+
+export function volumeDeleteRecipe(volume: string, path: string): string {
+  return commandLine(['run', '--rm', '--network', 'none', '-v', `${volume}:/v`, 'busybox', 'rm', '-rf', '--', `/v${path}`]);
+}

@@ -87,6 +87,11 @@ export const fileName = z
   .max(255, 'A file name is at most 255 bytes.')
   .refine((n) => !n.includes('/') && n !== '.' && n !== '..' && !n.includes('\0'), 'A file name has no "/" and is not "." or "..".');
 
+export const volumeFileDeleteInput = z.object({
+  volume: z.string().min(1).max(255),
+  path: filePath.refine((p) => p !== '/', 'Pick a file or folder inside the volume, not the volume itself.'),
+});
+
 export const containerFilesInput = z.object({ id: containerRef, path: filePath.default('/') });
 
 export const volumeFilesInput = z.object({ volume: z.string().min(1).max(255), path: filePath.default('/') });

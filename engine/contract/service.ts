@@ -119,6 +119,7 @@ export interface VolumesApi {
   files(volume: string, path: string): Promise<FileEntry[]>;
   download(volume: string, path: string, as: 'file' | 'folder', sink: NodeJS.WritableStream): Promise<void>;
   upload(volume: string, folder: string, name: string, data: Buffer): Promise<void>;
+  deleteFile(volume: string, path: string): Promise<void>;
   exportTo(volume: string, sink: NodeJS.WritableStream): Promise<void>;
   importFrom(volume: string, archive: NodeJS.ReadableStream): Promise<void>;
   clone(source: string, target: string): Promise<void>;

@@ -197,3 +197,55 @@ export async function cloneVolume(docker: Docker, source: string, target: string
     await withVolume(docker, target, (to) => engineCall(to.putArchive(stream as never, { path: mountPoint }), `Volume ${target}`));
   });
 }
+
+/**
+ * Finds a local image that has /bin/rm, checked through the archive API on a created (never
+ * started) container. Deleting is the one file operation the archive API cannot do.
+ */
+async function imageWithRm(docker: Docker): Promise<string | undefined> {
+  const images = await engineCall(docker.listImages());
+  const names = images.flatMap((i) => (i.RepoTags ?? []).filter((t) => t !== '<none>:<none>'));
+  // Small, common images first.
+  const ranked = [...names].sort((a, b) => Number(!/busybox|alpine/.test(a)) - Number(!/busybox|alpine/.test(b)));
+  for (const name of ranked) {
+    const probe = await docker.createContainer({ Image: name, Entrypoint: ['/bin/rm'], Cmd: ['--help'], Labels: { 'dev.berth.helper': '1' }, NetworkDisabled: true }).catch(() => undefined);
+    if (!probe) continue;
+    const found = await probe.infoArchive({ path: '/bin/rm' }).then(
+      () => true,
+      () => false,
+    );
+    await probe.remove({ force: true }).catch(() => undefined);
+    if (found) return name;
+  }
+  return undefined;
+}
+
+/**
+ * Deletes a file or folder in a volume with a one-shot container (`rm -rf -- path`, no network),
+ * the only way the Engine API allows. Refuses the volume's root.
+ */
+export async function deleteFromVolume(docker: Docker, volume: string, path: string): Promise<void> {
+  if (path === '/' || path === '') throw new BerthError('INVALID_INPUT', 'Berth does not delete a whole volume’s contents this way.', 'Remove the volume instead.');
+  await engineCall(docker.getVolume(volume).inspect(), `Volume ${volume}`);
+  const image = await imageWithRm(docker);
+  if (!image) {
+    throw new BerthError('INVALID_INPUT', 'Deleting a file needs a local image that has /bin/rm, and there is none.', 'Pull a small one first, e.g. busybox, then try again.');
+  }
+  const container = await engineCall(
+    docker.createContainer({
+      Image: image,
+      Entrypoint: ['/bin/rm'],
+      Cmd: ['-rf', '--', `${mountPoint}${path}`],
+      Labels: { 'dev.berth.helper': '1' },
+      NetworkDisabled: true,
+      HostConfig: { Binds: [`${volume}:${mountPoint}`] },
+    }),
+  );
+  try {
+    await engineCall(container.start());
+    const { StatusCode } = (await engineCall(container.wait())) as { StatusCode: number };
+    if (StatusCode !== 0) throw new BerthError('ENGINE_ERROR', `rm exited with ${StatusCode} deleting ${path}.`);
+  } finally {
+    await container.remove({ force: true }).catch(() => undefined);
+  }
+}

@@ -3,7 +3,7 @@ import { BerthError } from '../contract/errors.js';
 import type { VolumesApi } from '../contract/service.js';
 import type { ActionOutcome, VolumePrunePreview, VolumeSummary } from '../contract/types.js';
 import { engineCall, forEachId } from './bulk.js';
-import { cloneVolume, downloadFromVolume, exportVolume, importVolume, listVolumeFolder, uploadToVolume } from './archive-files.js';
+import { cloneVolume, deleteFromVolume, downloadFromVolume, exportVolume, importVolume, listVolumeFolder, uploadToVolume } from './archive-files.js';
 
 const anonymousName = /^[0-9a-f]{64}$/;
 
@@ -93,6 +93,10 @@ export class DockerVolumes implements VolumesApi {
 
   upload(volume: string, folder: string, name: string, data: Buffer) {
     return uploadToVolume(this.docker, volume, folder, name, data);
+  }
+
+  deleteFile(volume: string, path: string) {
+    return deleteFromVolume(this.docker, volume, path);
   }
 
   exportTo(volume: string, sink: NodeJS.WritableStream) {

@@ -1,4 +1,4 @@
-import { volumeCloneInput, volumeCreateInput, volumeFilesInput, volumeNamesInput } from '../schemas.js';
+import { volumeCloneInput, volumeCreateInput, volumeFileDeleteInput, volumeFilesInput, volumeNamesInput } from '../schemas.js';
 import { procedure, router } from '../trpc.js';
 
 export const volumeRoutes = router({
@@ -8,5 +8,6 @@ export const volumeRoutes = router({
   prunePreview: procedure.query(({ ctx }) => ctx.engine.volumes.prunePreview()),
   files: procedure.input(volumeFilesInput).query(({ ctx, input }) => ctx.engine.volumes.files(input.volume, input.path)),
   clone: procedure.input(volumeCloneInput).mutation(({ ctx, input }) => ctx.engine.volumes.clone(input.source, input.target)),
+  deleteFile: procedure.input(volumeFileDeleteInput).mutation(({ ctx, input }) => ctx.engine.volumes.deleteFile(input.volume, input.path)),
   prune: procedure.input(volumeNamesInput).mutation(({ ctx, input }) => ctx.engine.volumes.prune(input)),
 });

@@ -396,6 +396,10 @@ export const en = {
     download: 'Download',
     downloadOne: 'Download {{name}}',
     mount: 'mount',
+    delete: 'Delete',
+    deleteOne: 'Delete {{name}}',
+    deleteTitle: 'Delete {{path}}?',
+    deleteBody: '{{path}} is deleted from volume {{volume}} for good (a folder with everything in it). Deleting takes one short-lived container, since the engine cannot delete files any other way.',
   },
   networks: {
     title: 'Networks',

@@ -398,6 +398,10 @@ export const ko: Catalog = {
     download: '다운로드',
     downloadOne: '{{name}} 다운로드',
     mount: '마운트',
+    delete: '삭제',
+    deleteOne: '{{name}} 삭제',
+    deleteTitle: '{{path}}을(를) 삭제할까요?',
+    deleteBody: '{{path}}을(를) {{volume}} 볼륨에서 영구히 삭제합니다 (폴더라면 안의 모든 것까지). 엔진이 다른 방법으로는 파일을 지울 수 없어 잠깐 도는 컨테이너 하나를 씁니다.',
   },
   networks: {
     title: '네트워크',

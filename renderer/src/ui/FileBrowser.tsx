@@ -1,12 +1,13 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { commandLine, volumeListCommand } from '../../../engine/contract/cli';
+import { commandLine, volumeDeleteRecipe, volumeListCommand } from '../../../engine/contract/cli';
 import type { FileEntry } from '../../../engine/contract/types';
 import { berth } from '../rpc/client';
 import { useEngineStatus } from '../rpc/engine-sync';
 import { toBerthError } from '../rpc/errors';
 import { CommandPreview } from './CommandPreview';
+import { ConfirmActions, Dialog } from './Dialog';
 import { ErrorNotice } from './ErrorNotice';
 import { formatBytes, formatDateTime } from './format';
 
@@ -25,6 +26,14 @@ export function FileBrowser({ source }: { source: FileSource }) {
   const [path, setPath] = useState('/');
   const [uploadError, setUploadError] = useState<string>();
   const [uploading, setUploading] = useState(false);
+  const [deleting, setDeleting] = useState<string>();
+  const remove = useMutation({
+    mutationFn: (target: string) => berth.volumes.deleteFile.mutate({ volume: source.kind === 'volume' ? source.name : '', path: target }),
+    onSettled: () => {
+      setDeleting(undefined);
+      void queryClient.invalidateQueries({ queryKey: ['files', engineId, source.kind] });
+    },
+  });
   const target = source.kind === 'volume' ? source.name : source.id;
   // Not under [engineId, 'volumes']: refreshing a listing must not be triggered by the listing's own helper.
   const key = ['files', engineId, source.kind, target, path];
@@ -82,6 +91,14 @@ export function FileBrowser({ source }: { source: FileSource }) {
       <CommandPreview
         command={source.kind === 'volume' ? volumeListCommand(source.name, path) : commandLine(['exec', source.name, 'ls', '-la', path])}
       />
+      {remove.error && <ErrorNotice error={toBerthError(remove.error)} />}
+      {deleting && source.kind === 'volume' && (
+        <Dialog title={t('files.deleteTitle', { path: deleting })} onClose={() => setDeleting(undefined)}>
+          <p>{t('files.deleteBody', { path: deleting, volume: source.name })}</p>
+          <CommandPreview command={volumeDeleteRecipe(source.name, deleting)} />
+          <ConfirmActions cancel={t('common.cancel')} confirm={t('files.delete')} onCancel={() => setDeleting(undefined)} onConfirm={() => remove.mutate(deleting)} />
+        </Dialog>
+      )}
       {uploadError && (
         <p className="error-notice" role="alert">
           {uploadError}
@@ -125,6 +142,16 @@ export function FileBrowser({ source }: { source: FileSource }) {
                     <a className="button button--small" href={link(entry)} download aria-label={t('files.downloadOne', { name: entry.name })}>
                       {t('files.download')}
                     </a>
+                  )}
+                  {source.kind === 'volume' && (
+                    <button
+                      type="button"
+                      className="button button--small button--danger"
+                      aria-label={t('files.deleteOne', { name: entry.name })}
+                      onClick={() => setDeleting(join(path, entry.name))}
+                    >
+                      {t('files.delete')}
+                    </button>
                   )}
                 </td>
               </tr>
