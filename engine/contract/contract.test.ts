@@ -72,3 +72,15 @@ describe('command lines', () => {
     expect(splitCommandLine(`echo 'open`)).toBeUndefined();
   });
 });
+
+describe('names that reach the engine', () => {
+  it('never let a name step into another Engine API path', async () => {
+    const { localImageRef, networkRef, volumeRef } = await import('./schemas.js');
+    expect(firstProblem(localImageRef, '127.0.0.1:5055/team/app:1.0')).toBeUndefined();
+    expect(firstProblem(localImageRef, `sha256:${'a'.repeat(64)}`)).toBeUndefined();
+    expect(firstProblem(localImageRef, 'a/../../containers/x')).toMatch(/no "\.\." parts/);
+    expect(firstProblem(localImageRef, 'x?force=1')).toMatch(/named like nginx/);
+    expect(firstProblem(volumeRef, '../containers')).toMatch(/letters, digits/);
+    expect(firstProblem(networkRef, 'net/../x')).toMatch(/letters, digits/);
+  });
+});

@@ -19,6 +19,28 @@ export const containerRef = z
     'A container is named by its id (hex digits) or its name (letters, digits, "_", "." or "-").',
   );
 
+/** An existing volume by name: the engine's own rule, so a name can never reach another API path. */
+export const volumeRef = z
+  .string()
+  .min(1, 'Name a volume.')
+  .max(255, 'A volume name is at most 255 characters.')
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'A volume name uses letters, digits, "_", "." or "-", e.g. app-data.');
+
+/** An image by id or name as the engine names it; nothing that could step into another API path. */
+export const localImageRef = z
+  .string()
+  .min(1, 'Name an image.')
+  .max(512, 'An image id or name is at most 512 characters.')
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.:/@-]*$/, 'An image is named like nginx:1.27 or by its id (sha256:…).')
+  .refine((v) => !v.split('/').includes('..'), 'An image name has no ".." parts.');
+
+/** A network by name or id. */
+export const networkRef = z
+  .string()
+  .min(1, 'Name a network.')
+  .max(128, 'A network name is at most 128 characters.')
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'A network name uses letters, digits, "_", "." or "-", e.g. app-net.');
+
 export const containerName = z
   .string()
   .trim()
@@ -88,13 +110,13 @@ export const fileName = z
   .refine((n) => !n.includes('/') && n !== '.' && n !== '..' && !n.includes('\0'), 'A file name has no "/" and is not "." or "..".');
 
 export const volumeFileDeleteInput = z.object({
-  volume: z.string().min(1).max(255),
+  volume: volumeRef,
   path: filePath.refine((p) => p !== '/', 'Pick a file or folder inside the volume, not the volume itself.'),
 });
 
 export const containerFilesInput = z.object({ id: containerRef, path: filePath.default('/') });
 
-export const volumeFilesInput = z.object({ volume: z.string().min(1).max(255), path: filePath.default('/') });
+export const volumeFilesInput = z.object({ volume: volumeRef, path: filePath.default('/') });
 
 export const containerIdInput = z.object({ id: containerRef });
 
@@ -106,7 +128,7 @@ export const imageReferenceInput = z.object({
 });
 
 const imageRefs = z
-  .array(z.string().min(1).max(512, 'An image id or name is at most 512 characters.'))
+  .array(localImageRef)
   .min(1, 'Select at least one image.')
   .max(1000, 'At most 1,000 images can be removed at once.');
 
@@ -115,7 +137,7 @@ const referenceText = z.string().superRefine((value, ctx) => {
   if (!result.ok) ctx.addIssue({ code: 'custom', message: result.problem });
 });
 
-export const imageTagInput = z.object({ source: z.string().min(1).max(512), target: referenceText });
+export const imageTagInput = z.object({ source: localImageRef, target: referenceText });
 
 const registryServer = z
   .string()
@@ -129,7 +151,7 @@ export const registryLoginInput = z.object({
 export const registryServerInput = z.object({ server: registryServer });
 
 /** A local image by id or any of its names (no pull happens, so the reference grammar is not needed). */
-export const localImageInput = z.object({ reference: z.string().min(1, 'Name an image.').max(512, 'An image id or name is at most 512 characters.') });
+export const localImageInput = z.object({ reference: localImageRef });
 
 export const imageRemoveInput = z.object({ ids: imageRefs, force: z.boolean().default(false) });
 export const imagePruneInput = z.object({
@@ -206,7 +228,7 @@ export const volumeCreateInput = z.object({
   labels: labelsText.default({}),
 });
 export const volumeNamesInput = z.object({
-  names: z.array(z.string().min(1).max(255)).min(1, 'Select at least one volume.').max(1000),
+  names: z.array(volumeRef).min(1, 'Select at least one volume.').max(1000),
 });
 
 const cidr = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}\/(3[0-2]|[12]?\d)$/;
@@ -218,8 +240,8 @@ export const networkCreateInput = z.object({
   name: networkName,
   subnet: z.union([z.literal(''), z.string().regex(cidr, 'A subnet is an IPv4 network with a prefix, e.g. 172.28.0.0/16.')]).default(''),
 });
-export const networkRefInput = z.object({ network: z.string().min(1).max(128) });
-export const networkConnectInput = z.object({ network: z.string().min(1).max(128), container: containerRef });
+export const networkRefInput = z.object({ network: networkRef });
+export const networkConnectInput = z.object({ network: networkRef, container: containerRef });
 
 const terminalSize = {
   cols: z.number().int().min(1, 'A terminal is at least 1 column wide.').max(1000, 'A terminal is at most 1,000 columns wide.'),
@@ -257,4 +279,4 @@ export const imageBuildInput = z.object({
 });
 export type ImageBuildInput = z.output<typeof imageBuildInput>;
 
-export const volumeCloneInput = z.object({ source: z.string().min(1).max(255), target: volumeName });
+export const volumeCloneInput = z.object({ source: volumeRef, target: volumeName });

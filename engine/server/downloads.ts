@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BerthError } from '../contract/errors.js';
-import { containerRef, fileName, filePath, firstProblem, volumeName } from '../contract/schemas.js';
+import { containerRef, fileName, filePath, firstProblem, volumeName, volumeRef } from '../contract/schemas.js';
 import type { EngineApi } from '../contract/service.js';
 
 /** An HTTP endpoint of the web host beside the contract, for bytes that should not cross a WebSocket as JSON. */
@@ -62,6 +62,8 @@ export function fileDownloadRoute(engine: EngineApi): HttpRoute {
     pattern: /^\/download\/(volume|container)\/([^/]+)$/,
     async handle(req, res, [kind, encoded]) {
       const target = decodeURIComponent(encoded ?? '');
+      const targetProblem = firstProblem(kind === 'container' ? containerRef : volumeRef, target);
+      if (targetProblem) return plain(res, 400, targetProblem);
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const path = url.searchParams.get('path') ?? '/';
       const as = url.searchParams.get('as') === 'folder' ? 'folder' : 'file';
@@ -91,6 +93,8 @@ export function fileUploadRoute(engine: EngineApi): HttpRoute {
     pattern: /^\/upload\/(volume|container)\/([^/]+)$/,
     async handle(req, res, [kind, encoded]) {
       const target = decodeURIComponent(encoded ?? '');
+      const targetProblem = firstProblem(kind === 'container' ? containerRef : volumeRef, target);
+      if (targetProblem) return plain(res, 400, targetProblem);
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const folder = url.searchParams.get('path') ?? '/';
       const name = url.searchParams.get('name') ?? '';
@@ -121,6 +125,8 @@ export function volumeExportRoute(engine: EngineApi): HttpRoute {
     pattern: /^\/download\/volume-export\/([^/]+)$/,
     async handle(_req, res, [encoded]) {
       const volume = decodeURIComponent(encoded ?? '');
+      const problem = firstProblem(volumeRef, volume);
+      if (problem) return plain(res, 400, problem);
       res.writeHead(200, {
         'Content-Type': 'application/gzip',
         'Content-Disposition': `attachment; filename="${volume.replace(/[^\w.-]/g, '_')}.tar.gz"`,

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { EngineManager } from '../engine-manager.js';
 import { requireDockerHost } from '../testing/engine-env.js';
 import { cookieName } from './auth.js';
+import { webHostRoutes } from './downloads.js';
 import { startWebHost, type WebHost } from './web-host.js';
 
 const token = 'integration-token-0123456789';
@@ -17,7 +18,7 @@ let host: WebHost;
 beforeAll(async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'berth-int-'));
   engine = await EngineManager.start({ engineUrl: requireDockerHost(), dataDir, runtimeDir: join(dataDir, 'run') });
-  host = await startWebHost({ port: 0, token, rendererDir: '/nonexistent', context: { engine: engine.api, engines: engine.engines } });
+  host = await startWebHost({ port: 0, token, rendererDir: '/nonexistent', context: { engine: engine.api, engines: engine.engines }, routes: webHostRoutes(engine.api) });
 });
 
 afterAll(async () => {
@@ -70,6 +71,14 @@ describe('web host door (HTTP)', () => {
   it('refuses a foreign Origin and a DNS-rebound Host even with the cookie', async () => {
     expect((await get('/', { ...own(), Origin: 'http://evil.example' })).status).toBe(403);
     expect((await get('/', { ...own(), Host: `evil.example:${host.port}` })).status).toBe(403);
+  });
+
+  it('refuses download names that would reach another Engine API path', async () => {
+    for (const path of ['/download/container/..%2F..%2Fimages%2Fjson', '/download/volume/..%2Fcontainers%2Fjson?path=/', '/download/volume-export/a%2F..%2Fb']) {
+      const res = await get(path, own());
+      expect(res.status, path).toBe(400);
+      expect(res.body).toMatch(/uses letters, digits|named by its id/);
+    }
   });
 
   it('listens on loopback only', async () => {
