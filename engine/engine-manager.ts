@@ -1,11 +1,12 @@
 import { BerthError } from './contract/errors.js';
-import type { ConnectionApi, EngineApi, EnginesApi, NativeEngineApi } from './contract/service.js';
+import type { ConnectionApi, EngineApi, EnginesApi, NativeEngineApi, VmEngineApi } from './contract/service.js';
 import type { EngineChanges, EngineChoice, EngineEndpoint, EngineStatus } from './contract/types.js';
 import type { ConnectionTimings } from './docker/connection.js';
 import { detectEndpoints, endpointId } from './hosts/detect.js';
 import { NativeDockerd, type NativeDockerdOptions } from './hosts/native-dockerd.js';
 import { berthPaths } from './hosts/paths.js';
 import { SettingsFile } from './hosts/settings.js';
+import { VmEngine, type VmEngineOptions } from './hosts/vm/vm-engine.js';
 import { Listeners } from './shared/listeners.js';
 import { answers, connectEngine, defaultEndpoint, firstAnswering, type OpenEngine } from './runtime.js';
 
@@ -16,9 +17,11 @@ export interface EngineManagerOptions {
   runtimeDir?: string;
   timings?: Partial<ConnectionTimings>;
   native?: Partial<NativeDockerdOptions>;
+  vm?: Partial<VmEngineOptions>;
 }
 
 const berthEngineChoice = 'berth';
+const berthVmChoice = 'berth-vm';
 
 /**
  * The engine Berth works on, and the others it could: picks one at start (the person's remembered
@@ -29,6 +32,7 @@ export class EngineManager {
   readonly statusChanges = new Listeners<EngineStatus>();
   readonly changes = new Listeners<EngineChanges>();
   readonly native: NativeDockerd | undefined;
+  readonly vm: VmEngine;
   readonly api: EngineApi;
   readonly engines: EnginesApi;
   private current!: OpenEngine;
@@ -49,12 +53,21 @@ export class EngineManager {
             ...options.native,
           })
         : undefined;
+    this.vm = new VmEngine({
+      dataDir,
+      runtimeDir: options.runtimeDir ?? paths.runtimeDir,
+      imageDir: paths.vmImageDir,
+      settings: this.settings,
+      ...paths.vm,
+      ...options.vm,
+    });
     this.api = this.currentEngineApi();
     this.engines = this.enginesApi();
   }
 
   static async start(options: EngineManagerOptions = {}): Promise<EngineManager> {
     const manager = new EngineManager(options);
+    await manager.vm.refresh();
     await manager.link(await manager.initialEndpoint());
     return manager;
   }
@@ -69,12 +82,17 @@ export class EngineManager {
 
   async close(): Promise<void> {
     await this.current.close();
-    // Berth's own engine stops with Berth; its containers' data stays in its data root.
-    await this.native?.stop();
+    // Berth's own engines stop with Berth; their containers' data stays on their disks.
+    await Promise.all([this.native?.stop(), this.vm.stop()]);
   }
 
   private nativeEndpoint(): EngineEndpoint | undefined {
     return this.native && { id: endpointId(this.native.url), url: this.native.url, source: 'berth' };
+  }
+
+  private vmEndpoint(): EngineEndpoint | undefined {
+    if (this.vm.status.state === 'unavailable') return undefined;
+    return { id: endpointId(this.vm.url), url: this.vm.url, source: 'berth-vm' };
   }
 
   private async initialEndpoint(): Promise<EngineEndpoint> {
@@ -84,6 +102,12 @@ export class EngineManager {
     if (engine === berthEngineChoice && native) {
       await this.native!.start();
       return native;
+    }
+    const vm = this.vmEndpoint();
+    if (engine === berthVmChoice && vm) {
+      // A VM takes tens of seconds to boot: show the window now; the link connects when the VM answers.
+      void this.vm.start();
+      return vm;
     }
     const detected = detectEndpoints(engine ? { preferredUrl: engine } : {});
     const answering = await firstAnswering(detected);
@@ -110,8 +134,8 @@ export class EngineManager {
   }
 
   private async choices(): Promise<EngineChoice[]> {
-    const native = this.nativeEndpoint();
-    const endpoints = [...(native ? [native] : []), ...detectEndpoints()];
+    const own = [this.nativeEndpoint(), this.vmEndpoint()].filter((e): e is EngineEndpoint => e !== undefined);
+    const endpoints = [...own, ...detectEndpoints()];
     if (!endpoints.some((e) => e.id === this.current.endpoint.id)) endpoints.unshift(this.current.endpoint);
     return Promise.all(
       endpoints.map(async (endpoint) => {
@@ -136,6 +160,16 @@ export class EngineManager {
         }
         await this.link(native);
         await this.settings.update({ engine: berthEngineChoice });
+        return;
+      }
+      const vm = this.vmEndpoint();
+      if (vm && id === vm.id) {
+        const status = await this.vm.start();
+        if (status.state !== 'running') {
+          throw new BerthError('ENGINE_UNAVAILABLE', status.error?.message ?? 'Berth’s virtual machine did not start.', status.error?.hint);
+        }
+        await this.link(vm);
+        await this.settings.update({ engine: berthVmChoice });
         return;
       }
       const endpoint = detectEndpoints().find((e) => e.id === id);
@@ -175,6 +209,17 @@ export class EngineManager {
       reset: () => native.reset(),
       readLog: () => native.readLog(),
     };
-    return { list: () => this.choices(), use: (id) => this.use(id), native: nativeApi };
+    const vm = this.vm;
+    const vmApi: VmEngineApi = {
+      status: () => vm.status,
+      watch: (signal) => vm.statusChanges.iterate(signal, vm.status),
+      start: () => vm.start(),
+      stop: () => vm.stop(),
+      restart: () => vm.restart(),
+      reset: () => vm.reset(),
+      configure: (settings) => vm.configure(settings),
+      readLog: () => vm.readLog(),
+    };
+    return { list: () => this.choices(), use: (id) => this.use(id), native: nativeApi, vm: vmApi };
   }
 }

@@ -280,3 +280,9 @@ export const imageBuildInput = z.object({
 export type ImageBuildInput = z.output<typeof imageBuildInput>;
 
 export const volumeCloneInput = z.object({ source: volumeRef, target: volumeName });
+
+export const vmSettingsInput = z.object({
+  cpus: z.number().int('CPUs are a whole number, such as 2.').min(1, 'The VM needs at least 1 CPU.').max(64, 'At most 64 CPUs.'),
+  memoryMiB: z.number().int('Memory is a whole number of MiB, such as 2048.').min(512, 'The VM needs at least 512 MiB of memory.').max(262_144, 'At most 262144 MiB (256 GiB).'),
+  diskGiB: z.number().int('Disk size is a whole number of GiB, such as 20.').min(4, 'The VM’s disk must be at least 4 GiB.').max(4096, 'At most 4096 GiB.'),
+});

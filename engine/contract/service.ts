@@ -31,6 +31,8 @@ import type {
   NetworkSummary,
   VolumePrunePreview,
   NativeEngineStatus,
+  VmEngineStatus,
+  VmSettings,
   StatsSample,
   VolumeSummary,
 } from './types.js';
@@ -146,6 +148,18 @@ export interface EnginesApi {
   /** Switches to an engine by endpoint id (remembered for next time). */
   use(id: string): Promise<EngineChoice[]>;
   native: NativeEngineApi | undefined;
+  vm: VmEngineApi;
+}
+
+export interface VmEngineApi {
+  status(): VmEngineStatus;
+  watch(signal: AbortSignal | undefined): AsyncIterable<VmEngineStatus>;
+  start(): Promise<VmEngineStatus>;
+  stop(): Promise<VmEngineStatus>;
+  restart(): Promise<VmEngineStatus>;
+  reset(): Promise<VmEngineStatus>;
+  configure(settings: VmSettings): Promise<VmEngineStatus>;
+  readLog(): Promise<string>;
 }
 
 export interface NativeEngineApi {

@@ -134,8 +134,8 @@ export interface NetworkSummary {
   containers: { id: string; name: string }[];
 }
 
-/** How Berth found an engine; 'berth' is Berth's own engine. */
-export type EndpointSource = 'berth' | 'user' | 'env' | 'context' | 'default-socket' | 'rootless' | 'podman';
+/** How Berth found an engine; 'berth' is Berth's own engine, 'berth-vm' its virtual machine. */
+export type EndpointSource = 'berth' | 'berth-vm' | 'user' | 'env' | 'context' | 'default-socket' | 'rootless' | 'podman';
 
 export interface EngineEndpoint {
   /** Stable key for this endpoint, also the react-query key prefix for its resources. */
@@ -267,6 +267,47 @@ export interface NativeEngineStatus {
   error?: BerthErrorShape;
   /** When restarting: milliseconds until the next attempt. */
   retryInMs?: number;
+}
+
+export type VmEngineState = 'unavailable' | 'stopped' | 'starting' | 'running' | 'stopping' | 'failed';
+
+/** Where a starting VM is, in the order it gets there; each is a line the guest or Berth announces. */
+export type VmBootStage = 'preparing' | 'accelerator' | 'kernel' | 'init' | 'network' | 'sshd' | 'dockerd' | 'connecting' | 'ready';
+
+export type VmAccelerator = 'kvm' | 'hvf' | 'whpx' | 'tcg';
+
+/** What a person can set for Berth's VM; applied at the next start. */
+export interface VmSettings {
+  cpus: number;
+  memoryMiB: number;
+  /** The guest disk's size; it can grow, never shrink (shrinking needs a reset). */
+  diskGiB: number;
+}
+
+/** Berth's virtual machine engine: a Linux guest with dockerd under QEMU, reached over SSH. */
+export interface VmEngineStatus {
+  state: VmEngineState;
+  /** When starting: how far the boot has got. */
+  stage?: VmBootStage;
+  /** The host socket the guest's Docker API is forwarded to (the docker CLI can use it too). */
+  url: string;
+  /** The docker CLI context Berth wrote for it. */
+  contextName: string;
+  settings: VmSettings;
+  accelerator?: VmAccelerator;
+  /** Why a faster accelerator was not used (e.g. KVM present but the guest hung). */
+  acceleratorNote?: string;
+  /** Start → Docker API answering, for the last start. */
+  bootMs?: number;
+  /** Host ports on 127.0.0.1 that reach a container's published port in the guest. */
+  forwardedPorts: number[];
+  /** Published ports that could not be forwarded, and why. */
+  portProblems: string[];
+  imageDir: string;
+  serialLog: string;
+  /** Why it cannot start at all (no QEMU, no guest image), with what would fix it. */
+  unavailable?: BerthErrorShape;
+  error?: BerthErrorShape;
 }
 
 export interface DiskUsageRow {

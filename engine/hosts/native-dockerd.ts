@@ -1,11 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { constants, existsSync, openSync, closeSync, readFileSync } from 'node:fs';
-import { access, mkdir, open, rm } from 'node:fs/promises';
-import { delimiter, join } from 'node:path';
+import { existsSync, openSync, closeSync, readFileSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { BerthError } from '../contract/errors.js';
 import type { NativeEngineStatus } from '../contract/types.js';
 import { backoffDelay, Listeners, sleep } from '../shared/listeners.js';
 import { defaultBridge, ensureBridge, ensureOutboundNat, type BridgeConfig } from './bridge.js';
+import { findExecutable, tailFile } from './executables.js';
 import { dockerInstallCommand } from './install-hint.js';
 import { unmountUnder } from './mounts.js';
 import { pingSocket } from './unix-ping.js';
@@ -127,23 +128,8 @@ export class NativeDockerd {
   }
 
   /** The end of dockerd's log, for the Engine view. */
-  async readLog(maxBytes = 64 * 1024): Promise<string> {
-    try {
-      const file = await open(this.paths.logFile, 'r');
-      try {
-        const { size } = await file.stat();
-        const length = Math.min(size, maxBytes);
-        const buffer = Buffer.alloc(length);
-        await file.read(buffer, 0, length, size - length);
-        const text = buffer.toString('utf8');
-        // Drop a partial first line when the tail starts mid-line.
-        return size > length ? text.slice(text.indexOf('\n') + 1) : text;
-      } finally {
-        await file.close();
-      }
-    } catch {
-      return '';
-    }
+  readLog(maxBytes = 64 * 1024): Promise<string> {
+    return tailFile(this.paths.logFile, maxBytes);
   }
 
   private update(patch: Partial<NativeEngineStatus>): void {
@@ -327,18 +313,4 @@ function alive(pid: number): boolean {
   } catch {
     return false;
   }
-}
-
-async function findExecutable(name: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
-  const dirs = (env.PATH ?? '').split(delimiter).concat(['/usr/sbin', '/usr/bin', '/usr/local/bin', '/usr/local/sbin']);
-  for (const dir of dirs) {
-    const candidate = join(dir, name);
-    try {
-      await access(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // not here
-    }
-  }
-  return undefined;
 }

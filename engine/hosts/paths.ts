@@ -10,6 +10,10 @@ export interface BerthPaths {
   runtimeDir: string;
   /** The bridge for Berth's own rootful engine, when set (BERTH_BRIDGE=name, BERTH_BRIDGE_CIDR=172.31.250.1/24). */
   bridge?: { name: string; cidr: string };
+  /** The guest image for Berth's VM (BERTH_VM_IMAGE, else `<data>/vm-image`). */
+  vmImageDir: string;
+  /** VM choices from the environment: BERTH_VM_HOST_PORTS=5000,5001 and BERTH_VM_IPTABLES=0. */
+  vm: { hostPorts?: number[]; iptables?: boolean };
 }
 
 export function berthPaths(env: NodeJS.ProcessEnv = process.env): BerthPaths {
@@ -20,5 +24,11 @@ export function berthPaths(env: NodeJS.ProcessEnv = process.env): BerthPaths {
     env.BERTH_RUNTIME_DIR ??
     (env.XDG_RUNTIME_DIR ? join(env.XDG_RUNTIME_DIR, 'berth') : uid === 0 ? '/run/berth' : join('/tmp', `berth-${uid ?? 'user'}`));
   const bridge = env.BERTH_BRIDGE && env.BERTH_BRIDGE_CIDR ? { name: env.BERTH_BRIDGE, cidr: env.BERTH_BRIDGE_CIDR } : undefined;
-  return { dataDir, runtimeDir, ...(bridge ? { bridge } : {}) };
+  const vmImageDir = env.BERTH_VM_IMAGE ?? join(dataDir, 'vm-image');
+  const hostPorts = (env.BERTH_VM_HOST_PORTS ?? '')
+    .split(',')
+    .map((p) => Number(p.trim()))
+    .filter((p) => Number.isInteger(p) && p > 0 && p < 65536);
+  const vm = { ...(hostPorts.length > 0 ? { hostPorts } : {}), ...(env.BERTH_VM_IPTABLES === '0' ? { iptables: false } : {}) };
+  return { dataDir, runtimeDir, ...(bridge ? { bridge } : {}), vmImageDir, vm };
 }

@@ -1,10 +1,13 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import type { VmSettings } from '../contract/types.js';
 
 /** What Berth remembers between runs. */
 export interface BerthSettings {
   /** The engine the person chose: 'berth' for Berth's own, else an engine URL. */
   engine?: string;
+  /** Berth's virtual machine: CPUs, memory and disk. */
+  vm?: VmSettings;
 }
 
 export class SettingsFile {
@@ -18,8 +21,8 @@ export class SettingsFile {
     try {
       const parsed = JSON.parse(await readFile(this.path, 'utf8')) as unknown;
       if (typeof parsed !== 'object' || parsed === null) return {};
-      const engine = (parsed as { engine?: unknown }).engine;
-      return typeof engine === 'string' ? { engine } : {};
+      const { engine, vm } = parsed as { engine?: unknown; vm?: unknown };
+      return { ...(typeof engine === 'string' ? { engine } : {}), ...(isVmSettings(vm) ? { vm } : {}) };
     } catch {
       // Missing or unreadable settings mean defaults, never a failed start.
       return {};
@@ -34,4 +37,10 @@ export class SettingsFile {
     await writeFile(temporary, `${JSON.stringify(next, null, 2)}\n`, { mode: 0o600 });
     await rename(temporary, this.path);
   }
+}
+
+function isVmSettings(value: unknown): value is VmSettings {
+  if (typeof value !== 'object' || value === null) return false;
+  const { cpus, memoryMiB, diskGiB } = value as Record<string, unknown>;
+  return [cpus, memoryMiB, diskGiB].every((n) => Number.isInteger(n) && (n as number) > 0);
 }

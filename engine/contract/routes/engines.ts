@@ -1,5 +1,5 @@
 import { BerthError } from '../errors.js';
-import { engineIdInput } from '../schemas.js';
+import { engineIdInput, vmSettingsInput } from '../schemas.js';
 import type { NativeEngineApi } from '../service.js';
 import { procedure, router } from '../trpc.js';
 
@@ -7,8 +7,8 @@ function requireNative(native: NativeEngineApi | undefined): NativeEngineApi {
   if (!native) {
     throw new BerthError(
       'INVALID_INPUT',
-      'Berth runs its own engine only on Linux (a virtual machine elsewhere is not built yet).',
-      'Use an engine Berth found, such as Docker Desktop’s or a remote one.',
+      'Berth runs its own dockerd only on Linux; elsewhere it runs a virtual machine.',
+      'Use Berth’s virtual machine, or an engine Berth found such as a remote one.',
     );
   }
   return native;
@@ -28,5 +28,17 @@ export const enginesRoutes = router({
     restart: procedure.mutation(({ ctx }) => requireNative(ctx.engines.native).restart()),
     reset: procedure.mutation(({ ctx }) => requireNative(ctx.engines.native).reset()),
     log: procedure.query(({ ctx }) => requireNative(ctx.engines.native).readLog()),
+  }),
+  vm: router({
+    status: procedure.query(({ ctx }) => ctx.engines.vm.status()),
+    watch: procedure.subscription(async function* ({ ctx, signal }) {
+      yield* ctx.engines.vm.watch(signal);
+    }),
+    start: procedure.mutation(({ ctx }) => ctx.engines.vm.start()),
+    stop: procedure.mutation(({ ctx }) => ctx.engines.vm.stop()),
+    restart: procedure.mutation(({ ctx }) => ctx.engines.vm.restart()),
+    reset: procedure.mutation(({ ctx }) => ctx.engines.vm.reset()),
+    configure: procedure.input(vmSettingsInput).mutation(({ ctx, input }) => ctx.engines.vm.configure(input)),
+    log: procedure.query(({ ctx }) => ctx.engines.vm.readLog()),
   }),
 });

@@ -1,0 +1,446 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { BerthError } from '../../contract/errors.js';
+import type { VmEngineStatus, VmSettings } from '../../contract/types.js';
+import { backoffDelay, Listeners, sleep } from '../../shared/listeners.js';
+import { findExecutable, tailFile } from '../executables.js';
+import type { SettingsFile } from '../settings.js';
+import { pingSocket } from '../unix-ping.js';
+import { chooseAccelerator } from './accelerator.js';
+import { removeDockerContext, vmContextName, writeDockerContext } from './docker-context.js';
+import { GuestLink, loadSsh } from './guest-link.js';
+import { createOverlay, growOverlay, overlaySizeGiB, readGuestImage, verifyGuestImage, type GuestImage } from './guest-image.js';
+import { PortForwards } from './port-forwards.js';
+import { qemuArguments, qemuBinaryName } from './qemu-command.js';
+import { askGuestToPowerOff, qmp } from './qmp.js';
+import { readAnnouncements } from './serial-console.js';
+import { vmSettingsProblem, defaultVmSettings } from './vm-settings.js';
+
+export interface VmEngineOptions {
+  /** Berth's data folder: the VM's disk, keys and logs live under `<dataDir>/vm`. */
+  dataDir: string;
+  /** Berth's runtime folder: the forwarded Docker socket and QEMU's control socket. */
+  runtimeDir: string;
+  /** The guest image folder (build-image.sh output). */
+  imageDir: string;
+  settings: SettingsFile;
+  /** Host ports on 127.0.0.1 the guest may reach as its own localhost (e.g. a registry). */
+  hostPorts?: number[];
+  /** dockerd in the guest with iptables (outbound NAT for containers); off boots faster. */
+  iptables?: boolean;
+  bootTimeoutMs?: number;
+  stopTimeoutMs?: number;
+  env?: NodeJS.ProcessEnv;
+}
+
+const guestDockerSocket = '/var/run/docker.sock';
+
+/**
+ * Berth's virtual machine engine: a Linux guest running dockerd under QEMU (the fastest accelerator
+ * that really works, else emulation), its disk a copy-on-write overlay on a checked base image,
+ * reached over one SSH connection with a key Berth made and the host key the guest announced on
+ * first boot. The guest's Docker socket is served on a host socket (with a docker CLI context), and
+ * ports its containers publish appear on the host's 127.0.0.1 while they run.
+ */
+export class VmEngine {
+  readonly statusChanges = new Listeners<VmEngineStatus>();
+  private current: VmEngineStatus;
+  private qemu: ChildProcess | undefined;
+  private link: GuestLink | undefined;
+  private ports: PortForwards | undefined;
+  private starting: Promise<VmEngineStatus> | undefined;
+  private wanted = false;
+  private readonly paths;
+  private readonly options: Required<Omit<VmEngineOptions, 'hostPorts'>> & { hostPorts: number[] };
+
+  constructor(options: VmEngineOptions) {
+    this.options = {
+      hostPorts: [],
+      iptables: true,
+      bootTimeoutMs: 240_000,
+      stopTimeoutMs: 30_000,
+      env: process.env,
+      ...options,
+    };
+    const data = join(options.dataDir, 'vm');
+    const runtime = join(options.runtimeDir, 'vm');
+    this.paths = {
+      data,
+      runtime,
+      overlay: join(data, 'disk.qcow2'),
+      overlayBase: join(data, 'disk-base.json'),
+      privateKey: join(data, 'ssh', 'id_ed25519'),
+      hostKey: join(data, 'ssh', 'host_key'),
+      acceleratorCache: join(data, 'accelerator.json'),
+      verifiedStamps: join(data, 'image-verified.json'),
+      serialLog: join(data, 'serial.log'),
+      qemuLog: join(data, 'qemu.log'),
+      dockerSocket: join(runtime, 'docker.sock'),
+      qmpSocket: join(runtime, 'qmp.sock'),
+      pidFile: join(runtime, 'qemu.pid'),
+    };
+    this.current = {
+      state: 'stopped',
+      url: `unix://${this.paths.dockerSocket}`,
+      contextName: vmContextName,
+      settings: defaultVmSettings(),
+      forwardedPorts: [],
+      portProblems: [],
+      imageDir: options.imageDir,
+      serialLog: this.paths.serialLog,
+    };
+  }
+
+  get status(): VmEngineStatus {
+    return this.current;
+  }
+
+  get url(): string {
+    return this.current.url;
+  }
+
+  /** Reads the saved settings and whether QEMU and a guest image are here; run once before showing the status. */
+  async refresh(): Promise<VmEngineStatus> {
+    const settings = { ...defaultVmSettings(), ...(await this.options.settings.read()).vm };
+    const unavailable = await this.unavailability();
+    const state = this.current.state === 'unavailable' || this.current.state === 'stopped' ? (unavailable ? 'unavailable' : 'stopped') : this.current.state;
+    this.update({ settings, state, unavailable: unavailable?.toShape() });
+    return this.current;
+  }
+
+  start(): Promise<VmEngineStatus> {
+    this.wanted = true;
+    if (this.current.state === 'running') return Promise.resolve(this.current);
+    this.starting ??= this.boot().finally(() => (this.starting = undefined));
+    return this.starting;
+  }
+
+  async stop(): Promise<VmEngineStatus> {
+    this.wanted = false;
+    await this.starting?.catch(() => undefined);
+    const qemu = this.qemu;
+    if (!qemu || qemu.exitCode !== null) {
+      await this.disconnect();
+      this.update({ state: 'stopped', stage: undefined });
+      return this.current;
+    }
+    this.update({ state: 'stopping', stage: undefined });
+    await this.ports?.stop();
+    const exited = new Promise<void>((resolve) => (qemu.exitCode !== null ? resolve() : qemu.once('exit', () => resolve())));
+    // Ctrl-Alt-Delete asks the guest to stop dockerd (its containers stop cleanly) and power off.
+    await askGuestToPowerOff(this.paths.qmpSocket).catch(() => undefined);
+    const clean = await Promise.race([exited.then(() => true), sleep(this.options.stopTimeoutMs).then(() => false)]);
+    if (!clean) {
+      await qmp(this.paths.qmpSocket, [{ execute: 'quit' }]).catch(() => qemu.kill('SIGKILL'));
+      await exited;
+    }
+    await this.disconnect();
+    this.update({ state: 'stopped', stage: undefined, forwardedPorts: [], portProblems: [] });
+    return this.current;
+  }
+
+  async restart(): Promise<VmEngineStatus> {
+    await this.stop();
+    return this.start();
+  }
+
+  /** Stops the VM and deletes its disk (images, containers, volumes), keys and logs. The base image stays. */
+  async reset(): Promise<VmEngineStatus> {
+    await this.stop();
+    await rm(this.paths.data, { recursive: true, force: true });
+    await rm(this.paths.runtime, { recursive: true, force: true });
+    await removeDockerContext(this.options.env);
+    this.update({ error: undefined, bootMs: undefined, accelerator: undefined, acceleratorNote: undefined });
+    return this.refresh();
+  }
+
+  /** Saves CPUs, memory and disk size; they apply at the next start. The disk can only grow. */
+  async configure(settings: VmSettings): Promise<VmEngineStatus> {
+    const currentDisk = existsSync(this.paths.overlay) ? await this.overlaySize() : undefined;
+    const problem = vmSettingsProblem(settings, { cpus: cpus().length, memoryMiB: Math.floor(totalmem() / 2 ** 20), currentDiskGiB: currentDisk });
+    if (problem) throw new BerthError('INVALID_INPUT', problem.message, problem.hint);
+    await this.options.settings.update({ vm: settings });
+    this.update({ settings });
+    return this.current;
+  }
+
+  /** QEMU's and the guest console's output, for the Engine view. */
+  async readLog(maxBytes = 64 * 1024): Promise<string> {
+    const [serial, qemu] = await Promise.all([tailFile(this.paths.serialLog, maxBytes), tailFile(this.paths.qemuLog, 4096)]);
+    return [serial, qemu && `--- QEMU ---\n${qemu}`].filter(Boolean).join('\n');
+  }
+
+  private update(patch: Partial<VmEngineStatus>): void {
+    const next = { ...this.current, ...patch };
+    for (const key of Object.keys(patch) as (keyof VmEngineStatus)[]) {
+      if (patch[key] === undefined) delete next[key];
+    }
+    this.current = next;
+    this.statusChanges.emit(next);
+  }
+
+  private async unavailability(): Promise<BerthError | undefined> {
+    if (!(await this.qemuBinaries())) {
+      return new BerthError('ENGINE_UNAVAILABLE', 'QEMU is not installed, so Berth cannot run its virtual machine.', `Install it with: ${qemuInstallCommand()}`);
+    }
+    try {
+      await readGuestImage(this.options.imageDir);
+      return undefined;
+    } catch (e) {
+      return e as BerthError;
+    }
+  }
+
+  private async qemuBinaries(): Promise<{ qemu: string; qemuImg: string } | undefined> {
+    const qemu = await findExecutable(qemuBinaryName(), this.options.env);
+    const qemuImg = await findExecutable('qemu-img', this.options.env);
+    return qemu && qemuImg ? { qemu, qemuImg } : undefined;
+  }
+
+  private async boot(): Promise<VmEngineStatus> {
+    const began = performance.now();
+    this.update({ state: 'starting', stage: 'preparing', error: undefined, bootMs: undefined, forwardedPorts: [], portProblems: [] });
+    try {
+      const binaries = await this.qemuBinaries();
+      const unavailable = await this.unavailability();
+      if (!binaries || unavailable) throw unavailable;
+      const image = await readGuestImage(this.options.imageDir);
+      await mkdir(join(this.paths.data, 'ssh'), { recursive: true, mode: 0o700 });
+      await mkdir(this.paths.runtime, { recursive: true, mode: 0o700 });
+      await this.stopLeftover();
+      await verifyGuestImage(image, this.paths.verifiedStamps);
+      const settings = { ...defaultVmSettings(), ...(await this.options.settings.read()).vm };
+      await this.prepareDisk(binaries.qemuImg, image, settings.diskGiB);
+      const publicKey = await this.clientKey();
+
+      this.update({ stage: 'accelerator', settings });
+      const accelerator = await chooseAccelerator({ qemu: binaries.qemu, kernel: image.kernel, initrd: image.initrd, cacheFile: this.paths.acceleratorCache });
+      this.update({ stage: 'kernel', accelerator: accelerator.accelerator, acceleratorNote: accelerator.note });
+
+      const sshPort = await freeLoopbackPort();
+      const args = qemuArguments({
+        accelerator: accelerator.accelerator,
+        settings,
+        kernel: image.kernel,
+        initrd: image.initrd,
+        overlay: this.paths.overlay,
+        sshPort,
+        publicKey,
+        serialLog: this.paths.serialLog,
+        qmpSocket: this.paths.qmpSocket,
+        pidFile: this.paths.pidFile,
+        iptables: this.options.iptables,
+      });
+      const exited = this.launch(binaries.qemu, args);
+      const hostKey = await this.followBoot(exited);
+      this.update({ stage: 'connecting' });
+      await this.connect(sshPort, hostKey, exited);
+      this.update({ state: 'running', stage: 'ready', bootMs: Math.round(performance.now() - began) });
+      void exited.then((how) => this.onQemuExit(how));
+      return this.current;
+    } catch (e) {
+      this.qemu?.kill('SIGKILL');
+      await this.disconnect();
+      if (!this.wanted) {
+        this.update({ state: 'stopped', stage: undefined });
+        return this.current;
+      }
+      const error = e instanceof BerthError ? e : new BerthError('ENGINE_ERROR', `Berth's virtual machine could not start: ${(e as Error).message}`);
+      this.update({ state: 'failed', stage: undefined, error: error.toShape() });
+      return this.current;
+    }
+  }
+
+  /** Starts QEMU; resolves with how it ended, whenever that is. */
+  private launch(qemu: string, args: string[]): Promise<string> {
+    const child = spawn(qemu, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    this.qemu = child;
+    let errors = '';
+    child.stderr!.on('data', (chunk: Buffer) => (errors = (errors + chunk.toString('utf8')).slice(-4000)));
+    return new Promise<string>((resolve) => {
+      child.once('error', (e) => resolve(e.message));
+      child.once('exit', (code, signal) => {
+        void writeFile(this.paths.qemuLog, errors).catch(() => undefined);
+        const firstError = errors.trim().split('\n')[0]?.replace(/^qemu-system-\w+: /, '');
+        resolve(firstError || (signal ? `killed by ${signal}` : `exited with code ${code}`));
+      });
+    });
+  }
+
+  /** Follows the serial console until the guest's dockerd answers inside it; returns the pinned host key. */
+  private async followBoot(exited: Promise<string>): Promise<string> {
+    let gone: string | undefined;
+    void exited.then((how) => (gone = how));
+    const deadline = Date.now() + this.options.bootTimeoutMs;
+    while (Date.now() < deadline) {
+      if (!this.wanted) throw new BerthError('ENGINE_UNAVAILABLE', 'Stopped while starting.');
+      const said = readAnnouncements(await readFile(this.paths.serialLog, 'utf8').catch(() => ''));
+      if (gone !== undefined) {
+        throw new BerthError('ENGINE_UNAVAILABLE', `The virtual machine stopped while booting: ${said.error ?? gone}.`, `See the VM's log (${this.paths.serialLog}).`);
+      }
+      if (said.error) throw new BerthError('ENGINE_UNAVAILABLE', `The virtual machine's engine failed: ${said.error}.`, `See the VM's log (${this.paths.serialLog}).`);
+      if (said.stage && said.stage !== this.current.stage) this.update({ stage: said.stage });
+      if (said.stage === 'ready') {
+        if (!said.hostKey) throw new BerthError('ENGINE_ERROR', 'The virtual machine did not announce its SSH host key.', 'Reset the VM to give it a fresh disk.');
+        return this.pinHostKey(said.hostKey);
+      }
+      await sleep(100);
+    }
+    throw new BerthError(
+      'ENGINE_UNAVAILABLE',
+      `The virtual machine did not finish booting within ${Math.round(this.options.bootTimeoutMs / 1000)} s (last stage: ${this.current.stage}).`,
+      `See the VM's log (${this.paths.serialLog}).`,
+    );
+  }
+
+  /** Trust on first boot through the serial console (only Berth reads it); afterwards only that key. */
+  private async pinHostKey(announced: string): Promise<string> {
+    const pinned = (await readFile(this.paths.hostKey, 'utf8').catch(() => '')).trim();
+    if (!pinned) {
+      await writeFile(this.paths.hostKey, `${announced}\n`, { mode: 0o600 });
+      return announced;
+    }
+    if (pinned !== announced) {
+      throw new BerthError('ENGINE_ERROR', 'The virtual machine presented a different SSH host key than the one Berth pinned.', 'If you did not change its disk yourself, something else did. Reset the VM to start over with a fresh disk.');
+    }
+    return pinned;
+  }
+
+  private async connect(sshPort: number, hostKey: string, exited: Promise<string>): Promise<void> {
+    const privateKey = await readFile(this.paths.privateKey, 'utf8');
+    let attempt = 0;
+    for (;;) {
+      try {
+        this.link = await GuestLink.connect({ port: sshPort, privateKey, hostKey });
+        break;
+      } catch (e) {
+        // sshd announced itself moments ago; give it a few tries before calling it a failure.
+        if (++attempt >= 5 || !this.wanted) throw new BerthError('ENGINE_UNAVAILABLE', `Berth could not reach the virtual machine over SSH: ${(e as Error).message}.`);
+        await sleep(backoffDelay(attempt, 200, 2000));
+      }
+    }
+    const link = this.link;
+    await link.forwardSocket(this.paths.dockerSocket, guestDockerSocket);
+    await chmod(this.paths.dockerSocket, 0o600);
+    if (!(await pingSocket(this.paths.dockerSocket, 10_000))) throw new BerthError('ENGINE_UNAVAILABLE', 'The virtual machine’s Docker API did not answer through the SSH link.');
+    for (const port of this.options.hostPorts) await link.reversePort(port);
+    await writeDockerContext(this.paths.dockerSocket, this.options.env);
+    this.ports = new PortForwards(link, this.paths.dockerSocket, (forwardedPorts, portProblems) => this.update({ forwardedPorts, portProblems }));
+    this.ports.start();
+    link.closed.add((why) => {
+      if (this.link === link && this.current.state === 'running' && this.wanted) void this.relink(sshPort, hostKey, exited, why);
+    });
+  }
+
+  /** The SSH link dropped while the VM still runs: connect again, with back-off. */
+  private async relink(sshPort: number, hostKey: string, exited: Promise<string>, why: string): Promise<void> {
+    await this.ports?.stop();
+    this.ports = undefined;
+    this.update({ state: 'starting', stage: 'connecting', error: { code: 'ENGINE_UNAVAILABLE', message: `The SSH link to the VM dropped (${why}); reconnecting.` } });
+    try {
+      await this.connect(sshPort, hostKey, exited);
+      this.update({ state: 'running', stage: 'ready', error: undefined });
+    } catch (e) {
+      this.update({ state: 'failed', error: (e instanceof BerthError ? e : new BerthError('ENGINE_ERROR', (e as Error).message)).toShape() });
+    }
+  }
+
+  private async onQemuExit(how: string): Promise<void> {
+    await this.disconnect();
+    if (!this.wanted || this.current.state === 'stopping' || this.current.state === 'stopped') return;
+    this.update({
+      state: 'failed',
+      stage: undefined,
+      forwardedPorts: [],
+      portProblems: [],
+      error: { code: 'ENGINE_UNAVAILABLE', message: `The virtual machine stopped unexpectedly: ${how}.`, hint: 'Start it again; its disk and containers are kept.' },
+    });
+  }
+
+  private async disconnect(): Promise<void> {
+    await this.ports?.stop();
+    this.ports = undefined;
+    const link = this.link;
+    this.link = undefined;
+    await link?.close();
+    await rm(this.paths.dockerSocket, { force: true });
+    this.qemu = undefined;
+  }
+
+  /** A QEMU of Berth's left from a run that did not stop cleanly holds the disk's lock: end it. */
+  private async stopLeftover(): Promise<void> {
+    const pid = Number((await readFile(this.paths.pidFile, 'utf8').catch(() => '')).trim());
+    if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) return;
+    const command = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+    if (process.platform === 'linux' && !command.includes(this.paths.overlay)) return;
+    await askGuestToPowerOff(this.paths.qmpSocket).catch(() => undefined);
+    const deadline = Date.now() + this.options.stopTimeoutMs;
+    while (alive(pid) && Date.now() < deadline) await sleep(200);
+    if (alive(pid)) process.kill(pid, 'SIGKILL');
+  }
+
+  /** The VM's own overlay on the base: made on first start, grown when the disk setting grew. */
+  private async prepareDisk(qemuImg: string, image: GuestImage, sizeGiB: number): Promise<void> {
+    if (existsSync(this.paths.overlay)) {
+      const base = JSON.parse(await readFile(this.paths.overlayBase, 'utf8').catch(() => '{}')) as { sha256?: string };
+      if (base.sha256 && base.sha256 !== image.diskSha256) {
+        throw new BerthError(
+          'ENGINE_UNAVAILABLE',
+          'The guest image changed since this VM’s disk was made on it.',
+          'Reset the VM to start from the new image (its images, containers and volumes are deleted), or restore the old image.',
+        );
+      }
+      if ((await this.overlaySize()) < sizeGiB) await growOverlay(qemuImg, this.paths.overlay, sizeGiB);
+      return;
+    }
+    await createOverlay(qemuImg, image.disk, this.paths.overlay, sizeGiB);
+    await writeFile(this.paths.overlayBase, JSON.stringify({ sha256: image.diskSha256, base: image.disk }));
+  }
+
+  private async overlaySize(): Promise<number> {
+    const binaries = await this.qemuBinaries();
+    return binaries ? overlaySizeGiB(binaries.qemuImg, this.paths.overlay) : 0;
+  }
+
+  /** Berth's own SSH key for its guest, made once; the private half never leaves this folder. */
+  private async clientKey(): Promise<string> {
+    const publicPath = `${this.paths.privateKey}.pub`;
+    const existing = await readFile(publicPath, 'utf8').catch(() => '');
+    if (existing && existsSync(this.paths.privateKey)) return existing.trim();
+    const { utils } = await loadSsh();
+    const pair = utils.generateKeyPairSync('ed25519', { comment: 'berth' });
+    await writeFile(this.paths.privateKey, pair.private, { mode: 0o600 });
+    await writeFile(publicPath, `${pair.public}\n`, { mode: 0o644 });
+    return pair.public.trim();
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export function qemuInstallCommand(platform: NodeJS.Platform = process.platform): string {
+  if (platform === 'darwin') return 'brew install qemu';
+  if (platform === 'win32') return 'winget install SoftwareFreedomConservancy.QEMU';
+  return 'sudo apt-get install qemu-system-x86 qemu-utils';
+}
