@@ -58,6 +58,11 @@ export default defineConfig({
       BERTH_RUNTIME_DIR: `${testDir}/berth-run`,
       BERTH_BRIDGE: process.env.BERTH_E2E_BRIDGE || 'berth-e2e0',
       BERTH_BRIDGE_CIDR: process.env.BERTH_E2E_BRIDGE_CIDR || '172.31.251.1/24',
+      // Berth's VM: the guest image test.sh built, the host registry reachable from the guest as its
+      // own 127.0.0.1, and dockerd without iptables (boots faster; the journey needs no outbound NAT).
+      ...(process.env.BERTH_VM_IMAGE ? { BERTH_VM_IMAGE: process.env.BERTH_VM_IMAGE } : {}),
+      BERTH_VM_HOST_PORTS: process.env.BERTH_REGISTRY_PORT || '5055',
+      BERTH_VM_IPTABLES: '0',
       // Short back-off so the reconnect journey does not wait on the desktop default.
       BERTH_BACKOFF_MAX_MS: '1000',
     },

@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 began=$(date +%s)
 step() { printf '\n=== %s (%ss)\n' "$1" "$(( $(date +%s) - began ))"; }
 
-packages=(docker.io busybox-static docker-registry chromium apache2-utils iproute2 curl)
+packages=(docker.io busybox-static docker-registry chromium apache2-utils iproute2 curl
+  qemu-system-x86 qemu-utils debootstrap cpio)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
@@ -51,6 +52,10 @@ else
   echo "test engine: reusing the dockerd already answering on $DOCKER_HOST"
 fi
 bash scripts/fixtures.sh
+step "VM guest image"
+# Cached outside the checkout, keyed by the builder's own files: built once (~90 s), then reused.
+export BERTH_VM_IMAGE
+BERTH_VM_IMAGE=$(bash scripts/vm-image.sh "${BERTH_VM_IMAGE_CACHE:-/var/cache/berth-test/vm-image}" | tail -n 1)
 bash scripts/test-registry.sh start
 bash scripts/test-registry.sh start --auth
 started_registries=true

@@ -304,6 +304,8 @@ export interface VmEngineStatus {
   /** Published ports that could not be forwarded, and why. */
   portProblems: string[];
   imageDir: string;
+  /** The VM's own disk (the overlay): what a reset deletes, with its keys and logs. */
+  diskFile: string;
   serialLog: string;
   /** Why it cannot start at all (no QEMU, no guest image), with what would fix it. */
   unavailable?: BerthErrorShape;

@@ -91,6 +91,7 @@ export class VmEngine {
       forwardedPorts: [],
       portProblems: [],
       imageDir: options.imageDir,
+      diskFile: this.paths.overlay,
       serialLog: this.paths.serialLog,
     };
   }

@@ -6,6 +6,7 @@ import { useEngineStatus } from '../../rpc/engine-sync';
 import { DiskUsageCard } from './DiskUsageCard';
 import { EngineChoices } from './EngineChoices';
 import { NativeEngineCard } from './NativeEngineCard';
+import { VmEngineCard } from './VmEngineCard';
 import { toBerthError } from '../../rpc/errors';
 import { engineInfoQuery } from '../../rpc/queries';
 import { CommandPreview } from '../../ui/CommandPreview';
@@ -55,6 +56,7 @@ export function EngineView() {
       <DiskUsageCard />
       <EngineChoices />
       {nativeAvailable && <NativeEngineCard />}
+      <VmEngineCard />
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NativeEngineStatus } from '../../../../engine/contract/types';
 import { berth } from '../../rpc/client';
@@ -7,6 +7,7 @@ import { toBerthError } from '../../rpc/errors';
 import { ConfirmActions, Dialog } from '../../ui/Dialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Facts } from '../../ui/Facts';
+import { LogTail } from '../../ui/LogTail';
 import { enginesKey } from './EngineChoices';
 
 const nativeKey = ['native-engine'] as const;
@@ -103,18 +104,5 @@ export function NativeEngineCard() {
         </Dialog>
       )}
     </section>
-  );
-}
-
-/** The end of dockerd's log, scrolled to its newest line. */
-function LogTail({ text, label }: { text: string; label: string }) {
-  const ref = useRef<HTMLPreElement>(null);
-  useEffect(() => {
-    if (ref.current) ref.current.scrollTop = ref.current.scrollHeight;
-  }, [text]);
-  return (
-    <pre ref={ref} className="log-tail" aria-label={label}>
-      {text}
-    </pre>
   );
 }

@@ -1,0 +1,128 @@
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { promisify } from 'node:util';
+import { expect, test, type Page } from '@playwright/test';
+import { testDir } from '../playwright.config';
+import { openBerth } from './support/app';
+import { docker, fixtureImage, uniqueName } from './support/engine';
+
+const run = promisify(execFile);
+const registry = `127.0.0.1:${process.env.BERTH_REGISTRY_PORT || 5055}`;
+const vmSocket = `${testDir}/berth-run/vm/docker.sock`;
+const vmUrl = `unix://${vmSocket}`;
+const vmDisk = `${testDir}/berth-data/vm/disk.qcow2`;
+const qemuPidFile = `${testDir}/berth-run/vm/qemu.pid`;
+
+function vmCard(page: Page) {
+  return page.getByRole('region', { name: /^Berth’s virtual machine/ });
+}
+
+async function openEngineView(page: Page) {
+  await page.getByRole('navigation').getByRole('button', { name: 'Engine' }).click();
+}
+
+async function useEngine(page: Page, url: string) {
+  await openEngineView(page);
+  await page.getByRole('listitem', { name: url }).getByRole('button', { name: 'Use this engine' }).click();
+  await expect(page.getByRole('status', { name: 'Engine' })).toContainText(url);
+  await expect(page.getByRole('status', { name: 'Engine' })).toContainText('Connected', { timeout: 20_000 });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function qemuAlive(): boolean {
+  if (!existsSync(qemuPidFile)) return false;
+  try {
+    process.kill(Number(readFileSync(qemuPidFile, 'utf8')), 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+test.skip(!process.env.BERTH_VM_IMAGE, 'BERTH_VM_IMAGE is not set: run through "npm test", which builds (or reuses) the guest image.');
+
+test.afterAll(async () => {
+  // Whatever happened, leave no VM running.
+  if (qemuAlive()) process.kill(Number(readFileSync(qemuPidFile, 'utf8')), 'SIGKILL');
+});
+
+test("Berth's VM: boot with progress, pull from the host's registry, run with a published port reached on 127.0.0.1, stop", async ({ page, request }) => {
+  test.setTimeout(420_000);
+  // The image the guest pulls, from the registry on the host (the guest reaches it as its own 127.0.0.1).
+  const reference = `${registry}/e2e/vm-fixture:1`;
+  await docker('tag', fixtureImage, reference);
+  await docker('push', reference);
+  const hostPort = await freePort();
+  const name = uniqueName('vm-web');
+
+  await openBerth(page);
+  await openEngineView(page);
+  const card = vmCard(page);
+  await expect(card).toContainText('Stopped');
+
+  // Resources are checked as typed; a good value is saved for the next start.
+  const settings = card.getByRole('form', { name: 'Resources' });
+  await settings.getByRole('spinbutton', { name: 'Memory (MiB)' }).fill('100');
+  await expect(settings).toContainText('The VM needs at least 512 MiB of memory.');
+  await expect(settings.getByRole('button', { name: 'Save' })).toBeDisabled();
+  await settings.getByRole('spinbutton', { name: 'Memory (MiB)' }).fill('1536');
+  await settings.getByRole('button', { name: 'Save' }).click();
+  await expect(settings.getByRole('status')).toContainText('They apply when the VM starts.');
+
+  // Start: the boot shows where it is, then it runs under the accelerator that really works here.
+  await card.getByRole('button', { name: 'Start', exact: true }).click();
+  await expect(card.getByRole('progressbar', { name: 'Boot progress' })).toBeVisible();
+  await expect(card).toContainText(/Booting the Linux kernel|Starting the guest system|Starting dockerd/);
+  await expect(card).toContainText('Running', { timeout: 240_000 });
+  await expect(card).toContainText('1536 MiB');
+  await expect(card.getByRole('definition').filter({ hasText: /KVM|emulation|Hypervisor/ })).toBeVisible();
+  expect(existsSync(vmDisk)).toBe(true);
+
+  // The docker CLI reaches it through the context Berth wrote.
+  expect((await run('docker', ['--context', 'berth-vm', 'version', '--format', '{{.Server.Os}}'])).stdout.trim()).toBe('linux');
+
+  await useEngine(page, vmUrl);
+
+  // Pull through Berth into the guest.
+  await page.getByRole('navigation').getByRole('button', { name: 'Images' }).click();
+  await page.getByRole('button', { name: 'Pull…' }).click();
+  const pull = page.getByRole('dialog', { name: 'Pull an image' });
+  await pull.getByRole('textbox', { name: 'Image' }).fill(reference);
+  await pull.getByRole('button', { name: 'Pull', exact: true }).click();
+  await expect(pull.getByRole('status')).toContainText(`Pulled ${reference}`, { timeout: 60_000 });
+  await pull.getByRole('button', { name: 'Close' }).click();
+
+  // Run it with a published port; the port opens on this computer's 127.0.0.1.
+  await page.getByRole('button', { name: `Run ${reference}`, exact: true }).click();
+  const runDialog = page.getByRole('dialog', { name: 'Run a container' });
+  await runDialog.getByRole('textbox', { name: 'Name (optional)' }).fill(name);
+  await runDialog.getByRole('textbox', { name: 'Host port 1' }).fill(String(hostPort));
+  await expect(runDialog.getByRole('group', { name: 'Docker command' })).toContainText(`-p 127.0.0.1:${hostPort}:80`);
+  await runDialog.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByRole('heading', { name })).toBeVisible({ timeout: 60_000 });
+  await expect
+    .poll(async () => (await request.get(`http://127.0.0.1:${hostPort}/`).then((r) => r.text()).catch(() => '')).trim(), { timeout: 30_000 })
+    .toBe('berth fixture');
+  await openEngineView(page);
+  await expect(card.getByRole('definition').filter({ hasText: `127.0.0.1:${hostPort}` })).toBeVisible();
+
+  // Stop: the guest powers off cleanly, QEMU is gone, and so is the forwarded port.
+  await card.getByRole('button', { name: 'Stop', exact: true }).click();
+  await expect(card).toContainText('Stopped', { timeout: 60_000 });
+  expect(qemuAlive()).toBe(false);
+  expect(existsSync(vmSocket)).toBe(false);
+  await expect(request.get(`http://127.0.0.1:${hostPort}/`, { timeout: 2000 })).rejects.toThrow();
+
+  // Back to the test engine for the rest of the suite.
+  await useEngine(page, process.env.DOCKER_HOST!);
+  await docker('rmi', reference).catch(() => undefined);
+});
