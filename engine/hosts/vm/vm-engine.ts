@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -236,7 +236,7 @@ export class VmEngine {
         pidFile: this.paths.pidFile,
         iptables: this.options.iptables,
       });
-      const exited = this.launch(binaries.qemu, args);
+      const { exited } = await this.launch(binaries.qemu, args);
       const hostKey = await this.followBoot(exited);
       this.update({ stage: 'connecting' });
       await this.connect(sshPort, hostKey, exited);
@@ -256,13 +256,16 @@ export class VmEngine {
     }
   }
 
-  /** Starts QEMU; resolves with how it ended, whenever that is. */
-  private launch(qemu: string, args: string[]): Promise<string> {
+  /** Starts QEMU; `exited` resolves with how it ended, whenever that is. */
+  private async launch(qemu: string, args: string[]): Promise<{ exited: Promise<string> }> {
+    // Each boot gets a fresh console log, so an earlier boot's "ready" is never mistaken for this one's;
+    // the previous log stays beside it for diagnosis.
+    await rename(this.paths.serialLog, `${this.paths.serialLog}.previous`).catch(() => undefined);
     const child = spawn(qemu, args, { stdio: ['ignore', 'ignore', 'pipe'] });
     this.qemu = child;
     let errors = '';
     child.stderr!.on('data', (chunk: Buffer) => (errors = (errors + chunk.toString('utf8')).slice(-4000)));
-    return new Promise<string>((resolve) => {
+    const exited = new Promise<string>((resolve) => {
       child.once('error', (e) => resolve(e.message));
       child.once('exit', (code, signal) => {
         void writeFile(this.paths.qemuLog, errors).catch(() => undefined);
@@ -270,6 +273,7 @@ export class VmEngine {
         resolve(firstError || (signal ? `killed by ${signal}` : `exited with code ${code}`));
       });
     });
+    return { exited };
   }
 
   /** Follows the serial console until the guest's dockerd answers inside it; returns the pinned host key. */

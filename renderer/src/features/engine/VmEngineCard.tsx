@@ -74,7 +74,7 @@ export function VmEngineCard() {
           <button type="button" className="button" disabled={busy || running} onClick={() => operate.mutate('start')}>
             {t('engine.native.start')}
           </button>
-          <button type="button" className="button" disabled={operate.isPending || status.state === 'stopped' || status.state === 'stopping'} onClick={() => operate.mutate('stop')}>
+          <button type="button" className="button" disabled={status.state === 'stopped' || status.state === 'stopping'} onClick={() => operate.mutate('stop')}>
             {t('engine.native.stop')}
           </button>
           <button type="button" className="button" disabled={busy} onClick={() => operate.mutate('restart')}>
