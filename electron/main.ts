@@ -6,6 +6,7 @@ import { contractRouter } from '../engine/contract/router.js';
 import { EngineManager } from '../engine/engine-manager.js';
 import { handleDesktopCalls } from './desktop-bridge.js';
 import { hardenSessions, hardenWebContents, isAppPage } from './security.js';
+import { createTray } from './tray.js';
 import { createMainWindow } from './window.js';
 
 /**
@@ -16,6 +17,10 @@ import { createMainWindow } from './window.js';
 const preload = join(__dirname, '../preload/preload.cjs');
 const page = join(__dirname, '../../dist/renderer/index.html');
 const pageUrl = pathToFileURL(page).href;
+const trayIcon = join(__dirname, '../../assets/tray.png');
+// Where a tray is dependable (macOS, Windows) closing the window keeps Berth and its engine running
+// in the tray; on Linux desktops without a tray area that would strand it, so closing quits there.
+const keepRunningInTray = process.platform === 'darwin' || process.platform === 'win32';
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -32,7 +37,7 @@ if (!app.requestSingleInstanceLock()) {
   hardenWebContents(pageUrl);
 
   app.whenReady().then(async () => {
-    hardenSessions();
+    hardenSessions(pageUrl);
     engine = await EngineManager.start(process.env.BERTH_ENGINE ? { engineUrl: process.env.BERTH_ENGINE } : {});
     const running = engine;
     window = createMainWindow({ preload, page });
@@ -48,9 +53,25 @@ if (!app.requestSingleInstanceLock()) {
       },
     });
     handleDesktopCalls(window, running.api, (url) => isAppPage(url, pageUrl));
+    const shown = window;
+    const open = () => {
+      if (shown.isMinimized()) shown.restore();
+      shown.show();
+      shown.focus();
+    };
+    const tray = createTray({ icon: trayIcon, engine: running, locale: app.getLocale(), open, quit: () => app.quit() });
+    app.once('will-quit', tray.dispose);
+    shown.on('close', (event) => {
+      if (keepRunningInTray && !quitting) {
+        event.preventDefault();
+        shown.hide();
+      }
+    });
   });
 
-  app.on('window-all-closed', () => app.quit());
+  app.on('window-all-closed', () => {
+    if (!keepRunningInTray) app.quit();
+  });
 
   // Stop Berth's own engine gracefully (its containers' data stays) before the process goes.
   app.on('before-quit', (event) => {

@@ -2,8 +2,9 @@ import { app, session, shell, type WebContents } from 'electron';
 
 /**
  * The desktop shell's safety rules, in one place: nothing navigates away from Berth's own page, no
- * new windows (port links open in the person's browser instead), no permission is ever granted, and
- * only Berth's own page may speak the contract.
+ * new windows (port links open in the person's browser instead), no permission is granted but
+ * notifications to Berth's own page (a pull or an engine start that finishes while the window is
+ * hidden says so), and only Berth's own page may speak the contract.
  */
 
 /** http(s) to this machine only: the only links Berth renders are published-port links. */
@@ -25,9 +26,13 @@ export function isAppPage(url: string, appPageUrl: string): boolean {
   return withoutFragment === appPageUrl;
 }
 
-export function hardenSessions(): void {
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+export function hardenSessions(appPageUrl: string): void {
+  const allowed = (permission: string, requestingUrl: string | undefined) =>
+    permission === 'notifications' && requestingUrl !== undefined && isAppPage(requestingUrl, appPageUrl);
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(allowed(permission, details.requestingUrl)),
+  );
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, _origin, details) => allowed(permission, details.requestingUrl));
 }
 
 export function hardenWebContents(appPageUrl: string): void {

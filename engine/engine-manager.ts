@@ -76,6 +76,11 @@ export class EngineManager {
     return this.current.endpoint;
   }
 
+  /** The current engine's connection status. */
+  get status(): EngineStatus {
+    return this.current.connection.status;
+  }
+
   waitUntilConnected(timeoutMs: number): Promise<void> {
     return this.current.connection.waitUntilConnected(timeoutMs);
   }

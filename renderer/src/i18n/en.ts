@@ -542,6 +542,15 @@ export const en = {
       resetConfirm: 'Delete and reset',
     },
   },
+  notify: {
+    nativeReady: 'Berth’s own engine is running',
+    pulled: 'Pull finished',
+    pullFailed: 'Pull failed',
+    built: 'Build finished',
+    buildFailed: 'Build failed',
+    vmReady: 'Berth’s virtual machine is running',
+    vmFailed: 'Berth’s virtual machine did not start',
+  },
   time: {
     justNow: 'just now',
   },

@@ -544,6 +544,15 @@ export const ko: Catalog = {
       resetConfirm: '삭제하고 초기화',
     },
   },
+  notify: {
+    nativeReady: 'Berth 자체 엔진이 실행 중입니다',
+    pulled: '이미지 받기 완료',
+    pullFailed: '이미지 받기 실패',
+    built: '빌드 완료',
+    buildFailed: '빌드 실패',
+    vmReady: 'Berth 가상 머신이 실행 중입니다',
+    vmFailed: 'Berth 가상 머신을 시작하지 못했습니다',
+  },
   time: {
     justNow: '방금',
   },

@@ -8,6 +8,7 @@ import { ConfirmActions, Dialog } from '../../ui/Dialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Facts } from '../../ui/Facts';
 import { LogTail } from '../../ui/LogTail';
+import { mayNotifyLater, notifyIfAway } from '../../ui/notify';
 import { enginesKey } from './EngineChoices';
 
 const nativeKey = ['native-engine'] as const;
@@ -27,14 +28,19 @@ export function NativeEngineCard() {
   useEffect(() => {
     const subscription = berth.engines.native.watch.subscribe(undefined, {
       onData: (next: NativeEngineStatus) => {
+        const before = queryClient.getQueryData<NativeEngineStatus>(nativeKey);
+        if (before?.state === 'starting' && next.state === 'running') notifyIfAway(t('notify.nativeReady'), next.url);
         queryClient.setQueryData(nativeKey, next);
         void queryClient.invalidateQueries({ queryKey: enginesKey });
       },
     });
     return () => subscription.unsubscribe();
-  }, [queryClient]);
+  }, [queryClient, t]);
   const operate = useMutation({
-    mutationFn: (operation: Operation) => berth.engines.native[operation].mutate(),
+    mutationFn: (operation: Operation) => {
+      if (operation !== 'stop') mayNotifyLater();
+      return berth.engines.native[operation].mutate();
+    },
     onSuccess: (next) => queryClient.setQueryData(nativeKey, next),
   });
   const log = useQuery({

@@ -10,6 +10,7 @@ import { ConfirmActions, Dialog } from '../../ui/Dialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Facts } from '../../ui/Facts';
 import { LogTail } from '../../ui/LogTail';
+import { mayNotifyLater, notifyIfAway } from '../../ui/notify';
 import { enginesKey } from './EngineChoices';
 import { VmSettingsForm } from './VmSettingsForm';
 
@@ -28,14 +29,20 @@ export function VmEngineCard() {
   useEffect(() => {
     const subscription = berth.engines.vm.watch.subscribe(undefined, {
       onData: (next: VmEngineStatus) => {
+        const before = queryClient.getQueryData<VmEngineStatus>(vmKey);
+        if (before?.state === 'starting' && next.state === 'running') notifyIfAway(t('notify.vmReady'), next.url);
+        if (before?.state === 'starting' && next.state === 'failed') notifyIfAway(t('notify.vmFailed'), next.error?.message ?? '');
         queryClient.setQueryData(vmKey, next);
         void queryClient.invalidateQueries({ queryKey: enginesKey });
       },
     });
     return () => subscription.unsubscribe();
-  }, [queryClient]);
+  }, [queryClient, t]);
   const operate = useMutation({
-    mutationFn: (operation: Operation) => berth.engines.vm[operation].mutate(),
+    mutationFn: (operation: Operation) => {
+      if (operation !== 'stop') mayNotifyLater();
+      return berth.engines.vm[operation].mutate();
+    },
     onSuccess: (next) => queryClient.setQueryData(vmKey, next),
   });
   const log = useQuery({

@@ -5,6 +5,7 @@ import type { BerthErrorShape } from '../../../../engine/contract/errors';
 import { parseImageReference } from '../../../../engine/contract/reference';
 import type { BuildEvent } from '../../../../engine/contract/types';
 import { berth } from '../../rpc/client';
+import { mayNotifyLater, notifyIfAway } from '../../ui/notify';
 import { toBerthError } from '../../rpc/errors';
 import { CommandPreview } from '../../ui/CommandPreview';
 import { Dialog } from '../../ui/Dialog';
@@ -39,15 +40,23 @@ export function BuildDialog({ onClose }: { onClose: () => void }) {
     setOutput('');
     let step: string | undefined;
     setPhase({ name: 'building' });
+    mayNotifyLater();
     subscription.current = berth.images.build.subscribe(input, {
       onData(event: BuildEvent) {
         if (event.kind === 'output') setOutput((text) => text + event.text);
         else if (event.kind === 'step') {
           step = `Step ${event.step}/${event.total} : ${event.instruction}`;
           setPhase({ name: 'building', step });
-        } else setPhase({ name: 'done', image: event.tag || event.imageId.replace(/^sha256:/, '').slice(0, 12) });
+        } else {
+          const image = event.tag || event.imageId.replace(/^sha256:/, '').slice(0, 12);
+          setPhase({ name: 'done', image });
+          notifyIfAway(t('notify.built'), image);
+        }
       },
-      onError: (e) => setPhase({ name: 'failed', error: toBerthError(e), ...(step ? { step } : {}) }),
+      onError: (e) => {
+        setPhase({ name: 'failed', error: toBerthError(e), ...(step ? { step } : {}) });
+        notifyIfAway(t('notify.buildFailed'), toBerthError(e).message);
+      },
     });
   };
 

@@ -5,6 +5,7 @@ import type { BerthErrorShape } from '../../../../engine/contract/errors';
 import { parseImageReference } from '../../../../engine/contract/reference';
 import type { LayerProgress, PullEvent } from '../../../../engine/contract/types';
 import { berth } from '../../rpc/client';
+import { mayNotifyLater, notifyIfAway } from '../../ui/notify';
 import { toBerthError } from '../../rpc/errors';
 import { CommandPreview } from '../../ui/CommandPreview';
 import { Dialog } from '../../ui/Dialog';
@@ -28,15 +29,20 @@ export function PullDialog({ onClose, initial = '' }: { onClose: () => void; ini
     if (!parsed.ok) return;
     setLayers([]);
     setPhase({ name: 'pulling' });
+    mayNotifyLater();
     subscription.current = berth.images.pull.subscribe(
       { reference: reference.trim() },
       {
         onData(event: PullEvent) {
           if (event.kind === 'progress') setLayers(event.layers);
-          else setPhase({ name: 'done', image: event.image });
+          else {
+            setPhase({ name: 'done', image: event.image });
+            notifyIfAway(t('notify.pulled'), event.image);
+          }
         },
         onError(e) {
           setPhase({ name: 'failed', error: toBerthError(e) });
+          notifyIfAway(t('notify.pullFailed'), toBerthError(e).message);
         },
       },
     );

@@ -1,0 +1,55 @@
+import { Menu, nativeImage, Tray, type MenuItemConstructorOptions } from 'electron';
+import type { EngineManager } from '../engine/engine-manager.js';
+import { trayLanguage, trayMenuModel, trayTooltip, type TrayAction, type TrayState } from './tray-menu.js';
+
+/**
+ * Berth in the system tray: whether the engine answers, Berth's own engine (dockerd on Linux, the
+ * VM elsewhere) with start and stop, open the window, quit. Rebuilt whenever any of them changes.
+ */
+export function createTray(options: { icon: string; engine: EngineManager; locale: string; open: () => void; quit: () => void }): { tray: Tray; dispose: () => void } {
+  const { engine } = options;
+  const language = trayLanguage(options.locale);
+  const tray = new Tray(nativeImage.createFromPath(options.icon));
+  const own = () => (engine.endpoint.source === 'berth-vm' || !engine.native ? ('vm' as const) : ('native' as const));
+
+  const state = (): TrayState => {
+    const kind = own();
+    return {
+      connection: engine.status.state,
+      engineUrl: engine.endpoint.url,
+      own: kind === 'native' && engine.native ? { kind, state: engine.native.status.state } : { kind: 'vm', state: engine.vm.status.state },
+    };
+  };
+  const act = (action: TrayAction) => {
+    const kind = own();
+    if (action === 'open') options.open();
+    else if (action === 'quit') options.quit();
+    else if (action === 'start-own') void (kind === 'native' ? engine.native!.start() : engine.vm.start());
+    else void (kind === 'native' ? engine.native!.stop() : engine.vm.stop());
+  };
+  const render = () => {
+    const current = state();
+    const template: MenuItemConstructorOptions[] = trayMenuModel(current, language).flatMap((item) => [
+      // What can be done to Berth itself stands apart from the engine's lines.
+      ...(item.action === 'open' ? [{ type: 'separator' as const }] : []),
+      { label: item.label, enabled: item.enabled, ...(item.action ? { click: () => act(item.action!) } : {}) },
+    ]);
+    tray.setContextMenu(Menu.buildFromTemplate(template));
+    tray.setToolTip(trayTooltip(current, language));
+  };
+
+  const unsubscribe = [
+    engine.statusChanges.add(render),
+    engine.vm.statusChanges.add(render),
+    ...(engine.native ? [engine.native.statusChanges.add(render)] : []),
+  ];
+  tray.on('click', options.open);
+  render();
+  return {
+    tray,
+    dispose: () => {
+      unsubscribe.forEach((stop) => stop());
+      tray.destroy();
+    },
+  };
+}
