@@ -384,6 +384,7 @@ export const en = {
     archive: 'Archive (.tar or .tar.gz)',
     import: 'Import',
     importing: 'Importing…',
+    chooseAndImport: 'Choose an archive and import…',
     importProgress: 'Import progress',
     imported: 'Imported {{size}} into {{name}}.',
   },

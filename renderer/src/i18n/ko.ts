@@ -386,6 +386,7 @@ export const ko: Catalog = {
     archive: '압축 파일 (.tar 또는 .tar.gz)',
     import: '가져오기',
     importing: '가져오는 중…',
+    chooseAndImport: '압축 파일을 골라 가져오기…',
     importProgress: '가져오기 진행률',
     imported: '{{size}}를 {{name}}(으)로 가져왔습니다.',
   },

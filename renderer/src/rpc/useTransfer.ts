@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { BerthErrorShape } from '../../../engine/contract/errors';
 import type { TransferProgress } from '../../../engine/contract/transfer';
 import { berth } from './client';
 import { toBerthError } from './errors';
@@ -33,5 +34,20 @@ export function useTransfer() {
     return id;
   }, [nextId]);
 
-  return { nextId, progress, begin, running: progress?.state === 'running' };
+  /** The person closed the file dialog: nothing began, so the id stays for the next try. */
+  const cancel = useCallback(() => {
+    subscription.current?.unsubscribe();
+    subscription.current = undefined;
+    setProgress(undefined);
+  }, []);
+
+  /** The call that carries the transfer failed; whether or not bytes moved, this is how it ended. */
+  const fail = useCallback((error: BerthErrorShape) => {
+    subscription.current?.unsubscribe();
+    subscription.current = undefined;
+    setProgress((last) => ({ id: last?.id ?? '', state: 'failed', bytes: last?.bytes ?? 0, ...(last?.total !== undefined ? { total: last.total } : {}), error }));
+    setNextId(newId());
+  }, []);
+
+  return { nextId, progress, begin, cancel, fail, running: progress?.state === 'running' };
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { volumeCloneRecipe, volumeImportRecipe } from '../../../../engine/contract/cli';
 import { firstProblem, volumeName } from '../../../../engine/contract/schemas';
 import { berth } from '../../rpc/client';
+import { desktopFiles, type DesktopFiles } from '../../rpc/desktop';
 import { toBerthError } from '../../rpc/errors';
 import { useTransfer } from '../../rpc/useTransfer';
 import { CommandPreview } from '../../ui/CommandPreview';
@@ -55,7 +56,15 @@ export function ImportVolumeDialog({ onClose }: { onClose: () => void }) {
   // A refusal that never became a transfer (the request did not arrive, or its id was refused).
   const [requestError, setRequestError] = useState<string>();
   const problem = name ? firstProblem(volumeName, name) : undefined;
+  const startInDesktop = (files: DesktopFiles) => {
+    setRequestError(undefined);
+    files
+      .importVolume({ volume: name, transfer: importing.begin() })
+      .then((opened) => (opened.chosen ? void queryClient.invalidateQueries() : importing.cancel()))
+      .catch((e: unknown) => importing.fail(toBerthError(e)));
+  };
   const start = async () => {
+    if (desktopFiles) return startInDesktop(desktopFiles);
     if (!file) return;
     setRequestError(undefined);
     const transfer = importing.begin();
@@ -71,10 +80,13 @@ export function ImportVolumeDialog({ onClose }: { onClose: () => void }) {
         <input className="input" autoFocus value={name} onChange={(e) => setName(e.target.value)} />
         {problem && <span className="field__problem">{problem}</span>}
       </label>
-      <label className="field">
-        <span className="field__label">{t('backup.archive')}</span>
-        <input type="file" accept=".tar,.tar.gz,.tgz,application/gzip,application/x-tar" onChange={(e) => setFile(e.target.files?.[0])} />
-      </label>
+      {/* The desktop shell asks for the archive in the system's open dialog when Import is pressed. */}
+      {!desktopFiles && (
+        <label className="field">
+          <span className="field__label">{t('backup.archive')}</span>
+          <input type="file" accept=".tar,.tar.gz,.tgz,application/gzip,application/x-tar" onChange={(e) => setFile(e.target.files?.[0])} />
+        </label>
+      )}
       <CommandPreview command={volumeImportRecipe(name || '…', file?.name ?? 'backup.tar.gz')} />
       {requestError ? (
         <p className="error-notice" role="alert">
@@ -87,8 +99,8 @@ export function ImportVolumeDialog({ onClose }: { onClose: () => void }) {
         <button type="button" className="button" onClick={onClose}>
           {t('common.close')}
         </button>
-        <button type="button" className="button button--primary" disabled={!name || Boolean(problem) || !file || importing.running} onClick={() => void start()}>
-          {t('backup.import')}
+        <button type="button" className="button button--primary" disabled={!name || Boolean(problem) || (!file && !desktopFiles) || importing.running} onClick={() => void start()}>
+          {desktopFiles ? t('backup.chooseAndImport') : t('backup.import')}
         </button>
       </div>
     </Dialog>

@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { volumeExportRecipe } from '../../../../engine/contract/cli';
+import { toBerthError } from '../../rpc/errors';
 import { useTransfer } from '../../rpc/useTransfer';
 import { openVolume } from '../../state/ui-store';
 import { CommandPreview } from '../../ui/CommandPreview';
 import { FileBrowser } from '../../ui/FileBrowser';
+import { SaveLink } from '../../ui/SaveLink';
 import { TransferStatus } from '../../ui/TransferStatus';
 import { CloneVolumeDialog } from './VolumeBackupDialogs';
 
@@ -21,15 +23,19 @@ export function VolumeFilesView({ volume }: { volume: string }) {
         </button>
         <h1 id="volume-files-title">{volume}</h1>
         <div className="view__filters">
-          <a
-            className="button"
+          <SaveLink
             href={`download/volume-export/${encodeURIComponent(volume)}?transfer=${exporting.nextId}`}
-            download
-            aria-disabled={exporting.running || undefined}
-            onClick={(e) => (exporting.running ? e.preventDefault() : exporting.begin())}
+            onFollow={(e) => (exporting.running ? e.preventDefault() : exporting.begin())}
+            save={(files) => {
+              if (exporting.running) return;
+              files
+                .exportVolume({ volume, transfer: exporting.begin() })
+                .then((saved) => !saved.chosen && exporting.cancel())
+                .catch((e: unknown) => exporting.fail(toBerthError(e)));
+            }}
           >
             {t('backup.export')}
-          </a>
+          </SaveLink>
           <button type="button" className="button" onClick={() => setCloning(true)}>
             {t('backup.cloneButton')}
           </button>
