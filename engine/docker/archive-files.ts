@@ -8,6 +8,7 @@ import type { FileEntry } from '../contract/types.js';
 import { countBytes, countTarContent } from '../shared/byte-counters.js';
 import { TarReader, writeTar } from '../shared/tar.js';
 import { engineCall } from './bulk.js';
+import { listRunningFolder } from './exec-listing.js';
 import { volumeSize } from './volume-sizes.js';
 
 /** Berth's own helper image: an empty file system, made with `docker import`, so nothing is pulled. */
@@ -91,12 +92,17 @@ async function listFolder({ container, prefix }: FileSystem, path: string): Prom
       });
     } else {
       const folder = children.get(name);
-      if (folder) folder.size += entry.size;
+      if (folder) folder.size = (folder.size ?? 0) + entry.size;
     }
   });
   await consume(stream, (chunk) => reader.push(chunk));
   if (root === undefined) throw new BerthError('NOT_FOUND', `${path} is empty or unreadable.`);
-  return [...children.values()].sort((a, b) => Number(b.type === 'directory') - Number(a.type === 'directory') || a.name.localeCompare(b.name));
+  return sortEntries([...children.values()]);
+}
+
+/** Folders first, then by name. */
+function sortEntries(entries: FileEntry[]): FileEntry[] {
+  return entries.sort((a, b) => Number(b.type === 'directory') - Number(a.type === 'directory') || a.name.localeCompare(b.name));
 }
 
 /** Writes a file's bytes (or a folder as a tar) to `sink`, straight from the engine. */
@@ -131,9 +137,13 @@ export function uploadToVolume(docker: Docker, volume: string, folder: string, n
   return withVolume(docker, volume, (helper) => uploadTo({ container: helper, prefix: mountPoint }, folder, name, data));
 }
 
-/** A container's own files (running or stopped), through the same archive API. */
+/** A container's own files (running or stopped), through the same archive API (a listing of a running one, through exec). */
 export const containerFiles = {
-  list: (docker: Docker, id: string, path: string) => listFolder({ container: docker.getContainer(id), prefix: '' }, path),
+  /** One level through exec where the container runs and can (far cheaper: nothing is read), else through the archive API. */
+  list: async (docker: Docker, id: string, path: string) => {
+    const oneLevel = await listRunningFolder(docker, id, path);
+    return oneLevel ? sortEntries(oneLevel) : listFolder({ container: docker.getContainer(id), prefix: '' }, path);
+  },
   download: (docker: Docker, id: string, path: string, as: 'file' | 'folder', sink: NodeJS.WritableStream) =>
     downloadFrom({ container: docker.getContainer(id), prefix: '' }, path, as, sink),
   upload: (docker: Docker, id: string, folder: string, name: string, data: Buffer) => uploadTo({ container: docker.getContainer(id), prefix: '' }, folder, name, data),

@@ -152,7 +152,7 @@ export function FileBrowser({ source }: { source: FileSource }) {
                     <span className="state-badge">{t('files.mount')}</span>
                   )}
                 </td>
-                <td>{formatBytes(entry.size, i18n.language)}</td>
+                <td>{entry.size === undefined ? '—' : formatBytes(entry.size, i18n.language)}</td>
                 <td>{formatDateTime(entry.mtime, i18n.language)}</td>
                 <td>
                   {entry.type !== 'symlink' && entry.type !== 'other' && (
