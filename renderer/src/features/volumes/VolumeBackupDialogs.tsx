@@ -70,7 +70,7 @@ export function ImportVolumeDialog({ onClose }: { onClose: () => void }) {
     const transfer = importing.begin();
     const response = await fetch(`upload/volume-import/${encodeURIComponent(name)}?transfer=${transfer}`, { method: 'POST', body: file }).catch((e: Error) => e);
     if (response instanceof Error) setRequestError(response.message);
-    else if (response.status === 400 && !response.ok) setRequestError(await response.text());
+    else if (response.status === 400) setRequestError(await response.text());
     void queryClient.invalidateQueries();
   };
   return (
