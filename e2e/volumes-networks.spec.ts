@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { openBerth } from './support/app';
 import { createContainer, docker, fixtureImage, removeE2eContainers, uniqueName } from './support/engine';
@@ -144,7 +144,7 @@ test('volume files: browse without starting anything, download the same bytes, u
   }
 });
 
-test('volume export → import into a new volume, and clone: every file’s sha256 is equal', async ({ page }) => {
+test('volume export → import into a new volume, and clone: progress ends at the bytes moved, and every file’s sha256 is equal', async ({ page }) => {
   const source = uniqueName('src');
   const imported = uniqueName('imp');
   const cloned = uniqueName('cln');
@@ -153,6 +153,10 @@ test('volume export → import into a new volume, and clone: every file’s sha2
   await docker('run', '--rm', '-v', `${source}:/v`, fixtureImage, 'sh', '-c', 'mkdir -p /v/a/b && seq 1 5000 > /v/a/b/numbers && echo "한국어" > /v/a/ko.txt && head -c 100000 /dev/urandom > /v/random.bin');
   try {
     const expected = await checksums(source);
+    // seq 1 5000 (23,893 bytes) + "한국어\n" (10) + 100,000 random bytes.
+    const contentBytes = 123_903;
+    const contentSize = '124 KB';
+    expect(await docker('run', '--rm', '-v', `${source}:/v`, fixtureImage, 'sh', '-c', 'cat /v/a/b/numbers /v/a/ko.txt /v/random.bin | wc -c')).toBe(String(contentBytes));
     expect(expected.split('\n')).toHaveLength(3);
     await open(page, 'Volumes');
     await page.getByRole('button', { name: `Browse the files of ${source}` }).click();
@@ -163,12 +167,17 @@ test('volume export → import into a new volume, and clone: every file’s sha2
     expect(download.suggestedFilename()).toBe(`${source}.tar.gz`);
     const archive = test.info().outputPath(`${source}.tar.gz`);
     await download.saveAs(archive);
+    // Progress counts the files' bytes as the engine sends them; it ends at the volume's whole size.
+    const exported = page.getByRole('progressbar', { name: 'Export progress' });
+    await expect(exported).toHaveAttribute('value', String(contentBytes));
+    await expect(page.getByRole('status').filter({ hasText: 'Exported' })).toHaveText(`Exported ${contentSize} of files.`);
 
     await page.getByRole('button', { name: 'Clone…' }).click();
     const clone = page.getByRole('dialog', { name: `Clone ${source}` });
     await clone.getByRole('textbox', { name: 'New volume name' }).fill(cloned);
     await clone.getByRole('button', { name: 'Clone', exact: true }).click();
-    await expect(clone.getByRole('status')).toContainText(`Cloned into ${cloned}`);
+    await expect(clone.getByRole('status')).toHaveText(`Cloned ${contentSize} into ${cloned}.`);
+    await expect(clone.getByRole('progressbar', { name: 'Clone progress' })).toHaveAttribute('value', String(contentBytes));
     expect(await checksums(cloned)).toBe(expected);
     await clone.getByRole('button', { name: 'Close' }).click();
 
@@ -178,7 +187,10 @@ test('volume export → import into a new volume, and clone: every file’s sha2
     await dialog.getByRole('textbox', { name: 'New volume name' }).fill(imported);
     await dialog.getByLabel('Archive (.tar or .tar.gz)').setInputFiles(archive);
     await dialog.getByRole('button', { name: 'Import', exact: true }).click();
-    await expect(dialog.getByRole('status')).toContainText(`Imported into ${imported}`);
+    // An import counts the archive's own bytes: all of the file, not a byte more.
+    const archiveBytes = statSync(archive).size;
+    await expect(dialog.getByRole('progressbar', { name: 'Import progress' })).toHaveAttribute('value', String(archiveBytes));
+    await expect(dialog.getByRole('status')).toHaveText(new RegExp(`^Imported [\\d.]+ KB into ${imported}\\.$`));
     expect(await checksums(imported)).toBe(expected);
 
     // Importing again into the now-full volume is refused: nothing is overwritten.

@@ -1,24 +1,121 @@
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { readFile, rm, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { dialog, ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { containerRef } from '../engine/contract/schemas.js';
+import { z } from 'zod';
+import { desktopChannels, type Chosen, type DesktopResult } from '../engine/contract/desktop.js';
+import { BerthError, type BerthErrorShape } from '../engine/contract/errors.js';
+import { containerRef, fileName, filePath, firstProblem, volumeName, volumeRef } from '../engine/contract/schemas.js';
 import type { EngineApi } from '../engine/contract/service.js';
+import { transferId } from '../engine/contract/transfer.js';
+import { maxUploadBytes } from '../engine/server/downloads.js';
 
-/** The one desktop-only call: save a container's log to a file the person picks (the web host serves it as a download). */
-export const saveLogsChannel = 'berth:save-logs';
+/**
+ * The desktop-only calls (engine/contract/desktop.ts): bytes between the engine and a file the person
+ * picks in the system dialog, streamed here in main so they never pass through the renderer. The web
+ * host serves the same bytes over HTTP (engine/server/downloads.ts).
+ */
 
-export function handleDesktopCalls(window: BrowserWindow, engine: EngineApi, isOwnPage: (url: string) => boolean): void {
-  ipcMain.handle(saveLogsChannel, async (event: IpcMainInvokeEvent, id: unknown) => {
-    if (!event.senderFrame || !isOwnPage(event.senderFrame.url)) throw new Error('Refused: not Berth’s own window.');
-    const parsed = containerRef.safeParse(id);
-    if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? 'Not a container.');
-    const { canceled, filePath } = await dialog.showSaveDialog(window, { defaultPath: await engine.logs.fileName(parsed.data) });
-    if (canceled || !filePath) return { saved: false };
-    // Straight from the engine to the file: the bytes never pass through the renderer.
-    const file = createWriteStream(filePath);
-    await engine.logs.download(parsed.data, file);
+/** A volume's name or a container's id, checked by the rule of its kind. */
+const fileSource = z
+  .object({ kind: z.enum(['volume', 'container']), target: z.string() })
+  .superRefine(({ kind, target }, ctx) => {
+    const problem = firstProblem(kind === 'container' ? containerRef : volumeRef, target);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+const saveFileInput = z.intersection(fileSource, z.object({ path: filePath, as: z.enum(['file', 'folder']) }));
+const uploadFilesInput = z.intersection(fileSource, z.object({ folder: filePath }));
+const exportVolumeInput = z.object({ volume: volumeRef, transfer: transferId });
+const importVolumeInput = z.object({ volume: volumeName, transfer: transferId });
+
+function errorShape(error: unknown): BerthErrorShape {
+  if (error instanceof BerthError) return error.toShape();
+  return { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error), hint: 'Try again; if it keeps happening, the engine log may say more.' };
+}
+
+/** Writes into a new file at `path`; a write that fails leaves no partial file behind. */
+async function writeFileFrom(path: string, write: (sink: NodeJS.WritableStream) => Promise<void>): Promise<void> {
+  const file = createWriteStream(path);
+  try {
+    await write(file);
     file.end();
     await finished(file);
-    return { saved: true, path: filePath };
+  } catch (e) {
+    file.destroy();
+    await rm(path, { force: true });
+    throw e;
+  }
+}
+
+export function handleDesktopCalls(window: BrowserWindow, engine: EngineApi, isOwnPage: (url: string) => boolean): void {
+  /** One call: only from Berth's own page, input checked by its schema, every failure a structured error. */
+  function handle<S extends z.ZodType, T>(channel: string, schema: S, work: (input: z.output<S>) => Promise<T>): void {
+    ipcMain.handle(channel, async (event: IpcMainInvokeEvent, input: unknown): Promise<DesktopResult<T>> => {
+      if (!event.senderFrame || !isOwnPage(event.senderFrame.url)) throw new Error('Refused: not Berth’s own window.');
+      const parsed = schema.safeParse(input);
+      if (!parsed.success) return { ok: false, error: { code: 'INVALID_INPUT', message: parsed.error.issues[0]?.message ?? 'That request is not valid.' } };
+      try {
+        return { ok: true, value: await work(parsed.data) };
+      } catch (e) {
+        return { ok: false, error: errorShape(e) };
+      }
+    });
+  }
+
+  async function saveAs(defaultPath: string, write: (sink: NodeJS.WritableStream) => Promise<void>): Promise<Chosen<{ path: string }>> {
+    const { canceled, filePath: path } = await dialog.showSaveDialog(window, { defaultPath });
+    if (canceled || !path) return { chosen: false };
+    await writeFileFrom(path, write);
+    return { chosen: true, path };
+  }
+
+  handle(desktopChannels.saveLogs, containerRef, async (id) => saveAs(await engine.logs.fileName(id), (sink) => engine.logs.download(id, sink)));
+
+  handle(desktopChannels.saveFile, saveFileInput, ({ kind, target, path, as }) => {
+    const base = path.split('/').filter(Boolean).at(-1) ?? target;
+    return saveAs(as === 'folder' ? `${base}.tar` : base, (sink) =>
+      kind === 'container' ? engine.containers.downloadFile(target, path, as, sink) : engine.volumes.download(target, path, as, sink),
+    );
+  });
+
+  handle(desktopChannels.uploadFiles, uploadFilesInput, async ({ kind, target, folder }) => {
+    const { canceled, filePaths } = await dialog.showOpenDialog(window, { properties: ['openFile', 'multiSelections'] });
+    if (canceled || filePaths.length === 0) return { chosen: false };
+    const names: string[] = [];
+    for (const path of filePaths) {
+      const name = basename(path);
+      const problem = firstProblem(fileName, name);
+      if (problem) throw new BerthError('INVALID_INPUT', `${name}: ${problem}`);
+      // The engine's upload takes the file whole (as the web host's upload does), hence the same limit.
+      if ((await stat(path)).size > maxUploadBytes) {
+        throw new BerthError('INVALID_INPUT', `${name} is larger than ${maxUploadBytes / 1024 / 1024} MB.`, 'Upload at most that much at a time, or copy it with docker cp.');
+      }
+      const data = await readFile(path);
+      if (kind === 'container') await engine.containers.uploadFile(target, folder, name, data);
+      else await engine.volumes.upload(target, folder, name, data);
+      names.push(name);
+    }
+    return { chosen: true, names };
+  });
+
+  handle(desktopChannels.exportVolume, exportVolumeInput, async ({ volume, transfer }) => {
+    const { canceled, filePath: path } = await dialog.showSaveDialog(window, { defaultPath: `${volume}.tar.gz` });
+    if (canceled || !path) return { chosen: false };
+    await engine.transfers.track(transfer, (progress) => writeFileFrom(path, (sink) => engine.volumes.exportTo(volume, sink, progress)));
+    return { chosen: true, path };
+  });
+
+  handle(desktopChannels.importVolume, importVolumeInput, async ({ volume, transfer }) => {
+    const { canceled, filePaths } = await dialog.showOpenDialog(window, {
+      properties: ['openFile'],
+      filters: [{ name: 'Archives', extensions: ['tar', 'gz', 'tgz'] }],
+    });
+    const path = filePaths[0];
+    if (canceled || !path) return { chosen: false };
+    const { size } = await stat(path);
+    await engine.transfers.track(transfer, (progress) => engine.volumes.importFrom(volume, createReadStream(path), progress), size);
+    return { chosen: true, path };
   });
 }

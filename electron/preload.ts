@@ -1,12 +1,20 @@
 // Sandboxed preloads must be CommonJS (electron.vite.config.ts emits this file as .cjs). It exposes
-// exactly two things through contextBridge: trpc-electron's channel to the contract, and the one
-// desktop-only call (saving a log file through the system's save dialog).
+// exactly two things through contextBridge: trpc-electron's channel to the contract, and the
+// desktop-only calls (bytes between the engine and a file picked in the system dialog), each a
+// single fixed channel whose input main checks again.
 import { contextBridge, ipcRenderer } from 'electron';
 import { exposeElectronTRPC } from 'trpc-electron/main';
+import { desktopChannels, type DesktopBridge } from '../engine/contract/desktop.js';
+
+const bridge: DesktopBridge = {
+  saveLogs: (id) => ipcRenderer.invoke(desktopChannels.saveLogs, id),
+  saveFile: (input) => ipcRenderer.invoke(desktopChannels.saveFile, input),
+  uploadFiles: (input) => ipcRenderer.invoke(desktopChannels.uploadFiles, input),
+  exportVolume: (input) => ipcRenderer.invoke(desktopChannels.exportVolume, input),
+  importVolume: (input) => ipcRenderer.invoke(desktopChannels.importVolume, input),
+};
 
 process.once('loaded', () => {
   exposeElectronTRPC();
-  contextBridge.exposeInMainWorld('berthDesktop', {
-    saveLogs: (id: string) => ipcRenderer.invoke('berth:save-logs', id) as Promise<{ saved: boolean; path?: string }>,
-  });
+  contextBridge.exposeInMainWorld('berthDesktop', bridge);
 });

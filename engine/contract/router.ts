@@ -6,6 +6,7 @@ import { imageRoutes } from './routes/images.js';
 import { logsRoutes } from './routes/logs.js';
 import { networkRoutes } from './routes/networks.js';
 import { registryRoutes } from './routes/registries.js';
+import { transferRoutes } from './routes/transfers.js';
 import { volumeRoutes } from './routes/volumes.js';
 import { router } from './trpc.js';
 
@@ -24,6 +25,7 @@ export const contractRouter = router({
   volumes: volumeRoutes,
   networks: networkRoutes,
   registries: registryRoutes,
+  transfers: transferRoutes,
 });
 
 export type ContractRouter = typeof contractRouter;

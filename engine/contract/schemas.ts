@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseImageReference } from './reference.js';
+import { transferId } from './transfer.js';
 
 /**
  * Input schemas for every call. They run where input enters the trusted side (main process, web
@@ -279,7 +280,7 @@ export const imageBuildInput = z.object({
 });
 export type ImageBuildInput = z.output<typeof imageBuildInput>;
 
-export const volumeCloneInput = z.object({ source: volumeRef, target: volumeName });
+export const volumeCloneInput = z.object({ source: volumeRef, target: volumeName, transfer: transferId.optional() });
 
 export const vmSettingsInput = z.object({
   cpus: z.number().int('CPUs are a whole number, such as 2.').min(1, 'The VM needs at least 1 CPU.').max(64, 'At most 64 CPUs.'),

@@ -36,6 +36,7 @@ import type {
   StatsSample,
   VolumeSummary,
 } from './types.js';
+import type { TransferReporter, TransfersApi } from './transfer.js';
 
 /**
  * What the trusted side provides for the contract, one part per area. The routes validate input and
@@ -51,6 +52,7 @@ export interface EngineApi {
   volumes: VolumesApi;
   networks: NetworksApi;
   registries: RegistriesApi;
+  transfers: TransfersApi;
 }
 
 export interface ConnectionApi {
@@ -122,9 +124,9 @@ export interface VolumesApi {
   download(volume: string, path: string, as: 'file' | 'folder', sink: NodeJS.WritableStream): Promise<void>;
   upload(volume: string, folder: string, name: string, data: Buffer): Promise<void>;
   deleteFile(volume: string, path: string): Promise<void>;
-  exportTo(volume: string, sink: NodeJS.WritableStream): Promise<void>;
-  importFrom(volume: string, archive: NodeJS.ReadableStream): Promise<void>;
-  clone(source: string, target: string): Promise<void>;
+  exportTo(volume: string, sink: NodeJS.WritableStream, progress?: TransferReporter): Promise<void>;
+  importFrom(volume: string, archive: NodeJS.ReadableStream, progress?: TransferReporter): Promise<void>;
+  clone(source: string, target: string, progress?: TransferReporter): Promise<void>;
 }
 
 export interface RegistriesApi {

@@ -330,8 +330,8 @@ export interface DiskUsage {
 export interface FileEntry {
   name: string;
   type: 'file' | 'directory' | 'symlink' | 'other';
-  /** Bytes; for a folder, the sum of the files in it. */
-  size: number;
+  /** Bytes; for a folder, the sum of the files in it where it was measured (a one-level listing of a running container does not). */
+  size?: number;
   /** Seconds since the Unix epoch. */
   mtime: number;
   linkTarget?: string;

@@ -3,9 +3,13 @@ import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import type Docker from 'dockerode';
 import { BerthError } from '../contract/errors.js';
+import type { TransferReporter } from '../contract/transfer.js';
 import type { FileEntry } from '../contract/types.js';
+import { countBytes, countTarContent } from '../shared/byte-counters.js';
 import { TarReader, writeTar } from '../shared/tar.js';
 import { engineCall } from './bulk.js';
+import { listRunningFolder } from './exec-listing.js';
+import { volumeSize } from './volume-sizes.js';
 
 /** Berth's own helper image: an empty file system, made with `docker import`, so nothing is pulled. */
 export const helperImage = 'berth-helper:1';
@@ -88,12 +92,17 @@ async function listFolder({ container, prefix }: FileSystem, path: string): Prom
       });
     } else {
       const folder = children.get(name);
-      if (folder) folder.size += entry.size;
+      if (folder) folder.size = (folder.size ?? 0) + entry.size;
     }
   });
   await consume(stream, (chunk) => reader.push(chunk));
   if (root === undefined) throw new BerthError('NOT_FOUND', `${path} is empty or unreadable.`);
-  return [...children.values()].sort((a, b) => Number(b.type === 'directory') - Number(a.type === 'directory') || a.name.localeCompare(b.name));
+  return sortEntries([...children.values()]);
+}
+
+/** Folders first, then by name. */
+function sortEntries(entries: FileEntry[]): FileEntry[] {
+  return entries.sort((a, b) => Number(b.type === 'directory') - Number(a.type === 'directory') || a.name.localeCompare(b.name));
 }
 
 /** Writes a file's bytes (or a folder as a tar) to `sink`, straight from the engine. */
@@ -128,9 +137,13 @@ export function uploadToVolume(docker: Docker, volume: string, folder: string, n
   return withVolume(docker, volume, (helper) => uploadTo({ container: helper, prefix: mountPoint }, folder, name, data));
 }
 
-/** A container's own files (running or stopped), through the same archive API. */
+/** A container's own files (running or stopped), through the same archive API (a listing of a running one, through exec). */
 export const containerFiles = {
-  list: (docker: Docker, id: string, path: string) => listFolder({ container: docker.getContainer(id), prefix: '' }, path),
+  /** One level through exec where the container runs and can (far cheaper: nothing is read), else through the archive API. */
+  list: async (docker: Docker, id: string, path: string) => {
+    const oneLevel = await listRunningFolder(docker, id, path);
+    return oneLevel ? sortEntries(oneLevel) : listFolder({ container: docker.getContainer(id), prefix: '' }, path);
+  },
   download: (docker: Docker, id: string, path: string, as: 'file' | 'folder', sink: NodeJS.WritableStream) =>
     downloadFrom({ container: docker.getContainer(id), prefix: '' }, path, as, sink),
   upload: (docker: Docker, id: string, folder: string, name: string, data: Buffer) => uploadTo({ container: docker.getContainer(id), prefix: '' }, folder, name, data),
@@ -151,12 +164,25 @@ function consume(stream: NodeJS.ReadableStream, onChunk: (chunk: Buffer) => void
   });
 }
 
-/** The whole volume as a .tar.gz, its entries relative to the volume's root (so an import puts them back in place). */
-export function exportVolume(docker: Docker, volume: string, sink: NodeJS.WritableStream): Promise<void> {
+/**
+ * The whole volume as a .tar.gz, its entries relative to the volume's root (so an import puts them
+ * back in place). Progress counts the files' bytes against the volume's size.
+ */
+export function exportVolume(docker: Docker, volume: string, sink: NodeJS.WritableStream, progress?: TransferReporter): Promise<void> {
   return withVolume(docker, volume, async (helper) => {
+    await reportVolumeSize(docker, volume, progress);
     const stream = await archiveStream(helper, '/.');
-    await pipeline(stream, createGzip(), sink, { end: false });
+    await pipeline(stream, countTarContent((n) => progress?.add(n)), createGzip(), sink, { end: false }).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== 'ERR_STREAM_PREMATURE_CLOSE') throw e;
+      throw new BerthError('INTERNAL', `The export of ${volume} stopped before the end: the file it was writing to was closed.`, 'Export again.');
+    });
   });
+}
+
+async function reportVolumeSize(docker: Docker, volume: string, progress: TransferReporter | undefined): Promise<void> {
+  if (!progress) return;
+  const size = await volumeSize(docker, volume);
+  if (size !== undefined) progress.setTotal(size);
 }
 
 async function isEmpty(docker: Docker, volume: string): Promise<boolean> {
@@ -174,7 +200,7 @@ async function volumeExists(docker: Docker, volume: string): Promise<boolean> {
  * Unpacks a tar (gzip, bzip2 and xz too: the engine reads them) into a new or empty volume. A volume
  * with files in it is refused, so nothing is overwritten.
  */
-export async function importVolume(docker: Docker, volume: string, archive: NodeJS.ReadableStream): Promise<void> {
+export async function importVolume(docker: Docker, volume: string, archive: NodeJS.ReadableStream, progress?: TransferReporter): Promise<void> {
   if (await volumeExists(docker, volume)) {
     if (!(await isEmpty(docker, volume))) {
       throw new BerthError('CONFLICT', `Volume ${volume} already has files; Berth imports only into a new or empty volume.`, 'Choose a new volume name.');
@@ -182,19 +208,24 @@ export async function importVolume(docker: Docker, volume: string, archive: Node
   } else {
     await engineCall(docker.createVolume({ Name: volume }), `Volume ${volume}`);
   }
-  await withVolume(docker, volume, (helper) => engineCall(helper.putArchive(archive as never, { path: mountPoint }), `Volume ${volume}`));
+  const counted = countBytes((n) => progress?.add(n));
+  archive.on('error', (e: Error) => counted.destroy(e));
+  await withVolume(docker, volume, (helper) => engineCall(helper.putArchive(archive.pipe(counted) as never, { path: mountPoint }), `Volume ${volume}`));
 }
 
 /** Copies every file of one volume into a new one, through the engine, with nothing started. */
-export async function cloneVolume(docker: Docker, source: string, target: string): Promise<void> {
+export async function cloneVolume(docker: Docker, source: string, target: string, progress?: TransferReporter): Promise<void> {
   if (await volumeExists(docker, target)) {
     throw new BerthError('CONFLICT', `A volume named ${target} already exists.`, 'Clone into a new name.');
   }
   await engineCall(docker.getVolume(source).inspect(), `Volume ${source}`);
   await engineCall(docker.createVolume({ Name: target }), `Volume ${target}`);
+  await reportVolumeSize(docker, source, progress);
   await withVolume(docker, source, async (from) => {
     const stream = await archiveStream(from, '/.');
-    await withVolume(docker, target, (to) => engineCall(to.putArchive(stream as never, { path: mountPoint }), `Volume ${target}`));
+    const counted = stream.pipe(countTarContent((n) => progress?.add(n)));
+    stream.on('error', (e: Error) => counted.destroy(e));
+    await withVolume(docker, target, (to) => engineCall(to.putArchive(counted as never, { path: mountPoint }), `Volume ${target}`));
   });
 }
 

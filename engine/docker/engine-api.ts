@@ -13,6 +13,7 @@ import { UsageHub } from './usage-hub.js';
 import { DockerNetworks } from './networks.js';
 import { DockerRegistries } from './registries.js';
 import { DockerVolumes } from './volumes.js';
+import { TransferHub } from '../shared/transfer-hub.js';
 
 /** The contract's whole engine API, done against one Docker Engine API connection. */
 export function createDockerEngineApi(connection: EngineConnection): EngineApi {
@@ -36,6 +37,7 @@ export function createDockerEngineApi(connection: EngineConnection): EngineApi {
     volumes: new DockerVolumes(docker),
     networks: new DockerNetworks(docker),
     registries: new DockerRegistries(docker),
+    transfers: new TransferHub(),
   };
 }
 

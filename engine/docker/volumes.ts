@@ -1,8 +1,10 @@
 import type Docker from 'dockerode';
 import { BerthError } from '../contract/errors.js';
 import type { VolumesApi } from '../contract/service.js';
+import type { TransferReporter } from '../contract/transfer.js';
 import type { ActionOutcome, VolumePrunePreview, VolumeSummary } from '../contract/types.js';
 import { engineCall, forEachId } from './bulk.js';
+import { volumeSizes } from './volume-sizes.js';
 import { cloneVolume, deleteFromVolume, downloadFromVolume, exportVolume, importVolume, listVolumeFolder, uploadToVolume } from './archive-files.js';
 
 const anonymousName = /^[0-9a-f]{64}$/;
@@ -15,7 +17,7 @@ export class DockerVolumes implements VolumesApi {
     const [{ Volumes }, containers, sizes] = await Promise.all([
       engineCall(this.docker.listVolumes()),
       engineCall(this.docker.listContainers({ all: true })),
-      this.sizes(),
+      volumeSizes(this.docker),
     ]);
     const usedBy = new Map<string, string[]>();
     for (const c of containers) {
@@ -99,25 +101,15 @@ export class DockerVolumes implements VolumesApi {
     return deleteFromVolume(this.docker, volume, path);
   }
 
-  exportTo(volume: string, sink: NodeJS.WritableStream) {
-    return exportVolume(this.docker, volume, sink);
+  exportTo(volume: string, sink: NodeJS.WritableStream, progress?: TransferReporter) {
+    return exportVolume(this.docker, volume, sink, progress);
   }
 
-  importFrom(volume: string, archive: NodeJS.ReadableStream) {
-    return importVolume(this.docker, volume, archive);
+  importFrom(volume: string, archive: NodeJS.ReadableStream, progress?: TransferReporter) {
+    return importVolume(this.docker, volume, archive, progress);
   }
 
-  clone(source: string, target: string) {
-    return cloneVolume(this.docker, source, target);
-  }
-
-  /** Volume sizes from the engine's disk usage (one `docker system df -v` worth of work). */
-  private async sizes(): Promise<Map<string, number>> {
-    try {
-      const df = (await this.docker.df()) as { Volumes?: { Name: string; UsageData?: { Size?: number } }[] };
-      return new Map((df.Volumes ?? []).map((v) => [v.Name, v.UsageData?.Size ?? -1]));
-    } catch {
-      return new Map();
-    }
+  clone(source: string, target: string, progress?: TransferReporter) {
+    return cloneVolume(this.docker, source, target, progress);
   }
 }

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BerthError } from '../contract/errors.js';
 import { containerRef, fileName, filePath, firstProblem, volumeName, volumeRef } from '../contract/schemas.js';
 import type { EngineApi } from '../contract/service.js';
+import { transferId } from '../contract/transfer.js';
 
 /** An HTTP endpoint of the web host beside the contract, for bytes that should not cross a WebSocket as JSON. */
 export interface HttpRoute {
@@ -118,45 +119,70 @@ export function fileUploadRoute(engine: EngineApi): HttpRoute {
   };
 }
 
-/** GET /download/volume-export/<name>: the whole volume as a .tar.gz. */
+/**
+ * The `transfer` query parameter: an id the page watches (engine.transfers) to show this request's
+ * progress, since a browser shows a page nothing of a download's or an upload's bytes.
+ */
+function transferParam(req: IncomingMessage): { id?: string; problem?: string } {
+  const id = new URL(req.url ?? '/', 'http://127.0.0.1').searchParams.get('transfer') ?? undefined;
+  return { id, problem: id === undefined ? undefined : firstProblem(transferId, id) };
+}
+
+/** Input problems are the transfer's failure too, so a page watching it says what was wrong. */
+function checked(problem: string | undefined): void {
+  if (problem) throw new BerthError('INVALID_INPUT', problem);
+}
+
+/** GET /download/volume-export/<name>[?transfer=<id>]: the whole volume as a .tar.gz. */
 export function volumeExportRoute(engine: EngineApi): HttpRoute {
   return {
     method: 'GET',
     pattern: /^\/download\/volume-export\/([^/]+)$/,
-    async handle(_req, res, [encoded]) {
+    async handle(req, res, [encoded]) {
       const volume = decodeURIComponent(encoded ?? '');
+      const transfer = transferParam(req);
+      if (transfer.problem) return plain(res, 400, transfer.problem);
       const problem = firstProblem(volumeRef, volume);
-      if (problem) return plain(res, 400, problem);
-      res.writeHead(200, {
-        'Content-Type': 'application/gzip',
-        'Content-Disposition': `attachment; filename="${volume.replace(/[^\w.-]/g, '_')}.tar.gz"`,
-        'Cache-Control': 'no-store',
-      });
-      try {
-        await engine.volumes.exportTo(volume, res);
-        res.end();
-      } catch {
-        res.destroy();
-      }
+      await engine.transfers
+        .track(transfer.id, async (progress) => {
+          checked(problem);
+          res.writeHead(200, {
+            'Content-Type': 'application/gzip',
+            'Content-Disposition': `attachment; filename="${volume.replace(/[^\w.-]/g, '_')}.tar.gz"`,
+            'Cache-Control': 'no-store',
+          });
+          await engine.volumes.exportTo(volume, res, progress);
+          res.end();
+        })
+        .catch((e: Error) => (res.headersSent ? res.destroy() : plain(res, problem ? 400 : 502, e.message)));
     },
   };
 }
 
-/** POST /upload/volume-import/<name> with a tar (or .tar.gz) body: unpacked into a new or empty volume. */
+/** POST /upload/volume-import/<name>[?transfer=<id>] with a tar (or .tar.gz) body: unpacked into a new or empty volume. */
 export function volumeImportRoute(engine: EngineApi): HttpRoute {
   return {
     method: 'POST',
     pattern: /^\/upload\/volume-import\/([^/]+)$/,
     async handle(req, res, [encoded]) {
       const volume = decodeURIComponent(encoded ?? '');
+      const transfer = transferParam(req);
+      if (transfer.problem) return plain(res, 400, transfer.problem);
       const problem = firstProblem(volumeName, volume);
-      if (problem) return plain(res, 400, problem);
+      const length = Number(req.headers['content-length']);
       try {
-        await engine.volumes.importFrom(volume, req);
+        await engine.transfers.track(
+          transfer.id,
+          (progress) => {
+            checked(problem);
+            return engine.volumes.importFrom(volume, req, progress);
+          },
+          Number.isFinite(length) ? length : undefined,
+        );
         plain(res, 200, 'imported');
       } catch (e) {
         req.resume();
-        plain(res, e instanceof BerthError && e.code === 'CONFLICT' ? 409 : 502, (e as Error).message);
+        plain(res, problem ? 400 : e instanceof BerthError && e.code === 'CONFLICT' ? 409 : 502, (e as Error).message);
       }
     },
   };

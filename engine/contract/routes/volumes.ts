@@ -7,7 +7,9 @@ export const volumeRoutes = router({
   remove: procedure.input(volumeNamesInput).mutation(({ ctx, input }) => ctx.engine.volumes.remove(input)),
   prunePreview: procedure.query(({ ctx }) => ctx.engine.volumes.prunePreview()),
   files: procedure.input(volumeFilesInput).query(({ ctx, input }) => ctx.engine.volumes.files(input.volume, input.path)),
-  clone: procedure.input(volumeCloneInput).mutation(({ ctx, input }) => ctx.engine.volumes.clone(input.source, input.target)),
+  clone: procedure
+    .input(volumeCloneInput)
+    .mutation(({ ctx, input }) => ctx.engine.transfers.track(input.transfer, (progress) => ctx.engine.volumes.clone(input.source, input.target, progress))),
   deleteFile: procedure.input(volumeFileDeleteInput).mutation(({ ctx, input }) => ctx.engine.volumes.deleteFile(input.volume, input.path)),
   prune: procedure.input(volumeNamesInput).mutation(({ ctx, input }) => ctx.engine.volumes.prune(input)),
 });

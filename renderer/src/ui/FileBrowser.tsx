@@ -5,12 +5,16 @@ import { commandLine, volumeDeleteRecipe, volumeListCommand } from '../../../eng
 import type { FileEntry } from '../../../engine/contract/types';
 import { berth } from '../rpc/client';
 import { useEngineStatus } from '../rpc/engine-sync';
+import { desktopFiles, type DesktopFiles } from '../rpc/desktop';
 import { toBerthError } from '../rpc/errors';
 import { CommandPreview } from './CommandPreview';
 import { ConfirmActions, Dialog } from './Dialog';
 import { ErrorNotice } from './ErrorNotice';
+import { SaveLink } from './SaveLink';
 import { formatBytes, formatDateTime } from './format';
 
+/** Desktop file dialogs, when this window has them (else the web host's HTTP uploads). */
+const desktop = desktopFiles;
 const join = (folder: string, name: string) => `${folder === '/' ? '' : folder}/${name}`;
 
 export type FileSource = { kind: 'volume'; name: string } | { kind: 'container'; id: string; name: string; mounts: readonly string[] };
@@ -24,7 +28,7 @@ export function FileBrowser({ source }: { source: FileSource }) {
   const queryClient = useQueryClient();
   const engineId = useEngineStatus()?.endpoint.id ?? '';
   const [path, setPath] = useState('/');
-  const [uploadError, setUploadError] = useState<string>();
+  const [transferError, setTransferError] = useState<string>();
   const [uploading, setUploading] = useState(false);
   const [deleting, setDeleting] = useState<string>();
   const remove = useMutation({
@@ -46,26 +50,33 @@ export function FileBrowser({ source }: { source: FileSource }) {
   const link = (entry: FileEntry) =>
     `download/${source.kind}/${encodeURIComponent(target)}?path=${encodeURIComponent(join(path, entry.name))}&as=${entry.type === 'directory' ? 'folder' : 'file'}`;
 
-  const upload = async (files: FileList | null) => {
-    if (!files?.length) return;
+  /** Runs one upload (of however many files), then shows what changed. */
+  const runUpload = async (work: () => Promise<void>) => {
     setUploading(true);
-    setUploadError(undefined);
+    setTransferError(undefined);
     try {
-      for (const file of Array.from(files)) {
-        const response = await fetch(`upload/${source.kind}/${encodeURIComponent(target)}?path=${encodeURIComponent(path)}&name=${encodeURIComponent(file.name)}`, {
-          method: 'POST',
-          body: file,
-        });
-        if (!response.ok) throw new Error(`${file.name}: ${await response.text()}`);
-      }
+      await work();
     } catch (e) {
-      setUploadError((e as Error).message);
+      setTransferError(toBerthError(e).message);
     } finally {
       setUploading(false);
       void queryClient.invalidateQueries({ queryKey: ['files', engineId, source.kind, target] });
       if (source.kind === 'volume') void queryClient.invalidateQueries({ queryKey: [engineId, 'volumes'] });
     }
   };
+  const upload = async (chosen: FileList | null) => {
+    if (!chosen?.length) return;
+    await runUpload(async () => {
+      for (const file of Array.from(chosen)) {
+        const response = await fetch(`upload/${source.kind}/${encodeURIComponent(target)}?path=${encodeURIComponent(path)}&name=${encodeURIComponent(file.name)}`, {
+          method: 'POST',
+          body: file,
+        });
+        if (!response.ok) throw new Error(`${file.name}: ${await response.text()}`);
+      }
+    });
+  };
+  const uploadInDesktop = (dialogs: DesktopFiles) => runUpload(async () => void (await dialogs.uploadFiles({ kind: source.kind, target, folder: path })));
 
   return (
     <div className="file-browser">
@@ -83,10 +94,16 @@ export function FileBrowser({ source }: { source: FileSource }) {
         ))}
       </nav>
       <div className="toolbar">
-        <label className="button">
-          {uploading ? t('files.uploading') : t('files.upload')}
-          <input type="file" multiple className="visually-hidden" aria-label={t('files.uploadInto', { path })} onChange={(e) => void upload(e.target.files)} />
-        </label>
+        {desktop ? (
+          <button type="button" className="button" aria-label={t('files.uploadInto', { path })} disabled={uploading} onClick={() => void uploadInDesktop(desktop)}>
+            {uploading ? t('files.uploading') : t('files.upload')}
+          </button>
+        ) : (
+          <label className="button">
+            {uploading ? t('files.uploading') : t('files.upload')}
+            <input type="file" multiple className="visually-hidden" aria-label={t('files.uploadInto', { path })} onChange={(e) => void upload(e.target.files)} />
+          </label>
+        )}
       </div>
       <CommandPreview
         command={source.kind === 'volume' ? volumeListCommand(source.name, path) : commandLine(['exec', source.name, 'ls', '-la', path])}
@@ -99,9 +116,9 @@ export function FileBrowser({ source }: { source: FileSource }) {
           <ConfirmActions cancel={t('common.cancel')} confirm={t('files.delete')} onCancel={() => setDeleting(undefined)} onConfirm={() => remove.mutate(deleting)} />
         </Dialog>
       )}
-      {uploadError && (
+      {transferError && (
         <p className="error-notice" role="alert">
-          {uploadError}
+          {transferError}
         </p>
       )}
       {error && <ErrorNotice error={toBerthError(error)} />}
@@ -135,13 +152,22 @@ export function FileBrowser({ source }: { source: FileSource }) {
                     <span className="state-badge">{t('files.mount')}</span>
                   )}
                 </td>
-                <td>{formatBytes(entry.size, i18n.language)}</td>
+                <td>{entry.size === undefined ? '—' : formatBytes(entry.size, i18n.language)}</td>
                 <td>{formatDateTime(entry.mtime, i18n.language)}</td>
                 <td>
                   {entry.type !== 'symlink' && entry.type !== 'other' && (
-                    <a className="button button--small" href={link(entry)} download aria-label={t('files.downloadOne', { name: entry.name })}>
+                    <SaveLink
+                      className="button button--small"
+                      href={link(entry)}
+                      label={t('files.downloadOne', { name: entry.name })}
+                      save={(files) =>
+                        void files
+                          .saveFile({ kind: source.kind, target, path: join(path, entry.name), as: entry.type === 'directory' ? 'folder' : 'file' })
+                          .catch((e: unknown) => setTransferError(toBerthError(e).message))
+                      }
+                    >
                       {t('files.download')}
-                    </a>
+                    </SaveLink>
                   )}
                   {source.kind === 'volume' && (
                     <button

@@ -6,6 +6,7 @@ import type { LogEvent } from '../../../../engine/contract/types';
 import { berth } from '../../rpc/client';
 import { toBerthError } from '../../rpc/errors';
 import { CommandPreview } from '../../ui/CommandPreview';
+import { SaveLink } from '../../ui/SaveLink';
 import { setLogScrollback, useUiStore } from '../../state/ui-store';
 import { useTerminal } from '../../ui/useTerminal';
 
@@ -140,15 +141,9 @@ export function LogsTab({ id, name }: { id: string; name: string }) {
         <button type="button" className="button" onClick={() => handle?.terminal.clear()}>
           {t('logs.clear')}
         </button>
-        {desktop ? (
-          <button type="button" className="button" onClick={() => void desktop.saveLogs(id).catch((e: unknown) => setError(toBerthError(e).message))}>
-            {t('logs.download')}
-          </button>
-        ) : (
-          <a className="button" href={`download/logs/${encodeURIComponent(id)}`} download>
-            {t('logs.download')}
-          </a>
-        )}
+        <SaveLink href={`download/logs/${encodeURIComponent(id)}`} save={(files) => void files.saveLogs(id).catch((e: unknown) => setError(toBerthError(e).message))}>
+          {t('logs.download')}
+        </SaveLink>
         <form
           className="logs-tab__search"
           role="search"
@@ -195,9 +190,6 @@ export function LogsTab({ id, name }: { id: string; name: string }) {
     </div>
   );
 }
-
-/** The desktop shell's save-to-file call; absent in a browser, where the web host serves a download. */
-const desktop = (globalThis as { berthDesktop?: { saveLogs(id: string): Promise<{ saved: boolean }> } }).berthDesktop;
 
 function invalidRegex(source: string): string | undefined {
   try {

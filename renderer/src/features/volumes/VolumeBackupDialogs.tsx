@@ -4,10 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { volumeCloneRecipe, volumeImportRecipe } from '../../../../engine/contract/cli';
 import { firstProblem, volumeName } from '../../../../engine/contract/schemas';
 import { berth } from '../../rpc/client';
+import { desktopFiles, type DesktopFiles } from '../../rpc/desktop';
 import { toBerthError } from '../../rpc/errors';
+import { useTransfer } from '../../rpc/useTransfer';
 import { CommandPreview } from '../../ui/CommandPreview';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { TransferStatus } from '../../ui/TransferStatus';
 
 /** Copy every file of a volume into a new one. */
 export function CloneVolumeDialog({ source, onClose }: { source: string; onClose: () => void }) {
@@ -15,8 +18,9 @@ export function CloneVolumeDialog({ source, onClose }: { source: string; onClose
   const queryClient = useQueryClient();
   const [target, setTarget] = useState(`${source}-copy`);
   const problem = firstProblem(volumeName, target);
+  const copying = useTransfer();
   const clone = useMutation({
-    mutationFn: () => berth.volumes.clone.mutate({ source, target }),
+    mutationFn: () => berth.volumes.clone.mutate({ source, target, transfer: copying.begin() }),
     onSuccess: () => void queryClient.invalidateQueries(),
   });
   return (
@@ -27,13 +31,9 @@ export function CloneVolumeDialog({ source, onClose }: { source: string; onClose
         {problem && <span className="field__problem">{problem}</span>}
       </label>
       <CommandPreview command={volumeCloneRecipe(source, target)} />
-      {clone.isPending && <p className="cell--muted">{t('backup.cloning')}</p>}
-      {clone.isSuccess && (
-        <p className="notice notice--ok" role="status">
-          {t('backup.cloned', { target })}
-        </p>
-      )}
-      {clone.error && <ErrorNotice error={toBerthError(clone.error)} />}
+      <TransferStatus progress={copying.progress} label={t('backup.cloneProgress')} runningText={t('backup.cloning')} doneText={(size) => t('backup.cloned', { size, target })} />
+      {/* Input the contract refused never became a transfer; its error is the call's own. */}
+      {clone.error && copying.progress?.state !== 'failed' && <ErrorNotice error={toBerthError(clone.error)} />}
       <div className="dialog__actions">
         <button type="button" className="button" onClick={onClose}>
           {t('common.close')}
@@ -52,17 +52,25 @@ export function ImportVolumeDialog({ onClose }: { onClose: () => void }) {
   const queryClient = useQueryClient();
   const [name, setName] = useState('');
   const [file, setFile] = useState<File>();
-  const [state, setState] = useState<{ phase: 'idle' | 'importing' | 'done' } | { phase: 'failed'; message: string }>({ phase: 'idle' });
+  const importing = useTransfer();
+  // A refusal that never became a transfer (the request did not arrive, or its id was refused).
+  const [requestError, setRequestError] = useState<string>();
   const problem = name ? firstProblem(volumeName, name) : undefined;
+  const startInDesktop = (files: DesktopFiles) => {
+    setRequestError(undefined);
+    files
+      .importVolume({ volume: name, transfer: importing.begin() })
+      .then((opened) => (opened.chosen ? void queryClient.invalidateQueries() : importing.cancel()))
+      .catch((e: unknown) => importing.fail(toBerthError(e)));
+  };
   const start = async () => {
+    if (desktopFiles) return startInDesktop(desktopFiles);
     if (!file) return;
-    setState({ phase: 'importing' });
-    const response = await fetch(`upload/volume-import/${encodeURIComponent(name)}`, { method: 'POST', body: file }).catch((e: Error) => e);
-    if (response instanceof Error || !response.ok) {
-      setState({ phase: 'failed', message: response instanceof Error ? response.message : await response.text() });
-      return;
-    }
-    setState({ phase: 'done' });
+    setRequestError(undefined);
+    const transfer = importing.begin();
+    const response = await fetch(`upload/volume-import/${encodeURIComponent(name)}?transfer=${transfer}`, { method: 'POST', body: file }).catch((e: Error) => e);
+    if (response instanceof Error) setRequestError(response.message);
+    else if (response.status === 400) setRequestError(await response.text());
     void queryClient.invalidateQueries();
   };
   return (
@@ -72,28 +80,27 @@ export function ImportVolumeDialog({ onClose }: { onClose: () => void }) {
         <input className="input" autoFocus value={name} onChange={(e) => setName(e.target.value)} />
         {problem && <span className="field__problem">{problem}</span>}
       </label>
-      <label className="field">
-        <span className="field__label">{t('backup.archive')}</span>
-        <input type="file" accept=".tar,.tar.gz,.tgz,application/gzip,application/x-tar" onChange={(e) => setFile(e.target.files?.[0])} />
-      </label>
-      <CommandPreview command={volumeImportRecipe(name || '…', file?.name ?? 'backup.tar.gz')} />
-      {state.phase === 'importing' && <p className="cell--muted">{t('backup.importing')}</p>}
-      {state.phase === 'done' && (
-        <p className="notice notice--ok" role="status">
-          {t('backup.imported', { name })}
-        </p>
+      {/* The desktop shell asks for the archive in the system's open dialog when Import is pressed. */}
+      {!desktopFiles && (
+        <label className="field">
+          <span className="field__label">{t('backup.archive')}</span>
+          <input type="file" accept=".tar,.tar.gz,.tgz,application/gzip,application/x-tar" onChange={(e) => setFile(e.target.files?.[0])} />
+        </label>
       )}
-      {state.phase === 'failed' && (
+      <CommandPreview command={volumeImportRecipe(name || '…', file?.name ?? 'backup.tar.gz')} />
+      {requestError ? (
         <p className="error-notice" role="alert">
-          {state.message}
+          {requestError}
         </p>
+      ) : (
+        <TransferStatus progress={importing.progress} label={t('backup.importProgress')} runningText={t('backup.importing')} doneText={(size) => t('backup.imported', { size, name })} />
       )}
       <div className="dialog__actions">
         <button type="button" className="button" onClick={onClose}>
           {t('common.close')}
         </button>
-        <button type="button" className="button button--primary" disabled={!name || Boolean(problem) || !file || state.phase === 'importing'} onClick={() => void start()}>
-          {t('backup.import')}
+        <button type="button" className="button button--primary" disabled={!name || Boolean(problem) || (!file && !desktopFiles) || importing.running} onClick={() => void start()}>
+          {desktopFiles ? t('backup.chooseAndImport') : t('backup.import')}
         </button>
       </div>
     </Dialog>
