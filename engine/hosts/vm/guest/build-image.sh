@@ -24,6 +24,7 @@ rm -rf "$work"; mkdir -p "$work"; cd "$work"
 
 # 1. The kernel: Debian's, extracted from its package (nothing installed on the host).
 mkdir kernel
+apt-cache show linux-image-amd64 >/dev/null 2>&1 || apt-get update -qq
 kernel_package=$(apt-cache depends linux-image-amd64 | awk '/Depends: linux-image-[0-9]/{print $2; exit}')
 ( cd kernel && apt-get download "$kernel_package" >/dev/null && dpkg -x "$kernel_package"_*.deb root )
 kernel_version=${kernel_package#linux-image-}
