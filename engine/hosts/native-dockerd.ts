@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { BerthError } from '../contract/errors.js';
 import type { NativeEngineStatus } from '../contract/types.js';
 import { backoffDelay, Listeners, sleep } from '../shared/listeners.js';
+import { withPatch } from '../shared/patch.js';
 import { defaultBridge, ensureBridge, ensureOutboundNat, type BridgeConfig } from './bridge.js';
 import { findExecutable, tailFile } from './executables.js';
 import { dockerInstallCommand } from './install-hint.js';
@@ -133,12 +134,8 @@ export class NativeDockerd {
   }
 
   private update(patch: Partial<NativeEngineStatus>): void {
-    const next = { ...this.current, ...patch };
-    for (const key of Object.keys(patch) as (keyof NativeEngineStatus)[]) {
-      if (patch[key] === undefined) delete next[key];
-    }
-    this.current = next;
-    this.statusChanges.emit(next);
+    this.current = withPatch(this.current, patch);
+    this.statusChanges.emit(this.current);
   }
 
   private adoptedPid(): number | undefined {

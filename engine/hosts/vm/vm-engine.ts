@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { BerthError } from '../../contract/errors.js';
 import type { VmEngineStatus, VmSettings } from '../../contract/types.js';
 import { backoffDelay, Listeners, sleep } from '../../shared/listeners.js';
+import { withPatch } from '../../shared/patch.js';
 import { findExecutable, tailFile } from '../executables.js';
 import type { SettingsFile } from '../settings.js';
 import { pingSocket } from '../unix-ping.js';
@@ -176,12 +177,8 @@ export class VmEngine {
   }
 
   private update(patch: Partial<VmEngineStatus>): void {
-    const next = { ...this.current, ...patch };
-    for (const key of Object.keys(patch) as (keyof VmEngineStatus)[]) {
-      if (patch[key] === undefined) delete next[key];
-    }
-    this.current = next;
-    this.statusChanges.emit(next);
+    this.current = withPatch(this.current, patch);
+    this.statusChanges.emit(this.current);
   }
 
   private async unavailability(): Promise<BerthError | undefined> {

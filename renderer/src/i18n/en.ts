@@ -553,6 +553,7 @@ export const en = {
     },
   },
   notify: {
+    nativeFailed: 'Berth’s own engine did not start',
     nativeReady: 'Berth’s own engine is running',
     pulled: 'Pull finished',
     pullFailed: 'Pull failed',

@@ -555,6 +555,7 @@ export const ko: Catalog = {
     },
   },
   notify: {
+    nativeFailed: 'Berth 자체 엔진을 시작하지 못했습니다',
     nativeReady: 'Berth 자체 엔진이 실행 중입니다',
     pulled: '이미지 받기 완료',
     pullFailed: '이미지 받기 실패',

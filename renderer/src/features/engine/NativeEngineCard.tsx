@@ -1,56 +1,25 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NativeEngineStatus } from '../../../../engine/contract/types';
 import { berth } from '../../rpc/client';
-import { toBerthError } from '../../rpc/errors';
-import { ConfirmActions, Dialog } from '../../ui/Dialog';
-import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Facts } from '../../ui/Facts';
 import { LogTail } from '../../ui/LogTail';
-import { mayNotifyLater, notifyIfAway } from '../../ui/notify';
-import { enginesKey } from './EngineChoices';
-
-const nativeKey = ['native-engine'] as const;
-type Operation = 'start' | 'stop' | 'restart' | 'reset';
+import { OwnEngineControls, ResetDialog, useOwnEngine } from './ownEngine';
 
 /** Berth's own dockerd: its state, its buttons, and its log. */
 export function NativeEngineCard() {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [confirmReset, setConfirmReset] = useState(false);
-  const [showLog, setShowLog] = useState(false);
-  const { data: status } = useQuery({
-    queryKey: nativeKey,
-    queryFn: () => berth.engines.native.status.query(),
-    staleTime: Infinity,
-  });
-  useEffect(() => {
-    const subscription = berth.engines.native.watch.subscribe(undefined, {
-      onData: (next: NativeEngineStatus) => {
-        const before = queryClient.getQueryData<NativeEngineStatus>(nativeKey);
-        if (before?.state === 'starting' && next.state === 'running') notifyIfAway(t('notify.nativeReady'), next.url);
-        queryClient.setQueryData(nativeKey, next);
-        void queryClient.invalidateQueries({ queryKey: enginesKey });
-      },
-    });
-    return () => subscription.unsubscribe();
-  }, [queryClient, t]);
-  const operate = useMutation({
-    mutationFn: (operation: Operation) => {
-      if (operation !== 'stop') mayNotifyLater();
-      return berth.engines.native[operation].mutate();
-    },
-    onSuccess: (next) => queryClient.setQueryData(nativeKey, next),
-  });
-  const log = useQuery({
-    queryKey: [...nativeKey, 'log', status?.state, status?.restarts],
-    queryFn: () => berth.engines.native.log.query(),
-    enabled: showLog,
-    staleTime: 0,
+  const { status, operate, log, showLog, toggleLog } = useOwnEngine<NativeEngineStatus>({
+    key: ['native-engine'],
+    status: () => berth.engines.native.status.query(),
+    watch: (onData) => berth.engines.native.watch.subscribe(undefined, { onData }),
+    operate: (operation) => berth.engines.native[operation].mutate(),
+    log: () => berth.engines.native.log.query(),
+    readyTitle: t('notify.nativeReady'),
+    failedTitle: t('notify.nativeFailed'),
   });
   if (!status) return null;
-  const busy = operate.isPending || status.state === 'starting' || status.state === 'stopping';
   const running = status.state === 'running';
   const facts: [string, string | undefined][] = [
     [t('engine.native.mode'), t(`engine.native.modes.${status.mode}`)],
@@ -70,44 +39,26 @@ export function NativeEngineCard() {
         </span>
       </h2>
       <p className="cell--muted">{t('engine.native.about')}</p>
-      <div className="toolbar" role="toolbar" aria-label={t('engine.native.actions')}>
-        <button type="button" className="button" disabled={busy || running} onClick={() => operate.mutate('start')}>
-          {t('engine.native.start')}
-        </button>
-        <button type="button" className="button" disabled={busy || status.state === 'stopped'} onClick={() => operate.mutate('stop')}>
-          {t('engine.native.stop')}
-        </button>
-        <button type="button" className="button" disabled={busy} onClick={() => operate.mutate('restart')}>
-          {t('engine.native.restart')}
-        </button>
-        <button type="button" className="button button--danger" disabled={busy} onClick={() => setConfirmReset(true)}>
-          {t('engine.native.reset')}
-        </button>
-        <button type="button" className="button" aria-expanded={showLog} onClick={() => setShowLog((v) => !v)}>
-          {t('engine.native.log')}
-        </button>
-      </div>
-      {status.error && <ErrorNotice error={status.error} />}
-      {operate.error && <ErrorNotice error={toBerthError(operate.error)} />}
+      <OwnEngineControls
+        label={t('engine.native.actions')}
+        state={status.state}
+        operate={operate}
+        error={status.error}
+        showLog={showLog}
+        toggleLog={toggleLog}
+        onReset={() => setConfirmReset(true)}
+      />
       <Facts rows={facts} />
-      {showLog && <LogTail text={log.data || t('engine.native.logEmpty')} label={t('engine.native.log')} />}
+      {showLog && <LogTail text={log || t('engine.native.logEmpty')} label={t('engine.native.log')} />}
       {confirmReset && (
-        <Dialog title={t('engine.native.resetTitle')} onClose={() => setConfirmReset(false)}>
-          <p>{t('engine.native.resetBody')}</p>
-          <p>
-            <code>{status.dataRoot}</code>
-          </p>
-          <p className="dialog__warning">{t('engine.native.resetKeeps')}</p>
-          <ConfirmActions
-            cancel={t('common.cancel')}
-            confirm={t('engine.native.resetConfirm')}
-            onCancel={() => setConfirmReset(false)}
-            onConfirm={() => {
-                setConfirmReset(false);
-                operate.mutate('reset');
-              }}
-          />
-        </Dialog>
+        <ResetDialog
+          title={t('engine.native.resetTitle')}
+          body={t('engine.native.resetBody')}
+          path={status.dataRoot}
+          keeps={t('engine.native.resetKeeps')}
+          onClose={() => setConfirmReset(false)}
+          onConfirm={() => operate.mutate('reset')}
+        />
       )}
     </section>
   );
