@@ -216,7 +216,7 @@ export class EngineManager {
     };
     const vm = this.vm;
     const vmApi: VmEngineApi = {
-      status: () => vm.status,
+      status: () => vm.refresh(),
       watch: (signal) => vm.statusChanges.iterate(signal, vm.status),
       start: () => vm.start(),
       stop: () => vm.stop(),

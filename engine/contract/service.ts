@@ -154,7 +154,8 @@ export interface EnginesApi {
 }
 
 export interface VmEngineApi {
-  status(): VmEngineStatus;
+  /** Looks again for QEMU and a guest image, so one installed while Berth runs is found. */
+  status(): Promise<VmEngineStatus>;
   watch(signal: AbortSignal | undefined): AsyncIterable<VmEngineStatus>;
   start(): Promise<VmEngineStatus>;
   stop(): Promise<VmEngineStatus>;

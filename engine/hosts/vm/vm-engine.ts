@@ -201,11 +201,15 @@ export class VmEngine {
 
   private async boot(): Promise<VmEngineStatus> {
     const began = performance.now();
-    this.update({ state: 'starting', stage: 'preparing', error: undefined, bootMs: undefined, forwardedPorts: [], portProblems: [] });
+    const unavailable = await this.unavailability();
+    const binaries = await this.qemuBinaries();
+    if (unavailable || !binaries) {
+      // Nothing to retry until QEMU or an image is installed: say what is missing, not "failed".
+      this.update({ state: 'unavailable', stage: undefined, unavailable: unavailable?.toShape() });
+      return this.current;
+    }
+    this.update({ state: 'starting', stage: 'preparing', error: undefined, unavailable: undefined, bootMs: undefined, forwardedPorts: [], portProblems: [] });
     try {
-      const binaries = await this.qemuBinaries();
-      const unavailable = await this.unavailability();
-      if (!binaries || unavailable) throw unavailable;
       const image = await readGuestImage(this.options.imageDir);
       await mkdir(join(this.paths.data, 'ssh'), { recursive: true, mode: 0o700 });
       await mkdir(this.paths.runtime, { recursive: true, mode: 0o700 });
