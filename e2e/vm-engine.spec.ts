@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { promisify } from 'node:util';
 import { expect, test, type Page } from '@playwright/test';
 import { testDir } from '../playwright.config';
-import { openBerth } from './support/app';
+import { ContainersPage, openBerth } from './support/app';
 import { docker, fixtureImage, uniqueName } from './support/engine';
 
 const run = promisify(execFile);
@@ -116,6 +116,27 @@ test("Berth's VM: boot with progress, pull from the host's registry, run with a 
     .toBe('berth fixture');
   await openEngineView(page);
   await expect(card.getByRole('definition').filter({ hasText: `127.0.0.1:${hostPort}` })).toBeVisible();
+
+  // QEMU dies: Berth says so, boots the VM again on its own, and the container is still there.
+  process.kill(Number(readFileSync(qemuPidFile, 'utf8')), 'SIGKILL');
+  await expect(card).toContainText('Berth is restarting it');
+  await expect(card.locator('.facts__row', { hasText: 'Last unexpected stop' })).toContainText('killed by SIGKILL');
+  await expect(card.locator('.facts__row', { hasText: 'Restarted after QEMU died' }).getByRole('definition')).toHaveText('1');
+  await expect(card.getByRole('heading', { name: /Running/ })).toBeVisible({ timeout: 240_000 });
+  await expect(card.getByRole('alert')).toHaveCount(0);
+  await expect(card.getByRole('definition').filter({ hasText: `127.0.0.1:${hostPort}` })).toHaveCount(0);
+  await page.getByRole('navigation').getByRole('button', { name: 'Containers' }).click();
+  // Its state may be from a few seconds before the kill (the guest's unwritten cache died with it), but it exists.
+  await expect(new ContainersPage(page).row(name)).toBeVisible({ timeout: 20_000 });
+  await openEngineView(page);
+
+  // Settings saved while it runs wait for the next start; the card tells the running ones from the saved.
+  const laterMiB = memoryMiB === '1536' ? '1280' : '1536';
+  await memory.fill(laterMiB);
+  await settings.getByRole('button', { name: 'Save' }).click();
+  await expect(settings.getByRole('status')).toContainText('Restart the VM to apply them.');
+  await expect(card.locator('.facts__row', { hasText: 'CPUs, memory, disk' })).toContainText(`${memoryMiB} MiB`);
+  await expect(card.locator('.facts__row', { hasText: 'Resources saved for the next start' })).toContainText(`${laterMiB} MiB`);
 
   // Stop: the guest powers off cleanly, QEMU is gone, and so is the forwarded port.
   await card.getByRole('button', { name: 'Stop', exact: true }).click();

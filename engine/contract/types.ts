@@ -269,7 +269,7 @@ export interface NativeEngineStatus {
   retryInMs?: number;
 }
 
-export type VmEngineState = 'unavailable' | 'stopped' | 'starting' | 'running' | 'stopping' | 'failed';
+export type VmEngineState = 'unavailable' | 'stopped' | 'starting' | 'running' | 'stopping' | 'restarting' | 'failed';
 
 /** Where a starting VM is, in the order it gets there; each is a line the guest or Berth announces. */
 export type VmBootStage = 'preparing' | 'accelerator' | 'kernel' | 'init' | 'network' | 'sshd' | 'dockerd' | 'connecting' | 'ready';
@@ -293,7 +293,16 @@ export interface VmEngineStatus {
   url: string;
   /** The docker CLI context Berth wrote for it. */
   contextName: string;
+  /** The saved settings: what the next start uses. */
   settings: VmSettings;
+  /** What the running VM was started with (the saved settings may have changed since). */
+  runningSettings?: VmSettings;
+  /** Times Berth restarted the VM after QEMU died unexpectedly, since Berth started. */
+  restarts: number;
+  /** How QEMU last ended when nobody asked it to. */
+  lastExit?: string;
+  /** When restarting: how long until the next attempt. */
+  retryInMs?: number;
   accelerator?: VmAccelerator;
   /** Why a faster accelerator was not used (e.g. KVM present but the guest hung). */
   acceleratorNote?: string;

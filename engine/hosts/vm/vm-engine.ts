@@ -18,6 +18,7 @@ import { createOverlay, growOverlay, overlaySizeGiB, readGuestImage, verifyGuest
 import { PortForwards } from './port-forwards.js';
 import { qemuArguments, qemuBinaryName } from './qemu-command.js';
 import { askGuestToPowerOff, qmp } from './qmp.js';
+import { decideRestart } from './restart-policy.js';
 import { readAnnouncements } from './serial-console.js';
 import { vmSettingsProblem, defaultVmSettings } from './vm-settings.js';
 
@@ -35,6 +36,9 @@ export interface VmEngineOptions {
   iptables?: boolean;
   bootTimeoutMs?: number;
   stopTimeoutMs?: number;
+  /** First wait before restarting a VM whose QEMU died; doubles each time in a row. */
+  restartBackoffMinMs?: number;
+  restartBackoffMaxMs?: number;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -55,6 +59,9 @@ export class VmEngine {
   private ports: PortForwards | undefined;
   private starting: Promise<VmEngineStatus> | undefined;
   private wanted = false;
+  private restartsInARow = 0;
+  private runningSince = 0;
+  private pendingRestart: AbortController | undefined;
   private readonly paths;
   private readonly options: Required<Omit<VmEngineOptions, 'hostPorts'>> & { hostPorts: number[] };
 
@@ -64,6 +71,8 @@ export class VmEngine {
       iptables: true,
       bootTimeoutMs: 240_000,
       stopTimeoutMs: 30_000,
+      restartBackoffMinMs: 2_000,
+      restartBackoffMaxMs: 30_000,
       env: process.env,
       ...options,
     };
@@ -89,6 +98,7 @@ export class VmEngine {
       url: `unix://${this.paths.dockerSocket}`,
       contextName: vmContextName,
       settings: defaultVmSettings(),
+      restarts: 0,
       forwardedPorts: [],
       portProblems: [],
       imageDir: options.imageDir,
@@ -116,6 +126,9 @@ export class VmEngine {
 
   start(): Promise<VmEngineStatus> {
     this.wanted = true;
+    this.cancelPendingRestart();
+    // A person asking for a start gets the full number of automatic restarts again.
+    this.restartsInARow = 0;
     if (this.current.state === 'running') return Promise.resolve(this.current);
     this.starting ??= this.boot().finally(() => (this.starting = undefined));
     return this.starting;
@@ -123,11 +136,12 @@ export class VmEngine {
 
   async stop(): Promise<VmEngineStatus> {
     this.wanted = false;
+    this.cancelPendingRestart();
     await this.starting?.catch(() => undefined);
     const qemu = this.qemu;
     if (!qemu || qemu.exitCode !== null) {
       await this.disconnect();
-      this.update({ state: 'stopped', stage: undefined });
+      this.update({ state: 'stopped', stage: undefined, runningSettings: undefined, retryInMs: undefined });
       return this.current;
     }
     this.update({ state: 'stopping', stage: undefined });
@@ -141,7 +155,7 @@ export class VmEngine {
       await exited;
     }
     await this.disconnect();
-    this.update({ state: 'stopped', stage: undefined, forwardedPorts: [], portProblems: [] });
+    this.update({ state: 'stopped', stage: undefined, runningSettings: undefined, forwardedPorts: [], portProblems: [] });
     return this.current;
   }
 
@@ -219,7 +233,7 @@ export class VmEngine {
       await this.prepareDisk(binaries.qemuImg, image, settings.diskGiB);
       const publicKey = await this.clientKey();
 
-      this.update({ stage: 'accelerator', settings });
+      this.update({ stage: 'accelerator', settings, runningSettings: settings });
       const accelerator = await chooseAccelerator({ qemu: binaries.qemu, kernel: image.kernel, initrd: image.initrd, cacheFile: this.paths.acceleratorCache });
       this.update({ stage: 'kernel', accelerator: accelerator.accelerator, acceleratorNote: accelerator.note });
 
@@ -242,6 +256,7 @@ export class VmEngine {
       this.update({ stage: 'connecting' });
       await this.connect(sshPort, hostKey, exited);
       this.update({ state: 'running', stage: 'ready', bootMs: Math.round(performance.now() - began) });
+      this.runningSince = Date.now();
       void exited.then((how) => this.onQemuExit(how));
       return this.current;
     } catch (e) {
@@ -252,7 +267,7 @@ export class VmEngine {
         return this.current;
       }
       const error = e instanceof BerthError ? e : new BerthError('ENGINE_ERROR', `Berth's virtual machine could not start: ${(e as Error).message}`);
-      this.update({ state: 'failed', stage: undefined, error: error.toShape() });
+      this.update({ state: 'failed', stage: undefined, runningSettings: undefined, error: error.toShape() });
       return this.current;
     }
   }
@@ -318,6 +333,8 @@ export class VmEngine {
 
   private async connect(sshPort: number, hostKey: string, exited: Promise<string>): Promise<void> {
     const privateKey = await readFile(this.paths.privateKey, 'utf8');
+    let gone = false;
+    void exited.then(() => (gone = true));
     let attempt = 0;
     for (;;) {
       try {
@@ -325,7 +342,7 @@ export class VmEngine {
         break;
       } catch (e) {
         // sshd announced itself moments ago; give it a few tries before calling it a failure.
-        if (++attempt >= 5 || !this.wanted) throw new BerthError('ENGINE_UNAVAILABLE', `Berth could not reach the virtual machine over SSH: ${(e as Error).message}.`);
+        if (++attempt >= 5 || !this.wanted || gone) throw new BerthError('ENGINE_UNAVAILABLE', `Berth could not reach the virtual machine over SSH: ${(e as Error).message}.`);
         await sleep(backoffDelay(attempt, 200, 2000));
       }
     }
@@ -344,6 +361,11 @@ export class VmEngine {
 
   /** The SSH link dropped while the VM still runs: connect again, with back-off. */
   private async relink(sshPort: number, hostKey: string, exited: Promise<string>, why: string): Promise<void> {
+    // A link drops first when QEMU dies; that is onQemuExit's to handle. Give the exit a moment to show.
+    let gone = false;
+    void exited.then(() => (gone = true));
+    await sleep(1000);
+    if (gone) return;
     await this.ports?.stop();
     this.ports = undefined;
     this.update({ state: 'starting', stage: 'connecting', error: { code: 'ENGINE_UNAVAILABLE', message: `The SSH link to the VM dropped (${why}); reconnecting.` } });
@@ -351,20 +373,55 @@ export class VmEngine {
       await this.connect(sshPort, hostKey, exited);
       this.update({ state: 'running', stage: 'ready', error: undefined });
     } catch (e) {
+      if (gone) return;
       this.update({ state: 'failed', error: (e instanceof BerthError ? e : new BerthError('ENGINE_ERROR', (e as Error).message)).toShape() });
     }
   }
 
+  /** QEMU ended while the VM was wanted: restart it with back-off, unless it keeps dying. */
   private async onQemuExit(how: string): Promise<void> {
     await this.disconnect();
     if (!this.wanted || this.current.state === 'stopping' || this.current.state === 'stopped') return;
-    this.update({
-      state: 'failed',
-      stage: undefined,
-      forwardedPorts: [],
-      portProblems: [],
-      error: { code: 'ENGINE_UNAVAILABLE', message: `The virtual machine stopped unexpectedly: ${how}.`, hint: 'Start it again; its disk and containers are kept.' },
+    const decision = decideRestart(this.restartsInARow, Date.now() - this.runningSince, {
+      minMs: this.options.restartBackoffMinMs,
+      maxMs: this.options.restartBackoffMaxMs,
     });
+    this.restartsInARow = decision.inARow;
+    const gone = { stage: undefined, runningSettings: undefined, forwardedPorts: [], portProblems: [], lastExit: `QEMU ${how}` };
+    if (!decision.restart) {
+      this.update({
+        ...gone,
+        state: 'failed',
+        error: {
+          code: 'ENGINE_UNAVAILABLE',
+          message: `The virtual machine stopped unexpectedly ${decision.inARow + 1} times in a row (last: ${how}); Berth stopped restarting it.`,
+          hint: 'See its log (Log). Start tries again; its disk and containers are kept.',
+        },
+      });
+      return;
+    }
+    const retryInMs = decision.retryInMs;
+    this.update({
+      ...gone,
+      state: 'restarting',
+      retryInMs,
+      restarts: this.current.restarts + 1,
+      error: { code: 'ENGINE_UNAVAILABLE', message: `The virtual machine stopped unexpectedly (${how}); Berth is restarting it.`, hint: 'Its disk and containers are kept.' },
+    });
+    const pending = new AbortController();
+    this.pendingRestart = pending;
+    await sleep(retryInMs, pending.signal);
+    if (pending.signal.aborted || !this.wanted) return;
+    this.pendingRestart = undefined;
+    this.update({ retryInMs: undefined });
+    this.starting ??= this.boot().finally(() => (this.starting = undefined));
+  }
+
+  private cancelPendingRestart(): void {
+    if (!this.pendingRestart) return;
+    this.pendingRestart.abort();
+    this.pendingRestart = undefined;
+    this.update({ retryInMs: undefined });
   }
 
   private async disconnect(): Promise<void> {

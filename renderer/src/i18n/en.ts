@@ -490,6 +490,9 @@ export const en = {
       ports: 'Forwarded ports',
       noPorts: 'none yet',
       portProblems: 'Ports not forwarded',
+      restarts: 'Restarted after QEMU died',
+      lastExit: 'Last unexpected stop',
+      savedResources: 'Resources saved for the next start',
       disk: 'Its disk',
       image: 'Guest image',
       log: 'Console log',
@@ -500,6 +503,7 @@ export const en = {
         starting: 'Starting…',
         running: 'Running',
         stopping: 'Stopping…',
+        restarting: 'Restarting…',
         failed: 'Failed',
       },
       stages: {

@@ -492,6 +492,9 @@ export const ko: Catalog = {
       ports: '전달 중인 포트',
       noPorts: '아직 없음',
       portProblems: '전달하지 못한 포트',
+      restarts: 'QEMU 비정상 종료 후 재시작 횟수',
+      lastExit: '마지막 비정상 종료',
+      savedResources: '다음 시작에 쓸 자원',
       disk: '가상 머신 디스크',
       image: '게스트 이미지',
       log: '콘솔 로그',
@@ -502,6 +505,7 @@ export const ko: Catalog = {
         starting: '시작 중…',
         running: '실행 중',
         stopping: '중지 중…',
+        restarting: '재시작 중…',
         failed: '실패',
       },
       stages: {

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { commandLine } from '../../../../engine/contract/cli';
-import type { VmBootStage, VmEngineStatus } from '../../../../engine/contract/types';
+import type { VmBootStage, VmEngineStatus, VmSettings } from '../../../../engine/contract/types';
 import { berth } from '../../rpc/client';
 import { CommandPreview } from '../../ui/CommandPreview';
 import { ErrorNotice } from '../../ui/ErrorNotice';
@@ -32,14 +32,18 @@ export function VmEngineCard() {
   if (!status) return null;
   const unavailable = status.state === 'unavailable';
   const running = status.state === 'running';
+  const savedDiffers = status.runningSettings !== undefined && !sameSettings(status.runningSettings, status.settings);
   const facts: [string, string | undefined][] = [
     [t('engine.endpoint'), status.url],
     [t('engine.vm.context'), status.contextName],
     [t('engine.vm.accelerator'), status.accelerator && t(`engine.vm.accelerators.${status.accelerator}`)],
-    [t('engine.vm.resources'), t('engine.vm.resourcesValue', { ...status.settings })],
+    [t('engine.vm.resources'), t('engine.vm.resourcesValue', { ...(status.runningSettings ?? status.settings) })],
+    [t('engine.vm.savedResources'), savedDiffers ? t('engine.vm.resourcesValue', { ...status.settings }) : undefined],
     [t('engine.vm.bootTime'), status.bootMs !== undefined ? t('engine.vm.seconds', { seconds: (status.bootMs / 1000).toFixed(1) }) : undefined],
     [t('engine.vm.ports'), running ? status.forwardedPorts.map((port) => `127.0.0.1:${port}`).join(', ') || t('engine.vm.noPorts') : undefined],
     [t('engine.vm.portProblems'), status.portProblems.join('\n') || undefined],
+    [t('engine.vm.restarts'), status.restarts > 0 ? String(status.restarts) : undefined],
+    [t('engine.vm.lastExit'), status.lastExit],
     [t('engine.vm.disk'), status.diskFile],
     [t('engine.vm.image'), status.imageDir],
   ];
@@ -83,6 +87,10 @@ export function VmEngineCard() {
       )}
     </section>
   );
+}
+
+function sameSettings(a: VmSettings, b: VmSettings): boolean {
+  return a.cpus === b.cpus && a.memoryMiB === b.memoryMiB && a.diskGiB === b.diskGiB;
 }
 
 /** How far the boot has got, with a clock, so a slow emulated boot never looks frozen. */
