@@ -108,7 +108,14 @@ test("Berth's VM: boot with progress, pull from the host's registry, run with a 
   const runDialog = page.getByRole('dialog', { name: 'Run a container' });
   await runDialog.getByRole('textbox', { name: 'Name (optional)' }).fill(name);
   await runDialog.getByRole('textbox', { name: 'Host port 1' }).fill(String(hostPort));
+  // A UDP port too: SSH cannot carry it, and Berth says so instead of leaving it silently dead.
+  const udpPort = await freePort();
+  await runDialog.getByRole('button', { name: '+ Add port' }).click();
+  await runDialog.getByRole('textbox', { name: 'Host port 2' }).fill(String(udpPort));
+  await runDialog.getByRole('textbox', { name: 'Container port 2' }).fill('53');
+  await runDialog.getByRole('combobox', { name: 'Protocol of port 2' }).selectOption('udp');
   await expect(runDialog.getByRole('group', { name: 'Docker command' })).toContainText(`-p 127.0.0.1:${hostPort}:80`);
+  await expect(runDialog.getByRole('group', { name: 'Docker command' })).toContainText(`-p 127.0.0.1:${udpPort}:53/udp`);
   await runDialog.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByRole('heading', { name })).toBeVisible({ timeout: 60_000 });
   await expect
@@ -116,6 +123,7 @@ test("Berth's VM: boot with progress, pull from the host's registry, run with a 
     .toBe('berth fixture');
   await openEngineView(page);
   await expect(card.getByRole('definition').filter({ hasText: `127.0.0.1:${hostPort}` })).toBeVisible();
+  await expect(card.locator('.facts__row', { hasText: 'Ports not forwarded' })).toContainText(`${udpPort}/udp: not forwarded`);
 
   // QEMU dies: Berth says so, boots the VM again on its own, and the container is still there.
   process.kill(Number(readFileSync(qemuPidFile, 'utf8')), 'SIGKILL');

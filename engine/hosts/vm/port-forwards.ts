@@ -9,23 +9,34 @@ interface PublishedPort {
   Type?: string;
 }
 
-/** The TCP ports running containers publish, once each (IPv4 and IPv6 bindings name the same port). */
-export function publishedTcpPorts(containers: { Ports?: PublishedPort[] }[]): number[] {
-  const ports = new Set<number>();
+/**
+ * The ports running containers publish, once each (IPv4 and IPv6 bindings name the same port):
+ * TCP ones Berth forwards, UDP ones it can only name, because SSH carries streams, not datagrams.
+ */
+export function publishedPorts(containers: { Ports?: PublishedPort[] }[]): { tcp: number[]; udp: number[] } {
+  const tcp = new Set<number>();
+  const udp = new Set<number>();
   for (const container of containers) {
     for (const port of container.Ports ?? []) {
-      if (port.Type === 'tcp' && port.PublicPort) ports.add(port.PublicPort);
+      if (!port.PublicPort) continue;
+      if (port.Type === 'tcp') tcp.add(port.PublicPort);
+      if (port.Type === 'udp') udp.add(port.PublicPort);
     }
   }
-  return [...ports].sort((a, b) => a - b);
+  const sorted = (ports: Set<number>) => [...ports].sort((a, b) => a - b);
+  return { tcp: sorted(tcp), udp: sorted(udp) };
+}
+
+export function udpProblem(port: number): string {
+  return `${port}/udp: not forwarded; the SSH link to the VM carries TCP only`;
 }
 
 /**
  * Keeps the host's 127.0.0.1 in step with the ports containers in the guest publish: a listener
  * per published TCP port while a container publishes it, carried over the guest link to the same
  * port on the guest's loopback (where docker-proxy answers, whether the container bound 0.0.0.0 or
- * 127.0.0.1). Driven by the guest engine's own container events. UDP cannot cross SSH and is not
- * forwarded.
+ * 127.0.0.1). Driven by the guest engine's own container events. UDP cannot cross SSH: published
+ * UDP ports are listed as problems, so nobody waits for packets that never come.
  */
 export class PortForwards {
   private readonly open = new Map<number, Server>();
@@ -59,7 +70,8 @@ export class PortForwards {
 
   private async reconcile(): Promise<void> {
     if (this.stopped) return;
-    const wanted = new Set(publishedTcpPorts(await this.getJson<{ Ports?: PublishedPort[] }[]>('/containers/json')));
+    const published = publishedPorts(await this.getJson<{ Ports?: PublishedPort[] }[]>('/containers/json'));
+    const wanted = new Set(published.tcp);
     for (const [port, server] of this.open) {
       if (!wanted.has(port)) {
         this.open.delete(port);
@@ -77,7 +89,7 @@ export class PortForwards {
         this.problems.set(port, code === 'EADDRINUSE' ? `${port}: already in use on this computer` : `${port}: ${(e as Error).message}`);
       }
     }
-    this.onChange([...this.open.keys()].sort((a, b) => a - b), [...this.problems.values()]);
+    this.onChange([...this.open.keys()].sort((a, b) => a - b), [...this.problems.values(), ...published.udp.map(udpProblem)]);
   }
 
   /** The guest engine's container start/stop events; reconnects while the VM runs. */
