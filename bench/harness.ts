@@ -26,7 +26,7 @@ export async function startBenchBerth(): Promise<BenchBerth> {
     token,
     rendererDir: resolve('dist/renderer'),
     context: { engine: engine.api, engines: engine.engines },
-    routes: webHostRoutes(engine.api),
+    routes: webHostRoutes(engine.api, '/tmp/berth-bench-data/uploads'),
   });
   const browser = await chromium.launch({
     executablePath: process.env.BERTH_CHROMIUM || '/usr/bin/chromium',

@@ -1,5 +1,8 @@
-import { readFileSync, statSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { testDir } from '../playwright.config';
 import { openBerth } from './support/app';
 import { createContainer, docker, fixtureImage, removeE2eContainers, uniqueName } from './support/engine';
 
@@ -141,6 +144,29 @@ test('volume files: browse without starting anything, download the same bytes, u
     expect(await docker('ps', '-aq', '--filter', 'label=dev.berth.helper=1')).toBe('');
   } finally {
     await docker('volume', 'rm', '-f', volume);
+  }
+});
+
+test('a 150 MB file uploads streamed (spooled to disk, never held whole): the same sha256 inside the volume', async ({ page }) => {
+  test.setTimeout(120_000);
+  const volume = uniqueName('big-upload');
+  await docker('volume', 'create', volume);
+  const bytes = randomBytes(150 * 1024 * 1024);
+  const file = join(testDir, 'e2e-big-upload.bin');
+  writeFileSync(file, bytes);
+  try {
+    await open(page, 'Volumes');
+    await page.getByRole('button', { name: `Browse the files of ${volume}` }).click();
+    await page.getByLabel('Upload files into /').setInputFiles(file);
+    const table = page.getByRole('table', { name: 'Files in /' });
+    await expect(table.getByRole('row', { name: /e2e-big-upload\.bin/ })).toBeVisible({ timeout: 60_000 });
+    const inside = await docker('run', '--rm', '-v', `${volume}:/data`, fixtureImage, 'sha256sum', '/data/e2e-big-upload.bin');
+    expect(inside.split(' ')[0]).toBe(createHash('sha256').update(bytes).digest('hex'));
+    // The spooled copy is gone once the engine has it.
+    expect(readdirSync(join(testDir, 'berth-data', 'uploads'))).toEqual([]);
+  } finally {
+    rmSync(file, { force: true });
+    await docker('volume', 'rm', volume).catch(() => undefined);
   }
 });
 

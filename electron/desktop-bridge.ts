@@ -1,5 +1,5 @@
 import { createReadStream, createWriteStream } from 'node:fs';
-import { readFile, rm, stat } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { dialog, ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
@@ -9,7 +9,7 @@ import { BerthError, type BerthErrorShape } from '../engine/contract/errors.js';
 import { containerRef, fileName, filePath, firstProblem, volumeName, volumeRef } from '../engine/contract/schemas.js';
 import type { EngineApi } from '../engine/contract/service.js';
 import { transferId } from '../engine/contract/transfer.js';
-import { maxUploadBytes } from '../engine/server/downloads.js';
+import { maxUploadBytes, uploadTooLarge } from '../engine/server/downloads.js';
 
 /**
  * The desktop-only calls (engine/contract/desktop.ts): bytes between the engine and a file the person
@@ -88,13 +88,11 @@ export function handleDesktopCalls(window: BrowserWindow, engine: EngineApi, isO
       const name = basename(path);
       const problem = firstProblem(fileName, name);
       if (problem) throw new BerthError('INVALID_INPUT', `${name}: ${problem}`);
-      // The engine's upload takes the file whole (as the web host's upload does), hence the same limit.
-      if ((await stat(path)).size > maxUploadBytes) {
-        throw new BerthError('INVALID_INPUT', `${name} is larger than ${maxUploadBytes / 1024 / 1024} MB.`, 'Upload at most that much at a time, or copy it with docker cp.');
-      }
-      const data = await readFile(path);
-      if (kind === 'container') await engine.containers.uploadFile(target, folder, name, data);
-      else await engine.volumes.upload(target, folder, name, data);
+      const { size } = await stat(path);
+      if (size > maxUploadBytes) throw uploadTooLarge(name);
+      const source = { size, bytes: createReadStream(path) };
+      if (kind === 'container') await engine.containers.uploadFile(target, folder, name, source);
+      else await engine.volumes.upload(target, folder, name, source);
       names.push(name);
     }
     return { chosen: true, names };

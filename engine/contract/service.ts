@@ -42,6 +42,12 @@ import type { TransferReporter, TransfersApi } from './transfer.js';
  * What the trusted side provides for the contract, one part per area. The routes validate input and
  * map errors; an implementation only does the work (engine/docker/*).
  */
+/** A file to upload: its length first (a tar header states it), then its bytes, streamed. */
+export interface UploadSource {
+  size: number;
+  bytes: AsyncIterable<Buffer>;
+}
+
 export interface EngineApi {
   connection: ConnectionApi;
   containers: ContainersApi;
@@ -73,7 +79,7 @@ export interface ContainersApi {
   hostPortFree(hostIp: string, port: number): Promise<'free' | 'taken' | 'unknown'>;
   files(id: string, path: string): Promise<FileEntry[]>;
   downloadFile(id: string, path: string, as: 'file' | 'folder', sink: NodeJS.WritableStream): Promise<void>;
-  uploadFile(id: string, folder: string, name: string, data: Buffer): Promise<void>;
+  uploadFile(id: string, folder: string, name: string, source: UploadSource): Promise<void>;
   /** The engine's own inspect document, untouched (rendered as text, never as HTML). */
   inspect(id: string): Promise<Record<string, unknown>>;
 }
@@ -122,7 +128,7 @@ export interface VolumesApi {
   prune(input: { names: string[] }): Promise<ActionOutcome[]>;
   files(volume: string, path: string): Promise<FileEntry[]>;
   download(volume: string, path: string, as: 'file' | 'folder', sink: NodeJS.WritableStream): Promise<void>;
-  upload(volume: string, folder: string, name: string, data: Buffer): Promise<void>;
+  upload(volume: string, folder: string, name: string, source: UploadSource): Promise<void>;
   deleteFile(volume: string, path: string): Promise<void>;
   exportTo(volume: string, sink: NodeJS.WritableStream, progress?: TransferReporter): Promise<void>;
   importFrom(volume: string, archive: NodeJS.ReadableStream, progress?: TransferReporter): Promise<void>;

@@ -3,10 +3,11 @@ import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import type Docker from 'dockerode';
 import { BerthError } from '../contract/errors.js';
+import type { UploadSource } from '../contract/service.js';
 import type { TransferReporter } from '../contract/transfer.js';
 import type { FileEntry } from '../contract/types.js';
 import { countBytes, countTarContent } from '../shared/byte-counters.js';
-import { TarReader, writeTar } from '../shared/tar.js';
+import { TarReader, tarOfOneFile, writeTar } from '../shared/tar.js';
 import { engineCall } from './bulk.js';
 import { listRunningFolder } from './exec-listing.js';
 import { volumeSize } from './volume-sizes.js';
@@ -120,9 +121,10 @@ async function downloadFrom({ container, prefix }: FileSystem, path: string, as:
   await consume(stream, (chunk) => reader.push(chunk));
 }
 
-/** Puts one file into a folder (replacing a file of that name). */
-async function uploadTo({ container, prefix }: FileSystem, folder: string, name: string, data: Buffer): Promise<void> {
-  await engineCall(container.putArchive(writeTar([{ name, data }]), { path: `${prefix}${folder}` }), `Folder ${folder}`);
+/** Streams one file into a folder (replacing a file of that name); nothing is held in memory. */
+async function uploadTo({ container, prefix }: FileSystem, folder: string, name: string, source: UploadSource): Promise<void> {
+  const archive = Readable.from(tarOfOneFile(name, source.size, source.bytes));
+  await engineCall(container.putArchive(archive, { path: `${prefix}${folder}` }), `Folder ${folder}`);
 }
 
 export function listVolumeFolder(docker: Docker, volume: string, path: string): Promise<FileEntry[]> {
@@ -133,8 +135,8 @@ export function downloadFromVolume(docker: Docker, volume: string, path: string,
   return withVolume(docker, volume, (helper) => downloadFrom({ container: helper, prefix: mountPoint }, path, as, sink));
 }
 
-export function uploadToVolume(docker: Docker, volume: string, folder: string, name: string, data: Buffer): Promise<void> {
-  return withVolume(docker, volume, (helper) => uploadTo({ container: helper, prefix: mountPoint }, folder, name, data));
+export function uploadToVolume(docker: Docker, volume: string, folder: string, name: string, source: UploadSource): Promise<void> {
+  return withVolume(docker, volume, (helper) => uploadTo({ container: helper, prefix: mountPoint }, folder, name, source));
 }
 
 /** A container's own files (running or stopped), through the same archive API (a listing of a running one, through exec). */
@@ -146,7 +148,7 @@ export const containerFiles = {
   },
   download: (docker: Docker, id: string, path: string, as: 'file' | 'folder', sink: NodeJS.WritableStream) =>
     downloadFrom({ container: docker.getContainer(id), prefix: '' }, path, as, sink),
-  upload: (docker: Docker, id: string, folder: string, name: string, data: Buffer) => uploadTo({ container: docker.getContainer(id), prefix: '' }, folder, name, data),
+  upload: (docker: Docker, id: string, folder: string, name: string, source: UploadSource) => uploadTo({ container: docker.getContainer(id), prefix: '' }, folder, name, source),
 };
 
 function consume(stream: NodeJS.ReadableStream, onChunk: (chunk: Buffer) => void): Promise<void> {

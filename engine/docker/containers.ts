@@ -1,6 +1,6 @@
 import type Docker from 'dockerode';
 import type { z } from 'zod';
-import type { ContainersApi } from '../contract/service.js';
+import type { ContainersApi, UploadSource } from '../contract/service.js';
 import type {
   ContainerAction,
   ContainerActionInput,
@@ -56,8 +56,8 @@ export class DockerContainers implements ContainersApi {
     return containerFiles.download(this.docker, id, path, as, sink);
   }
 
-  uploadFile(id: string, folder: string, name: string, data: Buffer) {
-    return containerFiles.upload(this.docker, id, folder, name, data);
+  uploadFile(id: string, folder: string, name: string, source: UploadSource) {
+    return containerFiles.upload(this.docker, id, folder, name, source);
   }
 
   async inspect(id: string) {

@@ -1,6 +1,6 @@
 import type Docker from 'dockerode';
 import { BerthError } from '../contract/errors.js';
-import type { VolumesApi } from '../contract/service.js';
+import type { UploadSource, VolumesApi } from '../contract/service.js';
 import type { TransferReporter } from '../contract/transfer.js';
 import type { ActionOutcome, VolumePrunePreview, VolumeSummary } from '../contract/types.js';
 import { engineCall, forEachId } from './bulk.js';
@@ -93,8 +93,8 @@ export class DockerVolumes implements VolumesApi {
     return downloadFromVolume(this.docker, volume, path, as, sink);
   }
 
-  upload(volume: string, folder: string, name: string, data: Buffer) {
-    return uploadToVolume(this.docker, volume, folder, name, data);
+  upload(volume: string, folder: string, name: string, source: UploadSource) {
+    return uploadToVolume(this.docker, volume, folder, name, source);
   }
 
   deleteFile(volume: string, path: string) {

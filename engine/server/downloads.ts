@@ -1,8 +1,14 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { BerthError } from '../contract/errors.js';
 import { containerRef, fileName, filePath, firstProblem, volumeName, volumeRef } from '../contract/schemas.js';
 import type { EngineApi } from '../contract/service.js';
 import { transferId } from '../contract/transfer.js';
+import { countBytes } from '../shared/byte-counters.js';
+import { maxTarFileBytes } from '../shared/tar.js';
 
 /** An HTTP endpoint of the web host beside the contract, for bytes that should not cross a WebSocket as JSON. */
 export interface HttpRoute {
@@ -50,8 +56,36 @@ function plain(res: ServerResponse, status: number, message: string): void {
   res.end(message);
 }
 
-/** Largest upload the web host takes in one request. */
-export const maxUploadBytes = 100 * 1024 * 1024;
+/** Largest file one upload takes: what one tar entry (the engine's archive API) can hold. */
+export const maxUploadBytes = maxTarFileBytes;
+const maxUploadText = `${Math.floor(maxUploadBytes / 2 ** 30)} GiB`;
+
+export function uploadTooLarge(name: string): BerthError {
+  return new BerthError('INVALID_INPUT', `${name} is larger than ${maxUploadText}, the most one upload can carry.`, 'Copy it with docker cp, or split it.');
+}
+
+/**
+ * Writes a request's body to a new file under `spoolDir` before any of it reaches the engine, so an
+ * upload cut off halfway never replaces a good file with half of one, and memory holds none of it.
+ */
+async function spoolBody(req: IncomingMessage, spoolDir: string): Promise<{ path: string; size: number; remove: () => Promise<void> }> {
+  await mkdir(spoolDir, { recursive: true, mode: 0o700 });
+  const dir = await mkdtemp(join(spoolDir, 'upload-'));
+  const remove = () => rm(dir, { recursive: true, force: true });
+  const path = join(dir, 'body');
+  let size = 0;
+  try {
+    const limit = countBytes((n) => {
+      size += n;
+      if (size > maxUploadBytes) limit.destroy(uploadTooLarge('The file'));
+    });
+    await pipeline(req, limit, createWriteStream(path, { mode: 0o600 }));
+    return { path, size, remove };
+  } catch (e) {
+    await remove();
+    throw e;
+  }
+}
 
 /**
  * GET /download/(volume|container)/<name>?path=/a/b&as=file|folder: a file's bytes, or a folder as a
@@ -87,8 +121,11 @@ export function fileDownloadRoute(engine: EngineApi): HttpRoute {
   };
 }
 
-/** POST /upload/(volume|container)/<name>?path=/folder&name=file.txt with the file's bytes as the body. */
-export function fileUploadRoute(engine: EngineApi): HttpRoute {
+/**
+ * POST /upload/(volume|container)/<name>?path=/folder&name=file.txt with the file's bytes as the body,
+ * spooled to a file under `spoolDir` first, then streamed to the engine.
+ */
+export function fileUploadRoute(engine: EngineApi, spoolDir: string): HttpRoute {
   return {
     method: 'POST',
     pattern: /^\/upload\/(volume|container)\/([^/]+)$/,
@@ -101,19 +138,24 @@ export function fileUploadRoute(engine: EngineApi): HttpRoute {
       const name = url.searchParams.get('name') ?? '';
       const problem = firstProblem(filePath, folder) ?? firstProblem(fileName, name);
       if (problem) return plain(res, 400, problem);
-      const chunks: Buffer[] = [];
-      let size = 0;
-      for await (const chunk of req as AsyncIterable<Buffer>) {
-        size += chunk.length;
-        if (size > maxUploadBytes) return plain(res, 413, `Upload at most ${maxUploadBytes / 1024 / 1024} MB at a time.`);
-        chunks.push(chunk);
+      if (Number(req.headers['content-length']) > maxUploadBytes) return plain(res, 413, uploadTooLarge(name).message);
+      let body: Awaited<ReturnType<typeof spoolBody>>;
+      try {
+        body = await spoolBody(req, spoolDir);
+      } catch (e) {
+        if (e instanceof BerthError) return plain(res, 413, uploadTooLarge(name).message);
+        // The page went away mid-upload: nothing reached the engine, and nobody is left to tell.
+        return void res.destroy();
       }
       try {
-        if (kind === 'container') await engine.containers.uploadFile(target, folder, name, Buffer.concat(chunks));
-        else await engine.volumes.upload(target, folder, name, Buffer.concat(chunks));
+        const source = { size: body.size, bytes: createReadStream(body.path) };
+        if (kind === 'container') await engine.containers.uploadFile(target, folder, name, source);
+        else await engine.volumes.upload(target, folder, name, source);
         plain(res, 200, 'uploaded');
       } catch (e) {
         plain(res, e instanceof BerthError && e.code === 'NOT_FOUND' ? 404 : 502, (e as Error).message);
+      } finally {
+        await body.remove();
       }
     },
   };
@@ -188,7 +230,7 @@ export function volumeImportRoute(engine: EngineApi): HttpRoute {
   };
 }
 
-/** Every HTTP endpoint the web host serves beside the contract. */
-export function webHostRoutes(engine: EngineApi): HttpRoute[] {
-  return [logDownloadRoute(engine), fileDownloadRoute(engine), fileUploadRoute(engine), volumeExportRoute(engine), volumeImportRoute(engine)];
+/** Every HTTP endpoint the web host serves beside the contract; uploads are spooled under `spoolDir`. */
+export function webHostRoutes(engine: EngineApi, spoolDir: string): HttpRoute[] {
+  return [logDownloadRoute(engine), fileDownloadRoute(engine), fileUploadRoute(engine, spoolDir), volumeExportRoute(engine), volumeImportRoute(engine)];
 }

@@ -1,6 +1,7 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EngineManager } from '../engine-manager.js';
+import { berthPaths } from '../hosts/paths.js';
 import { newToken } from './auth.js';
 import { webHostRoutes } from './downloads.js';
 import { startWebHost } from './web-host.js';
@@ -24,7 +25,7 @@ async function main() {
     token: process.env.BERTH_TOKEN || newToken(),
     rendererDir,
     context: { engine: engine.api, engines: engine.engines },
-    routes: webHostRoutes(engine.api),
+    routes: webHostRoutes(engine.api, join(berthPaths().dataDir, 'uploads')),
   });
   console.log(`Berth engine: ${engine.endpoint.url} (${engine.endpoint.source})`);
   console.log(`Berth is ready. Open this address in your browser (it carries a one-time token):\n  ${host.url}`);

@@ -18,7 +18,7 @@ let host: WebHost;
 beforeAll(async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'berth-int-'));
   engine = await EngineManager.start({ engineUrl: requireDockerHost(), dataDir, runtimeDir: join(dataDir, 'run') });
-  host = await startWebHost({ port: 0, token, rendererDir: '/nonexistent', context: { engine: engine.api, engines: engine.engines }, routes: webHostRoutes(engine.api) });
+  host = await startWebHost({ port: 0, token, rendererDir: '/nonexistent', context: { engine: engine.api, engines: engine.engines }, routes: webHostRoutes(engine.api, join(tmpdir(), 'berth-web-host-uploads')) });
 });
 
 afterAll(async () => {

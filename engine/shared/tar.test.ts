@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TarReader, writeTar, type TarEntry } from './tar.js';
+import { TarReader, tarOfOneFile, writeTar, type TarEntry } from './tar.js';
 
 function read(archive: Buffer, chunkSize: number) {
   const entries: TarEntry[] = [];
@@ -44,4 +44,30 @@ describe('tar', () => {
     expect(readFileSync(join(out, 'folder', 'note.txt'), 'utf8')).toBe('written by Berth\n');
     expect(readFileSync(join(out, deep), 'utf8')).toBe('deep');
   });
+
+  it('streams one file GNU tar reads back byte for byte, whatever its chunks', async () => {
+    const bytes = Buffer.from(Array.from({ length: 1300 }, (_, i) => i % 251));
+    const chunks = [bytes.subarray(0, 1), bytes.subarray(1, 700), bytes.subarray(700)];
+    const archive = Buffer.concat(await collect(tarOfOneFile('upload.bin', bytes.length, toAsync(chunks))));
+    expect(archive.length % 512).toBe(0);
+    const out = mkdtempSync(join(tmpdir(), 'untar-'));
+    execFileSync('tar', ['-C', out, '-xf', '-'], { input: archive });
+    expect(readFileSync(join(out, 'upload.bin')).equals(bytes)).toBe(true);
+  });
+
+  it('fails before the end of the archive when the source is shorter or longer than it said', async () => {
+    await expect(collect(tarOfOneFile('short.bin', 10, toAsync([Buffer.alloc(4)])))).rejects.toThrow('short.bin ended after 4 of 10 bytes.');
+    await expect(collect(tarOfOneFile('long.bin', 3, toAsync([Buffer.alloc(4)])))).rejects.toThrow('long.bin grew while it was read');
+    await expect(collect(tarOfOneFile('huge.bin', 8 ** 11, toAsync([])))).rejects.toThrow('a tar entry holds 0 to');
+  });
 });
+
+async function* toAsync(chunks: Buffer[]): AsyncGenerator<Buffer> {
+  yield* chunks;
+}
+
+async function collect(stream: AsyncIterable<Buffer>): Promise<Buffer[]> {
+  const all: Buffer[] = [];
+  for await (const chunk of stream) all.push(chunk);
+  return all;
+}

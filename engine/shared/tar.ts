@@ -1,6 +1,7 @@
 /**
  * Just enough of the tar format for the engine's archive API: reading entry headers (ustar, GNU long
- * names, PAX paths) from a stream, and writing small archives (one folder, or files to upload).
+ * names, PAX paths) from a stream, writing small archives (one folder, build contexts), and streaming
+ * one file of known size (uploads) without holding it.
  */
 export interface TarEntry {
   path: string;
@@ -173,4 +174,31 @@ export function writeTar(entries: { name: string; data?: Buffer; mode?: number }
   }
   parts.push(Buffer.alloc(block * 2));
   return Buffer.concat(parts);
+}
+
+/** The most one ustar entry holds: its size field has 11 octal digits (8 GiB less a byte). */
+export const maxTarFileBytes = 8 ** 11 - 1;
+
+/**
+ * A tar of one file whose bytes stream from `bytes`: header, bytes, padding, end of archive. The
+ * header states the size first, so a source that turns out shorter or longer than `size` (a file
+ * changed while read) fails before the archive's end is written, and the engine refuses it.
+ */
+export async function* tarOfOneFile(
+  name: string,
+  size: number,
+  bytes: AsyncIterable<Buffer>,
+  options: { mode?: number; mtime?: number } = {},
+): AsyncGenerator<Buffer> {
+  if (!Number.isSafeInteger(size) || size < 0 || size > maxTarFileBytes) throw new Error(`${name}: a tar entry holds 0 to ${maxTarFileBytes} bytes, not ${size}.`);
+  yield header(name, size, '0', options.mode ?? 0o644, options.mtime ?? Math.floor(Date.now() / 1000));
+  let sent = 0;
+  for await (const chunk of bytes) {
+    sent += chunk.length;
+    if (sent > size) throw new Error(`${name} grew while it was read (over ${size} bytes).`);
+    yield chunk;
+  }
+  if (sent !== size) throw new Error(`${name} ended after ${sent} of ${size} bytes.`);
+  yield Buffer.alloc((block - (size % block)) % block);
+  yield Buffer.alloc(block * 2);
 }
