@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openBerth } from './support/app';
+import { openBerth, pullThroughBerth } from './support/app';
 import { docker, fixtureImage } from './support/engine';
 
 const registry = `127.0.0.1:${process.env.BERTH_REGISTRY_PORT || 5055}`;
@@ -29,15 +29,6 @@ async function recordNotifications(page: Page): Promise<void> {
 
 const shown = (page: Page) => page.evaluate(() => (window as unknown as { berthShown: { title: string; body: string }[] }).berthShown);
 
-async function pull(page: Page, reference: string) {
-  await page.getByRole('button', { name: 'Pull…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Pull an image' });
-  await dialog.getByRole('textbox', { name: 'Image' }).fill(reference);
-  await dialog.getByRole('button', { name: 'Pull', exact: true }).click();
-  await expect(dialog.getByRole('status')).toContainText(`Pulled ${reference}`, { timeout: 30_000 });
-  await dialog.getByRole('button', { name: 'Close' }).click();
-}
-
 test('a pull that finishes while Berth is away says so in a notification; one watched on screen does not', async ({ page, context }) => {
   const reference = `${registry}/e2e/notify:1`;
   await docker('tag', fixtureImage, reference);
@@ -49,13 +40,13 @@ test('a pull that finishes while Berth is away says so in a notification; one wa
 
   // Watched: no notification.
   await docker('rmi', reference);
-  await pull(page, reference);
+  await pullThroughBerth(page, reference);
   expect(await shown(page)).toEqual([]);
 
   // The person switches away while it pulls.
   await docker('rmi', reference);
   await page.evaluate(() => ((window as unknown as { berthAway: { value: boolean } }).berthAway.value = true));
-  await pull(page, reference);
+  await pullThroughBerth(page, reference);
   expect(await shown(page)).toEqual([{ title: 'Pull finished', body: reference }]);
   await docker('rmi', reference);
 });

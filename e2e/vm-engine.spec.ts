@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { promisify } from 'node:util';
 import { expect, test, type Page } from '@playwright/test';
 import { testDir } from '../playwright.config';
-import { ContainersPage, openBerth } from './support/app';
+import { ContainersPage, openBerth, pullThroughBerth } from './support/app';
 import { docker, fixtureImage, uniqueName } from './support/engine';
 
 const run = promisify(execFile);
@@ -96,12 +96,7 @@ test("Berth's VM: boot with progress, pull from the host's registry, run with a 
 
   // Pull through Berth into the guest.
   await page.getByRole('navigation').getByRole('button', { name: 'Images' }).click();
-  await page.getByRole('button', { name: 'Pull…' }).click();
-  const pull = page.getByRole('dialog', { name: 'Pull an image' });
-  await pull.getByRole('textbox', { name: 'Image' }).fill(reference);
-  await pull.getByRole('button', { name: 'Pull', exact: true }).click();
-  await expect(pull.getByRole('status')).toContainText(`Pulled ${reference}`, { timeout: 60_000 });
-  await pull.getByRole('button', { name: 'Close' }).click();
+  await pullThroughBerth(page, reference, 60_000);
 
   // Run it with a published port; the port opens on this computer's 127.0.0.1.
   await page.getByRole('button', { name: `Run ${reference}`, exact: true }).click();

@@ -8,6 +8,16 @@ export async function openBerth(page: Page): Promise<void> {
   await expect(page.getByRole('status', { name: 'Engine' })).toContainText('Connected');
 }
 
+/** Pulls an image through the Images view's Pull dialog, as a person would, and closes the dialog once it is pulled. */
+export async function pullThroughBerth(page: Page, reference: string, timeout = 30_000): Promise<void> {
+  await page.getByRole('button', { name: 'Pull…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Pull an image' });
+  await dialog.getByRole('textbox', { name: 'Image' }).fill(reference);
+  await dialog.getByRole('button', { name: 'Pull', exact: true }).click();
+  await expect(dialog.getByRole('status')).toContainText(`Pulled ${reference}`, { timeout });
+  await dialog.getByRole('button', { name: 'Close' }).click();
+}
+
 /** The containers screen, found by role and name the way a person reads it. */
 export class ContainersPage {
   constructor(readonly page: Page) {}
