@@ -159,7 +159,9 @@ test('a 150 MB file uploads streamed (spooled to disk, never held whole): the sa
     await page.getByRole('button', { name: `Browse the files of ${volume}` }).click();
     await page.getByLabel('Upload files into /').setInputFiles(file);
     const table = page.getByRole('table', { name: 'Files in /' });
-    await expect(table.getByRole('row', { name: /e2e-big-upload\.bin/ })).toBeVisible({ timeout: 60_000 });
+    // The bytes sent show as they go (the bar), then what arrived.
+    await expect(page.getByRole('status').filter({ hasText: 'Uploaded e2e-big-upload.bin' })).toContainText('(157 MB)', { timeout: 60_000 });
+    await expect(table.getByRole('row', { name: /e2e-big-upload\.bin/ })).toBeVisible();
     const inside = await docker('run', '--rm', '-v', `${volume}:/data`, fixtureImage, 'sha256sum', '/data/e2e-big-upload.bin');
     expect(inside.split(' ')[0]).toBe(createHash('sha256').update(bytes).digest('hex'));
     // The spooled copy is gone once the engine has it.

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { commandLine, volumeDeleteRecipe, volumeListCommand } from '../../../engine/contract/cli';
+import type { TransferProgress } from '../../../engine/contract/transfer';
 import type { FileEntry } from '../../../engine/contract/types';
 import { berth } from '../rpc/client';
 import { useEngineStatus } from '../rpc/engine-sync';
@@ -11,6 +12,8 @@ import { CommandPreview } from './CommandPreview';
 import { ConfirmActions, Dialog } from './Dialog';
 import { ErrorNotice } from './ErrorNotice';
 import { SaveLink } from './SaveLink';
+import { TransferStatus } from './TransferStatus';
+import { uploadWithProgress } from './upload';
 import { formatBytes, formatDateTime } from './format';
 
 /** Desktop file dialogs, when this window has them (else the web host's HTTP uploads). */
@@ -30,6 +33,7 @@ export function FileBrowser({ source }: { source: FileSource }) {
   const [path, setPath] = useState('/');
   const [transferError, setTransferError] = useState<string>();
   const [uploading, setUploading] = useState(false);
+  const [sent, setSent] = useState<{ name: string; progress: TransferProgress }>();
   const [deleting, setDeleting] = useState<string>();
   const remove = useMutation({
     mutationFn: (target: string) => berth.volumes.deleteFile.mutate({ volume: source.kind === 'volume' ? source.name : '', path: target }),
@@ -54,9 +58,11 @@ export function FileBrowser({ source }: { source: FileSource }) {
   const runUpload = async (work: () => Promise<void>) => {
     setUploading(true);
     setTransferError(undefined);
+    setSent(undefined);
     try {
       await work();
     } catch (e) {
+      setSent(undefined);
       setTransferError(toBerthError(e).message);
     } finally {
       setUploading(false);
@@ -64,15 +70,15 @@ export function FileBrowser({ source }: { source: FileSource }) {
       if (source.kind === 'volume') void queryClient.invalidateQueries({ queryKey: [engineId, 'volumes'] });
     }
   };
-  const upload = async (chosen: FileList | null) => {
+  const upload = async (chosen: File[] | null) => {
     if (!chosen?.length) return;
     await runUpload(async () => {
-      for (const file of Array.from(chosen)) {
-        const response = await fetch(`upload/${source.kind}/${encodeURIComponent(target)}?path=${encodeURIComponent(path)}&name=${encodeURIComponent(file.name)}`, {
-          method: 'POST',
-          body: file,
-        });
-        if (!response.ok) throw new Error(`${file.name}: ${await response.text()}`);
+      for (const file of chosen) {
+        const url = `upload/${source.kind}/${encodeURIComponent(target)}?path=${encodeURIComponent(path)}&name=${encodeURIComponent(file.name)}`;
+        const report = (state: TransferProgress['state'], bytes: number) => setSent({ name: file.name, progress: { id: file.name, state, bytes, total: file.size } });
+        report('running', 0);
+        await uploadWithProgress(url, file, (bytes) => report('running', bytes));
+        report('done', file.size);
       }
     });
   };
@@ -101,10 +107,29 @@ export function FileBrowser({ source }: { source: FileSource }) {
         ) : (
           <label className="button">
             {uploading ? t('files.uploading') : t('files.upload')}
-            <input type="file" multiple className="visually-hidden" aria-label={t('files.uploadInto', { path })} onChange={(e) => void upload(e.target.files)} />
+            <input
+              type="file"
+              multiple
+              className="visually-hidden"
+              aria-label={t('files.uploadInto', { path })}
+              onChange={(e) => {
+                const chosen = e.target.files && Array.from(e.target.files);
+                // Cleared so choosing the same file again uploads it again.
+                e.target.value = '';
+                void upload(chosen);
+              }}
+            />
           </label>
         )}
       </div>
+      {sent && (
+        <TransferStatus
+          progress={sent.progress}
+          label={t('files.uploadProgress')}
+          runningText={sent.progress.bytes < (sent.progress.total ?? 0) ? t('files.sending', { name: sent.name }) : t('files.writing', { name: sent.name })}
+          doneText={(size) => t('files.uploaded', { name: sent.name, size })}
+        />
+      )}
       <CommandPreview
         command={source.kind === 'volume' ? volumeListCommand(source.name, path) : commandLine(['exec', source.name, 'ls', '-la', path])}
       />
