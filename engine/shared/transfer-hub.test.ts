@@ -53,6 +53,20 @@ describe('TransferHub', () => {
     expect(only).toMatchObject({ state: 'failed', error: { code: 'NOT_FOUND' } });
   });
 
+  it('never calls a transfer that began after its watcher "never started", however long it runs', async () => {
+    const hub = new TransferHub(fast);
+    const watching = collect(hub.watch('transfer-4', undefined));
+    await tick(20);
+    await hub.track('transfer-4', async (progress) => {
+      progress!.add(1);
+      await tick(fast.waitMs * 2);
+      progress!.add(1);
+    });
+    const seen = await watching;
+    expect(seen.filter((p) => p.state === 'failed')).toEqual([]);
+    expect(seen.at(-1)).toEqual({ id: 'transfer-4', state: 'done', bytes: 2 });
+  });
+
   it('runs untracked work without an id', async () => {
     expect(await new TransferHub(fast).track(undefined, async (progress) => progress)).toBeUndefined();
   });

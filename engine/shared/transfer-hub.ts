@@ -7,7 +7,10 @@ export interface TransferHubTimings {
   intervalMs: number;
   /** How long an ended transfer is remembered, for a watcher that arrives late. */
   keepMs: number;
-  /** How long a watcher waits for a transfer that has not begun before it is told so. */
+  /**
+   * How long a watcher waits for a transfer that has not begun before it is told so. Long, because
+   * in the desktop app a person may still be choosing the file in a save or open dialog.
+   */
   waitMs: number;
 }
 
@@ -17,7 +20,7 @@ interface Transfer {
   timer?: NodeJS.Timeout;
 }
 
-const defaultTimings: TransferHubTimings = { intervalMs: 100, keepMs: 5 * 60_000, waitMs: 30_000 };
+const defaultTimings: TransferHubTimings = { intervalMs: 100, keepMs: 5 * 60_000, waitMs: 10 * 60_000 };
 
 function errorShape(error: unknown): BerthErrorShape {
   if (error instanceof BerthError) return error.toShape();
@@ -66,6 +69,8 @@ export class TransferHub implements TransfersApi {
     const waiting = transfer.progress
       ? undefined
       : setTimeout(() => {
+          // Begun meanwhile: the watcher is following it, however long it runs.
+          if (transfer.progress) return;
           transfer.listeners.emit({ id, state: 'failed', bytes: 0, error: { code: 'NOT_FOUND', message: 'This transfer never started.' } });
         }, this.timings.waitMs);
     try {
