@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { once } from 'node:events';
+import { connect, createServer } from 'node:net';
 import { promisify } from 'node:util';
 import { expect, test, type Page } from '@playwright/test';
 import { testDir } from '../playwright.config';
@@ -130,7 +131,12 @@ test("Berth's VM: boot with progress, pull from the host's registry, run with a 
   await expect(card.getByRole('definition').filter({ hasText: `127.0.0.1:${hostPort}` })).toHaveCount(0);
   await page.getByRole('navigation').getByRole('button', { name: 'Containers' }).click();
   // Its state may be from a few seconds before the kill (the guest's unwritten cache died with it), but it exists.
-  await expect(new ContainersPage(page).row(name)).toBeVisible({ timeout: 20_000 });
+  const containers = new ContainersPage(page);
+  await expect(containers.row(name)).toBeVisible({ timeout: 20_000 });
+  // Started again, it serves on the same host port.
+  await containers.select(name);
+  await containers.action('Start').click();
+  await expect(containers.row(name)).toContainText('Running', { timeout: 60_000 });
   await openEngineView(page);
 
   // Settings saved while it runs wait for the next start; the card tells the running ones from the saved.
@@ -141,9 +147,15 @@ test("Berth's VM: boot with progress, pull from the host's registry, run with a 
   await expect(card.locator('.facts__row', { hasText: 'CPUs, memory, disk' })).toContainText(`${memoryMiB} MiB`);
   await expect(card.locator('.facts__row', { hasText: 'Resources saved for the next start' })).toContainText(`${laterMiB} MiB`);
 
-  // Stop: the guest powers off cleanly, QEMU is gone, and so is the forwarded port.
+  // Stop: the guest powers off cleanly, QEMU is gone, and so is the forwarded port, even with a
+  // client still connected to it (a browser's keep-alive must not hold the stop).
+  await expect.poll(async () => (await request.get(`http://127.0.0.1:${hostPort}/`).then((r) => r.text()).catch(() => '')).trim(), { timeout: 60_000 }).toBe('berth fixture');
+  const held = connect(hostPort, '127.0.0.1');
+  await once(held, 'connect');
+  held.on('error', () => undefined);
   await card.getByRole('button', { name: 'Stop', exact: true }).click();
   await expect(card).toContainText('Stopped', { timeout: 60_000 });
+  held.destroy();
   expect(qemuAlive()).toBe(false);
   expect(existsSync(vmSocket)).toBe(false);
   await expect(request.get(`http://127.0.0.1:${hostPort}/`, { timeout: 2000 })).rejects.toThrow();

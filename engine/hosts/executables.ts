@@ -36,3 +36,13 @@ export async function tailFile(path: string, maxBytes: number): Promise<string> 
     return '';
   }
 }
+
+/** Whether a process of that id exists (signal 0 checks without touching it). */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

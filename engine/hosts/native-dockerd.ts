@@ -7,7 +7,7 @@ import type { NativeEngineStatus } from '../contract/types.js';
 import { backoffDelay, Listeners, sleep } from '../shared/listeners.js';
 import { withPatch } from '../shared/patch.js';
 import { defaultBridge, ensureBridge, ensureOutboundNat, type BridgeConfig } from './bridge.js';
-import { findExecutable, tailFile } from './executables.js';
+import { findExecutable, processAlive, tailFile } from './executables.js';
 import { dockerInstallCommand } from './install-hint.js';
 import { unmountUnder } from './mounts.js';
 import { pingSocket } from './unix-ping.js';
@@ -97,16 +97,16 @@ export class NativeDockerd {
     this.wanted = false;
     this.restartAbort?.abort();
     const pid = this.child?.pid ?? this.adoptedPid();
-    if (pid === undefined || !alive(pid)) {
+    if (pid === undefined || !processAlive(pid)) {
       this.update({ state: 'stopped', pid: undefined, retryInMs: undefined });
       return this.current;
     }
     this.update({ state: 'stopping', retryInMs: undefined });
     process.kill(pid, 'SIGTERM');
     const deadline = Date.now() + this.options.stopTimeoutMs;
-    while (alive(pid) && Date.now() < deadline) await sleep(100);
-    if (alive(pid)) process.kill(pid, 'SIGKILL');
-    while (alive(pid)) await sleep(50);
+    while (processAlive(pid) && Date.now() < deadline) await sleep(100);
+    if (processAlive(pid)) process.kill(pid, 'SIGKILL');
+    while (processAlive(pid)) await sleep(50);
     this.child = undefined;
     this.update({ state: 'stopped', pid: undefined });
     return this.current;
@@ -229,11 +229,11 @@ export class NativeDockerd {
     } catch {
       return;
     }
-    if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) return;
+    if (!Number.isInteger(pid) || pid <= 0 || !processAlive(pid)) return;
     process.kill(pid, 'SIGTERM');
     const deadline = Date.now() + 3000;
-    while (alive(pid) && Date.now() < deadline) await sleep(50);
-    if (alive(pid)) process.kill(pid, 'SIGKILL');
+    while (processAlive(pid) && Date.now() < deadline) await sleep(50);
+    if (processAlive(pid)) process.kill(pid, 'SIGKILL');
   }
 
   /** dockerd for root, with its own bridge and no iptables rules of its own; dockerd-rootless.sh otherwise. */
@@ -268,7 +268,7 @@ export class NativeDockerd {
     if (pid === undefined) return;
     const timer = setInterval(() => {
       if (this.current.pid !== pid || this.current.state !== 'running') return clearInterval(timer);
-      if (!alive(pid)) {
+      if (!processAlive(pid)) {
         clearInterval(timer);
         if (this.wanted) {
           this.update({ lastExit: 'dockerd went away', pid: undefined });
@@ -301,13 +301,4 @@ function missingDockerd(): BerthError {
     'dockerd is not installed, so Berth cannot run its own engine.',
     `Install it with: ${dockerInstallCommand()}`,
   );
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }

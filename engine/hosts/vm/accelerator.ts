@@ -15,7 +15,9 @@ const acceleratorNames: Record<VmAccelerator, string> = { kvm: 'KVM', hvf: 'Hype
  * Picks the fastest accelerator that really boots the guest's kernel. The presence of /dev/kvm (or
  * of a hypervisor API) proves nothing: on some hosts the device exists yet a stock kernel hangs
  * after the BIOS. So each candidate boots the kernel for a few seconds and must print on the
- * serial console. The answer is remembered per QEMU binary and kernel in `cacheFile`.
+ * serial console. The answer is remembered per QEMU binary and kernel in `cacheFile`; a fall back
+ * to emulation only for a day, since a probe can fail for a passing reason (a busy machine, /dev/kvm
+ * permissions fixed since) and emulation is several times slower.
  */
 export async function chooseAccelerator(options: {
   qemu: string;
@@ -28,7 +30,7 @@ export async function chooseAccelerator(options: {
   const candidates = acceleratorCandidates(options.platform ?? process.platform);
   const key = await cacheKey(options.qemu, options.kernel);
   const cached = await readCache(options.cacheFile);
-  if (cached?.key === key) return cached.choice;
+  if (cached?.key === key && (cached.choice.accelerator !== 'tcg' || Date.now() - (cached.at ?? 0) < fallbackKeptMs)) return cached.choice;
   const failures: string[] = [];
   let choice: AcceleratorChoice = { accelerator: 'tcg' };
   for (const candidate of candidates) {
@@ -43,7 +45,7 @@ export async function chooseAccelerator(options: {
   if (choice.accelerator === 'tcg' && failures.length > 0) {
     choice.note = `${failures.join('; ')}, so the VM runs under emulation, which is several times slower.`;
   }
-  await writeFile(options.cacheFile, JSON.stringify({ key, choice }));
+  await writeFile(options.cacheFile, JSON.stringify({ key, choice, at: Date.now() }));
   return choice;
 }
 
@@ -87,9 +89,11 @@ async function cacheKey(qemu: string, kernel: string): Promise<string> {
   return `${qemu}:${q.size}:${q.mtimeMs}|${kernel}:${k.size}:${k.mtimeMs}`;
 }
 
-async function readCache(file: string): Promise<{ key: string; choice: AcceleratorChoice } | undefined> {
+const fallbackKeptMs = 24 * 60 * 60 * 1000;
+
+async function readCache(file: string): Promise<{ key: string; choice: AcceleratorChoice; at?: number } | undefined> {
   try {
-    return JSON.parse(await readFile(file, 'utf8')) as { key: string; choice: AcceleratorChoice };
+    return JSON.parse(await readFile(file, 'utf8')) as { key: string; choice: AcceleratorChoice; at?: number };
   } catch {
     return undefined;
   }

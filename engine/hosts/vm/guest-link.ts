@@ -30,8 +30,9 @@ export async function loadSsh(): Promise<Ssh2> {
  */
 export class GuestLink {
   readonly closed = new Listeners<string>();
-  private readonly servers = new Set<Server>();
-  private readonly reverse = new Map<number, number>();
+  /** Each listener with the connections it accepted, so closing one ends them too (server.close() alone waits for them). */
+  private readonly servers = new Map<Server, Set<Socket>>();
+  private readonly reversePorts = new Set<number>();
   private ended = false;
 
   private constructor(private readonly client: Client) {
@@ -39,10 +40,9 @@ export class GuestLink {
     client.on('error', (e) => this.end(e.message));
     client.on('tcp connection', (info, accept, reject) => {
       // The guest connected to a port Berth asked it to listen on: carry it to the host's loopback.
-      const hostPort = this.reverse.get(info.destPort);
-      if (hostPort === undefined) return reject();
+      if (!this.reversePorts.has(info.destPort)) return reject();
       const channel = accept();
-      const socket = connectTcp({ host: '127.0.0.1', port: hostPort });
+      const socket = connectTcp({ host: '127.0.0.1', port: info.destPort });
       pipeBothWays(socket, channel);
     });
   }
@@ -69,39 +69,53 @@ export class GuestLink {
     return new GuestLink(client);
   }
 
-  get isOpen(): boolean {
-    return !this.ended;
-  }
-
   /** Serves a guest Unix socket (the Docker API) on a host Unix socket, owner-only. */
   async forwardSocket(hostPath: string, guestPath: string): Promise<void> {
     await rm(hostPath, { force: true });
-    const server = createServer((socket) => {
+    const server = this.serve((socket) => {
       this.client.openssh_forwardOutStreamLocal(guestPath, (error, channel) => {
         if (error) return socket.destroy();
         pipeBothWays(socket, channel);
       });
     });
     await listen(server, { path: hostPath, readableAll: false, writableAll: false });
-    this.servers.add(server);
   }
 
   /** Listens on the host's 127.0.0.1:hostPort and carries each connection to the guest's 127.0.0.1:guestPort. */
   async forwardPort(hostPort: number, guestPort: number): Promise<Server> {
-    const server = createServer((socket) => {
+    const server = this.serve((socket) => {
       this.client.forwardOut('127.0.0.1', hostPort, '127.0.0.1', guestPort, (error, channel) => {
         if (error) return socket.destroy();
         pipeBothWays(socket, channel);
       });
     });
-    await listen(server, { host: '127.0.0.1', port: hostPort });
-    this.servers.add(server);
+    try {
+      await listen(server, { host: '127.0.0.1', port: hostPort });
+    } catch (e) {
+      this.servers.delete(server);
+      throw e;
+    }
     return server;
   }
 
+  /** Stops listening and ends the connections it carries (a keep-alive client would otherwise hold a stop forever). */
   async closeServer(server: Server): Promise<void> {
+    const sockets = this.servers.get(server);
     this.servers.delete(server);
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    for (const socket of sockets ?? []) socket.destroy();
+    await closed;
+  }
+
+  private serve(onConnection: (socket: Socket) => void): Server {
+    const sockets = new Set<Socket>();
+    const server = createServer((socket) => {
+      sockets.add(socket);
+      socket.once('close', () => sockets.delete(socket));
+      onConnection(socket);
+    });
+    this.servers.set(server, sockets);
+    return server;
   }
 
   /** Makes the guest's 127.0.0.1:port reach the host's 127.0.0.1:port (e.g. a registry on the host). */
@@ -109,21 +123,24 @@ export class GuestLink {
     return new Promise((resolve, reject) => {
       this.client.forwardIn('127.0.0.1', port, (error) => {
         if (error) return reject(error);
-        this.reverse.set(port, port);
+        this.reversePorts.add(port);
         resolve();
       });
     });
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.servers].map((server) => this.closeServer(server)));
+    await Promise.all([...this.servers.keys()].map((server) => this.closeServer(server)));
     this.end('closed by Berth');
   }
 
   private end(why: string): void {
     if (this.ended) return;
     this.ended = true;
-    for (const server of this.servers) server.close();
+    for (const [server, sockets] of this.servers) {
+      server.close();
+      for (const socket of sockets) socket.destroy();
+    }
     this.servers.clear();
     this.client.end();
     this.closed.emit(why);

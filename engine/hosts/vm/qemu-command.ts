@@ -45,9 +45,10 @@ export function qemuArguments(launch: QemuLaunch): string[] {
     '-initrd', launch.initrd,
     '-append', kernelArguments.join(' '),
     '-drive', `file=${launch.overlay},if=virtio,format=qcow2,cache=writeback,discard=unmap`,
-    // restrict=on: the guest reaches nothing on the host or beyond but what is forwarded; only
-    // sshd is, on the host's loopback. Everything else (Docker socket, ports) goes through SSH.
-    '-netdev', `user,id=net0,restrict=on,hostfwd=tcp:127.0.0.1:${launch.sshPort}-${guestIp}:22`,
+    // Only sshd is reachable from the host, on its loopback; the Docker socket and published ports
+    // go through SSH. The guest gets QEMU's user-mode NAT out (pulls from Docker Hub need it; it
+    // was restrict=on once, and then `docker pull` inside could reach nothing).
+    '-netdev', `user,id=net0,hostfwd=tcp:127.0.0.1:${launch.sshPort}-${guestIp}:22`,
     '-device', 'virtio-net-pci,netdev=net0',
     '-device', 'virtio-rng-pci',
     '-serial', `file:${launch.serialLog}`,

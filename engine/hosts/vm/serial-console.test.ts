@@ -14,18 +14,17 @@ describe('readAnnouncements', () => {
     expect(readAnnouncements(log)).toEqual({
       stage: 'sshd',
       hostKey: 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFx',
-      poweringOff: false,
     });
   });
 
   it('forgets an earlier boot once a new one starts', () => {
     const log = 'berth: stage ready\nberth: error dockerd exited\nberth: stage poweroff\nberth: stage kernel\n';
-    expect(readAnnouncements(log)).toEqual({ stage: 'kernel', poweringOff: false });
+    expect(readAnnouncements(log)).toEqual({ stage: 'kernel', hostKey: undefined, error: undefined });
   });
 
-  it('reports the guest’s own errors and shutdown', () => {
+  it('reports the guest’s own errors; its shutdown stages leave the last boot stage as it was', () => {
     expect(readAnnouncements('berth: stage dockerd\nberth: error dockerd exited: no space\n').error).toBe('dockerd exited: no space');
-    expect(readAnnouncements('berth: stage ready\nberth: stage stopping 40.1\n').poweringOff).toBe(true);
+    expect(readAnnouncements('berth: stage ready\nberth: stage stopping 40.1\n').stage).toBe('ready');
   });
 
   it('ignores host keys that are not plain ed25519 keys', () => {

@@ -7,8 +7,6 @@ export interface SerialAnnouncements {
   hostKey?: string;
   /** A failure the guest reported about itself. */
   error?: string;
-  /** The guest is shutting down or off. */
-  poweringOff: boolean;
 }
 
 const guestStages: readonly VmBootStage[] = ['kernel', 'init', 'network', 'sshd', 'dockerd', 'ready'];
@@ -18,7 +16,7 @@ const guestStages: readonly VmBootStage[] = ['kernel', 'init', 'network', 'sshd'
  * (the file is appended to) describes the newest one once it has started printing.
  */
 export function readAnnouncements(log: string): SerialAnnouncements {
-  const result: SerialAnnouncements = { poweringOff: false };
+  const result: SerialAnnouncements = {};
   for (const raw of log.split('\n')) {
     const line = raw.replace(/\r$/, '');
     const at = line.indexOf('berth: ');
@@ -28,9 +26,7 @@ export function readAnnouncements(log: string): SerialAnnouncements {
       const stage = rest[0];
       if (stage === 'kernel') {
         // A new boot: forget what the previous one said.
-        Object.assign(result, { stage: 'kernel', hostKey: undefined, error: undefined, poweringOff: false });
-      } else if (stage === 'stopping' || stage === 'poweroff') {
-        result.poweringOff = true;
+        Object.assign(result, { stage: 'kernel', hostKey: undefined, error: undefined });
       } else if (guestStages.includes(stage as VmBootStage)) {
         result.stage = stage as VmBootStage;
       }

@@ -8,7 +8,7 @@ import { BerthError } from '../../contract/errors.js';
 import type { VmEngineStatus, VmSettings } from '../../contract/types.js';
 import { backoffDelay, Listeners, sleep } from '../../shared/listeners.js';
 import { withPatch } from '../../shared/patch.js';
-import { findExecutable, tailFile } from '../executables.js';
+import { findExecutable, processAlive, tailFile } from '../executables.js';
 import type { SettingsFile } from '../settings.js';
 import { pingSocket } from '../unix-ping.js';
 import { chooseAccelerator } from './accelerator.js';
@@ -196,6 +196,14 @@ export class VmEngine {
   }
 
   private async unavailability(): Promise<BerthError | undefined> {
+    if (process.arch !== 'x64') {
+      // The guest image builder and QEMU's arguments are x86-64 only so far (no arm64 kernel, no -machine virt).
+      return new BerthError(
+        'ENGINE_UNAVAILABLE',
+        `Berth's virtual machine runs on x86-64 computers only so far; this one is ${process.arch}.`,
+        'Use another engine Berth finds (Docker Desktop, Colima, Podman, or a dockerd of your own).',
+      );
+    }
     if (!(await this.qemuBinaries())) {
       return new BerthError('ENGINE_UNAVAILABLE', 'QEMU is not installed, so Berth cannot run its virtual machine.', `Install it with: ${qemuInstallCommand()}`);
     }
@@ -257,7 +265,8 @@ export class VmEngine {
       await this.connect(sshPort, hostKey, exited);
       this.update({ state: 'running', stage: 'ready', bootMs: Math.round(performance.now() - began) });
       this.runningSince = Date.now();
-      void exited.then((how) => this.onQemuExit(how));
+      const qemu = this.qemu;
+      void exited.then((how) => this.onQemuExit(qemu, how));
       return this.current;
     } catch (e) {
       this.qemu?.kill('SIGKILL');
@@ -374,14 +383,21 @@ export class VmEngine {
       this.update({ state: 'running', stage: 'ready', error: undefined });
     } catch (e) {
       if (gone) return;
-      this.update({ state: 'failed', error: (e instanceof BerthError ? e : new BerthError('ENGINE_ERROR', (e as Error).message)).toShape() });
+      // A VM Berth cannot reach is of no use and would hold its disk: stop it, then say why.
+      const error = e instanceof BerthError ? e : new BerthError('ENGINE_ERROR', (e as Error).message);
+      await this.stop();
+      this.update({ state: 'failed', error: error.toShape() });
     }
   }
 
-  /** QEMU ended while the VM was wanted: restart it with back-off, unless it keeps dying. */
-  private async onQemuExit(how: string): Promise<void> {
+  /**
+   * QEMU ended while the VM was wanted: restart it with back-off, unless it keeps dying. Decided at
+   * once, for this QEMU only: a stop (or a restart's stop) clears `wanted` before QEMU ends, and a
+   * QEMU that is no longer the current one is not this handler's to mourn.
+   */
+  private async onQemuExit(qemu: ChildProcess | undefined, how: string): Promise<void> {
+    if (qemu !== this.qemu || !this.wanted || this.current.state === 'stopping' || this.current.state === 'stopped') return;
     await this.disconnect();
-    if (!this.wanted || this.current.state === 'stopping' || this.current.state === 'stopped') return;
     const decision = decideRestart(this.restartsInARow, Date.now() - this.runningSince, {
       minMs: this.options.restartBackoffMinMs,
       maxMs: this.options.restartBackoffMaxMs,
@@ -437,13 +453,23 @@ export class VmEngine {
   /** A QEMU of Berth's left from a run that did not stop cleanly holds the disk's lock: end it. */
   private async stopLeftover(): Promise<void> {
     const pid = Number((await readFile(this.paths.pidFile, 'utf8').catch(() => '')).trim());
-    if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) return;
-    const command = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
-    if (process.platform === 'linux' && !command.includes(this.paths.overlay)) return;
-    await askGuestToPowerOff(this.paths.qmpSocket).catch(() => undefined);
+    if (!Number.isInteger(pid) || pid <= 0 || !processAlive(pid)) return;
+    // The pid file may be stale and its number reused: end the process only when it is surely ours —
+    // its command line names our disk (Linux), or it answers on our QMP socket (elsewhere).
+    if (process.platform === 'linux') {
+      const command = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+      if (!command.includes(this.paths.overlay)) return;
+      await askGuestToPowerOff(this.paths.qmpSocket).catch(() => undefined);
+    } else {
+      const answered = await askGuestToPowerOff(this.paths.qmpSocket).then(
+        () => true,
+        () => false,
+      );
+      if (!answered) return;
+    }
     const deadline = Date.now() + this.options.stopTimeoutMs;
-    while (alive(pid) && Date.now() < deadline) await sleep(200);
-    if (alive(pid)) process.kill(pid, 'SIGKILL');
+    while (processAlive(pid) && Date.now() < deadline) await sleep(200);
+    if (processAlive(pid)) process.kill(pid, 'SIGKILL');
   }
 
   /** The VM's own overlay on the base: made on first start, grown when the disk setting grew. */
@@ -479,15 +505,6 @@ export class VmEngine {
     await writeFile(this.paths.privateKey, pair.private, { mode: 0o600 });
     await writeFile(publicPath, `${pair.public}\n`, { mode: 0o644 });
     return pair.public.trim();
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }
 
