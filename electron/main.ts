@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, type BrowserWindow } from 'electron';
+import { app, Notification, type BrowserWindow } from 'electron';
 import { createIPCHandler } from 'trpc-electron/main';
 import { contractRouter } from '../engine/contract/router.js';
 import { EngineManager } from '../engine/engine-manager.js';
@@ -29,10 +29,16 @@ if (!app.requestSingleInstanceLock()) {
   let engine: EngineManager | undefined;
   let quitting = false;
 
-  app.on('second-instance', () => {
-    if (window?.isMinimized()) window.restore();
-    window?.focus();
-  });
+  /** Brings the window back, wherever it went: minimised, or hidden in the tray. */
+  const open = () => {
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.show();
+    window.focus();
+  };
+  // Launching Berth again, or clicking its Dock icon on macOS, opens the window kept in the tray.
+  app.on('second-instance', open);
+  app.on('activate', open);
 
   hardenWebContents(pageUrl);
 
@@ -54,12 +60,15 @@ if (!app.requestSingleInstanceLock()) {
     });
     handleDesktopCalls(window, running.api, (url) => isAppPage(url, pageUrl));
     const shown = window;
-    const open = () => {
-      if (shown.isMinimized()) shown.restore();
-      shown.show();
-      shown.focus();
-    };
-    const tray = createTray({ icon: trayIcon, engine: running, locale: app.getLocale(), open, quit: () => app.quit() });
+    const tray = createTray({
+      icon: trayIcon,
+      engine: running,
+      locale: app.getLocale(),
+      open,
+      quit: () => app.quit(),
+      // A start or stop from the tray that fails says why where the person is looking.
+      failed: (title, message) => new Notification({ title, body: message }).show(),
+    });
     app.once('will-quit', tray.dispose);
     shown.on('close', (event) => {
       if (keepRunningInTray && !quitting) {

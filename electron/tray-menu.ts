@@ -23,6 +23,7 @@ const labels = {
     own: { native: 'Berth’s own engine', vm: 'Berth’s virtual machine' },
     state: { unavailable: 'not available', stopped: 'stopped', starting: 'starting…', running: 'running', stopping: 'stopping…', restarting: 'restarting…', failed: 'failed' },
     start: 'Start', stop: 'Stop', open: 'Open Berth', quit: 'Quit Berth',
+    startFailed: 'Berth’s engine did not start', stopFailed: 'Berth’s engine did not stop',
   },
   ko: {
     connection: { connecting: '연결 중…', connected: '연결됨', disconnected: '응답 없음' },
@@ -30,6 +31,7 @@ const labels = {
     own: { native: 'Berth 자체 엔진', vm: 'Berth 가상 머신' },
     state: { unavailable: '사용할 수 없음', stopped: '중지됨', starting: '시작 중…', running: '실행 중', stopping: '중지 중…', restarting: '재시작 중…', failed: '실패' },
     start: '시작', stop: '중지', open: 'Berth 열기', quit: 'Berth 종료',
+    startFailed: 'Berth 엔진을 시작하지 못했습니다', stopFailed: 'Berth 엔진을 중지하지 못했습니다',
   },
 } as const;
 
@@ -50,6 +52,11 @@ export function trayMenuModel(state: TrayState, language: keyof typeof labels): 
   }
   items.push({ label: l.open, enabled: true, action: 'open' }, { label: l.quit, enabled: true, action: 'quit' });
   return items;
+}
+
+/** The title of the notification that says a start or stop from the tray failed. */
+export function trayFailureTitle(action: TrayAction, language: keyof typeof labels): string {
+  return action === 'start-own' ? labels[language].startFailed : labels[language].stopFailed;
 }
 
 /** A one-line tooltip for the tray icon. */

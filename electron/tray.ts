@@ -1,12 +1,19 @@
 import { Menu, nativeImage, Tray, type MenuItemConstructorOptions } from 'electron';
 import type { EngineManager } from '../engine/engine-manager.js';
-import { trayLanguage, trayMenuModel, trayTooltip, type TrayAction, type TrayState } from './tray-menu.js';
+import { trayFailureTitle, trayLanguage, trayMenuModel, trayTooltip, type TrayAction, type TrayState } from './tray-menu.js';
 
 /**
  * Berth in the system tray: whether the engine answers, Berth's own engine (dockerd on Linux, the
  * VM elsewhere) with start and stop, open the window, quit. Rebuilt whenever any of them changes.
  */
-export function createTray(options: { icon: string; engine: EngineManager; locale: string; open: () => void; quit: () => void }): { tray: Tray; dispose: () => void } {
+export function createTray(options: {
+  icon: string;
+  engine: EngineManager;
+  locale: string;
+  open: () => void;
+  quit: () => void;
+  failed: (title: string, message: string) => void;
+}): { tray: Tray; dispose: () => void } {
   const { engine } = options;
   const language = trayLanguage(options.locale);
   const tray = new Tray(nativeImage.createFromPath(options.icon));
@@ -24,8 +31,10 @@ export function createTray(options: { icon: string; engine: EngineManager; local
     const kind = own();
     if (action === 'open') options.open();
     else if (action === 'quit') options.quit();
-    else if (action === 'start-own') void (kind === 'native' ? engine.native!.start() : engine.vm.start());
-    else void (kind === 'native' ? engine.native!.stop() : engine.vm.stop());
+    else {
+      const work = action === 'start-own' ? (kind === 'native' ? engine.native!.start() : engine.vm.start()) : kind === 'native' ? engine.native!.stop() : engine.vm.stop();
+      work.catch((e: unknown) => options.failed(trayFailureTitle(action, language), e instanceof Error ? e.message : String(e)));
+    }
   };
   const render = () => {
     const current = state();
