@@ -1,4 +1,4 @@
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { finished } from 'node:stream/promises';
@@ -10,6 +10,7 @@ import { containerRef, fileName, filePath, firstProblem, volumeName, volumeRef }
 import type { EngineApi } from '../engine/contract/service.js';
 import { transferId } from '../engine/contract/transfer.js';
 import { maxUploadBytes, uploadTooLarge } from '../engine/server/downloads.js';
+import { withFileStream } from '../engine/shared/read-file-stream.js';
 
 /**
  * The desktop-only calls (engine/contract/desktop.ts): bytes between the engine and a file the person
@@ -90,9 +91,9 @@ export function handleDesktopCalls(window: BrowserWindow, engine: EngineApi, isO
       if (problem) throw new BerthError('INVALID_INPUT', `${name}: ${problem}`);
       const { size } = await stat(path);
       if (size > maxUploadBytes) throw uploadTooLarge(name);
-      const source = { size, bytes: createReadStream(path) };
-      if (kind === 'container') await engine.containers.uploadFile(target, folder, name, source);
-      else await engine.volumes.upload(target, folder, name, source);
+      await withFileStream(path, (bytes) =>
+        kind === 'container' ? engine.containers.uploadFile(target, folder, name, { size, bytes }) : engine.volumes.upload(target, folder, name, { size, bytes }),
+      );
       names.push(name);
     }
     return { chosen: true, names };
@@ -113,7 +114,7 @@ export function handleDesktopCalls(window: BrowserWindow, engine: EngineApi, isO
     const path = filePaths[0];
     if (canceled || !path) return { chosen: false };
     const { size } = await stat(path);
-    await engine.transfers.track(transfer, (progress) => engine.volumes.importFrom(volume, createReadStream(path), progress), size);
+    await engine.transfers.track(transfer, (progress) => withFileStream(path, (archive) => engine.volumes.importFrom(volume, archive, progress)), size);
     return { chosen: true, path };
   });
 }

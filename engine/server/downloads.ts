@@ -1,4 +1,4 @@
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { containerRef, fileName, filePath, firstProblem, volumeName, volumeRef }
 import type { EngineApi } from '../contract/service.js';
 import { transferId } from '../contract/transfer.js';
 import { countBytes } from '../shared/byte-counters.js';
+import { withFileStream } from '../shared/read-file-stream.js';
 import { maxTarFileBytes } from '../shared/tar.js';
 
 /** An HTTP endpoint of the web host beside the contract, for bytes that should not cross a WebSocket as JSON. */
@@ -58,7 +59,8 @@ function plain(res: ServerResponse, status: number, message: string): void {
 
 /** Largest file one upload takes: what one tar entry (the engine's archive API) can hold. */
 export const maxUploadBytes = maxTarFileBytes;
-const maxUploadText = `${Math.floor(maxUploadBytes / 2 ** 30)} GiB`;
+// 8 GiB less one byte: "8 GiB" is what a person reads.
+const maxUploadText = `${Math.round(maxUploadBytes / 2 ** 30)} GiB`;
 
 export function uploadTooLarge(name: string): BerthError {
   return new BerthError('INVALID_INPUT', `${name} is larger than ${maxUploadText}, the most one upload can carry.`, 'Copy it with docker cp, or split it.');
@@ -145,12 +147,15 @@ export function fileUploadRoute(engine: EngineApi, spoolDir: string): HttpRoute 
       } catch (e) {
         if (e instanceof BerthError) return plain(res, 413, uploadTooLarge(name).message);
         // The page went away mid-upload: nothing reached the engine, and nobody is left to tell.
-        return void res.destroy();
+        if (req.destroyed) return void res.destroy();
+        // Berth's own side failed (a full disk, a folder it may not write): say so.
+        const code = (e as NodeJS.ErrnoException).code;
+        return plain(res, code === 'ENOSPC' ? 507 : 500, `Berth could not take the upload in: ${(e as Error).message}`);
       }
       try {
-        const source = { size: body.size, bytes: createReadStream(body.path) };
-        if (kind === 'container') await engine.containers.uploadFile(target, folder, name, source);
-        else await engine.volumes.upload(target, folder, name, source);
+        await withFileStream(body.path, (bytes) =>
+          kind === 'container' ? engine.containers.uploadFile(target, folder, name, { size: body.size, bytes }) : engine.volumes.upload(target, folder, name, { size: body.size, bytes }),
+        );
         plain(res, 200, 'uploaded');
       } catch (e) {
         plain(res, e instanceof BerthError && e.code === 'NOT_FOUND' ? 404 : 502, (e as Error).message);

@@ -182,7 +182,9 @@ export const maxTarFileBytes = 8 ** 11 - 1;
 /**
  * A tar of one file whose bytes stream from `bytes`: header, bytes, padding, end of archive. The
  * header states the size first, so a source that turns out shorter or longer than `size` (a file
- * changed while read) fails before the archive's end is written, and the engine refuses it.
+ * changed while read) fails the upload before the archive's end is written. The engine writes as it
+ * reads, so part of the file may be in place by then: callers stream from a complete local file (the
+ * web host spools a request to disk first) to keep that to files changed under Berth's feet.
  */
 export async function* tarOfOneFile(
   name: string,

@@ -402,6 +402,7 @@ export const en = {
     sending: 'Sending {{name}}…',
     writing: '{{name}} sent; the engine is writing it…',
     uploaded: 'Uploaded {{name}} ({{size}}).',
+    connectionLost: '{{name}}: the connection to Berth closed during the upload; nothing was changed. Try again.',
     empty: 'This folder is empty.',
     table: 'Files in {{path}}',
     name: 'Name',

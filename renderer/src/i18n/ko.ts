@@ -404,6 +404,7 @@ export const ko: Catalog = {
     sending: '{{name}} 보내는 중…',
     writing: '{{name}}을(를) 보냈습니다. 엔진이 쓰는 중…',
     uploaded: '{{name}} 업로드 완료 ({{size}}).',
+    connectionLost: '{{name}}: 업로드 중 Berth와의 연결이 끊겼습니다. 아무것도 바뀌지 않았습니다. 다시 시도하세요.',
     empty: '이 폴더는 비어 있습니다.',
     table: '{{path}}의 파일',
     name: '이름',

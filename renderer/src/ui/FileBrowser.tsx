@@ -77,7 +77,7 @@ export function FileBrowser({ source }: { source: FileSource }) {
         const url = `upload/${source.kind}/${encodeURIComponent(target)}?path=${encodeURIComponent(path)}&name=${encodeURIComponent(file.name)}`;
         const report = (state: TransferProgress['state'], bytes: number) => setSent({ name: file.name, progress: { id: file.name, state, bytes, total: file.size } });
         report('running', 0);
-        await uploadWithProgress(url, file, (bytes) => report('running', bytes));
+        await uploadWithProgress(url, file, (bytes) => report('running', bytes), t('files.connectionLost', { name: file.name }));
         report('done', file.size);
       }
     });
