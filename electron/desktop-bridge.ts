@@ -5,7 +5,7 @@ import { finished } from 'node:stream/promises';
 import { dialog, ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
 import { desktopChannels, type Chosen, type DesktopResult } from '../engine/contract/desktop.js';
-import { BerthError, type BerthErrorShape } from '../engine/contract/errors.js';
+import { BerthError, toErrorShape, type BerthErrorShape } from '../engine/contract/errors.js';
 import { containerRef, fileName, filePath, firstProblem, volumeName, volumeRef } from '../engine/contract/schemas.js';
 import type { EngineApi } from '../engine/contract/service.js';
 import { transferId } from '../engine/contract/transfer.js';
@@ -32,8 +32,7 @@ const exportVolumeInput = z.object({ volume: volumeRef, transfer: transferId });
 const importVolumeInput = z.object({ volume: volumeName, transfer: transferId });
 
 function errorShape(error: unknown): BerthErrorShape {
-  if (error instanceof BerthError) return error.toShape();
-  return { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error), hint: 'Try again; if it keeps happening, the engine log may say more.' };
+  return toErrorShape(error, 'INTERNAL', 'Try again; if it keeps happening, the engine log may say more.');
 }
 
 /** Writes into a new file at `path`; a write that fails leaves no partial file behind. */

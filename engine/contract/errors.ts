@@ -38,6 +38,13 @@ export class BerthError extends Error implements BerthErrorShape {
   }
 }
 
+/** Any thrown value as an error shape: a BerthError keeps its own; anything else gets `code` (and `hint`). */
+export function toErrorShape(error: unknown, code: BerthErrorCode, hint?: string): BerthErrorShape {
+  if (error instanceof BerthError) return error.toShape();
+  const message = error instanceof Error ? error.message : String(error);
+  return hint === undefined ? { code, message } : { code, message, hint };
+}
+
 export function isBerthErrorShape(value: unknown): value is BerthErrorShape {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;

@@ -1,4 +1,4 @@
-import { BerthError, type BerthErrorShape } from '../contract/errors.js';
+import { BerthError, toErrorShape } from '../contract/errors.js';
 import type { TransferProgress, TransferReporter, TransfersApi } from '../contract/transfer.js';
 import { Listeners } from './listeners.js';
 
@@ -21,11 +21,6 @@ interface Transfer {
 }
 
 const defaultTimings: TransferHubTimings = { intervalMs: 100, keepMs: 5 * 60_000, waitMs: 10 * 60_000 };
-
-function errorShape(error: unknown): BerthErrorShape {
-  if (error instanceof BerthError) return error.toShape();
-  return { code: 'ENGINE_ERROR', message: error instanceof Error ? error.message : String(error) };
-}
 
 /** Progress of every byte transfer on one engine, watched by id (see engine/contract/transfer.ts). */
 export class TransferHub implements TransfersApi {
@@ -59,7 +54,7 @@ export class TransferHub implements TransfersApi {
       this.end(id, transfer, { ...progress, state: 'done' });
       return result;
     } catch (e) {
-      this.end(id, transfer, { ...progress, state: 'failed', error: errorShape(e) });
+      this.end(id, transfer, { ...progress, state: 'failed', error: toErrorShape(e, 'ENGINE_ERROR') });
       throw e;
     }
   }

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { ko } from './ko';
@@ -24,4 +26,27 @@ describe('catalogs', () => {
       expect(placeholders(korean.get(key)!), key).toEqual(placeholders(text));
     }
   });
+
+  it('hold every key the renderer asks for by name', () => {
+    const missing: string[] = [];
+    for (const file of sourceFiles(join(__dirname, '..'))) {
+      // t('a.b.c') with a literal key; keys built at run time (t(`x.${y}`)) are left to the shapes above.
+      for (const [, key] of readFileSync(file, 'utf8').matchAll(/\bt\('([\w.]+)'/g)) {
+        if (!english.has(key!) && !hasPlurals(english, key!)) missing.push(`${file}: ${key}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
 });
+
+function hasPlurals(catalog: Map<string, string>, key: string): boolean {
+  return catalog.has(`${key}_one`) || catalog.has(`${key}_other`);
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(path);
+    return /\.tsx?$/.test(entry.name) && !entry.name.endsWith('.test.ts') ? [path] : [];
+  });
+}

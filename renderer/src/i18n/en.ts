@@ -531,6 +531,16 @@ export const en = {
       resetBody: 'This stops the VM and deletes its disk, with all of its images, containers and volumes, and its SSH keys and logs:',
       resetKeeps: 'The guest image, other engines and your own files are not touched. The next start makes a fresh disk.',
     },
+    own: {
+      // Buttons and words Berth's own engines share (its dockerd and its VM).
+      start: 'Start',
+      stop: 'Stop',
+      restart: 'Restart',
+      reset: 'Reset…',
+      log: 'Log',
+      logEmpty: 'The log is empty.',
+      resetConfirm: 'Delete and reset',
+    },
     native: {
       title: 'Berth’s own engine',
       about: 'A dockerd that Berth starts, watches and restarts, with its own data folder. It stops when Berth quits; its images, containers and volumes stay.',
@@ -549,16 +559,9 @@ export const en = {
         restarting: 'Restarting…',
         failed: 'Failed',
       },
-      start: 'Start',
-      stop: 'Stop',
-      restart: 'Restart',
-      reset: 'Reset…',
-      log: 'Log',
-      logEmpty: 'The log is empty.',
       resetTitle: 'Reset Berth’s own engine?',
       resetBody: 'This stops the engine and deletes everything in its data folder: all of its images, containers and volumes.',
       resetKeeps: 'Other engines, and your own files elsewhere, are not touched.',
-      resetConfirm: 'Delete and reset',
     },
   },
   notify: {

@@ -533,6 +533,16 @@ export const ko: Catalog = {
       resetBody: '가상 머신을 멈추고 디스크를 삭제합니다. 그 안의 이미지, 컨테이너, 볼륨 전부와 SSH 키, 로그도 함께 삭제됩니다:',
       resetKeeps: '게스트 이미지, 다른 엔진, 다른 곳에 있는 파일은 건드리지 않습니다. 다음에 시작하면 새 디스크를 만듭니다.',
     },
+    own: {
+      // Buttons and words Berth's own engines share (its dockerd and its VM).
+      start: '시작',
+      stop: '중지',
+      restart: '재시작',
+      reset: '초기화…',
+      log: '로그',
+      logEmpty: '로그가 비어 있습니다.',
+      resetConfirm: '삭제하고 초기화',
+    },
     native: {
       title: 'Berth 자체 엔진',
       about: 'Berth가 직접 시작하고 지켜보며 멈추면 다시 시작하는 dockerd입니다. 자체 데이터 폴더를 쓰며, Berth를 끄면 함께 멈추지만 이미지·컨테이너·볼륨은 남습니다.',
@@ -551,16 +561,9 @@ export const ko: Catalog = {
         restarting: '재시작 중…',
         failed: '실패',
       },
-      start: '시작',
-      stop: '중지',
-      restart: '재시작',
-      reset: '초기화…',
-      log: '로그',
-      logEmpty: '로그가 비어 있습니다.',
       resetTitle: 'Berth 자체 엔진을 초기화할까요?',
       resetBody: '엔진을 멈추고 데이터 폴더의 모든 것을 삭제합니다: 이 엔진의 이미지, 컨테이너, 볼륨 전부.',
       resetKeeps: '다른 엔진과 다른 곳에 있는 파일은 건드리지 않습니다.',
-      resetConfirm: '삭제하고 초기화',
     },
   },
   notify: {

@@ -49,7 +49,7 @@ export function NativeEngineCard() {
         onReset={() => setConfirmReset(true)}
       />
       <Facts rows={facts} />
-      {showLog && <LogTail text={log || t('engine.native.logEmpty')} label={t('engine.native.log')} />}
+      {showLog && <LogTail text={log || t('engine.own.logEmpty')} label={t('engine.own.log')} />}
       {confirmReset && (
         <ResetDialog
           title={t('engine.native.resetTitle')}

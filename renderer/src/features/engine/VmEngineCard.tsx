@@ -74,7 +74,7 @@ export function VmEngineCard() {
       <Facts rows={facts} />
       {running && <CommandPreview command={commandLine(['--context', status.contextName, 'ps'])} />}
       {!unavailable && <VmSettingsForm status={status} onSaved={(next) => queryClient.setQueryData(vmKey, next)} />}
-      {showLog && <LogTail text={log || t('engine.native.logEmpty')} label={t('engine.vm.log')} />}
+      {showLog && <LogTail text={log || t('engine.own.logEmpty')} label={t('engine.vm.log')} />}
       {confirmReset && (
         <ResetDialog
           title={t('engine.vm.resetTitle')}

@@ -85,19 +85,19 @@ export function OwnEngineControls(props: {
     <>
       <div className="toolbar" role="toolbar" aria-label={props.label}>
         <button type="button" className="button" disabled={busy || state === 'running'} onClick={() => operate.mutate('start')}>
-          {t('engine.native.start')}
+          {t('engine.own.start')}
         </button>
         <button type="button" className="button" disabled={!canStop} onClick={() => operate.mutate('stop')}>
-          {t('engine.native.stop')}
+          {t('engine.own.stop')}
         </button>
         <button type="button" className="button" disabled={busy} onClick={() => operate.mutate('restart')}>
-          {t('engine.native.restart')}
+          {t('engine.own.restart')}
         </button>
         <button type="button" className="button button--danger" disabled={busy} onClick={props.onReset}>
-          {t('engine.native.reset')}
+          {t('engine.own.reset')}
         </button>
         <button type="button" className="button" aria-expanded={props.showLog} onClick={props.toggleLog}>
-          {t('engine.native.log')}
+          {t('engine.own.log')}
         </button>
       </div>
       {props.error && <ErrorNotice error={props.error} />}
@@ -118,7 +118,7 @@ export function ResetDialog(props: { title: string; body: string; path: string; 
       <p className="dialog__warning">{props.keeps}</p>
       <ConfirmActions
         cancel={t('common.cancel')}
-        confirm={t('engine.native.resetConfirm')}
+        confirm={t('engine.own.resetConfirm')}
         onCancel={props.onClose}
         onConfirm={() => {
           props.onClose();
