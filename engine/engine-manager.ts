@@ -171,7 +171,9 @@ export class EngineManager {
       if (vm && id === vm.id) {
         const status = await this.vm.start();
         if (status.state !== 'running') {
-          throw new BerthError('ENGINE_UNAVAILABLE', status.error?.message ?? 'Berth’s virtual machine did not start.', status.error?.hint);
+          // Unavailable (no QEMU, no image, another CPU) says what is missing; failed says what went wrong.
+          const why = status.error ?? status.unavailable;
+          throw new BerthError('ENGINE_UNAVAILABLE', why?.message ?? 'Berth’s virtual machine did not start.', why?.hint);
         }
         await this.link(vm);
         await this.settings.update({ engine: berthVmChoice });

@@ -308,6 +308,8 @@ export interface VmEngineStatus {
   acceleratorNote?: string;
   /** Start → Docker API answering, for the last start. */
   bootMs?: number;
+  /** When the current or last start began (ms since the epoch), so a boot's clock survives a reload. */
+  bootStartedAt?: number;
   /** Host ports on 127.0.0.1 that reach a container's published port in the guest. */
   forwardedPorts: number[];
   /** Published ports that could not be forwarded, and why. */

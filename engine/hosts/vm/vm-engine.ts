@@ -230,7 +230,7 @@ export class VmEngine {
       this.update({ state: 'unavailable', stage: undefined, unavailable: unavailable?.toShape() });
       return this.current;
     }
-    this.update({ state: 'starting', stage: 'preparing', error: undefined, unavailable: undefined, bootMs: undefined, forwardedPorts: [], portProblems: [] });
+    this.update({ state: 'starting', stage: 'preparing', error: undefined, unavailable: undefined, bootMs: undefined, bootStartedAt: Date.now(), forwardedPorts: [], portProblems: [] });
     try {
       const image = await readGuestImage(this.options.imageDir);
       await mkdir(join(this.paths.data, 'ssh'), { recursive: true, mode: 0o700 });

@@ -69,7 +69,7 @@ export function VmEngineCard() {
           stopWhileStarting
         />
       )}
-      {status.state === 'starting' && status.stage && <BootProgress stage={status.stage} />}
+      {status.state === 'starting' && status.stage && <BootProgress stage={status.stage} startedAt={status.bootStartedAt} />}
       {status.acceleratorNote && <p className="notice" role="note">{status.acceleratorNote}</p>}
       <Facts rows={facts} />
       {running && <CommandPreview command={commandLine(['--context', status.contextName, 'ps'])} />}
@@ -94,10 +94,11 @@ function sameSettings(a: VmSettings, b: VmSettings): boolean {
 }
 
 /** How far the boot has got, with a clock, so a slow emulated boot never looks frozen. */
-function BootProgress({ stage }: { stage: VmBootStage }) {
+function BootProgress({ stage, startedAt }: { stage: VmBootStage; startedAt: number | undefined }) {
   const { t } = useTranslation();
-  const [began] = useState(() => Date.now());
-  const [now, setNow] = useState(began);
+  const [shownAt] = useState(() => Date.now());
+  const began = startedAt ?? shownAt;
+  const [now, setNow] = useState(shownAt);
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
@@ -107,7 +108,7 @@ function BootProgress({ stage }: { stage: VmBootStage }) {
     <div className="pull-progress" aria-live="polite">
       <progress aria-label={t('engine.vm.bootProgress')} max={bootStages.length - 1} value={step} />
       <span className="pull-progress__total">
-        {t(`engine.vm.stages.${stage}`)} · {t('engine.vm.seconds', { seconds: Math.round((now - began) / 1000) })}
+        {t(`engine.vm.stages.${stage}`)} · {t('engine.vm.seconds', { seconds: Math.max(0, Math.round((now - began) / 1000)) })}
       </span>
     </div>
   );
