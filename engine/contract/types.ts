@@ -285,6 +285,15 @@ export interface VmSettings {
 }
 
 /** Berth's virtual machine engine: a Linux guest with dockerd under QEMU, reached over SSH. */
+/** A published port Berth could not bring to the host, as data so the page says it in its language. */
+export interface VmPortProblem {
+  port: number;
+  protocol: 'tcp' | 'udp';
+  /** udp: SSH carries TCP only; in-use: something on this computer holds the port; error: see detail. */
+  reason: 'udp' | 'in-use' | 'error';
+  detail?: string;
+}
+
 export interface VmEngineStatus {
   state: VmEngineState;
   /** When starting: how far the boot has got. */
@@ -313,7 +322,7 @@ export interface VmEngineStatus {
   /** Host ports on 127.0.0.1 that reach a container's published port in the guest. */
   forwardedPorts: number[];
   /** Published ports that could not be forwarded, and why. */
-  portProblems: string[];
+  portProblems: VmPortProblem[];
   imageDir: string;
   /** The VM's own disk (the overlay): what a reset deletes, with its keys and logs. */
   diskFile: string;

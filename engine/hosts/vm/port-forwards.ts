@@ -2,6 +2,7 @@ import { request } from 'node:http';
 import type { Server } from 'node:net';
 import { JsonLineParser } from '../../docker/json-lines.js';
 import { sleep } from '../../shared/listeners.js';
+import type { VmPortProblem } from '../../contract/types.js';
 import type { GuestLink } from './guest-link.js';
 
 interface PublishedPort {
@@ -27,9 +28,6 @@ export function publishedPorts(containers: { Ports?: PublishedPort[] }[]): { tcp
   return { tcp: sorted(tcp), udp: sorted(udp) };
 }
 
-export function udpProblem(port: number): string {
-  return `${port}/udp: not forwarded; the SSH link to the VM carries TCP only`;
-}
 
 /**
  * Keeps the host's 127.0.0.1 in step with the ports containers in the guest publish: a listener
@@ -40,7 +38,7 @@ export function udpProblem(port: number): string {
  */
 export class PortForwards {
   private readonly open = new Map<number, Server>();
-  private readonly problems = new Map<number, string>();
+  private readonly problems = new Map<number, VmPortProblem>();
   private stopped = false;
   private events: ReturnType<typeof request> | undefined;
   private pending: Promise<void> = Promise.resolve();
@@ -48,7 +46,7 @@ export class PortForwards {
   constructor(
     private readonly link: GuestLink,
     private readonly dockerSocket: string,
-    private readonly onChange: (ports: number[], problems: string[]) => void,
+    private readonly onChange: (ports: number[], problems: VmPortProblem[]) => void,
   ) {}
 
   start(): void {
@@ -86,10 +84,10 @@ export class PortForwards {
         this.problems.delete(port);
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
-        this.problems.set(port, code === 'EADDRINUSE' ? `${port}: already in use on this computer` : `${port}: ${(e as Error).message}`);
+        this.problems.set(port, code === 'EADDRINUSE' ? { port, protocol: 'tcp', reason: 'in-use' } : { port, protocol: 'tcp', reason: 'error', detail: (e as Error).message });
       }
     }
-    this.onChange([...this.open.keys()].sort((a, b) => a - b), [...this.problems.values(), ...published.udp.map(udpProblem)]);
+    this.onChange([...this.open.keys()].sort((a, b) => a - b), [...this.problems.values(), ...published.udp.map((port) => ({ port, protocol: 'udp' as const, reason: 'udp' as const }))]);
   }
 
   /** The guest engine's container start/stop events; reconnects while the VM runs. */

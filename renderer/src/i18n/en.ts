@@ -495,6 +495,11 @@ export const en = {
       ports: 'Forwarded ports',
       noPorts: 'none yet',
       portProblems: 'Ports not forwarded',
+      portProblem: {
+        udp: '{{port}}/udp: not forwarded; the SSH link to the VM carries TCP only',
+        'in-use': '{{port}}: already in use on this computer',
+        error: '{{port}}: {{detail}}',
+      },
       restarts: 'Restarted after QEMU died',
       lastExit: 'Last unexpected stop',
       savedResources: 'Resources saved for the next start',

@@ -497,6 +497,11 @@ export const ko: Catalog = {
       ports: '전달 중인 포트',
       noPorts: '아직 없음',
       portProblems: '전달하지 못한 포트',
+      portProblem: {
+        udp: '{{port}}/udp: 전달하지 않음. 가상 머신과의 SSH 연결은 TCP만 전달합니다',
+        'in-use': '{{port}}: 이 컴퓨터에서 이미 사용 중',
+        error: '{{port}}: {{detail}}',
+      },
       restarts: 'QEMU 비정상 종료 후 재시작 횟수',
       lastExit: '마지막 비정상 종료',
       savedResources: '다음 시작에 쓸 자원',

@@ -41,7 +41,7 @@ export function VmEngineCard() {
     [t('engine.vm.savedResources'), savedDiffers ? t('engine.vm.resourcesValue', { ...status.settings }) : undefined],
     [t('engine.vm.bootTime'), status.bootMs !== undefined ? t('engine.vm.seconds', { seconds: (status.bootMs / 1000).toFixed(1) }) : undefined],
     [t('engine.vm.ports'), running ? status.forwardedPorts.map((port) => `127.0.0.1:${port}`).join(', ') || t('engine.vm.noPorts') : undefined],
-    [t('engine.vm.portProblems'), status.portProblems.join('\n') || undefined],
+    [t('engine.vm.portProblems'), status.portProblems.map((problem) => t(`engine.vm.portProblem.${problem.reason}`, { ...problem })).join('\n') || undefined],
     [t('engine.vm.restarts'), status.restarts > 0 ? String(status.restarts) : undefined],
     [t('engine.vm.lastExit'), status.lastExit],
     [t('engine.vm.disk'), status.diskFile],
