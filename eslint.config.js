@@ -33,11 +33,6 @@ export default tseslint.config(
     },
   },
   {
-    // Tests of the renderer run in Node (vitest), not in the page: they may read the sources.
-    files: ['renderer/**/*.test.ts'],
-    rules: { 'no-restricted-imports': 'off' },
-  },
-  {
     files: ['engine/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'engine/ must run without Electron (web host, tests).' }] }],
