@@ -1,15 +1,13 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NativeEngineStatus } from '../../../../engine/contract/types';
 import { berth } from '../../rpc/client';
 import { Facts } from '../../ui/Facts';
 import { LogTail } from '../../ui/LogTail';
-import { OwnEngineControls, ResetDialog, useOwnEngine } from './ownEngine';
+import { OwnEngineControls, ownEngineTone, useOwnEngine } from './ownEngine';
 
 /** Berth's own dockerd: its state, its buttons, and its log. */
 export function NativeEngineCard() {
   const { t } = useTranslation();
-  const [confirmReset, setConfirmReset] = useState(false);
   const { status, operate, log, showLog, toggleLog } = useOwnEngine<NativeEngineStatus>({
     key: ['native-engine'],
     status: () => berth.engines.native.status.query(),
@@ -20,7 +18,6 @@ export function NativeEngineCard() {
     failedTitle: t('notify.nativeFailed'),
   });
   if (!status) return null;
-  const running = status.state === 'running';
   const facts: [string, string | undefined][] = [
     [t('engine.native.mode'), t(`engine.native.modes.${status.mode}`)],
     [t('engine.endpoint'), status.url],
@@ -34,7 +31,7 @@ export function NativeEngineCard() {
     <section className="card" aria-labelledby="native-engine-title">
       <h2 id="native-engine-title" className="card__title">
         {t('engine.native.title')}{' '}
-        <span className={`status-pill status-pill--${running ? 'connected' : status.state === 'failed' ? 'disconnected' : 'connecting'}`}>
+        <span className={`status-pill status-pill--${ownEngineTone(status.state)}`}>
           {t(`engine.native.states.${status.state}`)}
         </span>
       </h2>
@@ -46,20 +43,10 @@ export function NativeEngineCard() {
         error={status.error}
         showLog={showLog}
         toggleLog={toggleLog}
-        onReset={() => setConfirmReset(true)}
+        reset={{ title: t('engine.native.resetTitle'), body: t('engine.native.resetBody'), path: status.dataRoot, keeps: t('engine.native.resetKeeps') }}
       />
       <Facts rows={facts} />
       {showLog && <LogTail text={log || t('engine.own.logEmpty')} label={t('engine.own.log')} />}
-      {confirmReset && (
-        <ResetDialog
-          title={t('engine.native.resetTitle')}
-          body={t('engine.native.resetBody')}
-          path={status.dataRoot}
-          keeps={t('engine.native.resetKeeps')}
-          onClose={() => setConfirmReset(false)}
-          onConfirm={() => operate.mutate('reset')}
-        />
-      )}
     </section>
   );
 }

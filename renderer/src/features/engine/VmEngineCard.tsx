@@ -8,7 +8,7 @@ import { CommandPreview } from '../../ui/CommandPreview';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Facts } from '../../ui/Facts';
 import { LogTail } from '../../ui/LogTail';
-import { OwnEngineControls, ResetDialog, useOwnEngine } from './ownEngine';
+import { OwnEngineControls, ownEngineTone, useOwnEngine } from './ownEngine';
 import { VmSettingsForm } from './VmSettingsForm';
 
 const vmKey = ['vm-engine'] as const;
@@ -19,7 +19,6 @@ const bootStages: readonly VmBootStage[] = ['preparing', 'accelerator', 'kernel'
 export function VmEngineCard() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [confirmReset, setConfirmReset] = useState(false);
   const { status, operate, log, showLog, toggleLog } = useOwnEngine<VmEngineStatus>({
     key: vmKey,
     status: () => berth.engines.vm.status.query(),
@@ -51,7 +50,7 @@ export function VmEngineCard() {
     <section className="card" aria-labelledby="vm-engine-title">
       <h2 id="vm-engine-title" className="card__title">
         {t('engine.vm.title')}{' '}
-        <span className={`status-pill status-pill--${running ? 'connected' : status.state === 'failed' || unavailable ? 'disconnected' : 'connecting'}`}>
+        <span className={`status-pill status-pill--${ownEngineTone(status.state)}`}>
           {t(`engine.vm.states.${status.state}`)}
         </span>
       </h2>
@@ -65,7 +64,7 @@ export function VmEngineCard() {
           error={status.error}
           showLog={showLog}
           toggleLog={toggleLog}
-          onReset={() => setConfirmReset(true)}
+          reset={{ title: t('engine.vm.resetTitle'), body: t('engine.vm.resetBody'), path: status.diskFile, keeps: t('engine.vm.resetKeeps') }}
           stopWhileStarting
         />
       )}
@@ -75,16 +74,6 @@ export function VmEngineCard() {
       {running && <CommandPreview command={commandLine(['--context', status.contextName, 'ps'])} />}
       {!unavailable && <VmSettingsForm status={status} onSaved={(next) => queryClient.setQueryData(vmKey, next)} />}
       {showLog && <LogTail text={log || t('engine.own.logEmpty')} label={t('engine.vm.log')} />}
-      {confirmReset && (
-        <ResetDialog
-          title={t('engine.vm.resetTitle')}
-          body={t('engine.vm.resetBody')}
-          path={status.diskFile}
-          keeps={t('engine.vm.resetKeeps')}
-          onClose={() => setConfirmReset(false)}
-          onConfirm={() => operate.mutate('reset')}
-        />
-      )}
     </section>
   );
 }

@@ -65,7 +65,16 @@ export function useOwnEngine<S extends OwnEngineStatus>(calls: OwnEngineCalls<S>
   return { status, operate, log: log.data, showLog, toggleLog: () => setShowLog((v) => !v) };
 }
 
-/** Start, Stop, Restart, Reset… and Log for one of Berth's own engines, then its errors and log. */
+/** The status pill's colour for an own engine's state. */
+export function ownEngineTone(state: string): 'connected' | 'disconnected' | 'connecting' {
+  if (state === 'running') return 'connected';
+  return state === 'failed' || state === 'unavailable' ? 'disconnected' : 'connecting';
+}
+
+/**
+ * Start, Stop, Restart, Reset… and Log for one of Berth's own engines, then its errors; Reset asks
+ * first in a dialog naming what it deletes.
+ */
 export function OwnEngineControls(props: {
   label: string;
   state: string;
@@ -73,12 +82,13 @@ export function OwnEngineControls(props: {
   error: OwnEngineStatus['error'];
   showLog: boolean;
   toggleLog: () => void;
-  onReset: () => void;
+  reset: { title: string; body: string; path: string; keeps: string };
   /** Stop may cancel a start in progress (the VM's boot); otherwise it waits for it. */
   stopWhileStarting?: boolean;
 }) {
   const { t } = useTranslation();
   const { state, operate } = props;
+  const [confirmReset, setConfirmReset] = useState(false);
   const busy = operate.isPending || state === 'starting' || state === 'stopping';
   const canStop = props.stopWhileStarting ? state !== 'stopped' && state !== 'stopping' : !busy && state !== 'stopped';
   return (
@@ -93,7 +103,7 @@ export function OwnEngineControls(props: {
         <button type="button" className="button" disabled={busy} onClick={() => operate.mutate('restart')}>
           {t('engine.own.restart')}
         </button>
-        <button type="button" className="button button--danger" disabled={busy} onClick={props.onReset}>
+        <button type="button" className="button button--danger" disabled={busy} onClick={() => setConfirmReset(true)}>
           {t('engine.own.reset')}
         </button>
         <button type="button" className="button" aria-expanded={props.showLog} onClick={props.toggleLog}>
@@ -102,12 +112,13 @@ export function OwnEngineControls(props: {
       </div>
       {props.error && <ErrorNotice error={props.error} />}
       {operate.error && <ErrorNotice error={toBerthError(operate.error)} />}
+      {confirmReset && <ResetDialog {...props.reset} onClose={() => setConfirmReset(false)} onConfirm={() => operate.mutate('reset')} />}
     </>
   );
 }
 
 /** Asks before a reset and names exactly what it deletes. */
-export function ResetDialog(props: { title: string; body: string; path: string; keeps: string; onClose: () => void; onConfirm: () => void }) {
+function ResetDialog(props: { title: string; body: string; path: string; keeps: string; onClose: () => void; onConfirm: () => void }) {
   const { t } = useTranslation();
   return (
     <Dialog title={props.title} onClose={props.onClose}>
