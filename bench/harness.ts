@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import { EngineManager } from '../engine/engine-manager.js';
-import { newToken } from '../engine/server/auth.js';
+import { openSession, tokenOf } from '../engine/server/door-client.js';
 import { webHostRoutes } from '../engine/server/downloads.js';
 import { startWebHost, type WebHost } from '../engine/server/web-host.js';
 
@@ -9,7 +9,8 @@ export interface BenchBerth {
   engineUrl: string;
   engine: EngineManager;
   host: WebHost;
-  token: string;
+  /** A session secret for Node-side callers (as the page gets one from a login address). */
+  session: string;
   browser: Browser;
   close(): Promise<void>;
 }
@@ -20,10 +21,8 @@ export async function startBenchBerth(): Promise<BenchBerth> {
   if (!engineUrl) throw new Error('DOCKER_HOST is not set: run through "npm run bench".');
   const engine = await EngineManager.start({ engineUrl, dataDir: '/tmp/berth-bench-data' });
   await engine.waitUntilConnected(5000);
-  const token = newToken();
   const host = await startWebHost({
     port: 0,
-    token,
     rendererDir: resolve('dist/renderer'),
     context: { engine: engine.api, engines: engine.engines },
     routes: webHostRoutes(engine.api, '/tmp/berth-bench-data/uploads'),
@@ -32,11 +31,12 @@ export async function startBenchBerth(): Promise<BenchBerth> {
     executablePath: process.env.BERTH_CHROMIUM || '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
   });
+  const session = await openSession(host.port, tokenOf(host.newLoginAddress()));
   return {
     engineUrl,
     engine,
     host,
-    token,
+    session,
     browser,
     async close() {
       await browser.close();

@@ -1,7 +1,7 @@
 import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
 import WebSocket from 'ws';
-import { cookieName } from '../engine/server/auth.js';
+import { sessionProtocols } from '../engine/server/door-client.js';
 import { startBenchBerth } from './harness.js';
 import { median, ms, percentile } from './measure.js';
 
@@ -45,7 +45,7 @@ async function main() {
     let heapMb = 0;
     for (let i = 0; i < 3; i++) {
       const page = await berth.browser.newPage({ viewport: { width: 1280, height: 800 } });
-      await page.goto(berth.host.url);
+      await page.goto(berth.host.newLoginAddress());
       await page.getByRole('button', { name, exact: true }).click();
       await page.locator('.xterm-rows').waitFor();
       const lastLine = String(lines);
@@ -63,7 +63,7 @@ async function main() {
     console.log(`renderer JS heap after          ${heapMb.toFixed(0)} MB (budget ≤ 200 MB: ${heapMb <= 200 ? 'within' : 'OVER'})`);
 
     console.log(`\n## Exec echo round trip through the web host (${keystrokes} keystrokes)`);
-    const rtt = await echoRoundTrips(berth.host.port, berth.token, name);
+    const rtt = await echoRoundTrips(berth.host.port, berth.session, name);
     console.log(`p50 ${ms(percentile(rtt, 50))}  p99 ${ms(percentile(rtt, 99))}  max ${ms(Math.max(...rtt))} (budget p99 ≤ 30 ms: ${percentile(rtt, 99) <= 30 ? 'within' : 'OVER'})`);
   } finally {
     await docker('rm', '-f', name).catch(() => undefined);
@@ -72,9 +72,9 @@ async function main() {
 }
 
 /** Speaks the contract over the web host's WebSocket as the renderer does, and times each echo. */
-async function echoRoundTrips(port: number, token: string, container: string): Promise<number[]> {
-  const socket = new WebSocket(`ws://127.0.0.1:${port}/rpc`, {
-    headers: { Origin: `http://127.0.0.1:${port}`, Cookie: `${cookieName(port)}=${token}` },
+async function echoRoundTrips(port: number, session: string, container: string): Promise<number[]> {
+  const socket = new WebSocket(`ws://127.0.0.1:${port}/rpc`, sessionProtocols(session), {
+    headers: { Origin: `http://127.0.0.1:${port}` },
   });
   await new Promise((resolve, reject) => {
     socket.once('open', resolve);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { EngineManager } from '../engine/engine-manager.js';
-import { cookieName, newToken } from '../engine/server/auth.js';
+import { openSession, ticketFor, tokenOf } from '../engine/server/door-client.js';
 import { webHostRoutes } from '../engine/server/downloads.js';
 import { startWebHost } from '../engine/server/web-host.js';
 import { median, ms, timeRuns } from './measure.js';
@@ -24,11 +24,12 @@ const image = process.env.BERTH_FIXTURE_IMAGE ?? 'berth-fixture/busybox:latest';
 const cli = (...args: string[]) => promisify(execFile)('docker', ['-H', engineUrl, ...args]).then((r) => r.stdout.trim());
 
 /** The browser's part, played by curl in its own process (as a browser would be), streaming the file. */
-async function post(port: number, token: string, path: string, file: string): Promise<void> {
+async function post(port: number, session: string, path: string, file: string): Promise<void> {
+  const target = await ticketFor(port, session, 'POST', path);
   const { stdout } = await promisify(execFile)('curl', [
     '-sS', '-X', 'POST', '-T', file, '-w', '%{http_code}', '-o', '/dev/null',
-    '-H', `Cookie: ${cookieName(port)}=${token}`, '-H', `Origin: http://127.0.0.1:${port}`, '-H', 'Expect:',
-    `http://127.0.0.1:${port}${path}`,
+    '-H', `Origin: http://127.0.0.1:${port}`, '-H', 'Expect:',
+    `http://127.0.0.1:${port}${target}`,
   ]);
   if (stdout.trim() !== '200') throw new Error(`The upload answered ${stdout.trim()}.`);
 }
@@ -41,12 +42,12 @@ async function main() {
   writeFileSync(file, randomBytes(size));
   const engine = await EngineManager.start({ engineUrl, dataDir: '/tmp/berth-bench-data' });
   await engine.waitUntilConnected(5000);
-  const token = newToken();
-  const host = await startWebHost({ port: 0, token, rendererDir: '/nonexistent', context: { engine: engine.api, engines: engine.engines }, routes: webHostRoutes(engine.api, '/tmp/berth-bench-data/uploads') });
+  const host = await startWebHost({ port: 0, rendererDir: '/nonexistent', context: { engine: engine.api, engines: engine.engines }, routes: webHostRoutes(engine.api, '/tmp/berth-bench-data/uploads') });
   try {
     await cli('volume', 'create', volume);
     await cli('create', '--name', holder, '-v', `${volume}:/data`, image, 'true');
-    const berth = await timeRuns(runs, () => post(host.port, token, `/upload/volume/${volume}?path=/&name=berth.bin`, file));
+    const session = await openSession(host.port, tokenOf(host.newLoginAddress()));
+    const berth = await timeRuns(runs, () => post(host.port, session, `/upload/volume/${volume}?path=/&name=berth.bin`, file));
     const desktop = await timeRuns(runs, () => engine.api.volumes.upload(volume, '/', 'desktop.bin', { size, bytes: createReadStream(file) }));
     const dockerCp = await timeRuns(runs, () => cli('cp', file, `${holder}:/data/cli.bin`));
     const sums = await cli('run', '--rm', '-v', `${volume}:/data`, image, 'sha256sum', '/data/berth.bin', '/data/desktop.bin', '/data/cli.bin');

@@ -2,15 +2,17 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EngineManager } from '../engine-manager.js';
 import { berthPaths } from '../hosts/paths.js';
-import { newToken } from './auth.js';
 import { webHostRoutes } from './downloads.js';
+import { loginSocketPath, serveLoginChannel } from './login-channel.js';
 import { startWebHost } from './web-host.js';
 
 /**
- * `npm run web`: Berth in a browser. Serves on 127.0.0.1 only and prints a one-time address with a
- * token. BERTH_PORT picks the port (default 7370; 0 for any free one), BERTH_ENGINE an engine URL
- * (default: the first engine found that answers), BERTH_TOKEN a fixed token (for tests),
- * BERTH_BACKOFF_MAX_MS the longest wait between reconnect attempts.
+ * `npm run web`: Berth in a browser. Serves on loopback only and prints a one-time address (its
+ * token in the fragment, which no browser sends to any server). Another one-time address: press
+ * Enter in this terminal, or connect to the login socket in the private runtime directory
+ * (./login-channel.ts). BERTH_PORT picks the port (default 7370; 0 for any free one), BERTH_ENGINE
+ * an engine URL (default: the first engine found that answers), BERTH_TOKEN the first address's
+ * token (still good for one login), BERTH_BACKOFF_MAX_MS the longest wait between reconnect attempts.
  */
 async function main() {
   const rendererDir = resolve(fileURLToPath(new URL('../../dist/renderer', import.meta.url)));
@@ -22,18 +24,30 @@ async function main() {
   });
   const host = await startWebHost({
     port,
-    token: process.env.BERTH_TOKEN || newToken(),
+    ...(process.env.BERTH_TOKEN ? { token: process.env.BERTH_TOKEN } : {}),
     rendererDir,
     context: { engine: engine.api, engines: engine.engines },
     routes: webHostRoutes(engine.api, join(berthPaths().dataDir, 'uploads')),
   });
+  const runtimeDir = berthPaths().runtimeDir;
+  const channel = await serveLoginChannel(runtimeDir, host.newLoginAddress).catch((e: Error) => {
+    console.error(`Berth could not open its login socket (${e.message}); only the address below and Enter here give logins.`);
+    return undefined;
+  });
   console.log(`Berth engine: ${engine.endpoint.url} (${engine.endpoint.source})`);
-  console.log(`Berth is ready. Open this address in your browser (it carries a one-time token):\n  ${host.url}`);
+  if (!host.ipv6) console.log('This machine has no IPv6 loopback: Berth listens on 127.0.0.1 only.');
+  console.log(`Berth is ready. Open this address in your browser (it works for one login):\n  ${host.url}`);
+  if (channel) console.log(`Another one-time address: nc -U ${loginSocketPath(runtimeDir)}${process.stdin.isTTY ? ', or press Enter here' : ''}.`);
+  if (process.stdin.isTTY) {
+    process.stdin.setEncoding('utf8');
+    process.stdin.on('data', () => console.log(`  ${host.newLoginAddress()}`));
+  }
 
   let closing = false;
   const shutdown = async () => {
     if (closing) return;
     closing = true;
+    channel?.close();
     await host.close();
     await engine.close();
     process.exit(0);

@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -7,18 +8,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EngineManager } from '../engine-manager.js';
 import { requireDockerHost } from '../testing/engine-env.js';
-import { cookieName } from './auth.js';
+import { openSession, sessionProtocols, ticketFor, tokenOf } from './door-client.js';
 import { webHostRoutes } from './downloads.js';
 import { startWebHost, type WebHost } from './web-host.js';
 
-const token = 'integration-token-0123456789';
 let engine: EngineManager;
 let host: WebHost;
+let session: string;
 
 beforeAll(async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'berth-int-'));
   engine = await EngineManager.start({ engineUrl: requireDockerHost(), dataDir, runtimeDir: join(dataDir, 'run') });
-  host = await startWebHost({ port: 0, token, rendererDir: '/nonexistent', context: { engine: engine.api, engines: engine.engines }, routes: webHostRoutes(engine.api, join(tmpdir(), 'berth-web-host-uploads')) });
+  host = await startWebHost({ port: 0, rendererDir: '/nonexistent', context: { engine: engine.api, engines: engine.engines }, routes: webHostRoutes(engine.api, join(tmpdir(), 'berth-web-host-uploads')) });
+  session = await openSession(host.port, tokenOf(host.newLoginAddress()));
 });
 
 afterAll(async () => {
@@ -26,59 +28,181 @@ afterAll(async () => {
   await engine?.close();
 });
 
-function get(path: string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+type Answer = { status: number; headers: Record<string, unknown>; body: string };
+
+function call(method: string, path: string, headers: Record<string, string>, body?: string): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: host.port, path, headers, setHost: !('Host' in headers) }, (res) => {
-      let body = '';
-      res.on('data', (c: Buffer) => (body += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    const req = request({ host: '127.0.0.1', port: host.port, method, path, headers, setHost: !('Host' in headers) }, (res) => {
+      let text = '';
+      res.on('data', (c: Buffer) => (text += c.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
     });
     req.on('error', reject);
-    req.end();
+    req.end(body);
   });
 }
 
-/** Opens a WebSocket to /rpc; resolves with the HTTP status it was refused with, or 101 and the socket. */
-function upgrade(headers: Record<string, string>): Promise<{ status: number; socket?: WebSocket }> {
+const get = (path: string, headers: Record<string, string> = {}) => call('GET', path, headers);
+const own = () => ({ Host: `127.0.0.1:${host.port}`, Origin: `http://127.0.0.1:${host.port}` });
+const json = { 'Content-Type': 'application/json' };
+
+/** Opens a WebSocket to `path`; resolves with the HTTP status it was refused with, or 101 and the socket. */
+function upgrade(headers: Record<string, string>, protocols: string[] = [], path = '/rpc'): Promise<{ status: number; socket?: WebSocket }> {
   return new Promise((resolve) => {
-    const socket = new WebSocket(`ws://127.0.0.1:${host.port}/rpc`, { headers });
+    const socket = new WebSocket(`ws://127.0.0.1:${host.port}${path}`, protocols, { headers });
     socket.on('open', () => resolve({ status: 101, socket }));
     socket.on('unexpected-response', (_req, res) => resolve({ status: res.statusCode ?? 0 }));
     socket.on('error', () => resolve({ status: -1 }));
   });
 }
 
-const own = () => ({ Host: `127.0.0.1:${host.port}`, Origin: `http://127.0.0.1:${host.port}`, Cookie: `${cookieName(host.port)}=${token}` });
+/** Raw bytes in, first status line out (0: closed without an answer). */
+function raw(text: string): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port: host.port });
+    let got = '';
+    socket.on('data', (c: Buffer) => (got += c.toString('latin1')));
+    socket.on('error', () => undefined);
+    socket.on('close', () => resolve(got));
+    socket.end(text);
+  });
+}
 
-describe('web host door (HTTP)', () => {
-  it('refuses a request without a token, and sends no data', async () => {
-    const res = await get('/', {});
-    expect(res.status).toBe(401);
-    expect(res.body).not.toContain('<');
+describe('web host door: login', () => {
+  it('serves the public page to our own address, and no data to anyone without a session', async () => {
+    const page = await get('/');
+    expect(page.status).toBe(404); // no renderer built for this test: still no refusal, and no data
+    expect((await get('/download/logs/x', own())).status).toBe(401);
   });
 
-  it('refuses a wrong token', async () => {
-    expect((await get('/?token=wrong', {})).status).toBe(401);
+  it('trades a login token for a session secret once; the second use says the token was used', async () => {
+    const token = tokenOf(host.newLoginAddress());
+    const first = await call('POST', '/session', { ...own(), ...json }, JSON.stringify({ token }));
+    expect(first.status).toBe(200);
+    const secret = (JSON.parse(first.body) as { session: string }).session;
+    expect(secret).not.toBe(token);
+    expect(first.headers['set-cookie']).toBeUndefined();
+    const again = await call('POST', '/session', { ...own(), ...json }, JSON.stringify({ token }));
+    expect([again.status, JSON.parse(again.body)]).toEqual([401, { code: 'TOKEN_USED' }]);
+    const guess = await call('POST', '/session', { ...own(), ...json }, JSON.stringify({ token: 'guess' }));
+    expect([guess.status, JSON.parse(guess.body)]).toEqual([401, { code: 'TOKEN_UNKNOWN' }]);
+    const check = await call('POST', '/session', { ...own(), ...json }, JSON.stringify({ session: secret }));
+    expect(check.status).toBe(200);
   });
 
-  it('trades the right token for an HttpOnly SameSite=Strict cookie', async () => {
-    const res = await get(`/?token=${token}`, {});
-    expect(res.status).toBe(302);
-    expect(res.headers.location).toBe('/');
-    expect(String(res.headers['set-cookie'])).toMatch(/HttpOnly; SameSite=Strict/);
+  it('refuses a login from another page, another port of 127.0.0.1 included', async () => {
+    const token = tokenOf(host.newLoginAddress());
+    const pages: Record<string, string>[] = [{ Origin: `http://127.0.0.1:${host.port + 1}` }, { Origin: `http://127.0.0.1:${host.port}`, 'Sec-Fetch-Site': 'same-site' }, { Origin: 'http://evil.example' }, {}];
+    for (const headers of pages) {
+      expect((await call('POST', '/session', { ...headers, ...json }, JSON.stringify({ token }))).status, JSON.stringify(headers)).toBe(403);
+    }
+    expect((await call('POST', '/session', { ...own(), ...json }, JSON.stringify({ token }))).status).toBe(200);
   });
 
-  it('refuses a foreign Origin and a DNS-rebound Host even with the cookie', async () => {
+  it('refuses a foreign Origin and a DNS-rebound Host', async () => {
     expect((await get('/', { ...own(), Origin: 'http://evil.example' })).status).toBe(403);
     expect((await get('/', { ...own(), Host: `evil.example:${host.port}` })).status).toBe(403);
+    expect((await get('/', { 'Sec-Fetch-Site': 'cross-site' })).status).toBe(403);
+  });
+});
+
+describe('web host door: never throws', () => {
+  it('answers 4xx to a cookie of `%` and to a `//` target, on HTTP and on upgrade, and keeps serving', async () => {
+    expect((await get('/', { Cookie: '%' })).status).toBe(404);
+    expect((await get('/', { Cookie: `berth_token_${host.port}=%` })).status).toBe(404);
+    expect(await raw(`GET // HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nConnection: close\r\n\r\n`)).toMatch(/^HTTP\/1\.1 400/);
+    const upgradeBytes = (target: string, cookie: string) =>
+      `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nOrigin: http://127.0.0.1:${host.port}\r\nCookie: ${cookie}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n`;
+    expect(await raw(upgradeBytes('//', 'a=b'))).toMatch(/^HTTP\/1\.1 400/);
+    expect(await raw(upgradeBytes('/rpc', '%'))).toMatch(/^HTTP\/1\.1 401/);
+    expect((await get('/download/logs/%25', own())).status).toBe(401);
+    expect((await get('/', {})).status).toBe(404);
+  });
+
+  it('sends nosniff and same-origin resource policy on every answer: refusals, parser errors, routes', async () => {
+    const answers = [await get('/', { Host: 'evil.example' }), await get('/download/logs/x', own()), await call('POST', '/session', { ...own(), ...json }, '{')];
+    const ticket = await ticketFor(host.port, session, 'GET', '/download/logs/no-such-container');
+    answers.push(await get(ticket, own()));
+    expect(answers.map((a) => a.status)).toEqual([403, 401, 400, 404]);
+    for (const answer of answers) {
+      expect(answer.headers['x-content-type-options']).toBe('nosniff');
+      expect(answer.headers['cross-origin-resource-policy']).toBe('same-origin');
+    }
+    const parserError = await raw('GET / HTTP/1.1\r\nBad Header\r\n\r\n');
+    expect(parserError).toMatch(/^HTTP\/1\.1 400/);
+    expect(parserError).toMatch(/X-Content-Type-Options: nosniff/);
+    expect(parserError).toMatch(/Cross-Origin-Resource-Policy: same-origin/);
+  });
+});
+
+describe('web host door: tickets', () => {
+  it('lets a download through once with a ticket minted for it, and refuses the replay', async () => {
+    const target = await ticketFor(host.port, session, 'GET', '/download/logs/no-such-container');
+    expect((await get(target, own())).status).toBe(404); // reached the route: the engine has no such container
+    expect((await get(target, own())).status).toBe(401);
+  });
+
+  it('refuses a ticket for another target or method, and minting without a session', async () => {
+    const target = await ticketFor(host.port, session, 'GET', '/download/logs/a');
+    expect((await get(target.replace('/logs/a', '/logs/b'), own())).status).toBe(401);
+    const post = await ticketFor(host.port, session, 'POST', '/upload/volume/v?path=/&name=a');
+    expect((await call('GET', post, own())).status).not.toBe(200);
+    expect((await call('POST', '/ticket', { ...own(), ...json }, JSON.stringify({ method: 'GET', target: '/download/logs/a' }))).status).toBe(401);
+    const wrongRoute = await call('POST', '/ticket', { ...own(), ...json, Authorization: `Berth-Session ${session}` }, JSON.stringify({ method: 'GET', target: '/session' }));
+    expect(wrongRoute.status).toBe(400);
   });
 
   it('refuses download names that would reach another Engine API path', async () => {
     for (const path of ['/download/container/..%2F..%2Fimages%2Fjson', '/download/volume/..%2Fcontainers%2Fjson?path=/', '/download/volume-export/a%2F..%2Fb']) {
-      const res = await get(path, own());
+      const res = await get(await ticketFor(host.port, session, 'GET', path), own());
       expect(res.status, path).toBe(400);
       expect(res.body).toMatch(/uses letters, digits|named by its id/);
     }
+  });
+});
+
+describe('web host door: WebSocket', () => {
+  it('refuses an upgrade without the session secret, with the login token, or with a cookie', async () => {
+    expect((await upgrade(own())).status).toBe(401);
+    expect((await upgrade(own(), ['berth.v1', 'berth.session.guess'])).status).toBe(401);
+    expect((await upgrade({ ...own(), Cookie: `berth_session=${session}` }, ['berth.v1'])).status).toBe(401);
+  });
+
+  it('refuses a foreign Origin, a missing Origin, a rebound Host and same-site, even with the secret', async () => {
+    const protocols = sessionProtocols(session);
+    expect((await upgrade({ ...own(), Origin: 'http://evil.example' }, protocols)).status).toBe(403);
+    expect((await upgrade({ ...own(), Origin: `http://127.0.0.1:${host.port + 1}` }, protocols)).status).toBe(403);
+    const { Origin: _, ...noOrigin } = own();
+    expect((await upgrade(noOrigin, protocols)).status).toBe(403);
+    expect((await upgrade({ ...own(), Host: `evil.example:${host.port}` }, protocols)).status).toBe(403);
+    expect((await upgrade({ ...own(), 'Sec-Fetch-Site': 'same-site' }, protocols)).status).toBe(403);
+  });
+
+  it('answers contract calls for its own page, and names only berth.v1 as the protocol', async () => {
+    const { status, socket } = await upgrade(own(), sessionProtocols(session));
+    expect(status).toBe(101);
+    expect(socket!.protocol).toBe('berth.v1');
+    const reply = await new Promise<{ id: number; result?: { data?: unknown } }>((resolve) => {
+      socket!.on('message', (data: Buffer) => {
+        const message = JSON.parse(data.toString()) as { id?: number };
+        if (message.id === 1) resolve(message as { id: number });
+      });
+      socket!.send(JSON.stringify({ id: 1, method: 'query', params: { path: 'containers.list' } }));
+    });
+    socket!.close();
+    expect(Array.isArray(reply.result?.data)).toBe(true);
+  });
+});
+
+describe('web host door: where it listens', () => {
+  it('holds [::1] on the same port too (nobody else can answer localhost there), or says there is no IPv6', async () => {
+    if (!host.ipv6) return expect(networkInterfaces().lo?.some((a) => a.family === 'IPv6')).not.toBe(true);
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request({ host: '::1', port: host.port, path: '/', headers: { Host: `[::1]:${host.port}` } }, (res) => (res.resume(), resolve(res.statusCode ?? 0)));
+      req.on('error', reject);
+      req.end();
+    });
+    expect(status).toBe(404);
   });
 
   it('listens on loopback only', async () => {
@@ -93,33 +217,5 @@ describe('web host door (HTTP)', () => {
       req.end();
     });
     expect(reached).toBe(false);
-  });
-});
-
-describe('web host door (WebSocket)', () => {
-  it('refuses an upgrade without the cookie', async () => {
-    const { Cookie: _, ...noCookie } = own();
-    expect((await upgrade(noCookie)).status).toBe(401);
-  });
-
-  it('refuses a foreign Origin, a missing Origin and a rebound Host', async () => {
-    expect((await upgrade({ ...own(), Origin: 'http://evil.example' })).status).toBe(403);
-    const { Origin: _, ...noOrigin } = own();
-    expect((await upgrade(noOrigin)).status).toBe(403);
-    expect((await upgrade({ ...own(), Host: `evil.example:${host.port}` })).status).toBe(403);
-  });
-
-  it('answers contract calls for its own page', async () => {
-    const { status, socket } = await upgrade(own());
-    expect(status).toBe(101);
-    const reply = await new Promise<{ id: number; result?: { data?: unknown } }>((resolve) => {
-      socket!.on('message', (data: Buffer) => {
-        const message = JSON.parse(data.toString()) as { id?: number };
-        if (message.id === 1) resolve(message as { id: number });
-      });
-      socket!.send(JSON.stringify({ id: 1, method: 'query', params: { path: 'containers.list' } }));
-    });
-    socket!.close();
-    expect(Array.isArray(reply.result?.data)).toBe(true);
   });
 });

@@ -1,26 +1,33 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { applyWSSHandler } from '@trpc/server/adapters/ws';
 import { WebSocketServer } from 'ws';
 import { contractRouter, type ContractContext } from '../contract/router.js';
-import { checkRequest } from './auth.js';
+import { checkSite, parseTarget, sessionFromAuthorization, sessionFromProtocols, wsProtocol, type Refusal } from './auth.js';
 import type { HttpRoute } from './downloads.js';
+import { DoorKeys } from './keys.js';
 import { resolveStaticFile } from './static-files.js';
 
 export interface WebHostOptions {
-  /** 0 picks a free port. */
+  /** 0 picks a free port (one free on both 127.0.0.1 and ::1). */
   port: number;
-  token: string;
+  /** The first one-time login token (BERTH_TOKEN); a random one when absent. */
+  token?: string;
   /** The built renderer (dist/renderer). */
   rendererDir: string;
   context: ContractContext;
-  /** HTTP endpoints beside the contract (downloads), behind the same door. */
+  /** HTTP endpoints beside the contract (downloads, uploads), each request behind a single-use ticket. */
   routes?: HttpRoute[];
 }
 
 export interface WebHost {
   port: number;
+  /** The first login address: `http://127.0.0.1:<port>/#token=<one-time token>`. */
   url: string;
+  /** False when the machine has no IPv6 loopback (then only 127.0.0.1 is bound, and nobody can hold ::1 either). */
+  ipv6: boolean;
+  /** A fresh one-time login address (for the local login channel). */
+  newLoginAddress(): string;
   close(): Promise<void>;
 }
 
@@ -41,7 +48,8 @@ const contentSecurityPolicy = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-const securityHeaders = {
+/** On every answer: pages, refusals, downloads and upgrade refusals alike. */
+const securityHeaders: Record<string, string> = {
   'Content-Security-Policy': contentSecurityPolicy,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
@@ -49,12 +57,29 @@ const securityHeaders = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
+/** Largest JSON body /session and /ticket read. */
+const maxJsonBytes = 4096;
+
 /**
- * Serves the built renderer and the contract (tRPC over one WebSocket at /rpc) on 127.0.0.1 only.
- * Every request and upgrade passes the door in ./auth.ts first; refused ones get no data.
+ * Serves the built renderer, the contract (tRPC over one WebSocket at /rpc) and the download/upload
+ * routes on loopback only (127.0.0.1 and ::1, one port). The door, in order, for every request:
+ * Host, Origin and Sec-Fetch-Site must name us (./auth.ts); then
+ * - `POST /session` trades a one-time login token (or checks a session) for a session secret;
+ * - `POST /ticket` (Authorization: Berth-Session <secret>) mints a single-use URL for one route request;
+ * - a route request needs its ticket; `/rpc` upgrades need the secret in Sec-WebSocket-Protocol;
+ * - anything else is the static renderer (public code, no data), GET or HEAD only.
+ * No handler may throw a request out: every failure is answered (4xx for what the request did wrong).
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  const keys = new DoorKeys();
+  const firstToken = keys.issueLoginToken(options.token);
+  const routes = options.routes ?? [];
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: 1024 * 1024,
+    // The page offers `berth.v1` beside its secret; the answer names only `berth.v1`.
+    handleProtocols: (offered) => (offered.has(wsProtocol) ? wsProtocol : false),
+  });
   const trpc = applyWSSHandler({
     wss,
     router: contractRouter,
@@ -63,87 +88,267 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   });
 
   let port = options.port;
-  const server: Server = createServer((req, res) => {
-    void serveHttp(req, res, port, options).catch(() => {
-      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end('Berth could not serve this request.');
-    });
-  });
-  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const verdict = checkRequest(requestFacts(req), { port, token: options.token, upgrade: true });
-    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
-    if (!verdict.allow || path !== '/rpc') {
-      const status = verdict.allow ? 404 : verdict.status;
-      socket.end(`HTTP/1.1 ${status} ${status === 404 ? 'Not Found' : status === 401 ? 'Unauthorized' : 'Forbidden'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-      return;
-    }
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
-  });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, '127.0.0.1', () => resolve());
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+    // A client that goes away mid-body must not become an unhandled 'error'.
+    req.on('error', () => undefined);
+    res.on('error', () => undefined);
+    for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
+    let pending: Promise<void>;
+    try {
+      pending = serveHttp(req, res);
+    } catch (e) {
+      pending = Promise.reject(e);
+    }
+    pending.catch((e: unknown) => {
+      if (res.headersSent) return void res.destroy();
+      // Input that slipped past the checks (a percent-sequence a route decodes) is the request's fault.
+      const status = e instanceof URIError ? 400 : 500;
+      sendText(res, status, status === 400 ? 'Bad request.' : 'Berth could not serve this request.');
+    });
+  };
+
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => undefined);
+    try {
+      const refusal = upgradeRefusal(req);
+      if (refusal) return refuseSocket(socket, refusal);
+      wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+    } catch {
+      socket.destroy();
+    }
+  };
+
+  /** Node's parser refused the bytes (bad request line, header overflow, timeout): answer, then close. */
+  const onClientError = (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+    socket.end(rawResponse(status, STATUS_CODES[status] ?? 'Bad Request'));
+  };
+
+  function upgradeRefusal(req: IncomingMessage): Refusal | undefined {
+    const site = checkSite(siteFacts(req), { port, originRequired: true });
+    if (site) return site;
+    const target = parseTarget(req.url);
+    if (!target) return { status: 400, code: 'BAD_TARGET', message: 'That request target is not one Berth serves.' };
+    if (target.pathname !== '/rpc') return { status: 404, code: 'NOT_FOUND', message: 'Not found.' };
+    if (!keys.sessionValid(sessionFromProtocols(header(req, 'sec-websocket-protocol')))) {
+      return { status: 401, code: 'SESSION_REQUIRED', message: 'Open the address Berth printed when it started.' };
+    }
+    return undefined;
+  }
+
+  async function serveHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const reading = req.method !== 'GET' && req.method !== 'HEAD';
+    const site = checkSite(siteFacts(req), { port, originRequired: reading });
+    if (site) return refuse(res, site);
+    const target = parseTarget(req.url);
+    if (!target) return refuse(res, { status: 400, code: 'BAD_TARGET', message: 'That request target is not one Berth serves.' });
+
+    if (target.pathname === '/session') return serveSession(req, res);
+    if (target.pathname === '/ticket') return serveTicket(req, res);
+
+    const route = matchRoute(routes, req.method, target.pathname);
+    if (route) {
+      if (!keys.takeTicket(target.params.get('ticket'), req.method, req.url)) {
+        return refuse(res, { status: 401, code: 'TICKET_REFUSED', message: 'This download or upload address has been used or has expired. Start it again from Berth.' });
+      }
+      return route.route.handle(req, res, route.params);
+    }
+    if (reading) {
+      res.setHeader('Allow', 'GET, HEAD');
+      return refuse(res, { status: 405, code: 'METHOD_NOT_ALLOWED', message: 'Method not allowed.' });
+    }
+    const file = await resolveStaticFile(options.rendererDir, target.pathname);
+    if (!file) return refuse(res, { status: 404, code: 'NOT_FOUND', message: 'Not found. Was the renderer built? Run "npm run build:renderer".' });
+    res.writeHead(200, {
+      'Content-Type': file.contentType,
+      'Cache-Control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    });
+    res.end(req.method === 'HEAD' ? undefined : file.body);
+  }
+
+  /**
+   * POST /session, JSON `{ token }`: a one-time login token becomes a session secret (200
+   * `{ session }`), or 401 `{ code: TOKEN_USED | TOKEN_UNKNOWN }`. JSON `{ session }`: 200 when the
+   * session is still good, 401 `{ code: SESSION_UNKNOWN }` after a restart.
+   */
+  async function serveSession(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readJson(req, res);
+    if (!body) return;
+    if (typeof body.token === 'string') {
+      const redeemed = keys.redeem(body.token);
+      return redeemed.ok ? sendJson(res, 200, { session: redeemed.session }) : sendJson(res, 401, { code: redeemed.code });
+    }
+    if (typeof body.session === 'string') {
+      return keys.sessionValid(body.session) ? sendJson(res, 200, { session: body.session }) : sendJson(res, 401, { code: 'SESSION_UNKNOWN' });
+    }
+    sendJson(res, 400, { code: 'BAD_REQUEST' });
+  }
+
+  /** POST /ticket, JSON `{ method, target }` with the session in Authorization: 200 `{ target }`, a single-use URL. */
+  async function serveTicket(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const session = sessionFromAuthorization(header(req, 'authorization'));
+    if (!keys.sessionValid(session)) {
+      req.resume();
+      return sendJson(res, 401, { code: 'SESSION_UNKNOWN' });
+    }
+    const body = await readJson(req, res);
+    if (!body) return;
+    const { method, target } = body;
+    const parsed = typeof target === 'string' ? parseTarget(target) : undefined;
+    if (typeof method !== 'string' || !parsed || parsed.params.has('ticket') || !matchRoute(routes, method, parsed.pathname)) {
+      return sendJson(res, 400, { code: 'BAD_REQUEST' });
+    }
+    sendJson(res, 200, { target: keys.mintTicket(session, method, target as string) });
+  }
+
+  /** Reads a small JSON object body; answers the refusal itself and resolves undefined when it is not one. */
+  async function readJson(req: IncomingMessage, res: ServerResponse): Promise<Record<string, unknown> | undefined> {
+    if (req.method !== 'POST') {
+      res.setHeader('Allow', 'POST');
+      req.resume();
+      sendJson(res, 405, { code: 'METHOD_NOT_ALLOWED' });
+      return undefined;
+    }
+    if (!/^application\/json(;|$)/i.test(header(req, 'content-type') ?? '')) {
+      req.resume();
+      sendJson(res, 415, { code: 'JSON_REQUIRED' });
+      return undefined;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const complete = await new Promise<boolean>((resolve) => {
+      req.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > maxJsonBytes) {
+          req.removeAllListeners('data');
+          req.resume();
+          resolve(false);
+        } else chunks.push(chunk);
+      });
+      req.on('end', () => resolve(true));
+      req.on('error', () => resolve(false));
+      req.on('close', () => resolve(size <= maxJsonBytes && req.complete));
+    });
+    if (!complete) {
+      sendJson(res, 413, { code: 'TOO_LARGE' });
+      return undefined;
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    } catch {
+      value = undefined;
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      sendJson(res, 400, { code: 'BAD_REQUEST' });
+      return undefined;
+    }
+    return value as Record<string, unknown>;
+  }
+
+  const bound = await listenOnLoopback(options.port, () => {
+    const server = createServer({ requestTimeout: 300_000, headersTimeout: 30_000 }, onRequest);
+    server.on('upgrade', onUpgrade);
+    server.on('clientError', onClientError);
+    return server;
   });
-  port = (server.address() as { port: number }).port;
+  port = bound.port;
+  const address = (token: string) => `http://127.0.0.1:${port}/#token=${token}`;
 
   return {
     port,
-    url: `http://127.0.0.1:${port}/?token=${options.token}`,
+    url: address(firstToken),
+    ipv6: bound.servers.length > 1,
+    newLoginAddress: () => address(keys.issueLoginToken()),
     async close() {
       trpc.broadcastReconnectNotification();
       for (const client of wss.clients) client.terminate();
       wss.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await Promise.all(
+        bound.servers.map((server) => {
+          server.closeAllConnections();
+          return new Promise<void>((resolve) => server.close(() => resolve()));
+        }),
+      );
     },
   };
 }
 
-function requestFacts(req: IncomingMessage) {
-  return { url: req.url, host: req.headers.host, origin: req.headers.origin, cookie: req.headers.cookie };
+/** A header's value when the request carried it once as text; anything else reads as absent. */
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return typeof value === 'string' ? value : undefined;
 }
 
-async function serveHttp(req: IncomingMessage, res: ServerResponse, port: number, options: WebHostOptions) {
-  const verdict = checkRequest(requestFacts(req), { port, token: options.token, upgrade: false });
-  if (!verdict.allow) {
-    res.writeHead(verdict.status, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' });
-    res.end(verdict.reason);
-    return;
+function siteFacts(req: IncomingMessage) {
+  return { host: header(req, 'host'), origin: header(req, 'origin'), fetchSite: header(req, 'sec-fetch-site') };
+}
+
+function matchRoute(routes: HttpRoute[], method: string | undefined, pathname: string): { route: HttpRoute; params: string[] } | undefined {
+  for (const route of routes) {
+    const match = route.method === method ? route.pattern.exec(pathname) : null;
+    if (match) return { route, params: match.slice(1) };
   }
-  const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
-  for (const route of options.routes ?? []) {
-    const match = route.pattern.exec(path);
-    if (match && req.method === route.method) {
-      res.setHeader('Content-Security-Policy', contentSecurityPolicy);
-      res.setHeader('X-Content-Type-Options', 'nosniff');
-      return route.handle(req, res, match.slice(1));
+  return undefined;
+}
+
+function refuse(res: ServerResponse, refusal: Refusal): void {
+  sendText(res, refusal.status, refusal.message);
+}
+
+function sendText(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(text);
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify(value));
+}
+
+function rawResponse(status: number, text: string): string {
+  const headers = Object.entries(securityHeaders).map(([name, value]) => `${name}: ${value}\r\n`).join('');
+  return `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\n${headers}\r\n${text}`;
+}
+
+function refuseSocket(socket: Duplex, refusal: Refusal): void {
+  socket.end(rawResponse(refusal.status, refusal.message));
+}
+
+/**
+ * Listens on 127.0.0.1 and on ::1 with the same port, so nobody else can hold `[::1]:PORT` (where a
+ * browser may send `localhost:PORT`). With port 0 a port taken on ::1 is retried; with a fixed port
+ * it is an error. A machine without IPv6 gets 127.0.0.1 alone.
+ */
+async function listenOnLoopback(wanted: number, make: () => Server): Promise<{ port: number; servers: Server[] }> {
+  for (let attempt = 0; ; attempt++) {
+    const v4 = make();
+    await listen(v4, wanted, '127.0.0.1');
+    const port = (v4.address() as { port: number }).port;
+    const v6 = make();
+    try {
+      await listen(v6, port, '::1');
+      return { port, servers: [v4, v6] };
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EADDRNOTAVAIL' || code === 'EAFNOSUPPORT') return { port, servers: [v4] };
+      await new Promise((resolve) => v4.close(resolve));
+      if (code === 'EADDRINUSE' && wanted === 0 && attempt < 10) continue;
+      if (code === 'EADDRINUSE') throw new Error(`[::1]:${port} is already taken by another program, which a browser opening localhost:${port} could reach instead of Berth. Pick another BERTH_PORT.`);
+      throw e;
     }
   }
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.writeHead(405, { ...securityHeaders, Allow: 'GET, HEAD' });
-    res.end();
-    return;
-  }
-  if (verdict.redirectTo) {
-    res.writeHead(302, {
-      ...securityHeaders,
-      'Set-Cookie': verdict.setCookie ?? '',
-      Location: verdict.redirectTo,
-      'Cache-Control': 'no-store',
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const fail = (e: Error) => reject(e);
+    server.once('error', fail);
+    server.listen(port, host, () => {
+      server.off('error', fail);
+      resolve();
     });
-    res.end();
-    return;
-  }
-  const file = await resolveStaticFile(options.rendererDir, req.url ?? '/');
-  if (!file) {
-    res.writeHead(404, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' });
-    res.end('Not found. Was the renderer built? Run "npm run build:renderer".');
-    return;
-  }
-  res.writeHead(200, {
-    ...securityHeaders,
-    'Content-Type': file.contentType,
-    'Cache-Control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
   });
-  res.end(req.method === 'HEAD' ? undefined : file.body);
 }
