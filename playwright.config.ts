@@ -1,8 +1,4 @@
 import { defineConfig } from '@playwright/test';
-import { randomBytes } from 'node:crypto';
-
-// One token for the whole run: set before workers start so they all inherit it.
-process.env.BERTH_E2E_TOKEN ||= randomBytes(24).toString('base64url');
 const port = Number(process.env.BERTH_E2E_PORT || 7391);
 export const testDir = process.env.BERTH_TEST_DIR || '/tmp/berth-test';
 
@@ -50,7 +46,8 @@ export default defineConfig({
     stdout: 'pipe',
     env: {
       BERTH_PORT: String(port),
-      BERTH_TOKEN: process.env.BERTH_E2E_TOKEN,
+      // No fixed token: each journey asks the web host for a one-time address over its login socket
+      // in BERTH_RUNTIME_DIR (e2e/support/app.ts).
       // The engine under test, even while it is down (otherwise detection would pick another one).
       ...(process.env.DOCKER_HOST ? { BERTH_ENGINE: process.env.DOCKER_HOST } : {}),
       // Berth's own folders and its engine's bridge, apart from the person's and from other runs.

@@ -1,10 +1,31 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { askLoginAddress } from '../../engine/server/login-channel';
+import { testDir } from '../../playwright.config';
 
-/** Opens Berth as a person would: the address with its one-time token, then waits for the engine. */
+/** The web host's private runtime directory (playwright.config.ts sets BERTH_RUNTIME_DIR to it). */
+export const webHostRuntimeDir = `${testDir}/berth-run`;
+
+/**
+ * A fresh one-time login address, asked of the running web host over its local login socket (as a
+ * person would press Enter in its terminal): every journey logs in anew, as each address opens
+ * Berth once.
+ */
+export async function loginAddress(): Promise<string> {
+  // The socket appears just after the web host first answers HTTP (which is what Playwright waits for).
+  for (let waited = 0; ; waited += 100) {
+    try {
+      return await askLoginAddress(webHostRuntimeDir);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (waited >= 5000 || (code !== 'ENOENT' && code !== 'ECONNREFUSED')) throw e;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+/** Opens Berth as a person would: a one-time login address, then waits for the engine. */
 export async function openBerth(page: Page): Promise<void> {
-  const token = process.env.BERTH_E2E_TOKEN;
-  if (!token) throw new Error('BERTH_E2E_TOKEN is not set (playwright.config.ts sets it).');
-  await page.goto(`/?token=${encodeURIComponent(token)}`);
+  await page.goto(await loginAddress());
   await expect(page.getByRole('status', { name: 'Engine' })).toContainText('Connected');
 }
 

@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './app/App';
+import { DoorGate } from './app/DoorGate';
 import { i18n } from './i18n';
 import './styles.css';
 
@@ -21,7 +22,9 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={queryClient}>
-        <App />
+        <DoorGate>
+          <App />
+        </DoorGate>
       </QueryClientProvider>
     </I18nextProvider>
   </StrictMode>,

@@ -2,20 +2,22 @@ import { createTRPCClient, createWSClient, wsLink, type TRPCLink } from '@trpc/c
 import { ipcLink } from 'trpc-electron/renderer';
 import type { ContractRouter } from '../../../engine/contract/router';
 import { setHostLink } from '../state/ui-store';
+import { sessionWebSocket, socketUrl } from './door';
 
 /**
  * The renderer's one door to the engine. In Electron the preload exposes `electronTRPC` and calls
  * travel over IPC; in a browser they travel over the web host's WebSocket. Nothing else in the
- * renderer knows which it has.
+ * renderer knows which it has. The web host's socket opens with the session the page got at the
+ * door (./door.ts).
  */
 function pickLink(): TRPCLink<ContractRouter> {
   if ('electronTRPC' in globalThis) {
     setHostLink('open');
     return ipcLink<ContractRouter>();
   }
-  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
   const client = createWSClient({
-    url: `${scheme}//${location.host}/rpc`,
+    url: socketUrl,
+    WebSocket: sessionWebSocket(),
     retryDelayMs: (attempt) => Math.min(250 * 2 ** attempt, 4000),
     onOpen: () => setHostLink('open'),
     onClose: () => setHostLink('closed'),

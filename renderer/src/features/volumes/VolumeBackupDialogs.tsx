@@ -5,6 +5,7 @@ import { volumeCloneRecipe, volumeImportRecipe } from '../../../../engine/contra
 import { firstProblem, volumeName } from '../../../../engine/contract/schemas';
 import { berth } from '../../rpc/client';
 import { desktopFiles, type DesktopFiles } from '../../rpc/desktop';
+import { ticketUrl } from '../../rpc/door';
 import { toBerthError } from '../../rpc/errors';
 import { useTransfer } from '../../rpc/useTransfer';
 import { CommandPreview } from '../../ui/CommandPreview';
@@ -68,7 +69,10 @@ export function ImportVolumeDialog({ onClose }: { onClose: () => void }) {
     if (!file) return;
     setRequestError(undefined);
     const transfer = importing.begin();
-    const response = await fetch(`upload/volume-import/${encodeURIComponent(name)}?transfer=${transfer}`, { method: 'POST', body: file }).catch((e: Error) => e);
+    // A single-use address minted for this one upload (the web host takes no cookies).
+    const response = await ticketUrl('POST', `upload/volume-import/${encodeURIComponent(name)}?transfer=${transfer}`)
+      .then((target) => fetch(target, { method: 'POST', body: file }))
+      .catch((e: Error) => e);
     if (response instanceof Error) setRequestError(response.message);
     else if (response.status === 400) setRequestError(await response.text());
     void queryClient.invalidateQueries();
