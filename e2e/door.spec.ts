@@ -85,15 +85,18 @@ function headersFromCgi(text: string): [string, string][] {
 
 const upgradeNames = new Set(['upgrade', 'connection', 'sec-websocket-key', 'sec-websocket-version', 'content-length', 'transfer-encoding']);
 
-/** Sends `headers` as they were received (Host too, unless `host` replaces it) over raw TCP; resolves with the status. */
+/**
+ * Sends `headers` as they were received over raw TCP, Host and Origin too unless `host` replaces
+ * them (as anyone replaying from plain Node would forge them); resolves with the status.
+ */
 function replay(port: number, line: string, headers: [string, string][], options: { host?: string; upgrade?: boolean; body?: string } = {}): Promise<number> {
   const lines = [line];
   for (const [name, value] of headers) {
     if (upgradeNames.has(name.toLowerCase())) continue;
-    if (options.host && name.toLowerCase() === 'host') continue;
+    if (options.host && ['host', 'origin', 'sec-fetch-site'].includes(name.toLowerCase())) continue;
     lines.push(`${name}: ${value}`);
   }
-  if (options.host) lines.push(`Host: ${options.host}`);
+  if (options.host) lines.push(`Host: ${options.host}`, `Origin: http://${options.host}`);
   if (options.upgrade) lines.push('Upgrade: websocket', 'Connection: Upgrade', 'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==', 'Sec-WebSocket-Version: 13');
   else lines.push('Connection: close');
   if (options.body !== undefined) lines.push(`Content-Length: ${Buffer.byteLength(options.body)}`);
@@ -176,8 +179,8 @@ test('headers a container’s web page or a typed server received, replayed agai
           [`POST /upload/volume/x`, await replay(port, 'POST /upload/volume/x?path=/&name=a HTTP/1.1', headers, { host, body: 'a' })],
         ] as const;
         for (const [what, status] of attempts) {
-          results.push(`${how} → ${what}${host ? ' (Host rewritten)' : ''}: ${status}`);
-          expect(status >= 400 && status < 500, `${how} → ${what}${host ? ' with Host rewritten to Berth' : ''} answered ${status}`).toBe(true);
+          results.push(`${how} → ${what}${host ? ' (Host and Origin forged)' : ''}: ${status}`);
+          expect(status >= 400 && status < 500, `${how} → ${what}${host ? ' with Host and Origin forged as Berth’s' : ''} answered ${status}`).toBe(true);
         }
       }
       // Verbatim, even the public page is refused: the Host names the other server.
