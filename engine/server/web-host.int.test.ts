@@ -1,5 +1,5 @@
 import { request } from 'node:http';
-import { connect } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -203,6 +203,23 @@ describe('web host door: where it listens', () => {
       req.end();
     });
     expect(status).toBe(404);
+  });
+
+  it('will not start on a port whose [::1] another program holds, and leaves 127.0.0.1 free again', async () => {
+    if (!host.ipv6) return;
+    const squatter = createServer();
+    await new Promise<void>((resolve) => squatter.listen(0, '::1', resolve));
+    const port = (squatter.address() as { port: number }).port;
+    try {
+      await expect(startWebHost({ port, rendererDir: '/nonexistent', context: { engine: engine.api, engines: engine.engines } })).rejects.toThrow(
+        `[::1]:${port} is already taken by another program`,
+      );
+      const v4 = createServer();
+      await new Promise<void>((resolve, reject) => (v4.once('error', reject), v4.listen(port, '127.0.0.1', resolve)));
+      await new Promise((resolve) => v4.close(resolve));
+    } finally {
+      await new Promise((resolve) => squatter.close(resolve));
+    }
   });
 
   it('listens on loopback only', async () => {
