@@ -252,6 +252,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const server = createServer({ requestTimeout: 300_000, headersTimeout: 30_000 }, onRequest);
     server.on('upgrade', onUpgrade);
     server.on('clientError', onClientError);
+    // CONNECT would otherwise be dropped without a word.
+    server.on('connect', (_req: IncomingMessage, socket: Duplex) => {
+      socket.on('error', () => undefined);
+      refuseSocket(socket, { status: 405, code: 'METHOD_NOT_ALLOWED', message: 'Method not allowed.' });
+    });
     return server;
   });
   port = bound.port;
