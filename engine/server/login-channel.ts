@@ -1,23 +1,26 @@
 import { chmod, mkdir, rm } from 'node:fs/promises';
 import { connect, createServer, type Server } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /**
  * A local-only way to ask a running web host for a fresh one-time login address: a Unix socket in
- * Berth's private runtime directory (mode 0700, the socket 0600), so only the person's own user can
- * connect. Each connection is answered with one new address and closed. The e2e suite uses it to
+ * a folder of its own under Berth's runtime directory (the folder 0700, the socket 0600), so only
+ * the person's own user can connect, from the moment it listens. Each connection is answered with one new address and closed. The e2e suite uses it to
  * log in once per journey; a person can use it after the printed address was spent
- * (`nc -U <runtime>/web-login.sock`, or press Enter in the terminal running `npm run web`).
+ * (`nc -U <runtime>/web/login.sock`, or press Enter in the terminal running `npm run web`).
  */
 
 export function loginSocketPath(runtimeDir: string): string {
-  return join(runtimeDir, 'web-login.sock');
+  return join(runtimeDir, 'web', 'login.sock');
 }
 
 /** Serves `issue()`'s address to each connection; resolves once listening. */
 export async function serveLoginChannel(runtimeDir: string, issue: () => string): Promise<Server> {
-  await mkdir(runtimeDir, { recursive: true, mode: 0o700 });
   const path = loginSocketPath(runtimeDir);
+  const folder = dirname(path);
+  await mkdir(folder, { recursive: true, mode: 0o700 });
+  // mkdir's mode does not touch a folder that already exists.
+  await chmod(folder, 0o700);
   // A socket file left by a Berth that was killed would make listen fail with EADDRINUSE.
   await rm(path, { force: true });
   const server = createServer((socket) => {
