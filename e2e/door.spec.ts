@@ -15,7 +15,7 @@ test.afterEach(removeE2eContainers);
 
 const berthPort = () => Number(new URL(test.info().project.use.baseURL!).port);
 
-test('a login address opens Berth once: the tab survives a reload, a second use says to restart or ask for a new address', async ({ page, browser }) => {
+test('a login address opens Berth once: the tab survives a reload; a second use, no address, or a forgotten session each say what to do', async ({ page, browser }) => {
   const address = await loginAddress();
   await page.goto(address);
   await expect(page.getByRole('status', { name: 'Engine' })).toContainText('Connected');
@@ -43,6 +43,11 @@ test('a login address opens Berth once: the tab survives a reload, a second use 
   const none = await page.context().newPage();
   await none.goto('/');
   await expect(none.getByRole('alert')).toContainText('Open the address Berth printed when it started');
+
+  // A tab whose session the host no longer knows (Berth restarted) says so, instead of knocking forever.
+  await none.evaluate(() => sessionStorage.setItem('berth.session', 'from-a-berth-that-restarted'));
+  await none.reload();
+  await expect(none.getByRole('alert')).toContainText('Berth restarted, so this page’s session has ended');
 });
 
 /** What one request to a header-echo server carried: its target and every header, as received. */
