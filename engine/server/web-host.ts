@@ -139,8 +139,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   }
 
   async function serveHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const reading = req.method !== 'GET' && req.method !== 'HEAD';
-    const site = checkSite(siteFacts(req), { port, originRequired: reading });
+    const changes = req.method !== 'GET' && req.method !== 'HEAD';
+    const site = checkSite(siteFacts(req), { port, originRequired: changes });
     if (site) return refuse(res, site);
     const target = parseTarget(req.url);
     if (!target) return refuse(res, { status: 400, code: 'BAD_TARGET', message: 'That request target is not one Berth serves.' });
@@ -155,7 +155,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       }
       return route.route.handle(req, res, route.params);
     }
-    if (reading) {
+    if (changes) {
       res.setHeader('Allow', 'GET, HEAD');
       return refuse(res, { status: 405, code: 'METHOD_NOT_ALLOWED', message: 'Method not allowed.' });
     }
