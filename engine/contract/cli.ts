@@ -2,11 +2,42 @@ import type { ContainerAction } from './schemas.js';
 
 /**
  * The `docker` command each action equals, so people learning Docker see what Berth does.
- * Arguments are quoted for a POSIX shell only when they need it.
+ *
+ * Quoting: every printed word must give the same argv in dash (Debian's sh), bash and zsh (macOS's
+ * default). So a word is left bare only when it is made of characters no shell treats specially and
+ * does not start with "=" (zsh expands `=cmd` to a path). Anything else goes in single quotes, with
+ * `'\''` for a quote; a newline stays literal inside them. Other control characters (C0, DEL, C1,
+ * and the Unicode bidi/format marks that make text read differently than it runs) would be printed
+ * raw or invisible, and dash 0.5.12 has no $'...', so each run of them is written as
+ * "$(printf '\ooo…')" with the octal UTF-8 bytes, which all three shells run the same way.
+ * (A NUL cannot be in an argument at all; the input schemas refuse it, and here it prints as nothing.)
+ * Tested against the real shells in cli.shell.test.ts.
  */
 export function shellQuote(arg: string): string {
-  return /^[A-Za-z0-9_./:=@%+,-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`;
+  if (/^[A-Za-z0-9_./:@%+,-][A-Za-z0-9_./:=@%+,-]*$/.test(arg)) return arg;
+  if (arg === '') return "''";
+  let out = '';
+  let plain = '';
+  const flush = () => {
+    if (plain) out += `'${plain.replaceAll("'", `'\\''`)}'`;
+    plain = '';
+  };
+  for (const char of arg) {
+    if (controlCharacter.test(char)) {
+      flush();
+      const octal = [...new TextEncoder().encode(char)].map((b) => `\\${b.toString(8).padStart(3, '0')}`).join('');
+      out += `"$(printf '${octal}')"`;
+    } else {
+      plain += char;
+    }
+  }
+  flush();
+  return out;
 }
+
+/** Characters shown as printf escapes: C0 except newline, DEL, C1, and Unicode format/bidi marks. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const controlCharacter = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/u;
 
 export function commandLine(args: readonly string[]): string {
   return ['docker', ...args].map(shellQuote).join(' ');
