@@ -143,7 +143,10 @@ export const imageTagInput = z.object({ source: localImageRef, target: reference
 const registryServer = z
   .string()
   .trim()
-  .regex(/^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::\d{1,5})?$/, 'A registry is a host name with an optional port, e.g. docker.io or registry.example.com:5000.');
+  .regex(
+    /^(?:(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[a-fA-F0-9:]+\])(?::\d{1,5})?$/,
+    'A registry is a host name with an optional port, e.g. docker.io, registry.example.com:5000 or [::1]:5000.',
+  );
 export const registryLoginInput = z.object({
   server: registryServer,
   username: z.string().min(1, 'Type your user name.').max(256),
