@@ -1,3 +1,5 @@
+import { isSecretKey } from './env.js';
+import { withDefaultHost } from './ports.js';
 import type { ContainerAction } from './schemas.js';
 
 /**
@@ -101,31 +103,56 @@ export function imagePruneCommand(mode: 'dangling' | 'unused'): string {
   return commandLine(['image', 'prune', ...(mode === 'unused' ? ['-a'] : [])]);
 }
 
-/** `docker run` for the run dialog's choices, exactly as Berth will create the container. */
-export function containerRunCommand(input: {
-  image: string;
-  name?: string;
-  ports?: readonly { hostIp?: string; hostPort: number; containerPort: number; protocol?: string }[];
-  mounts?: readonly { source: string; target: string; readOnly?: boolean }[];
-  env?: readonly string[];
-  command?: readonly string[];
-  restart?: string;
-  autoRemove?: boolean;
-  network?: string;
-}): string {
+/** What a masked secret value prints as until the person reveals it. */
+export const hiddenValue = '<hidden>';
+
+/**
+ * `docker run` for the run dialog's choices, exactly as Berth will create the container: each port
+ * spec with the host address spelled out (Berth's default 127.0.0.1 included), volumes and host
+ * folders as `--mount` (what Berth sends, HostConfig.Mounts, so a path may hold ":"), and the value
+ * of every environment variable whose name looks secret (env.ts isSecretKey) shown as <hidden>
+ * unless `revealSecrets`.
+ */
+export function containerRunCommand(
+  input: {
+    image: string;
+    name?: string;
+    ports?: readonly string[];
+    mounts?: readonly { source: string; target: string; readOnly?: boolean }[];
+    env?: readonly string[];
+    command?: readonly string[];
+    restart?: string;
+    autoRemove?: boolean;
+    network?: string;
+  },
+  options: { revealSecrets?: boolean } = {},
+): string {
   const args = ['run', '-d'];
   if (input.name) args.push('--name', input.name);
-  for (const p of input.ports ?? []) {
-    const host = `${p.hostIp ?? '127.0.0.1'}:${p.hostPort || ''}`;
-    args.push('-p', `${host}:${p.containerPort}${p.protocol && p.protocol !== 'tcp' ? `/${p.protocol}` : ''}`);
-  }
-  for (const m of input.mounts ?? []) args.push('-v', `${m.source}:${m.target}${m.readOnly ? ':ro' : ''}`);
-  for (const e of input.env ?? []) args.push('-e', e);
+  for (const spec of input.ports ?? []) args.push('-p', withDefaultHost(spec) ?? spec);
+  for (const m of input.mounts ?? []) args.push('--mount', mountOption(m));
+  for (const e of input.env ?? []) args.push('-e', options.revealSecrets ? e : maskSecret(e));
   if (input.restart && input.restart !== 'no') args.push('--restart', input.restart);
   if (input.autoRemove) args.push('--rm');
   if (input.network) args.push('--network', input.network);
   args.push(input.image, ...(input.command ?? []));
   return commandLine(args);
+}
+
+/** KEY=value with the value replaced by <hidden> when the key looks secret. */
+export function maskSecret(line: string): string {
+  const eq = line.indexOf('=');
+  return eq > 0 && isSecretKey(line.slice(0, eq)) && line.length > eq + 1 ? `${line.slice(0, eq + 1)}${hiddenValue}` : line;
+}
+
+/**
+ * The `--mount` value for a volume or host folder. The CLI reads it as one CSV record
+ * (docker/cli opts/mount.go), so a field holding "," or a quote is quoted the CSV way.
+ */
+export function mountOption(mount: { source: string; target: string; readOnly?: boolean }): string {
+  const type = mount.source.startsWith('/') ? 'bind' : 'volume';
+  const fields = [`type=${type}`, `source=${mount.source}`, `target=${mount.target}`, ...(mount.readOnly ? ['readonly'] : [])];
+  return fields.map((f) => (/[",\r\n]/.test(f) ? `"${f.replaceAll('"', '""')}"` : f)).join(',');
 }
 
 /**
