@@ -59,6 +59,17 @@ describe('run input', () => {
   });
 });
 
+describe('image IDs typed where a name is wanted', () => {
+  it('Pull refuses an ID and says it is one; Tag takes it as the source, never as the new name', async () => {
+    const { imageReferenceInput, imageTagInput } = await import('./schemas.js');
+    const id = 'a'.repeat(64);
+    for (const reference of [id, `sha256:${id}`]) expect(firstProblem(imageReferenceInput, { reference })).toMatch(/is an image ID, not a name/);
+    expect(firstProblem(imageTagInput, { source: `sha256:${id}`, target: 'team/app:1' })).toBeUndefined();
+    expect(firstProblem(imageTagInput, { source: id, target: 'team/app:1' })).toBeUndefined();
+    expect(firstProblem(imageTagInput, { source: 'app', target: `sha256:${id}` })).toMatch(/is an image ID, not a name/);
+  });
+});
+
 describe('command lines', () => {
   it('writes docker run with every option Berth uses', async () => {
     const { containerRunCommand } = await import('./cli.js');
