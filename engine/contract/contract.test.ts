@@ -91,6 +91,13 @@ describe('command lines', () => {
     );
   });
 
+  it('hides secret-looking build arguments too', async () => {
+    const { imageBuildCommand } = await import('./cli.js');
+    const input = { context: '/app', dockerfile: 'Dockerfile', tag: '', buildArgs: { NPM_TOKEN: 'npm_abc', VERSION: '1' } };
+    expect(imageBuildCommand(input)).toBe("docker build --build-arg 'NPM_TOKEN=<hidden>' --build-arg VERSION=1 /app");
+    expect(imageBuildCommand(input, { revealSecrets: true })).toContain('NPM_TOKEN=npm_abc');
+  });
+
   it('hides the values of secret-looking variables until revealed', async () => {
     const { containerRunCommand } = await import('./cli.js');
     const input = { image: 'db', env: ['DB_PASSWORD=hunter2', 'api_key=abc', 'GITHUB_TOKEN=t', 'LOG_LEVEL=debug', 'SECRET='] };
