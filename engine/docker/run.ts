@@ -49,8 +49,20 @@ export function createOptions(input: ContainerRunInput): Docker.ContainerCreateO
 
 /** Creates and starts a container; if it cannot start, the created container is left for the person to see, as docker run does. */
 export async function runContainer(docker: Docker, input: ContainerRunInput): Promise<{ id: string; name: string }> {
-  const container = await engineCall(docker.createContainer(createOptions(input)), input.name ? `Container ${input.name}` : undefined);
+  const container = await engineCall(docker.createContainer(createOptions(input)), input.name ? `Container ${input.name}` : undefined).catch((e: unknown) => {
+    throw missingHostFolder(e) ?? e;
+  });
   await engineCall(container.start(), input.name ? `Container ${input.name}` : undefined);
   const info = await engineCall(container.inspect());
   return { id: info.Id, name: info.Name.replace(/^\//, '') };
+}
+
+/**
+ * `--mount type=bind` (unlike `-v`) does not make a missing host folder, and the engine says so in
+ * its own words; Berth adds what to do.
+ */
+function missingHostFolder(error: unknown): BerthError | undefined {
+  const message = error instanceof Error ? error.message : '';
+  if (!/bind source path does not exist/i.test(message)) return undefined;
+  return new BerthError('INVALID_INPUT', message, 'Create the folder on the engine’s machine first, or check the path: Berth does not make missing host folders (docker -v would, owned by root).');
 }
