@@ -67,6 +67,8 @@ describe('image IDs typed where a name is wanted', () => {
     expect(firstProblem(imageTagInput, { source: `sha256:${id}`, target: 'team/app:1' })).toBeUndefined();
     expect(firstProblem(imageTagInput, { source: id, target: 'team/app:1' })).toBeUndefined();
     expect(firstProblem(imageTagInput, { source: 'app', target: `sha256:${id}` })).toMatch(/is an image ID, not a name/);
+    const { containerRunInput } = await import('./schemas.js');
+    for (const image of [id, `sha256:${id}`]) expect(firstProblem(containerRunInput, { image })).toBeUndefined();
   });
 });
 

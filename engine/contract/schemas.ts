@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { envLineProblem, envProblemText } from './env.js';
 import { isIpAddress, parsePortSpec, portProblemText } from './ports.js';
-import { parseImageReference } from './reference.js';
+import { imageIdPattern, parseImageReference } from './reference.js';
 import { transferId } from './transfer.js';
 
 /**
@@ -211,7 +211,9 @@ export const envLine = z.string().superRefine((value, ctx) => {
 export const restartPolicies = ['no', 'always', 'unless-stopped', 'on-failure'] as const;
 
 export const containerRunInput = z.object({
+  /** A reference, or the ID of an image already on the engine (never pulled). */
   image: z.string().superRefine((value, ctx) => {
+    if (imageIdPattern.test(value.trim())) return;
     const result = parseImageReference(value);
     if (!result.ok) ctx.addIssue({ code: 'custom', message: result.problem });
   }),

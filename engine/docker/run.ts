@@ -1,7 +1,7 @@
 import type Docker from 'dockerode';
 import { BerthError } from '../contract/errors.js';
 import { defaultHostIp, parsePortSpec, portProblemText } from '../contract/ports.js';
-import { parseImageReference } from '../contract/reference.js';
+import { imageIdPattern, parseImageReference } from '../contract/reference.js';
 import type { ContainerRunInput } from '../contract/schemas.js';
 import { engineCall } from './bulk.js';
 
@@ -26,8 +26,8 @@ export function createOptions(input: ContainerRunInput): Docker.ContainerCreateO
     }
   }
   return {
-    // The engine resolves familiar names itself; keep what the person typed when it parses.
-    Image: parsed.ok ? input.image.trim() : input.image,
+    // The engine resolves familiar names (and IDs) itself; keep what the person typed when it parses.
+    Image: parsed.ok || imageIdPattern.test(input.image.trim()) ? input.image.trim() : input.image,
     ...(input.name ? { name: input.name } : {}),
     ...(input.command.length ? { Cmd: input.command } : {}),
     Env: input.env,

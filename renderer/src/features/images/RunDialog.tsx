@@ -53,7 +53,7 @@ export function RunDialog({ image: initialImage, onClose }: { image: string; onC
   }).data;
   const ports: PortDraft[] =
     portsDraft ??
-    (exposed ?? []).map((p) => ({ hostIp: '127.0.0.1', hostPort: String(p.containerPort), containerPort: String(p.containerPort), protocol: p.protocol === 'udp' ? 'udp' : 'tcp' }));
+    (exposed ?? []).map((p) => ({ hostIp: '127.0.0.1', hostPort: String(p.containerPort), containerPort: String(p.containerPort), protocol: p.protocol === 'udp' || p.protocol === 'sctp' ? p.protocol : 'tcp' }));
 
   const parsedImage = parseImageReference(image);
   // An image ID (as `docker images` prints it) names a local image; it is never pulled.
@@ -84,7 +84,7 @@ export function RunDialog({ image: initialImage, onClose }: { image: string; onC
       return twice ? t('run.portTwice', { port }) : undefined;
     }),
     mounts: mounts.map((m) => firstProblem(mountInput, m)),
-    env: env.problems.map((p) => t('run.envLine', { line: p.line, problem: t(`problems.env.${p.code}`, p.params) })).join('\n') || undefined,
+    env: env.problems.map((p) => t('run.envLine', { line: p.line, problem: t(`problems.env.${p.code}`, p.params) })).join(' ') || undefined,
     command: command ? undefined : t('run.openQuote'),
   };
   const invalid = Boolean(problems.image || problems.name || problems.ports.some(Boolean) || problems.mounts.some(Boolean) || problems.env || problems.command);
