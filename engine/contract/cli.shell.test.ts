@@ -34,6 +34,15 @@ describe('shellQuote in real shells', () => {
     }
   });
 
+  it('gives random words back in every shell (seeded fuzz)', () => {
+    // A small LCG so a failure is reproducible; the alphabet is every character class shells treat specially.
+    let seed = 12345;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    const alphabet = [...'=!$`\'"\\ \t\n~*?#{}[]()<>|&;%^,:@+-_./aZ9', '\u001b', '\u0007', '\u007f', '\u0085', '\u202e', '한', '🐳', 'é'];
+    const words = Array.from({ length: 200 }, () => Array.from({ length: next() % 8 }, () => alphabet[next() % alphabet.length]).join(''));
+    for (const shell of shells) expect(argvIn(shell, words), shell).toEqual(words);
+  });
+
   it('leaves ordinary words bare', () => {
     expect(commandLine(['run', '-p', '127.0.0.1:8080:80', '-e', 'A=b', 'nginx:1.27'])).toBe('docker run -p 127.0.0.1:8080:80 -e A=b nginx:1.27');
   });

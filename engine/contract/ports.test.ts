@@ -93,3 +93,27 @@ describe('withDefaultHost', () => {
     expect(withDefaultHost('nope')).toBeUndefined();
   });
 });
+
+describe('parsePortSpec on random input (seeded fuzz)', () => {
+  it('never throws, and the spelled-out spec of what it accepts gives the same ports on 127.0.0.1 by default', () => {
+    let seed = 11;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    const pick = (options: string[]) => options[next() % options.length]!;
+    let accepted = 0;
+    for (let i = 0; i < 2000; i++) {
+      let text = pick(['', '127.0.0.1:', '0.0.0.0:', '[::1]:', '::1:', '1.2.3:', 'x:', '[fe80::2]:']) + pick(['', '80:', '8000-8002:', '9:', '5-4:', ':', '0:']) +
+        pick(['80', '81-83', '0', '70000', '', '8-', '443']) + pick(['', '/tcp', '/udp', '/sctp', '/x', '/', '/UDP']);
+      // Now and then a character is dropped or doubled, to step off the grammar.
+      if (next() % 4 === 0 && text) {
+        const at = next() % text.length;
+        text = next() % 2 ? text.slice(0, at) + text.slice(at + 1) : text.slice(0, at) + text[at] + text.slice(at);
+      }
+      const result = parsePortSpec(text);
+      if (!result.ok) continue;
+      accepted++;
+      const again = parsePortSpec(withDefaultHost(text)!);
+      expect(again.ok && again.bindings, text).toEqual(result.bindings.map((binding) => ({ ...binding, hostIp: binding.hostIp || '127.0.0.1' })));
+    }
+    expect(accepted).toBeGreaterThan(200);
+  });
+});

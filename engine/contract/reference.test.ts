@@ -188,3 +188,28 @@ describe('parseImageReference', () => {
     expect(registryDomain('registry.example.com:5000')).toBe('registry.example.com:5000');
   });
 });
+
+describe('parseImageReference on random input (seeded fuzz)', () => {
+  it('never throws, and what it accepts parses again to itself', () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    const pick = (options: string[]) => options[next() % options.length]!;
+    let accepted = 0;
+    for (let i = 0; i < 2000; i++) {
+      let text =
+        pick(['', 'localhost/', 'reg.io/', 'reg:5000/', '[::1]:5000/', 'Up/', 'index.docker.io/', 'docker.io/', '-x.io/', 'a:b:c/']) +
+        pick(['a', 'a/b', 'a__b', 'a-b.c', 'A', '', 'a//b', 'a_']) +
+        pick(['', ':1', ':latest', ':-x', ':']) +
+        pick(['', `@sha256:${hex64}`, '@sha256:ff', '@md5:ab']);
+      if (next() % 4 === 0 && text) {
+        const at = next() % text.length;
+        text = next() % 2 ? text.slice(0, at) + text.slice(at + 1) : text.slice(0, at) + text[at] + text.slice(at);
+      }
+      const result = parseImageReference(text);
+      if (result.ok) accepted++;
+      if (result.ok) expect(parseImageReference(result.reference.normalized)).toMatchObject({ ok: true, reference: { normalized: result.reference.normalized } });
+      else expect(result.problem.length).toBeGreaterThan(0);
+    }
+    expect(accepted).toBeGreaterThan(200);
+  });
+});
