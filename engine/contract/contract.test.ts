@@ -43,6 +43,9 @@ describe('run input', () => {
     expect(firstProblem(envLine, 'two words=x')).toMatch(/has spaces/);
     expect(firstProblem(mountInput, { source: 'site/html', target: '/usr/share' })).toMatch(/relative path.*absolute/);
     expect(firstProblem(mountInput, { source: 'data', target: 'data' })).toMatch(/absolute, e\.g\. \/data/);
+    expect(firstProblem(mountInput, { source: '~/site', target: '/data' })).toMatch(/relative path/);
+    expect(firstProblem(mountInput, { source: '-bad', target: '/data' })).toMatch(/not a volume name/);
+    expect(firstProblem(mountInput, { source: '/a\0b', target: '/data' })).toMatch(/NUL/);
     expect(firstProblem(containerRunInput, { image: 'Nginx' })).toMatch(/lowercase/);
     expect(firstProblem(containerRunInput, { image: 'nginx', mounts: [{ source: '/srv', target: '/data' }] })).toBeUndefined();
   });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { envLineProblem, envProblemText } from './env.js';
+import { mountProblem, mountProblemText } from './mounts.js';
 import { isIpAddress, parsePortSpec, portProblemText } from './ports.js';
 import { imageIdPattern, parseImageReference } from './reference.js';
 import { transferId } from './transfer.js';
@@ -183,24 +184,17 @@ export const volumeName = z
  * A named volume or a host folder, and where it appears in the container. Sent as HostConfig.Mounts
  * (not Binds), so a path may hold ":" or ",".
  */
-export const mountInput = z.object({
-  /** A named volume, or an absolute folder on the engine's host. */
-  source: z.string().min(1, 'Name a volume (e.g. app-data) or a host folder (e.g. /srv/site).').superRefine((value, ctx) => {
-    if (value.includes('\0')) {
-      ctx.addIssue({ code: 'custom', message: 'A path cannot hold a NUL character.' });
-      return;
-    }
-    if (value.startsWith('/')) return;
-    if (value.includes('/') || value.startsWith('.') || value.startsWith('~')) {
-      ctx.addIssue({ code: 'custom', message: `"${value}" is a relative path; host folders are absolute, e.g. /home/me/site.` });
-      return;
-    }
-    const problem = firstProblem(volumeName, value);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  }),
-  target: z.string().regex(/^\/[^\0]*$/, 'The path inside the container is absolute, e.g. /data.'),
-  readOnly: z.boolean().default(false),
-});
+export const mountInput = z
+  .object({
+    /** A named volume, or an absolute folder on the engine's host. */
+    source: z.string(),
+    target: z.string(),
+    readOnly: z.boolean().default(false),
+  })
+  .superRefine((mount, ctx) => {
+    const problem = mountProblem(mount);
+    if (problem) ctx.addIssue({ code: 'custom', message: mountProblemText(problem), params: { code: problem.code, ...problem.params } });
+  });
 
 /** One KEY=value for the container's environment, by docker's env-file rules (env.ts). */
 export const envLine = z.string().superRefine((value, ctx) => {

@@ -320,6 +320,13 @@ export const en = {
       protocol: '“{{protocol}}” is not a protocol; use tcp, udp or sctp.',
       containerPortZero: 'The container port is at least 1.',
     },
+    mount: {
+      sourceEmpty: 'Name a volume (e.g. app-data) or a host folder (e.g. /srv/site).',
+      sourceRelative: '“{{source}}” is a relative path; host folders are absolute, e.g. /home/me/site.',
+      volumeName: '“{{name}}” is not a volume name: it starts with a letter or digit and uses letters, digits, “_”, “.” or “-”, e.g. app-data.',
+      targetRelative: 'The path inside the container is absolute, e.g. /data.',
+      nul: 'A path cannot hold a NUL character.',
+    },
     env: {
       noKey: '“{{text}}” has no name before “=”; write NAME=value.',
       keySpaces: 'The name “{{key}}” has spaces; a variable name has none, e.g. LOG_LEVEL=debug.',

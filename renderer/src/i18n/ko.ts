@@ -322,6 +322,13 @@ export const ko: Catalog = {
       protocol: '“{{protocol}}”은(는) 프로토콜이 아닙니다. tcp, udp, sctp 중 하나를 쓰세요.',
       containerPortZero: '컨테이너 포트는 1 이상입니다.',
     },
+    mount: {
+      sourceEmpty: '볼륨 이름(예: app-data)이나 호스트 폴더(예: /srv/site)를 입력하세요.',
+      sourceRelative: '“{{source}}”은(는) 상대 경로입니다. 호스트 폴더는 절대 경로로 씁니다. 예: /home/me/site',
+      volumeName: '“{{name}}”은(는) 볼륨 이름이 아닙니다. 영문자나 숫자로 시작하고 영문자, 숫자, “_”, “.”, “-”만 씁니다. 예: app-data',
+      targetRelative: '컨테이너 안 경로는 절대 경로입니다. 예: /data',
+      nul: '경로에는 NUL 문자를 넣을 수 없습니다.',
+    },
     env: {
       noKey: '“{{text}}”에는 “=” 앞에 이름이 없습니다. 이름=값 형태로 쓰세요.',
       keySpaces: '이름 “{{key}}”에 공백이 있습니다. 변수 이름에는 공백을 쓸 수 없습니다. 예: LOG_LEVEL=debug',

@@ -5,7 +5,8 @@ import { containerRunCommand, splitCommandLine } from '../../../../engine/contra
 import { parseEnvText } from '../../../../engine/contract/env';
 import { parsePortSpec } from '../../../../engine/contract/ports';
 import { imageIdPattern, parseImageReference } from '../../../../engine/contract/reference';
-import { containerName, firstProblem, mountInput, restartPolicies } from '../../../../engine/contract/schemas';
+import { mountProblem } from '../../../../engine/contract/mounts';
+import { containerName, firstProblem, restartPolicies } from '../../../../engine/contract/schemas';
 import type { PullEvent } from '../../../../engine/contract/types';
 import { berth } from '../../rpc/client';
 import { useEngineStatus } from '../../rpc/engine-sync';
@@ -83,7 +84,10 @@ export function RunDialog({ image: initialImage, onClose }: { image: string; onC
       const twice = port > 0 && ports.some((q, j) => j < i && q.hostPort === ports[i]!.hostPort && q.protocol === ports[i]!.protocol);
       return twice ? t('run.portTwice', { port }) : undefined;
     }),
-    mounts: mounts.map((m) => firstProblem(mountInput, m)),
+    mounts: mounts.map((m) => {
+      const problem = mountProblem(m);
+      return problem && t(`problems.mount.${problem.code}`, problem.params);
+    }),
     env: env.problems.map((p) => t('run.envLine', { line: p.line, problem: t(`problems.env.${p.code}`, p.params) })).join(' ') || undefined,
     command: command ? undefined : t('run.openQuote'),
   };
