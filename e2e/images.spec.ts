@@ -85,7 +85,7 @@ test('run dialog: checks as you type, shows docker run, and runs with a port and
     await dialog.getByRole('textbox', { name: 'Host port 1' }).fill(String(takenPort));
     await expect(dialog.getByText(`Port ${takenPort} is already taken on this machine`)).toBeVisible();
     await dialog.getByRole('textbox', { name: 'Environment (KEY=value, one per line)' }).fill('GOOD=1\nnot an env line');
-    await expect(dialog.getByText('Line 2: Each environment line is KEY=value')).toBeVisible();
+    await expect(dialog.getByText('Line 2: The name “not an env line” has spaces')).toBeVisible();
     await expect(dialog.getByRole('button', { name: 'Run', exact: true })).toBeDisabled();
 
     const name = uniqueName('run');
@@ -98,7 +98,7 @@ test('run dialog: checks as you type, shows docker run, and runs with a port and
     await dialog.getByRole('textbox', { name: 'Volume or host folder 1' }).fill(volume);
     await dialog.getByRole('textbox', { name: 'Path in the container 1' }).fill('/data');
     await expect(dialog.getByRole('group', { name: 'Docker command' })).toContainText(
-      `docker run -d --name ${name} -p 127.0.0.1::80 -v ${volume}:/data -e GREETING=hi ${fixtureImage}`,
+      `docker run -d --name ${name} -p 127.0.0.1::80 --mount type=volume,source=${volume},target=/data -e GREETING=hi ${fixtureImage}`,
     );
     await dialog.getByRole('button', { name: 'Run', exact: true }).click();
 

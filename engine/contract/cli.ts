@@ -1,12 +1,45 @@
+import { isSecretKey } from './env.js';
+import { withDefaultHost } from './ports.js';
 import type { ContainerAction } from './schemas.js';
 
 /**
  * The `docker` command each action equals, so people learning Docker see what Berth does.
- * Arguments are quoted for a POSIX shell only when they need it.
+ *
+ * Quoting: every printed word must give the same argv in dash (Debian's sh), bash and zsh (macOS's
+ * default). So a word is left bare only when it is made of characters no shell treats specially and
+ * does not start with "=" (zsh expands `=cmd` to a path). Anything else goes in single quotes, with
+ * `'\''` for a quote; a newline stays literal inside them. Other control characters (C0, DEL, C1,
+ * and the Unicode bidi/format marks that make text read differently than it runs) would be printed
+ * raw or invisible, and dash 0.5.12 has no $'...', so each run of them is written as
+ * "$(printf '\ooo…')" with the octal UTF-8 bytes, which all three shells run the same way.
+ * (A NUL cannot be in an argument at all; the input schemas refuse it, and here it prints as nothing.)
+ * Tested against the real shells in cli.shell.test.ts.
  */
 export function shellQuote(arg: string): string {
-  return /^[A-Za-z0-9_./:=@%+,-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`;
+  if (/^[A-Za-z0-9_./:@%+,-][A-Za-z0-9_./:=@%+,-]*$/.test(arg)) return arg;
+  if (arg === '') return "''";
+  let out = '';
+  let plain = '';
+  const flush = () => {
+    if (plain) out += `'${plain.replaceAll("'", `'\\''`)}'`;
+    plain = '';
+  };
+  for (const char of arg) {
+    if (controlCharacter.test(char)) {
+      flush();
+      const octal = [...new TextEncoder().encode(char)].map((b) => `\\${b.toString(8).padStart(3, '0')}`).join('');
+      out += `"$(printf '${octal}')"`;
+    } else {
+      plain += char;
+    }
+  }
+  flush();
+  return out;
 }
+
+/** Characters shown as printf escapes: C0 except newline, DEL, C1, and Unicode format/bidi marks. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const controlCharacter = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/u;
 
 export function commandLine(args: readonly string[]): string {
   return ['docker', ...args].map(shellQuote).join(' ');
@@ -70,31 +103,56 @@ export function imagePruneCommand(mode: 'dangling' | 'unused'): string {
   return commandLine(['image', 'prune', ...(mode === 'unused' ? ['-a'] : [])]);
 }
 
-/** `docker run` for the run dialog's choices, exactly as Berth will create the container. */
-export function containerRunCommand(input: {
-  image: string;
-  name?: string;
-  ports?: readonly { hostIp?: string; hostPort: number; containerPort: number; protocol?: string }[];
-  mounts?: readonly { source: string; target: string; readOnly?: boolean }[];
-  env?: readonly string[];
-  command?: readonly string[];
-  restart?: string;
-  autoRemove?: boolean;
-  network?: string;
-}): string {
+/** What a masked secret value prints as until the person reveals it. */
+export const hiddenValue = '<hidden>';
+
+/**
+ * `docker run` for the run dialog's choices, exactly as Berth will create the container: each port
+ * spec with the host address spelled out (Berth's default 127.0.0.1 included), volumes and host
+ * folders as `--mount` (what Berth sends, HostConfig.Mounts, so a path may hold ":"), and the value
+ * of every environment variable whose name looks secret (env.ts isSecretKey) shown as <hidden>
+ * unless `revealSecrets`.
+ */
+export function containerRunCommand(
+  input: {
+    image: string;
+    name?: string;
+    ports?: readonly string[];
+    mounts?: readonly { source: string; target: string; readOnly?: boolean }[];
+    env?: readonly string[];
+    command?: readonly string[];
+    restart?: string;
+    autoRemove?: boolean;
+    network?: string;
+  },
+  options: { revealSecrets?: boolean } = {},
+): string {
   const args = ['run', '-d'];
   if (input.name) args.push('--name', input.name);
-  for (const p of input.ports ?? []) {
-    const host = `${p.hostIp ?? '127.0.0.1'}:${p.hostPort || ''}`;
-    args.push('-p', `${host}:${p.containerPort}${p.protocol && p.protocol !== 'tcp' ? `/${p.protocol}` : ''}`);
-  }
-  for (const m of input.mounts ?? []) args.push('-v', `${m.source}:${m.target}${m.readOnly ? ':ro' : ''}`);
-  for (const e of input.env ?? []) args.push('-e', e);
+  for (const spec of input.ports ?? []) args.push('-p', withDefaultHost(spec) ?? spec);
+  for (const m of input.mounts ?? []) args.push('--mount', mountOption(m));
+  for (const e of input.env ?? []) args.push('-e', options.revealSecrets ? e : maskSecret(e));
   if (input.restart && input.restart !== 'no') args.push('--restart', input.restart);
   if (input.autoRemove) args.push('--rm');
   if (input.network) args.push('--network', input.network);
   args.push(input.image, ...(input.command ?? []));
   return commandLine(args);
+}
+
+/** KEY=value with the value replaced by <hidden> when the key looks secret. */
+export function maskSecret(line: string): string {
+  const eq = line.indexOf('=');
+  return eq > 0 && isSecretKey(line.slice(0, eq)) && line.length > eq + 1 ? `${line.slice(0, eq + 1)}${hiddenValue}` : line;
+}
+
+/**
+ * The `--mount` value for a volume or host folder. The CLI reads it as one CSV record
+ * (docker/cli opts/mount.go), so a field holding "," or a quote is quoted the CSV way.
+ */
+export function mountOption(mount: { source: string; target: string; readOnly?: boolean }): string {
+  const type = mount.source.startsWith('/') ? 'bind' : 'volume';
+  const fields = [`type=${type}`, `source=${mount.source}`, `target=${mount.target}`, ...(mount.readOnly ? ['readonly'] : [])];
+  return fields.map((f) => (/[",\r\n]/.test(f) ? `"${f.replaceAll('"', '""')}"` : f)).join(',');
 }
 
 /**
@@ -178,12 +236,16 @@ export function volumeListCommand(volume: string, path: string): string {
   return commandLine(['run', '--rm', '-v', `${volume}:/v`, 'busybox', 'ls', '-la', `/v${path}`]);
 }
 
-export function imageBuildCommand(input: { context: string; dockerfile: string; tag: string; buildArgs: Record<string, string> }): string {
+/** `docker build`; secret-looking build arguments (NPM_TOKEN=…) are shown as <hidden> unless `revealSecrets`. */
+export function imageBuildCommand(
+  input: { context: string; dockerfile: string; tag: string; buildArgs: Record<string, string> },
+  options: { revealSecrets?: boolean } = {},
+): string {
   return commandLine([
     'build',
     ...(input.tag ? ['-t', input.tag] : []),
     ...(input.dockerfile && input.dockerfile !== 'Dockerfile' ? ['-f', input.dockerfile] : []),
-    ...Object.entries(input.buildArgs).flatMap(([k, v]) => ['--build-arg', `${k}=${v}`]),
+    ...Object.entries(input.buildArgs).flatMap(([k, v]) => ['--build-arg', options.revealSecrets ? `${k}=${v}` : maskSecret(`${k}=${v}`)]),
     input.context || '.',
   ]);
 }

@@ -37,14 +37,41 @@ describe('docker command equivalents', () => {
 
 describe('run input', () => {
   it('explains bad ports, env lines and host paths', async () => {
-    const { containerRunInput, mountInput, envLine, portMappingInput } = await import('./schemas.js');
-    expect(firstProblem(portMappingInput, { hostPort: 70000, containerPort: 80 })).toMatch(/at most 65535/);
-    expect(firstProblem(envLine, 'NO_EQUALS')).toMatch(/KEY=value/);
-    expect(firstProblem(envLine, '1BAD=x')).toMatch(/KEY=value/);
+    const { containerRunInput, mountInput, envLine, portSpec } = await import('./schemas.js');
+    expect(firstProblem(portSpec, '70000:80')).toMatch(/not a host port/);
+    expect(firstProblem(envLine, 'NO_EQUALS')).toMatch(/no value.*NO_EQUALS=value/);
+    expect(firstProblem(envLine, 'two words=x')).toMatch(/has spaces/);
     expect(firstProblem(mountInput, { source: 'site/html', target: '/usr/share' })).toMatch(/relative path.*absolute/);
     expect(firstProblem(mountInput, { source: 'data', target: 'data' })).toMatch(/absolute, e\.g\. \/data/);
+    expect(firstProblem(mountInput, { source: '~/site', target: '/data' })).toMatch(/relative path/);
+    expect(firstProblem(mountInput, { source: '-bad', target: '/data' })).toMatch(/not a volume name/);
+    expect(firstProblem(mountInput, { source: '/a\0b', target: '/data' })).toMatch(/NUL/);
     expect(firstProblem(containerRunInput, { image: 'Nginx' })).toMatch(/lowercase/);
     expect(firstProblem(containerRunInput, { image: 'nginx', mounts: [{ source: '/srv', target: '/data' }] })).toBeUndefined();
+  });
+
+  it('takes what docker takes: any env name, -p syntax, folders with ":"', async () => {
+    const { containerRunInput } = await import('./schemas.js');
+    const input = {
+      image: 'nginx',
+      env: ['spring.profiles.active=dev', 'with.dots=1', 'my-var=1', '1ST=x', 'TRAIL=a  '],
+      ports: ['8000-8010:8000-8010', '192.168.1.5:8080:80', '[::1]:8081:80', '80/sctp', '9000-9010:90'],
+      mounts: [{ source: '/tmp/x:y', target: '/data' }, { source: '/tmp/a,b', target: '/in:side' }],
+    };
+    expect(firstProblem(containerRunInput, input)).toBeUndefined();
+  });
+});
+
+describe('image IDs typed where a name is wanted', () => {
+  it('Pull refuses an ID and says it is one; Tag takes it as the source, never as the new name', async () => {
+    const { imageReferenceInput, imageTagInput } = await import('./schemas.js');
+    const id = 'a'.repeat(64);
+    for (const reference of [id, `sha256:${id}`]) expect(firstProblem(imageReferenceInput, { reference })).toMatch(/is an image ID, not a name/);
+    expect(firstProblem(imageTagInput, { source: `sha256:${id}`, target: 'team/app:1' })).toBeUndefined();
+    expect(firstProblem(imageTagInput, { source: id, target: 'team/app:1' })).toBeUndefined();
+    expect(firstProblem(imageTagInput, { source: 'app', target: `sha256:${id}` })).toMatch(/is an image ID, not a name/);
+    const { containerRunInput } = await import('./schemas.js');
+    for (const image of [id, `sha256:${id}`]) expect(firstProblem(containerRunInput, { image })).toBeUndefined();
   });
 });
 
@@ -55,14 +82,34 @@ describe('command lines', () => {
       containerRunCommand({
         image: 'nginx:1.27',
         name: 'web',
-        ports: [{ hostIp: '127.0.0.1', hostPort: 8080, containerPort: 80, protocol: 'tcp' }],
-        mounts: [{ source: 'site', target: '/usr/share/nginx/html', readOnly: true }],
+        ports: ['127.0.0.1:8080:80', '53:53/udp', '[::1]:8000-8001:8000-8001'],
+        mounts: [{ source: 'site', target: '/usr/share/nginx/html', readOnly: true }, { source: '/tmp/x:y,z', target: '/data' }],
         env: ['A=b c'],
         restart: 'unless-stopped',
         autoRemove: false,
         command: ['nginx', '-g', 'daemon off;'],
       }),
-    ).toBe("docker run -d --name web -p 127.0.0.1:8080:80 -v site:/usr/share/nginx/html:ro -e 'A=b c' --restart unless-stopped nginx:1.27 nginx -g 'daemon off;'");
+    ).toBe(
+      "docker run -d --name web -p 127.0.0.1:8080:80 -p 127.0.0.1:53:53/udp -p '[::1]:8000-8001:8000-8001' " +
+        "--mount type=volume,source=site,target=/usr/share/nginx/html,readonly --mount 'type=bind,\"source=/tmp/x:y,z\",target=/data' " +
+        "-e 'A=b c' --restart unless-stopped nginx:1.27 nginx -g 'daemon off;'",
+    );
+  });
+
+  it('hides secret-looking build arguments too', async () => {
+    const { imageBuildCommand } = await import('./cli.js');
+    const input = { context: '/app', dockerfile: 'Dockerfile', tag: '', buildArgs: { NPM_TOKEN: 'npm_abc', VERSION: '1' } };
+    expect(imageBuildCommand(input)).toBe("docker build --build-arg 'NPM_TOKEN=<hidden>' --build-arg VERSION=1 /app");
+    expect(imageBuildCommand(input, { revealSecrets: true })).toContain('NPM_TOKEN=npm_abc');
+  });
+
+  it('hides the values of secret-looking variables until revealed', async () => {
+    const { containerRunCommand } = await import('./cli.js');
+    const input = { image: 'db', env: ['DB_PASSWORD=hunter2', 'api_key=abc', 'GITHUB_TOKEN=t', 'LOG_LEVEL=debug', 'SECRET='] };
+    const masked = containerRunCommand(input);
+    expect(masked).toBe("docker run -d -e 'DB_PASSWORD=<hidden>' -e 'api_key=<hidden>' -e 'GITHUB_TOKEN=<hidden>' -e LOG_LEVEL=debug -e SECRET= db");
+    expect(masked).not.toMatch(/hunter2|abc|=t /);
+    expect(containerRunCommand(input, { revealSecrets: true })).toContain('-e DB_PASSWORD=hunter2');
   });
 
   it('splits a command line like a shell would, quotes included', async () => {

@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { parseImageReference } from './reference.js';
+import { envLineProblem, envProblemText } from './env.js';
+import { mountProblem, mountProblemText } from './mounts.js';
+import { isIpAddress, parsePortSpec, portProblemText } from './ports.js';
+import { imageIdPattern, parseImageReference } from './reference.js';
 import { transferId } from './transfer.js';
 
 /**
@@ -143,7 +146,10 @@ export const imageTagInput = z.object({ source: localImageRef, target: reference
 const registryServer = z
   .string()
   .trim()
-  .regex(/^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::\d{1,5})?$/, 'A registry is a host name with an optional port, e.g. docker.io or registry.example.com:5000.');
+  .regex(
+    /^(?:(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[a-fA-F0-9:]+\])(?::\d{1,5})?$/,
+    'A registry is a host name with an optional port, e.g. docker.io, registry.example.com:5000 or [::1]:5000.',
+  );
 export const registryLoginInput = z.object({
   server: registryServer,
   username: z.string().min(1, 'Type your user name.').max(256),
@@ -161,61 +167,67 @@ export const imagePruneInput = z.object({
 /** Prune deletes exactly the images the person saw in the preview, never more. */
 export const imagePruneConfirmInput = z.object({ ids: imageRefs });
 
-const ipv4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
 const portNumber = (what: string) =>
   z.number({ error: `${what} is a number from 1 to 65535.` }).int(`${what} is a whole number.`).min(1, `${what} is at least 1.`).max(65535, `${what} is at most 65535.`);
 
-export const portMappingInput = z.object({
-  hostIp: z.string().regex(ipv4, 'The host address is an IPv4 address: 127.0.0.1 (this machine only) or 0.0.0.0 (every interface).').default('127.0.0.1'),
-  /** 0 lets the engine pick a free port. */
-  hostPort: z.union([z.literal(0), portNumber('The host port')]),
-  containerPort: portNumber('The container port'),
-  protocol: z.enum(['tcp', 'udp'], { error: 'The protocol is tcp or udp.' }).default('tcp'),
+/** One published port in docker's `-p` syntax (ports.ts); with no host address Berth uses 127.0.0.1. */
+export const portSpec = z.string().superRefine((value, ctx) => {
+  const result = parsePortSpec(value);
+  if (!result.ok) ctx.addIssue({ code: 'custom', message: portProblemText(result), params: { code: result.code, ...result.params } });
 });
 
 export const volumeName = z
   .string()
   .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/, 'A volume name starts with a letter or digit and uses letters, digits, "_", "." or "-", e.g. app-data.');
 
-export const mountInput = z.object({
-  /** A named volume, or an absolute folder on the engine's host. */
-  source: z.string().min(1, 'Name a volume (e.g. app-data) or a host folder (e.g. /srv/site).').superRefine((value, ctx) => {
-    if (value.startsWith('/')) return;
-    if (value.includes('/') || value.startsWith('.') || value.startsWith('~')) {
-      ctx.addIssue({ code: 'custom', message: `"${value}" is a relative path; host folders are absolute, e.g. /home/me/site.` });
-      return;
-    }
-    const problem = firstProblem(volumeName, value);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  }),
-  target: z.string().regex(/^\/[^:]*$/, 'The path inside the container is absolute, e.g. /data.'),
-  readOnly: z.boolean().default(false),
-});
+/**
+ * A named volume or a host folder, and where it appears in the container. Sent as HostConfig.Mounts
+ * (not Binds), so a path may hold ":" or ",".
+ */
+export const mountInput = z
+  .object({
+    /** A named volume, or an absolute folder on the engine's host. */
+    source: z.string(),
+    target: z.string(),
+    readOnly: z.boolean().default(false),
+  })
+  .superRefine((mount, ctx) => {
+    const problem = mountProblem(mount);
+    if (problem) ctx.addIssue({ code: 'custom', message: mountProblemText(problem), params: { code: problem.code, ...problem.params } });
+  });
 
-export const envLine = z
-  .string()
-  .regex(/^[A-Za-z_][A-Za-z0-9_]*=/, 'Each environment line is KEY=value, the key made of letters, digits and "_", e.g. LOG_LEVEL=debug.');
+/** One KEY=value for the container's environment, by docker's env-file rules (env.ts). */
+export const envLine = z.string().superRefine((value, ctx) => {
+  const problem = envLineProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: envProblemText(problem), params: { code: problem.code, ...problem.params } });
+});
 
 export const restartPolicies = ['no', 'always', 'unless-stopped', 'on-failure'] as const;
 
 export const containerRunInput = z.object({
+  /** A reference, or the ID of an image already on the engine (never pulled). */
   image: z.string().superRefine((value, ctx) => {
+    if (imageIdPattern.test(value.trim())) return;
     const result = parseImageReference(value);
     if (!result.ok) ctx.addIssue({ code: 'custom', message: result.problem });
   }),
   name: z.union([z.literal(''), containerName]).default(''),
-  ports: z.array(portMappingInput).max(100, 'At most 100 port mappings.').default([]),
+  /** docker -p specs, e.g. 127.0.0.1:8080:80, 8000-8010:8000-8010, [::1]:53:53/udp. */
+  ports: z.array(portSpec).max(100, 'At most 100 port mappings.').default([]),
   mounts: z.array(mountInput).max(50, 'At most 50 volumes.').default([]),
   env: z.array(envLine).max(500, 'At most 500 environment variables.').default([]),
   /** Replaces the image's CMD when not empty. */
-  command: z.array(z.string().max(4096)).max(200).default([]),
+  command: z.array(z.string().max(4096).refine((word) => !word.includes('\0'), 'A command word cannot hold a NUL character.')).max(200).default([]),
   restart: z.enum(restartPolicies, { error: `Restart is one of: ${restartPolicies.join(', ')}.` }).default('no'),
   autoRemove: z.boolean().default(false),
   network: z.string().max(128).default(''),
 });
 export type ContainerRunInput = z.output<typeof containerRunInput>;
 
-export const portCheckInput = z.object({ hostIp: z.string().regex(ipv4, 'An IPv4 address, e.g. 127.0.0.1.'), hostPort: portNumber('The host port') });
+export const portCheckInput = z.object({
+  hostIp: z.string().refine((ip) => isIpAddress(ip), 'An IP address, e.g. 127.0.0.1 or ::1.'),
+  hostPort: portNumber('The host port'),
+});
 
 const labelsText = z.record(
   z.string().regex(/^[a-zA-Z0-9][a-zA-Z0-9._/-]*$/, 'A label key uses letters, digits, ".", "_", "/" and "-", e.g. com.example.team.'),

@@ -2,7 +2,7 @@ import type Docker from 'dockerode';
 import { BerthError } from '../contract/errors.js';
 import type { RegistriesApi } from '../contract/service.js';
 import { engineMessage } from './errors.js';
-import { removeRegistryLogin, savedRegistryLogins, saveRegistryLogin } from './registry-auth.js';
+import { configKeyFor, removeRegistryLogin, savedRegistryLogins, saveRegistryLogin } from './registry-auth.js';
 
 /**
  * Registry logins as `docker login` keeps them: checked by the engine against the registry, then
@@ -17,7 +17,7 @@ export class DockerRegistries implements RegistriesApi {
   }
 
   async login({ server, username, password }: { server: string; username: string; password: string }) {
-    const serveraddress = server === 'docker.io' ? 'https://index.docker.io/v1/' : server;
+    const serveraddress = configKeyFor(server);
     try {
       await this.docker.checkAuth({ username, password, serveraddress });
     } catch (e) {

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { registryDomain } from '../contract/reference.js';
 
 /** Credentials for one registry, as the engine's X-Registry-Auth header wants them. */
 export interface RegistryAuth {
@@ -16,9 +17,13 @@ interface DockerConfigFile {
   credHelpers?: Record<string, string>;
 }
 
-/** Docker Hub's credentials live under its old v1 address, as the CLI stores them. */
+/**
+ * Docker Hub's credentials live under its old v1 address, as the CLI stores them, however the
+ * person wrote Hub's address (docker.io, index.docker.io, https://index.docker.io/v1/).
+ */
 export function configKeyFor(domain: string): string {
-  return domain === 'docker.io' ? 'https://index.docker.io/v1/' : domain;
+  const registry = registryDomain(domain);
+  return registry === 'docker.io' ? 'https://index.docker.io/v1/' : registry;
 }
 
 export function dockerConfigPath(env: NodeJS.ProcessEnv = process.env): string {

@@ -1,28 +1,45 @@
 import type Docker from 'dockerode';
-import { parseImageReference } from '../contract/reference.js';
+import { BerthError } from '../contract/errors.js';
+import { defaultHostIp, parsePortSpec, portProblemText } from '../contract/ports.js';
+import { imageIdPattern, parseImageReference } from '../contract/reference.js';
 import type { ContainerRunInput } from '../contract/schemas.js';
 import { engineCall } from './bulk.js';
 
-/** The Engine API body for the run dialog's choices: the same container `docker run` would make. */
+/**
+ * The Engine API body for the run dialog's choices: the same container the printed `docker run`
+ * makes. Ports follow docker's -p rules (ports.ts) with Berth's 127.0.0.1 when no address is given;
+ * volumes and host folders go in HostConfig.Mounts (as `--mount` does), not Binds, whose
+ * "source:target:mode" string cannot carry a path with ":". Unlike `-v`, a missing host folder is
+ * then an error from the engine rather than an empty root-owned folder made for it.
+ */
 export function createOptions(input: ContainerRunInput): Docker.ContainerCreateOptions {
   const parsed = parseImageReference(input.image);
   const exposed: Record<string, object> = {};
   const bindings: Record<string, { HostIp: string; HostPort: string }[]> = {};
-  for (const port of input.ports) {
-    const key = `${port.containerPort}/${port.protocol}`;
-    exposed[key] = {};
-    (bindings[key] ??= []).push({ HostIp: port.hostIp, HostPort: port.hostPort ? String(port.hostPort) : '' });
+  for (const spec of input.ports) {
+    const result = parsePortSpec(spec);
+    if (!result.ok) throw new BerthError('INVALID_INPUT', portProblemText(result));
+    for (const port of result.bindings) {
+      const key = `${port.containerPort}/${port.protocol}`;
+      exposed[key] = {};
+      (bindings[key] ??= []).push({ HostIp: port.hostIp || defaultHostIp, HostPort: port.hostPort });
+    }
   }
   return {
-    // The engine resolves familiar names itself; keep what the person typed when it parses.
-    Image: parsed.ok ? input.image.trim() : input.image,
+    // The engine resolves familiar names (and IDs) itself; keep what the person typed when it parses.
+    Image: parsed.ok || imageIdPattern.test(input.image.trim()) ? input.image.trim() : input.image,
     ...(input.name ? { name: input.name } : {}),
     ...(input.command.length ? { Cmd: input.command } : {}),
     Env: input.env,
     ExposedPorts: exposed,
     HostConfig: {
       PortBindings: bindings,
-      Binds: input.mounts.map((m) => `${m.source}:${m.target}${m.readOnly ? ':ro' : ''}`),
+      Mounts: input.mounts.map((m) => ({
+        Type: m.source.startsWith('/') ? ('bind' as const) : ('volume' as const),
+        Source: m.source,
+        Target: m.target,
+        ReadOnly: m.readOnly,
+      })),
       RestartPolicy: { Name: input.restart === 'no' ? '' : input.restart },
       AutoRemove: input.autoRemove,
       ...(input.network ? { NetworkMode: input.network } : {}),
@@ -32,8 +49,20 @@ export function createOptions(input: ContainerRunInput): Docker.ContainerCreateO
 
 /** Creates and starts a container; if it cannot start, the created container is left for the person to see, as docker run does. */
 export async function runContainer(docker: Docker, input: ContainerRunInput): Promise<{ id: string; name: string }> {
-  const container = await engineCall(docker.createContainer(createOptions(input)), input.name ? `Container ${input.name}` : undefined);
+  const container = await engineCall(docker.createContainer(createOptions(input)), input.name ? `Container ${input.name}` : undefined).catch((e: unknown) => {
+    throw missingHostFolder(e) ?? e;
+  });
   await engineCall(container.start(), input.name ? `Container ${input.name}` : undefined);
   const info = await engineCall(container.inspect());
   return { id: info.Id, name: info.Name.replace(/^\//, '') };
+}
+
+/**
+ * `--mount type=bind` (unlike `-v`) does not make a missing host folder, and the engine says so in
+ * its own words; Berth adds what to do.
+ */
+function missingHostFolder(error: unknown): BerthError | undefined {
+  const message = error instanceof Error ? error.message : '';
+  if (!/bind source path does not exist/i.test(message)) return undefined;
+  return new BerthError('INVALID_INPUT', message, 'Create the folder on the engine’s machine first, or check the path: Berth does not make missing host folders (docker -v would, owned by root).');
 }

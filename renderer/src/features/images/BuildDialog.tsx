@@ -88,7 +88,7 @@ export function BuildDialog({ onClose }: { onClose: () => void }) {
           <textarea className="input" rows={2} value={argsText} placeholder="VERSION=1.2" onChange={(e) => setArgsText(e.target.value)} />
           {'problem' in args && <span className="field__problem">{args.problem}</span>}
         </label>
-        <CommandPreview command={imageBuildCommand(input)} />
+        <CommandPreview command={(revealSecrets) => imageBuildCommand(input, { revealSecrets })} />
         {phase.name === 'building' && phase.step && <p className="cell--muted">{phase.step}</p>}
         {output && (
           <pre ref={log} className="log-tail" aria-label={t('build.output')}>

@@ -24,7 +24,7 @@ export function PullDialog({ onClose, initial = '' }: { onClose: () => void; ini
   useEffect(() => () => subscription.current?.unsubscribe(), []);
 
   const parsed = parseImageReference(reference);
-  const problem = reference.trim() && !parsed.ok ? parsed.problem : undefined;
+  const problem = reference.trim() && !parsed.ok ? t(`problems.reference.${parsed.code}`, parsed.params) : undefined;
   const start = () => {
     if (!parsed.ok) return;
     setLayers([]);

@@ -18,7 +18,7 @@ export function TagDialog({ source, onClose }: { source: string; onClose: () => 
   const { t } = useTranslation();
   const [target, setTarget] = useState('');
   const parsed = parseImageReference(target);
-  const problem = target.trim() && !parsed.ok ? parsed.problem : undefined;
+  const problem = target.trim() && !parsed.ok ? t(`problems.reference.${parsed.code}`, parsed.params) : undefined;
   const tag = useMutation({ mutationFn: () => berth.images.tag.mutate({ source, target: target.trim() }), onSuccess: onClose });
   return (
     <Dialog title={t('registry.tagTitle', { source })} onClose={onClose}>

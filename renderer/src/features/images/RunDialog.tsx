@@ -2,8 +2,11 @@ import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/rea
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { containerRunCommand, splitCommandLine } from '../../../../engine/contract/cli';
-import { parseImageReference } from '../../../../engine/contract/reference';
-import { containerName, envLine, firstProblem, mountInput, portMappingInput, restartPolicies } from '../../../../engine/contract/schemas';
+import { parseEnvText } from '../../../../engine/contract/env';
+import { parsePortSpec } from '../../../../engine/contract/ports';
+import { imageIdPattern, parseImageReference } from '../../../../engine/contract/reference';
+import { mountProblem } from '../../../../engine/contract/mounts';
+import { containerName, firstProblem, restartPolicies } from '../../../../engine/contract/schemas';
 import type { PullEvent } from '../../../../engine/contract/types';
 import { berth } from '../../rpc/client';
 import { useEngineStatus } from '../../rpc/engine-sync';
@@ -13,7 +16,7 @@ import { openContainer } from '../../state/ui-store';
 import { CommandPreview } from '../../ui/CommandPreview';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { PortRow, type PortDraft } from './PortRow';
+import { PortRow, portDraftSpec, type PortDraft } from './PortRow';
 
 interface MountDraft {
   source: string;
@@ -39,6 +42,8 @@ export function RunDialog({ image: initialImage, onClose }: { image: string; onC
   const [autoRemove, setAutoRemove] = useState(false);
   const [network, setNetwork] = useState('');
   const [pulling, setPulling] = useState<string>();
+  const [portSpecText, setPortSpecText] = useState('');
+  const [portSpecProblem, setPortSpecProblem] = useState<string>();
 
   const containers = useQuery({ ...containersQuery(engineId), enabled: Boolean(engineId) }).data ?? [];
   const images = useQuery({ ...imagesQuery(engineId), enabled: Boolean(engineId) }).data ?? [];
@@ -49,49 +54,65 @@ export function RunDialog({ image: initialImage, onClose }: { image: string; onC
   }).data;
   const ports: PortDraft[] =
     portsDraft ??
-    (exposed ?? []).map((p) => ({ hostIp: '127.0.0.1', hostPort: String(p.containerPort), containerPort: String(p.containerPort), protocol: p.protocol === 'udp' ? 'udp' : 'tcp' }));
+    (exposed ?? []).map((p) => ({ hostIp: '127.0.0.1', hostPort: String(p.containerPort), containerPort: String(p.containerPort), protocol: p.protocol === 'udp' || p.protocol === 'sctp' ? p.protocol : 'tcp' }));
 
   const parsedImage = parseImageReference(image);
-  const localImage = image.startsWith('sha256:') || images.some((i) => i.id === image || i.tags.some((tag) => sameImage(tag, image)));
-  const envLines = envText.split('\n').map((l) => l.trim()).filter(Boolean);
+  // An image ID (as `docker images` prints it) names a local image; it is never pulled.
+  const imageId = imageIdPattern.test(image.trim());
+  const localImage = imageId || images.some((i) => i.id === image || i.tags.some((tag) => sameImage(tag, image)));
+  const env = parseEnvText(envText);
   const command = splitCommandLine(commandText);
-  const portValues = ports.map((p) => ({ hostIp: p.hostIp, hostPort: Number(p.hostPort || 0), containerPort: Number(p.containerPort), protocol: p.protocol }));
-  // Each host port is checked on the host by trying to listen on it.
+  const portSpecs = ports.map(portDraftSpec);
+  const parsedPorts = portSpecs.map(parsePortSpec);
+  // A single host port is checked on the host by trying to listen on it (a range is the engine's to pick from).
+  const singleHostPort = (i: number) => (/^\d+$/.test(ports[i]!.hostPort) ? Number(ports[i]!.hostPort) : 0);
   const portChecks = useQueries({
-    queries: portValues.map((p) => ({
-      queryKey: ['host-port-free', p.hostIp, p.hostPort],
-      queryFn: () => berth.containers.hostPortFree.query({ hostIp: p.hostIp, hostPort: p.hostPort }),
-      enabled: Number.isInteger(p.hostPort) && p.hostPort > 0 && p.hostPort < 65536,
+    queries: ports.map((p, i) => ({
+      queryKey: ['host-port-free', p.hostIp, singleHostPort(i)],
+      queryFn: () => berth.containers.hostPortFree.query({ hostIp: p.hostIp, hostPort: singleHostPort(i) }),
+      enabled: parsedPorts[i]!.ok && singleHostPort(i) > 0,
       staleTime: 2000,
     })),
   });
   const problems = {
-    image: image.startsWith('sha256:') ? undefined : parsedImage.ok ? undefined : parsedImage.problem,
+    image: imageId || parsedImage.ok ? undefined : t(`problems.reference.${parsedImage.code}`, parsedImage.params),
     name: name && (firstProblem(containerName, name) ?? (containers.some((c) => c.name === name) ? t('run.nameTaken', { name }) : undefined)),
-    ports: portValues.map((p, i) =>
-      ports[i]!.hostPort !== '' && !/^\d+$/.test(ports[i]!.hostPort)
-        ? t('run.portNumber')
-        : (firstProblem(portMappingInput, p) ?? (portChecks[i]?.data === 'taken' ? t('run.portTaken', { port: p.hostPort }) : undefined) ??
-          (portValues.some((q, j) => j < i && q.hostPort && q.hostPort === p.hostPort && q.protocol === p.protocol) ? t('run.portTwice', { port: p.hostPort }) : undefined)),
-    ),
-    mounts: mounts.map((m) => firstProblem(mountInput, m)),
-    env: envLines.map((line, i) => {
-      const problem = firstProblem(envLine, line);
-      return problem && t('run.envLine', { line: i + 1, problem });
-    }).find(Boolean),
+    ports: parsedPorts.map((parsed, i) => {
+      if (!parsed.ok) return t(`problems.port.${parsed.code}`, parsed.params);
+      const port = singleHostPort(i);
+      if (portChecks[i]?.data === 'taken') return t('run.portTaken', { port });
+      const twice = port > 0 && ports.some((q, j) => j < i && q.hostPort === ports[i]!.hostPort && q.protocol === ports[i]!.protocol);
+      return twice ? t('run.portTwice', { port }) : undefined;
+    }),
+    mounts: mounts.map((m) => {
+      const problem = mountProblem(m);
+      return problem && t(`problems.mount.${problem.code}`, problem.params);
+    }),
+    env: env.problems.map((p) => t('run.envLine', { line: p.line, problem: t(`problems.env.${p.code}`, p.params) })).join(' ') || undefined,
     command: command ? undefined : t('run.openQuote'),
   };
   const invalid = Boolean(problems.image || problems.name || problems.ports.some(Boolean) || problems.mounts.some(Boolean) || problems.env || problems.command);
   const input = {
     image: image.trim(),
     name,
-    ports: portValues,
+    ports: portSpecs,
     mounts,
-    env: envLines,
+    env: env.env,
     command: command ?? [],
     restart,
     autoRemove,
     network: network.trim(),
+  };
+
+  /** Adds a row from docker's -p syntax, or says what is wrong with it. */
+  const addPortSpec = () => {
+    const parsed = parsePortSpec(portSpecText);
+    if (!parsed.ok) {
+      setPortSpecProblem(t(`problems.port.${parsed.code}`, parsed.params));
+      return;
+    }
+    setPorts([...ports, { hostIp: parsed.hostIp || '127.0.0.1', hostPort: parsed.hostPort, containerPort: parsed.containerPort, protocol: parsed.protocol }]);
+    setPortSpecText('');
   };
 
   const run = useMutation({
@@ -139,6 +160,29 @@ export function RunDialog({ image: initialImage, onClose }: { image: string; onC
           <button type="button" className="button button--small" onClick={() => setPorts([...ports, { hostIp: '127.0.0.1', hostPort: '', containerPort: '', protocol: 'tcp' }])}>
             {t('run.addPort')}
           </button>
+          <div className="run-form__row">
+            <input
+              className="input"
+              aria-label={t('run.portSpec')}
+              placeholder={t('run.portSpecPlaceholder')}
+              value={portSpecText}
+              onChange={(e) => {
+                setPortSpecText(e.target.value);
+                setPortSpecProblem(undefined);
+              }}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') {
+                  e.preventDefault();
+                  addPortSpec();
+                }
+              }}
+            />
+            <button type="button" className="button button--small" onClick={addPortSpec}>
+              {t('run.addPortSpec')}
+            </button>
+            {portSpecProblem && <span className="field__problem run-form__problem">{portSpecProblem}</span>}
+          </div>
+          <p className="cell--muted">{t('run.defaultHost')}</p>
         </fieldset>
 
         <fieldset className="run-form__group">
@@ -164,6 +208,7 @@ export function RunDialog({ image: initialImage, onClose }: { image: string; onC
 
         <Field label={t('run.env')} problem={problems.env}>
           <textarea className="input" rows={3} value={envText} placeholder="LOG_LEVEL=debug" onChange={(e) => setEnvText(e.target.value)} />
+          <span className="cell--muted">{t('run.envHelp')}</span>
         </Field>
         <Field label={t('run.command')} problem={problems.command}>
           <input className="input" value={commandText} placeholder={t('run.commandPlaceholder')} onChange={(e) => setCommandText(e.target.value)} />
@@ -188,7 +233,7 @@ export function RunDialog({ image: initialImage, onClose }: { image: string; onC
             <input className="input run-form__small" value={network} placeholder="bridge" onChange={(e) => setNetwork(e.target.value)} />
           </label>
         </div>
-        <CommandPreview command={containerRunCommand(input)} />
+        <CommandPreview command={(revealSecrets) => containerRunCommand(input, { revealSecrets })} />
         {pulling && (
           <p className="notice" role="status">
             {pulling}
