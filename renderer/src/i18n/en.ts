@@ -51,6 +51,13 @@ export const en = {
     empty: 'No containers yet. Create one with “docker run” and it appears here.',
     noMatch: 'No container matches “{{search}}”.',
     noRunning: 'No container is running.',
+    noHealth: 'No running container has that health.',
+    health: {
+      healthy: 'Healthy',
+      unhealthy: 'Unhealthy',
+      starting: 'Health: starting',
+    },
+    restartingStatus: 'Exited with code {{code}} · restarted {{count}} times',
     columns: {
       name: 'Name',
       image: 'Image',
@@ -118,6 +125,11 @@ export const en = {
     inspect: 'Inspect',
     stats: 'Stats',
     gone: 'Removed',
+    health: {
+      title: 'Last health check',
+      lastProbe: 'Last health check at {{time}}: exit code {{code}}',
+      noOutput: '(the check printed nothing)',
+    },
   },
   logs: {
     controls: 'Log controls',

@@ -53,6 +53,13 @@ export const ko: Catalog = {
     empty: '아직 컨테이너가 없습니다. “docker run”으로 만들면 여기에 나타납니다.',
     noMatch: '“{{search}}”와 일치하는 컨테이너가 없습니다.',
     noRunning: '실행 중인 컨테이너가 없습니다.',
+    noHealth: '그 상태의 실행 중인 컨테이너가 없습니다.',
+    health: {
+      healthy: '정상',
+      unhealthy: '비정상',
+      starting: '상태 확인 중',
+    },
+    restartingStatus: '종료 코드 {{code}} · {{count}}번 재시작됨',
     columns: {
       name: '이름',
       image: '이미지',
@@ -120,6 +127,11 @@ export const ko: Catalog = {
     inspect: '상세 정보',
     stats: '통계',
     gone: '삭제됨',
+    health: {
+      title: '마지막 상태 확인',
+      lastProbe: '마지막 상태 확인 {{time}}: 종료 코드 {{code}}',
+      noOutput: '(확인 명령이 아무것도 출력하지 않았습니다)',
+    },
   },
   logs: {
     controls: '로그 설정',

@@ -2,7 +2,8 @@ import { create } from 'zustand';
 
 /** What belongs to the UI itself (never engine state: that lives in react-query). */
 export type View = 'containers' | 'images' | 'volumes' | 'networks' | 'engine';
-export type ContainerFilter = 'all' | 'running';
+/** Which rows the containers list shows: all, running ones, or running ones by healthcheck verdict. */
+export type ContainerFilter = 'all' | 'running' | 'healthy' | 'unhealthy' | 'starting';
 export type Language = 'en' | 'ko';
 
 interface UiState {
