@@ -169,6 +169,7 @@ export const en = {
     usingBash: 'Shell: bash',
     usingSh: 'Shell: {{shell}} (this image has no bash)',
     ended: 'The shell exited (code {{code}}). Open a new terminal to go on.',
+    endedUnknown: 'The shell ended: the container stopped or the engine went away. Open a new terminal to go on.',
     failed: 'Could not open a terminal',
     label: 'Terminal in {{name}}',
   },

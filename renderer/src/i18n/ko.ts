@@ -171,6 +171,7 @@ export const ko: Catalog = {
     usingBash: '셸: bash',
     usingSh: '셸: {{shell}} (이 이미지에는 bash가 없습니다)',
     ended: '셸이 종료되었습니다 (코드 {{code}}). 계속하려면 새 터미널을 여세요.',
+    endedUnknown: '셸이 끝났습니다. 컨테이너가 멈췄거나 엔진 연결이 끊겼습니다. 계속하려면 새 터미널을 여세요.',
     failed: '터미널을 열지 못했습니다',
     label: '{{name}}의 터미널',
   },
