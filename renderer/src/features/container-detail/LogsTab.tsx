@@ -8,6 +8,7 @@ import { toBerthError } from '../../rpc/errors';
 import { CommandPreview } from '../../ui/CommandPreview';
 import { SaveLink } from '../../ui/SaveLink';
 import { setLogScrollback, useUiStore } from '../../state/ui-store';
+import { copySelectionOnCopyKey } from '../../ui/copy-keys';
 import { useTerminal } from '../../ui/useTerminal';
 
 type Since = '5m' | '1h' | 'all';
@@ -41,6 +42,8 @@ export function LogsTab({ id, name }: { id: string; name: string }) {
   const held = useRef<string[]>([]);
   const pausedRef = useRef(paused);
   const search = useRef<SearchAddon | undefined>(undefined);
+
+  useEffect(() => handle && copySelectionOnCopyKey(handle.terminal), [handle]);
 
   useEffect(() => {
     if (!handle) return;

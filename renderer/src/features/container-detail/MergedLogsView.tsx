@@ -6,6 +6,7 @@ import { berth } from '../../rpc/client';
 import { toBerthError } from '../../rpc/errors';
 import { closeContainer } from '../../state/ui-store';
 import { CommandPreview } from '../../ui/CommandPreview';
+import { copySelectionOnCopyKey } from '../../ui/copy-keys';
 import { useTerminal } from '../../ui/useTerminal';
 
 const tail = 200;
@@ -19,6 +20,8 @@ export function MergedLogsView({ ids }: { ids: readonly string[] }) {
   const [names, setNames] = useState<string[]>([]);
   const [error, setError] = useState<string>();
   const { containerRef, handle } = useTerminal({ convertEol: true, disableStdin: true, scrollback: 50_000 });
+
+  useEffect(() => handle && copySelectionOnCopyKey(handle.terminal), [handle]);
 
   useEffect(() => {
     if (!handle) return;
