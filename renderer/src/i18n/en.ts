@@ -160,6 +160,13 @@ export const en = {
       removed: 'the container was removed; the log ends here',
     },
   },
+  follow: {
+    waiting: 'the engine is not answering; this resumes when it is back',
+    resumed: 'the engine restarted — no {{what}} for {{seconds}} s',
+    ended: 'the stream ended and could not be resumed',
+    logs: 'logs',
+    stats: 'stats',
+  },
   terminal: {
     sessions: 'Terminal sessions',
     session: 'Terminal {{number}}',

@@ -5,6 +5,7 @@ import { containerLogsCommand } from '../../../../engine/contract/cli';
 import type { LogEvent } from '../../../../engine/contract/types';
 import { berth } from '../../rpc/client';
 import { toBerthError } from '../../rpc/errors';
+import { engineSince, followAcrossEngineRestarts } from '../../rpc/follow';
 import { CommandPreview } from '../../ui/CommandPreview';
 import { SaveLink } from '../../ui/SaveLink';
 import { setLogScrollback, useUiStore } from '../../state/ui-store';
@@ -65,14 +66,22 @@ export function LogsTab({ id, name }: { id: string; name: string }) {
       if (pausedRef.current) held.current.push(text);
       else terminal.write(text);
     };
-    const subscription = berth.logs.follow.subscribe(
-      { id, tail: tail === 'all' ? allLines : tail, since, timestamps, follow: true },
+    const mark = (text: string) => write(`\x1b[2m— ${text} —${reset}\n`);
+    // Followed across engine restarts: a cut stream opens again from when its last lines came.
+    return followAcrossEngineRestarts<LogEvent>(
+      (resumeFrom, callbacks) =>
+        berth.logs.follow.subscribe(
+          resumeFrom === undefined
+            ? { id, tail: tail === 'all' ? allLines : tail, since, timestamps, follow: true }
+            : { id, tail: allLines, since, timestamps, follow: true, sinceTime: engineSince(resumeFrom) },
+          callbacks,
+        ),
       {
-        onData(event: LogEvent) {
+        onData(event) {
           if (event.kind === 'output') {
             write(event.segments.map((s) => (s.stream === 'stderr' ? stderrColour + s.text + reset : s.text)).join(''));
           } else {
-            write(`\x1b[2m— ${t(`logs.notices.${event.notice}`)} —${reset}\n`);
+            mark(t(`logs.notices.${event.notice}`));
           }
         },
         onStarted() {
@@ -81,9 +90,12 @@ export function LogsTab({ id, name }: { id: string; name: string }) {
         onError(e) {
           setError(toBerthError(e).message);
         },
+        onWaiting: () => mark(t('follow.waiting')),
+        onResumed: (seconds) => mark(t('follow.resumed', { seconds, what: t('follow.logs') })),
+        onEnded: () => mark(t('follow.ended')),
       },
+      (event) => event.kind === 'notice' && event.notice === 'removed',
     );
-    return () => subscription.unsubscribe();
   }, [handle, id, since, tail, timestamps, t]);
 
   const togglePause = () => {
