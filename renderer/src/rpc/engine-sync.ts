@@ -52,6 +52,11 @@ export function useEngineSync(): void {
   }, [queryClient]);
 }
 
+/** The engine's status as a stream, the current status first: what followed streams watch to resume after a restart. */
+export function watchEngineStatus(onStatus: (status: EngineStatus) => void): { unsubscribe(): void } {
+  return berth.engine.watchStatus.subscribe(undefined, { onData: onStatus });
+}
+
 /** The engine status as last streamed; undefined until the first message arrives. */
 export function useEngineStatus(): EngineStatus | undefined {
   return useQuery({

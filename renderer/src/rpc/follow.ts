@@ -1,5 +1,4 @@
 import type { EngineStatus } from '../../../engine/contract/types';
-import { berth } from './client';
 
 /** What a followed stream's subscription takes: tRPC's own callbacks. */
 export interface StreamCallbacks<T> {
@@ -41,12 +40,22 @@ const endedAfterMs = 6_000;
 export function followAcrossEngineRestarts<T>(
   open: (resumeFrom: number | undefined, callbacks: StreamCallbacks<T>) => { unsubscribe(): void },
   handlers: FollowHandlers<T>,
-  isFinal: (value: T) => boolean = () => false,
+  {
+    watchStatus,
+    isFinal = () => false,
+    now = Date.now,
+  }: {
+    /** The engine's status stream, current status first (engine-sync.ts#watchEngineStatus). */
+    watchStatus: (onStatus: (status: EngineStatus) => void) => { unsubscribe(): void };
+    isFinal?: (value: T) => boolean;
+    /** The clock, in ms (tests pass their own). */
+    now?: () => number;
+  },
 ): () => void {
   let status: EngineStatus | undefined;
   let stream: { unsubscribe(): void } | undefined;
   let streamGeneration = -1;
-  let lastSeen = Date.now() / 1000;
+  let lastSeen = now() / 1000;
   let lostAt: number | undefined;
   let endTimer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
@@ -63,7 +72,7 @@ export function followAcrossEngineRestarts<T>(
         handlers.onStarted?.();
       },
       onData(value) {
-        lastSeen = Date.now() / 1000;
+        lastSeen = now() / 1000;
         if (isFinal(value)) final = true;
         handlers.onData(value);
       },
@@ -91,7 +100,7 @@ export function followAcrossEngineRestarts<T>(
 
   const lost = () => {
     stream = undefined;
-    lostAt = Date.now();
+    lostAt = now();
     if (!connected() || status?.generation !== streamGeneration) {
       handlers.onWaiting?.();
       return resumeIfBack();
@@ -105,21 +114,19 @@ export function followAcrossEngineRestarts<T>(
   const resumeIfBack = () => {
     if (lostAt === undefined || !connected() || status?.generation === streamGeneration) return;
     clearTimeout(endTimer);
-    const gapSeconds = Math.max(0, Math.round((Date.now() - lostAt) / 1000));
+    const gapSeconds = Math.max(0, Math.round((now() - lostAt) / 1000));
     lostAt = undefined;
     handlers.onResumed(gapSeconds);
     start(lastSeen);
   };
 
-  const watch = berth.engine.watchStatus.subscribe(undefined, {
-    onData(next: EngineStatus) {
-      const first = status === undefined;
-      const wentAway = lostAt !== undefined && connected() && next.state !== 'connected';
-      status = next;
-      if (first) return start(undefined);
-      if (wentAway) handlers.onWaiting?.();
-      resumeIfBack();
-    },
+  const watch = watchStatus((next) => {
+    const first = status === undefined;
+    const wentAway = lostAt !== undefined && connected() && next.state !== 'connected';
+    status = next;
+    if (first) return start(undefined);
+    if (wentAway) handlers.onWaiting?.();
+    resumeIfBack();
   });
 
   return () => {

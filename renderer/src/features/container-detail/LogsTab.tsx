@@ -5,6 +5,7 @@ import { containerLogsCommand } from '../../../../engine/contract/cli';
 import type { LogEvent } from '../../../../engine/contract/types';
 import { berth } from '../../rpc/client';
 import { toBerthError } from '../../rpc/errors';
+import { watchEngineStatus } from '../../rpc/engine-sync';
 import { engineSince, followAcrossEngineRestarts } from '../../rpc/follow';
 import { CommandPreview } from '../../ui/CommandPreview';
 import { SaveLink } from '../../ui/SaveLink';
@@ -94,7 +95,7 @@ export function LogsTab({ id, name }: { id: string; name: string }) {
         onResumed: (seconds) => mark(t('follow.resumed', { seconds, what: t('follow.logs') })),
         onEnded: () => mark(t('follow.ended')),
       },
-      (event) => event.kind === 'notice' && event.notice === 'removed',
+      { watchStatus: watchEngineStatus, isFinal: (event) => event.kind === 'notice' && event.notice === 'removed' },
     );
   }, [handle, id, since, tail, timestamps, t]);
 

@@ -4,6 +4,7 @@ import { mergedLogsCommand } from '../../../../engine/contract/cli';
 import type { MergedLogEvent } from '../../../../engine/contract/types';
 import { berth } from '../../rpc/client';
 import { toBerthError } from '../../rpc/errors';
+import { watchEngineStatus } from '../../rpc/engine-sync';
 import { engineSince, followAcrossEngineRestarts } from '../../rpc/follow';
 import { closeContainer } from '../../state/ui-store';
 import { CommandPreview } from '../../ui/CommandPreview';
@@ -57,6 +58,7 @@ export function MergedLogsView({ ids }: { ids: readonly string[] }) {
         onResumed: (seconds) => mark(() => i18n.t('follow.resumed', { seconds, what: i18n.t('follow.logs') })),
         onEnded: () => mark(() => i18n.t('follow.ended')),
       },
+      { watchStatus: watchEngineStatus },
     );
   }, [handle, ids, i18n]);
 

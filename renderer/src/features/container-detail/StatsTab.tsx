@@ -4,6 +4,7 @@ import { containerStatsCommand } from '../../../../engine/contract/cli';
 import type { StatsSample } from '../../../../engine/contract/types';
 import { berth } from '../../rpc/client';
 import { toBerthError } from '../../rpc/errors';
+import { watchEngineStatus } from '../../rpc/engine-sync';
 import { followAcrossEngineRestarts } from '../../rpc/follow';
 import { CommandPreview } from '../../ui/CommandPreview';
 import { formatBytes } from '../../ui/format';
@@ -27,7 +28,7 @@ export function StatsTab({ id, name }: { id: string; name: string }) {
         onWaiting: () => setFollow({ phase: 'waiting' }),
         onResumed: (seconds) => setFollow({ phase: 'resumed', seconds }),
         onEnded: () => setFollow({ phase: 'ended' }),
-      }),
+      }, { watchStatus: watchEngineStatus }),
     [id],
   );
 
