@@ -115,3 +115,11 @@ export function removeTerminalTab(containerId: string, number: number) {
   const rest = numbers.filter((n) => n !== number);
   setTerminalTabs(containerId, { numbers: rest, active: active === number && rest.length ? rest.at(-1)! : active });
 }
+
+export function forgetTerminalTabs(containerIds: readonly string[]) {
+  const tabs = useUiStore.getState().terminalTabs;
+  if (!containerIds.some((id) => id in tabs)) return;
+  const next = { ...tabs };
+  for (const id of containerIds) delete next[id];
+  useUiStore.setState({ terminalTabs: next });
+}

@@ -163,6 +163,16 @@ export function shellSession(containerId: string, number: number): ShellSession 
   return session;
 }
 
+/** Frees the shells of containers that no longer exist (their shells ended with them). */
+export function forgetShellSessions(containerIds: readonly string[]): void {
+  const gone = new Set(containerIds);
+  for (const [key, session] of sessions) {
+    if (!gone.has(session.containerId)) continue;
+    session.close();
+    sessions.delete(key);
+  }
+}
+
 /** Ends terminal tab `number` of a container and forgets it. */
 export function closeShellSession(containerId: string, number: number): void {
   const key = keyOf(containerId, number);
