@@ -74,7 +74,7 @@ describe('followAcrossEngineRestarts', () => {
     h.last().callbacks.onComplete();
     h.status(status('connected', 2));
     expect(h.opened).toHaveLength(1);
-    expect(h.seen).toEqual(['removed', 'ended']);
+    expect(h.seen).toEqual(['removed']);
   });
 
   it('a resume the engine refuses (container gone meanwhile) says the stream ended', () => {

@@ -85,7 +85,8 @@ export function followAcrossEngineRestarts<T>(
       },
       onComplete() {
         if (stopped) return;
-        if (final) return end();
+        // An end the data announced (a "container removed" notice) was already said; nothing to add.
+        if (final) return void (stream = undefined);
         lost();
       },
     });
