@@ -85,6 +85,12 @@ export const containerRemoveInput = z.object({
 
 export const logSinceChoices = ['5m', '1h', 'all'] as const;
 
+/**
+ * An exact start for a resumed stream (after an engine restart), as the engine's `since` takes it:
+ * Unix seconds and nanoseconds, "1700000000.123456789". Overrides `since` and `tail`.
+ */
+const engineTime = z.string().regex(/^\d{1,12}\.\d{9}$/, 'A resume time is Unix seconds with nine decimals, e.g. 1700000000.000000000.');
+
 export const containerLogsInput = z.object({
   id: containerRef,
   /** Lines from the end to start with (docker logs --tail). */
@@ -92,12 +98,14 @@ export const containerLogsInput = z.object({
   since: z.enum(logSinceChoices, { error: 'Since is one of: 5m, 1h, all.' }).default('all'),
   timestamps: z.boolean().default(false),
   follow: z.boolean().default(true),
+  sinceTime: engineTime.optional(),
 });
 export type ContainerLogsInput = z.output<typeof containerLogsInput>;
 
 export const mergedLogsInput = z.object({
   ids: z.array(containerRef).min(1, 'Pick at least one container.').max(50, 'Merge at most 50 containers at once.'),
   tail: z.number().int().min(0).max(100_000).default(200),
+  sinceTime: engineTime.optional(),
 });
 
 /** A path inside a volume or container: absolute, no ".." steps, no NUL. */

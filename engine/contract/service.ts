@@ -101,7 +101,8 @@ export interface ExecApi {
 
 export interface LogsApi {
   stream(input: ContainerLogsInput, signal: AbortSignal | undefined): AsyncIterable<LogEvent>;
-  merged(ids: string[], tail: number, signal: AbortSignal | undefined): AsyncIterable<MergedLogEvent>;
+  /** `sinceTime` (engine format, see schemas.ts) resumes after an engine restart: no history, lines from then on. */
+  merged(ids: string[], tail: number, signal: AbortSignal | undefined, sinceTime?: string): AsyncIterable<MergedLogEvent>;
   /** Writes the whole log, as `docker logs NAME > file 2>&1` would, and gives a file name for it. */
   download(id: string, sink: NodeJS.WritableStream): Promise<void>;
   fileName(id: string): Promise<string>;

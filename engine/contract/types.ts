@@ -10,6 +10,9 @@ export type ContainerState =
   | 'exited'
   | 'dead';
 
+/** A healthcheck's verdict, as the engine's Status text and `health_status` events give it. */
+export type ContainerHealth = 'starting' | 'healthy' | 'unhealthy';
+
 export interface PortMapping {
   /** Host address the port is bound to, as the engine reports it ('0.0.0.0', '127.0.0.1', '::'). */
   hostIp: string;
@@ -44,6 +47,17 @@ export interface ContainerSummary {
   exposed: ExposedPort[];
   volumes: ContainerVolumeMount[];
   composeProject?: string;
+  /** Only for containers with a healthcheck. */
+  health?: ContainerHealth;
+  /** While restarting (or after exiting): the last exit code and how often the restart policy restarted it. */
+  exitCode?: number;
+  restartCount?: number;
+  /**
+   * The engine time (nanoseconds since the epoch, as a decimal string: it exceeds
+   * Number.MAX_SAFE_INTEGER) of the newest event this row reflects. A row never gives way to one
+   * reflecting an older event, so replies that land late cannot move a row's state backwards.
+   */
+  eventTime?: string;
 }
 
 export interface ImageSummary {

@@ -4,6 +4,7 @@ import { backoffDelay, Listeners, sleep } from '../shared/listeners.js';
 import { resolveChanges } from './container-patch.js';
 import { ChangeCoalescer, type DockerEvent } from './events.js';
 import { JsonLineParser } from './json-lines.js';
+import { quoteTimeNano } from '../contract/event-time.js';
 import { engineMessage } from './errors.js';
 import { engineVersion, pingEngine } from './health.js';
 
@@ -155,7 +156,7 @@ function readEvents(
   onEvent: (event: DockerEvent) => void,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
-    const parser = new JsonLineParser<DockerEvent>();
+    const parser = new JsonLineParser<DockerEvent>(quoteTimeNano);
     const destroy = () => (stream as unknown as { destroy?: () => void }).destroy?.();
     if (signal.aborted) {
       destroy();

@@ -1,7 +1,8 @@
 import type Docker from 'dockerode';
 import type { EngineChanges } from '../contract/types.js';
-import type { ChangeBatch } from './events.js';
-import { isBerthHelper, toContainerSummary } from './mappers.js';
+import type { ContainerSummary } from '../contract/types.js';
+import type { ChangeBatch, ContainerEventMark } from './events.js';
+import { isBerthHelper, toContainerSummary, withInspectedState, type InspectedState } from './mappers.js';
 
 /**
  * Turns a batch of changes into what the UI needs: the changed containers themselves (one filtered
@@ -17,7 +18,9 @@ export async function resolveChanges(docker: Docker, batch: ChangeBatch): Promis
     // The id filter matches prefixes; keep only the containers the events named.
     const wanted = new Set(batch.containerIds);
     const named = found.filter((c) => wanted.has(c.Id));
-    const upserted = named.filter((c) => !isBerthHelper(c)).map(toContainerSummary);
+    const upserted = await Promise.all(
+      named.filter((c) => !isBerthHelper(c)).map((c) => settle(docker, toContainerSummary(c), batch.marks?.[c.Id])),
+    );
     const present = new Set(named.map((c) => c.Id));
     return {
       resources: batch.resources.filter((r) => r !== 'containers'),
@@ -27,4 +30,30 @@ export async function resolveChanges(docker: Docker, batch: ChangeBatch): Promis
   } catch {
     return { resources: batch.resources };
   }
+}
+
+/** Actions after which a container is not running, unless a later `start` says so. */
+const exits = new Set(['die', 'kill', 'stop', 'oom']);
+
+/**
+ * One changed row made consistent with the newest event about it: stamped with that event's time
+ * (so the renderer can refuse older replies), its health from a `health_status` event when the list
+ * has not caught up, and, after an exit, its state, exit code and restart count from inspect (one
+ * call per exit event, never per row).
+ */
+export async function settle(docker: Docker, summary: ContainerSummary, mark: ContainerEventMark | undefined): Promise<ContainerSummary> {
+  if (!mark) return summary;
+  let row: ContainerSummary = { ...summary, eventTime: mark.time };
+  if (mark.health && row.state === 'running') row.health = mark.health;
+  if (exits.has(mark.action) && (row.state === 'running' || row.state === 'restarting')) {
+    const inspected = await docker
+      .getContainer(summary.id)
+      .inspect()
+      .then(
+        (info) => info as unknown as InspectedState,
+        () => undefined,
+      );
+    if (inspected) row = withInspectedState(row, inspected);
+  }
+  return row;
 }

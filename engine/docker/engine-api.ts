@@ -26,7 +26,7 @@ export function createDockerEngineApi(connection: EngineConnection): EngineApi {
     stats: { stream: (id, signal) => streamContainerStats(docker, id, signal), usage: (signal) => usage.watch(signal) },
     logs: {
       stream: (input, signal) => streamContainerLogs(docker, input, signal),
-      merged: (ids, tail, signal) => streamMergedLogs(docker, ids, tail, signal),
+      merged: (ids, tail, signal, sinceTime) => streamMergedLogs(docker, ids, tail, signal, sinceTime),
       download: (id, sink) => writeContainerLogs(docker, id, sink),
       fileName: async (id) => {
         const info = await engineCall(docker.getContainer(id).inspect(), `Container ${id}`);

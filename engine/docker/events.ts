@@ -1,4 +1,5 @@
-import type { ResourceKind } from '../contract/types.js';
+import { compareEventTimes } from '../contract/event-time.js';
+import type { ContainerHealth, ResourceKind } from '../contract/types.js';
 
 /** The fields of a Docker engine event that Berth reads. */
 export interface DockerEvent {
@@ -8,6 +9,31 @@ export interface DockerEvent {
   id?: string;
   Actor?: { ID?: string; Attributes?: Record<string, string> };
   time?: number;
+  /** Nanoseconds since the epoch as a decimal string (quoted before parsing: see quoteTimeNano). */
+  timeNano?: string;
+}
+
+/** The newest event the batch holds about one container. */
+export interface ContainerEventMark {
+  action: string;
+  /** `timeNano`, or `time` in seconds scaled to nanoseconds when an older engine sends only that. */
+  time: string;
+  /** The verdict of the newest `health_status` event in the batch, if any, and its time. */
+  health?: ContainerHealth;
+  healthTime?: string;
+}
+
+/** The event's time as nanoseconds in a decimal string, or undefined when it carries none. */
+export function eventTime(event: DockerEvent): string | undefined {
+  if (typeof event.timeNano === 'string' && /^\d+$/.test(event.timeNano)) return event.timeNano;
+  if (typeof event.time === 'number') return `${event.time}000000000`;
+  return undefined;
+}
+
+/** "health_status: unhealthy" → 'unhealthy'. */
+export function healthOfEvent(action: string): ContainerHealth | undefined {
+  const match = /^health_status:\s*(healthy|unhealthy|starting)$/.exec(action);
+  return match ? (match[1] as ContainerHealth) : undefined;
 }
 
 /**
@@ -46,6 +72,23 @@ export interface ChangeBatch {
   resources: ResourceKind[];
   /** Containers named by the batch's container events; empty when only other lists changed. */
   containerIds: string[];
+  /** The newest event per container in `containerIds`, by engine time (not arrival order). */
+  marks?: Record<string, ContainerEventMark>;
+}
+
+/** Keeps `marks[id]` the newest event seen for it, and apart from that the newest health verdict. */
+export function markEvent(marks: Map<string, ContainerEventMark>, id: string, event: DockerEvent): void {
+  const time = eventTime(event);
+  if (time === undefined) return;
+  const action = event.Action ?? event.status ?? '';
+  const previous = marks.get(id);
+  const next: ContainerEventMark = !previous || compareEventTimes(time, previous.time) >= 0 ? { ...previous, action, time } : { ...previous };
+  const health = healthOfEvent(action);
+  if (health && (!previous?.healthTime || compareEventTimes(time, previous.healthTime) >= 0)) {
+    next.health = health;
+    next.healthTime = time;
+  }
+  marks.set(id, next);
 }
 
 /**
@@ -55,6 +98,7 @@ export interface ChangeBatch {
 export class ChangeCoalescer {
   private resources = new Set<ResourceKind>();
   private containerIds = new Set<string>();
+  private marks = new Map<string, ContainerEventMark>();
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -67,12 +111,17 @@ export class ChangeCoalescer {
     if (touched.length === 0) return;
     for (const r of touched) this.resources.add(r);
     const containerId = containerTouchedBy(event);
-    if (containerId) this.containerIds.add(containerId);
+    if (containerId) {
+      this.containerIds.add(containerId);
+      markEvent(this.marks, containerId, event);
+    }
     this.timer ??= setTimeout(() => {
       this.timer = undefined;
-      const batch = { resources: [...this.resources], containerIds: [...this.containerIds] };
+      const batch: ChangeBatch = { resources: [...this.resources], containerIds: [...this.containerIds] };
+      if (this.marks.size) batch.marks = Object.fromEntries(this.marks);
       this.resources = new Set();
       this.containerIds = new Set();
+      this.marks = new Map();
       this.flush(batch);
     }, this.windowMs);
   }
@@ -82,5 +131,6 @@ export class ChangeCoalescer {
     this.timer = undefined;
     this.resources.clear();
     this.containerIds.clear();
+    this.marks.clear();
   }
 }

@@ -7,6 +7,9 @@ export class JsonLineParser<T = unknown> {
   private readonly decoder = new TextDecoder('utf-8');
   private pending = '';
 
+  /** `prepare` may rewrite a line before it is parsed (the events stream quotes its 19-digit `timeNano`). */
+  constructor(private readonly prepare: (line: string) => string = (line) => line) {}
+
   /** Returns the values completed by this chunk. Malformed lines are reported, not thrown. */
   push(chunk: Uint8Array, onMalformed?: (line: string) => void): T[] {
     this.pending += this.decoder.decode(chunk, { stream: true });
@@ -17,7 +20,7 @@ export class JsonLineParser<T = unknown> {
       this.pending = this.pending.slice(newline + 1);
       if (line) {
         try {
-          values.push(JSON.parse(line) as T);
+          values.push(JSON.parse(this.prepare(line)) as T);
         } catch {
           onMalformed?.(line);
         }

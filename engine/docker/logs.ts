@@ -23,9 +23,11 @@ export async function* streamContainerLogs(
   const container = docker.getContainer(input.id);
   const { Config } = await engineCall(container.inspect(), `Container ${input.id}`);
   const tty = Config.Tty;
-  let since = sinceSeconds[input.since] ? Math.floor(Date.now() / 1000) - sinceSeconds[input.since] : 0;
+  let since: number | string = sinceSeconds[input.since] ? Math.floor(Date.now() / 1000) - sinceSeconds[input.since] : 0;
   // Beyond a million lines "tail" means everything, which is what the engine's "all" does fastest.
   let tail: number | undefined = input.tail >= 1_000_000 ? undefined : input.tail;
+  // Resuming after an engine restart: everything from the exact moment the last lines arrived.
+  if (input.sinceTime) [since, tail] = [input.sinceTime, undefined];
   while (!signal?.aborted) {
     yield* readLogs(container, { tty, since, tail, timestamps: input.timestamps, follow: input.follow }, signal);
     if (!input.follow || signal?.aborted) return;
@@ -45,7 +47,7 @@ export async function* streamContainerLogs(
 
 async function* readLogs(
   container: Docker.Container,
-  options: { tty: boolean; since: number; tail: number | undefined; timestamps: boolean; follow: boolean },
+  options: { tty: boolean; since: number | string; tail: number | undefined; timestamps: boolean; follow: boolean },
   signal: AbortSignal | undefined,
 ): AsyncGenerator<LogEvent> {
   const raw = (await engineCall(
@@ -54,7 +56,8 @@ async function* readLogs(
       stdout: true,
       stderr: true,
       timestamps: options.timestamps,
-      since: options.since,
+      // The engine also takes "seconds.nanoseconds"; dockerode's types only know numbers.
+      since: options.since as number,
       ...(options.tail !== undefined ? { tail: options.tail } : {}),
       ...(signal ? { abortSignal: signal } : {}),
     }),

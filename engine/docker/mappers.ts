@@ -1,5 +1,6 @@
 import type { ContainerInfo, ImageInfo } from 'dockerode';
 import type {
+  ContainerHealth,
   ContainerState,
   ContainerSummary,
   ExposedPort,
@@ -45,6 +46,22 @@ export function isBerthHelper(info: Pick<ContainerInfo, 'Labels'>): boolean {
   return info.Labels?.['dev.berth.helper'] === '1';
 }
 
+/**
+ * The healthcheck verdict in the engine's Status text: "Up 3 minutes (healthy)", "(unhealthy)",
+ * "(health: starting)" (moby container/state.go State.String and Health.String). No per-row inspect.
+ */
+export function healthFromStatus(status: string | undefined): ContainerHealth | undefined {
+  const match = /\((healthy|unhealthy|health: starting)\)\s*$/.exec(status ?? '');
+  if (!match) return undefined;
+  return match[1] === 'health: starting' ? 'starting' : (match[1] as ContainerHealth);
+}
+
+/** The exit code in "Exited (137) 2 hours ago" or "Restarting (1) 3 seconds ago". */
+export function exitCodeFromStatus(status: string | undefined): number | undefined {
+  const match = /^(?:Exited|Restarting) \((-?\d+)\)/.exec(status ?? '');
+  return match ? Number(match[1]) : undefined;
+}
+
 export function toContainerSummary(info: ContainerInfo): ContainerSummary {
   const state = (states as readonly string[]).includes(info.State) ? (info.State as ContainerState) : 'dead';
   const { published, exposed } = publishedPorts(info.Ports);
@@ -62,7 +79,38 @@ export function toContainerSummary(info: ContainerInfo): ContainerSummary {
       .filter((m) => m.Type === 'volume' && m.Name)
       .map((m) => ({ name: m.Name!, destination: m.Destination, anonymous: anonymousVolumeName.test(m.Name!) })),
     ...(project ? { composeProject: project } : {}),
+    ...optional('health', healthFromStatus(info.Status)),
+    ...optional('exitCode', exitCodeFromStatus(info.Status)),
   };
+}
+
+/** The part of an inspect document that says how a container is doing right now. */
+export interface InspectedState {
+  RestartCount?: number;
+  State?: { Status?: string; ExitCode?: number; Health?: { Status?: string } };
+}
+
+/**
+ * A row corrected by inspect, which reads the container under its lock: the list is served from a
+ * view the engine updates a little after it sends `die`, so right after one it still says "Up"
+ * (measured: every `die` of a restart loop listed as running while inspect said restarting).
+ */
+export function withInspectedState(summary: ContainerSummary, inspected: InspectedState): ContainerSummary {
+  const status = inspected.State?.Status;
+  const state = (states as readonly string[]).includes(status ?? '') ? (status as ContainerState) : summary.state;
+  const next: ContainerSummary = { ...summary, state };
+  if (typeof inspected.State?.ExitCode === 'number' && state !== 'running') next.exitCode = inspected.State.ExitCode;
+  if (typeof inspected.RestartCount === 'number') next.restartCount = inspected.RestartCount;
+  if (state !== summary.state) {
+    // The list's "Up …" text would contradict the state; say what the engine's own text would.
+    next.status = state === 'restarting' ? `Restarting (${next.exitCode ?? 0})` : state === 'exited' ? `Exited (${next.exitCode ?? 0})` : summary.status;
+    if (state !== 'running') delete next.health;
+  }
+  return next;
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 }
 
 export function toImageSummary(info: ImageInfo, usedBy: string[] = []): ImageSummary {

@@ -48,13 +48,21 @@ const byTime = (a: MergedLogLine, b: MergedLogLine) => (timeKey(a.time) < timeKe
  * Several containers' logs as one, in time order: the last lines of each merged by the engine's
  * timestamps, then new lines as they come (each short batch sorted by time too).
  */
-export async function* streamMergedLogs(docker: Docker, ids: string[], tail: number, signal: AbortSignal | undefined): AsyncGenerator<MergedLogEvent> {
+export async function* streamMergedLogs(
+  docker: Docker,
+  ids: string[],
+  tail: number,
+  signal: AbortSignal | undefined,
+  /** Resuming after an engine restart: no history, and new lines from this engine time on. */
+  sinceTime?: string,
+): AsyncGenerator<MergedLogEvent> {
   const containers = await Promise.all(ids.map((id) => engineCall(docker.getContainer(id).inspect(), `Container ${id}`)));
   yield { kind: 'sources', names: containers.map((c) => c.Name.replace(/^\//, '')) };
   const now = Math.floor(Date.now() / 1000);
 
   const history = await Promise.all(
     containers.map(async (info, source) => {
+      if (sinceTime) return [];
       const buffer = (await engineCall(
         docker.getContainer(info.Id).logs({ follow: false, stdout: true, stderr: true, timestamps: true, tail, until: now }),
       )) as unknown as Buffer;
@@ -66,6 +74,7 @@ export async function* streamMergedLogs(docker: Docker, ids: string[], tail: num
   const queue = new AsyncQueue<MergedLogEvent>(64);
   let batch: MergedLogLine[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let endedStreams = 0;
   const flush = () => {
     timer = undefined;
     if (batch.length) queue.push({ kind: 'lines', lines: batch.sort(byTime) });
@@ -74,7 +83,7 @@ export async function* streamMergedLogs(docker: Docker, ids: string[], tail: num
   const streams = await Promise.all(
     containers.map(async (info, source) => {
       const stream = (await engineCall(
-        docker.getContainer(info.Id).logs({ follow: true, stdout: true, stderr: true, timestamps: true, since: now, ...(signal ? { abortSignal: signal } : {}) }),
+        docker.getContainer(info.Id).logs({ follow: true, stdout: true, stderr: true, timestamps: true, since: (sinceTime ?? now) as number, ...(signal ? { abortSignal: signal } : {}) }),
       )) as unknown as NodeJS.ReadableStream & { destroy(): void };
       const pending: Record<string, string> = {};
       const take = (stream: 'stdout' | 'stderr') => ({
@@ -85,6 +94,19 @@ export async function* streamMergedLogs(docker: Docker, ids: string[], tail: num
       });
       if (info.Config.Tty) stream.on('data', (chunk: Buffer) => take('stdout').write(chunk));
       else docker.getContainer(info.Id).modem.demuxStream(stream, take('stdout'), take('stderr'));
+      // When every container's stream has ended (all stopped, or the engine went away), so does this one.
+      let ended = false;
+      const onEnd = () => {
+        if (ended) return;
+        ended = true;
+        if (++endedStreams === containers.length) {
+          flush();
+          queue.end();
+        }
+      };
+      stream.on('end', onEnd);
+      stream.on('close', onEnd);
+      stream.on('error', onEnd);
       return stream;
     }),
   );

@@ -3,7 +3,7 @@ import { procedure, router } from '../trpc.js';
 
 export const logsRoutes = router({
   merged: procedure.input(mergedLogsInput).subscription(async function* ({ ctx, input, signal }) {
-    yield* ctx.engine.logs.merged(input.ids, input.tail, signal);
+    yield* ctx.engine.logs.merged(input.ids, input.tail, signal, input.sinceTime);
   }),
   follow: procedure.input(containerLogsInput).subscription(async function* ({ ctx, input, signal }) {
     yield* ctx.engine.logs.stream(input, signal);

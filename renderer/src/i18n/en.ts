@@ -61,6 +61,13 @@ export const en = {
     empty: 'No containers yet. Create one with “docker run” and it appears here.',
     noMatch: 'No container matches “{{search}}”.',
     noRunning: 'No container is running.',
+    noHealth: 'No running container has that health.',
+    health: {
+      healthy: 'Healthy',
+      unhealthy: 'Unhealthy',
+      starting: 'Health: starting',
+    },
+    restartingStatus: 'Exited with code {{code}} · restarted {{count}} times',
     columns: {
       name: 'Name',
       image: 'Image',
@@ -128,6 +135,11 @@ export const en = {
     inspect: 'Inspect',
     stats: 'Stats',
     gone: 'Removed',
+    health: {
+      title: 'Last health check',
+      lastProbe: 'Last health check at {{time}}: exit code {{code}}',
+      noOutput: '(the check printed nothing)',
+    },
   },
   logs: {
     controls: 'Log controls',
@@ -158,6 +170,13 @@ export const en = {
       removed: 'the container was removed; the log ends here',
     },
   },
+  follow: {
+    waiting: 'the engine is not answering; this resumes when it is back',
+    resumed: 'the engine restarted — no {{what}} for {{seconds}} s',
+    ended: 'the stream ended and could not be resumed',
+    logs: 'logs',
+    stats: 'stats',
+  },
   terminal: {
     sessions: 'Terminal sessions',
     session: 'Terminal {{number}}',
@@ -167,6 +186,7 @@ export const en = {
     usingBash: 'Shell: bash',
     usingSh: 'Shell: {{shell}} (this image has no bash)',
     ended: 'The shell exited (code {{code}}). Open a new terminal to go on.',
+    endedUnknown: 'The shell ended: the container stopped or the engine went away. Open a new terminal to go on.',
     failed: 'Could not open a terminal',
     label: 'Terminal in {{name}}',
   },

@@ -63,6 +63,13 @@ export const ko: Catalog = {
     empty: '아직 컨테이너가 없습니다. “docker run”으로 만들면 여기에 나타납니다.',
     noMatch: '“{{search}}”와 일치하는 컨테이너가 없습니다.',
     noRunning: '실행 중인 컨테이너가 없습니다.',
+    noHealth: '그 상태의 실행 중인 컨테이너가 없습니다.',
+    health: {
+      healthy: '정상',
+      unhealthy: '비정상',
+      starting: '상태 확인 중',
+    },
+    restartingStatus: '종료 코드 {{code}} · {{count}}번 재시작됨',
     columns: {
       name: '이름',
       image: '이미지',
@@ -130,6 +137,11 @@ export const ko: Catalog = {
     inspect: '상세 정보',
     stats: '통계',
     gone: '삭제됨',
+    health: {
+      title: '마지막 상태 확인',
+      lastProbe: '마지막 상태 확인 {{time}}: 종료 코드 {{code}}',
+      noOutput: '(확인 명령이 아무것도 출력하지 않았습니다)',
+    },
   },
   logs: {
     controls: '로그 설정',
@@ -160,6 +172,13 @@ export const ko: Catalog = {
       removed: '컨테이너가 삭제되어 로그가 여기서 끝납니다',
     },
   },
+  follow: {
+    waiting: '엔진이 응답하지 않습니다. 다시 연결되면 이어서 받습니다',
+    resumed: '엔진이 다시 시작되었습니다 — {{seconds}}초 동안 {{what}} 없음',
+    ended: '스트림이 끝났고 다시 이어 받을 수 없습니다',
+    logs: '로그',
+    stats: '통계',
+  },
   terminal: {
     sessions: '터미널 세션',
     session: '터미널 {{number}}',
@@ -169,6 +188,7 @@ export const ko: Catalog = {
     usingBash: '셸: bash',
     usingSh: '셸: {{shell}} (이 이미지에는 bash가 없습니다)',
     ended: '셸이 종료되었습니다 (코드 {{code}}). 계속하려면 새 터미널을 여세요.',
+    endedUnknown: '셸이 끝났습니다. 컨테이너가 멈췄거나 엔진 연결이 끊겼습니다. 계속하려면 새 터미널을 여세요.',
     failed: '터미널을 열지 못했습니다',
     label: '{{name}}의 터미널',
   },

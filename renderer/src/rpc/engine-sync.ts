@@ -1,6 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { ContainerSummary, EngineStatus } from '../../../engine/contract/types';
+import { forgetShellSessions } from '../features/container-detail/shell-sessions';
+import { forgetTerminalTabs } from '../state/ui-store';
 import { applyContainerPatch } from './container-patch';
 import { berth } from './client';
 import { queryKeys } from './queries';
@@ -36,6 +38,7 @@ export function useEngineSync(): void {
           if (queryClient.getQueryData(key)) {
             queryClient.setQueryData<ContainerSummary[]>(key, (list) => list && applyContainerPatch(list, containers));
           }
+          if (containers.removed.length) forgetTerminals(containers.removed);
         }
         for (const resource of resources) {
           void queryClient.invalidateQueries({ queryKey: queryKeys.resource(engineId, resource) });
@@ -52,6 +55,11 @@ export function useEngineSync(): void {
   }, [queryClient]);
 }
 
+/** The engine's status as a stream, the current status first: what followed streams watch to resume after a restart. */
+export function watchEngineStatus(onStatus: (status: EngineStatus) => void): { unsubscribe(): void } {
+  return berth.engine.watchStatus.subscribe(undefined, { onData: onStatus });
+}
+
 /** The engine status as last streamed; undefined until the first message arrives. */
 export function useEngineStatus(): EngineStatus | undefined {
   return useQuery({
@@ -59,4 +67,10 @@ export function useEngineStatus(): EngineStatus | undefined {
     queryFn: () => berth.engine.status.query(),
     staleTime: Infinity,
   }).data;
+}
+
+/** A removed container's terminal tabs and shells go with it. */
+function forgetTerminals(ids: readonly string[]): void {
+  forgetShellSessions(ids);
+  forgetTerminalTabs(ids);
 }

@@ -2,7 +2,8 @@ import { create } from 'zustand';
 
 /** What belongs to the UI itself (never engine state: that lives in react-query). */
 export type View = 'containers' | 'images' | 'volumes' | 'networks' | 'engine';
-export type ContainerFilter = 'all' | 'running';
+/** Which rows the containers list shows: all, running ones, or running ones by healthcheck verdict. */
+export type ContainerFilter = 'all' | 'running' | 'healthy' | 'unhealthy' | 'starting';
 export type Language = 'en' | 'ko';
 
 interface UiState {
@@ -24,6 +25,13 @@ interface UiState {
   logScrollback: number;
   /** The web host's WebSocket (always 'open' in Electron). */
   hostLink: 'connecting' | 'open' | 'closed';
+  /** Per container: its terminal tabs (numbers, in order) and the one shown. The shells themselves live in shell-sessions.ts. */
+  terminalTabs: Readonly<Record<string, TerminalTabs>>;
+}
+
+export interface TerminalTabs {
+  numbers: readonly number[];
+  active: number;
 }
 
 const languageKey = 'berth.language';
@@ -46,6 +54,7 @@ export const useUiStore = create<UiState>()(() => ({
   openImageRef: undefined,
   logScrollback: Number(globalThis.localStorage?.getItem('berth.logScrollback')) || 50_000,
   hostLink: 'connecting',
+  terminalTabs: {},
 }));
 
 // Actions live at module level so non-React code (the RPC client, tests) can call them.
@@ -79,3 +88,38 @@ export function toggleSelected(id: string) {
 
 export const setSelection = (ids: Iterable<string>) => useUiStore.setState({ selection: new Set(ids) });
 export const clearSelection = () => useUiStore.setState({ selection: new Set() });
+
+/** A container's terminal tabs; a container seen for the first time gets one. */
+export function terminalTabsOf(containerId: string): TerminalTabs {
+  return useUiStore.getState().terminalTabs[containerId] ?? { numbers: [1], active: 1 };
+}
+
+function setTerminalTabs(containerId: string, tabs: TerminalTabs) {
+  useUiStore.setState((s) => ({ terminalTabs: { ...s.terminalTabs, [containerId]: tabs } }));
+}
+
+export function addTerminalTab(containerId: string): number {
+  const { numbers } = terminalTabsOf(containerId);
+  const next = Math.max(0, ...numbers) + 1;
+  setTerminalTabs(containerId, { numbers: [...numbers, next], active: next });
+  return next;
+}
+
+export function showTerminalTab(containerId: string, number: number) {
+  setTerminalTabs(containerId, { ...terminalTabsOf(containerId), active: number });
+}
+
+/** Drops a tab from the strip (the caller ends its shell); the last remaining one is shown if it was active. */
+export function removeTerminalTab(containerId: string, number: number) {
+  const { numbers, active } = terminalTabsOf(containerId);
+  const rest = numbers.filter((n) => n !== number);
+  setTerminalTabs(containerId, { numbers: rest, active: active === number && rest.length ? rest.at(-1)! : active });
+}
+
+export function forgetTerminalTabs(containerIds: readonly string[]) {
+  const tabs = useUiStore.getState().terminalTabs;
+  if (!containerIds.some((id) => id in tabs)) return;
+  const next = { ...tabs };
+  for (const id of containerIds) delete next[id];
+  useUiStore.setState({ terminalTabs: next });
+}

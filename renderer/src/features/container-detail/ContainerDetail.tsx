@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useContainers } from '../containers/useContainers';
 import { closeContainer } from '../../state/ui-store';
+import { StateBadge } from '../containers/StateBadge';
 import { FilesTab } from './FilesTab';
+import { HealthNote } from './HealthNote';
 import { InspectTab } from './InspectTab';
 import { LogsTab } from './LogsTab';
 import { StatsTab } from './StatsTab';
@@ -26,12 +28,13 @@ export function ContainerDetail({ id }: { id: string }) {
         </button>
         <h1 id="container-title">{name}</h1>
         {container ? (
-          <span className={`state-badge state-badge--${container.state}`}>{t(`containers.states.${container.state}`)}</span>
+          <StateBadge container={container} />
         ) : (
           <span className="state-badge state-badge--dead">{t('detail.gone')}</span>
         )}
         {container && <span className="cell--muted">{container.image}</span>}
       </header>
+      {container && <HealthNote container={container} />}
       <div className="tabs" role="tablist" aria-label={t('detail.tabs')}>
         {tabs.map((value) => (
           <button

@@ -5,9 +5,12 @@ import { containerLogsCommand } from '../../../../engine/contract/cli';
 import type { LogEvent } from '../../../../engine/contract/types';
 import { berth } from '../../rpc/client';
 import { toBerthError } from '../../rpc/errors';
+import { watchEngineStatus } from '../../rpc/engine-sync';
+import { engineSince, followAcrossEngineRestarts } from '../../rpc/follow';
 import { CommandPreview } from '../../ui/CommandPreview';
 import { SaveLink } from '../../ui/SaveLink';
 import { setLogScrollback, useUiStore } from '../../state/ui-store';
+import { copySelectionOnCopyKey } from '../../ui/copy-keys';
 import { useTerminal } from '../../ui/useTerminal';
 
 type Since = '5m' | '1h' | 'all';
@@ -42,6 +45,8 @@ export function LogsTab({ id, name }: { id: string; name: string }) {
   const pausedRef = useRef(paused);
   const search = useRef<SearchAddon | undefined>(undefined);
 
+  useEffect(() => handle && copySelectionOnCopyKey(handle.terminal), [handle]);
+
   useEffect(() => {
     if (!handle) return;
     const addon = new SearchAddon({ highlightLimit: 10_000 });
@@ -62,14 +67,22 @@ export function LogsTab({ id, name }: { id: string; name: string }) {
       if (pausedRef.current) held.current.push(text);
       else terminal.write(text);
     };
-    const subscription = berth.logs.follow.subscribe(
-      { id, tail: tail === 'all' ? allLines : tail, since, timestamps, follow: true },
+    const mark = (text: string) => write(`\x1b[2m— ${text} —${reset}\n`);
+    // Followed across engine restarts: a cut stream opens again from when its last lines came.
+    return followAcrossEngineRestarts<LogEvent>(
+      (resumeFrom, callbacks) =>
+        berth.logs.follow.subscribe(
+          resumeFrom === undefined
+            ? { id, tail: tail === 'all' ? allLines : tail, since, timestamps, follow: true }
+            : { id, tail: allLines, since, timestamps, follow: true, sinceTime: engineSince(resumeFrom) },
+          callbacks,
+        ),
       {
-        onData(event: LogEvent) {
+        onData(event) {
           if (event.kind === 'output') {
             write(event.segments.map((s) => (s.stream === 'stderr' ? stderrColour + s.text + reset : s.text)).join(''));
           } else {
-            write(`\x1b[2m— ${t(`logs.notices.${event.notice}`)} —${reset}\n`);
+            mark(t(`logs.notices.${event.notice}`));
           }
         },
         onStarted() {
@@ -78,9 +91,12 @@ export function LogsTab({ id, name }: { id: string; name: string }) {
         onError(e) {
           setError(toBerthError(e).message);
         },
+        onWaiting: () => mark(t('follow.waiting')),
+        onResumed: (seconds) => mark(t('follow.resumed', { seconds, what: t('follow.logs') })),
+        onEnded: () => mark(t('follow.ended')),
       },
+      { watchStatus: watchEngineStatus, isFinal: (event) => event.kind === 'notice' && event.notice === 'removed' },
     );
-    return () => subscription.unsubscribe();
   }, [handle, id, since, tail, timestamps, t]);
 
   const togglePause = () => {

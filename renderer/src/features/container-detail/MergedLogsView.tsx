@@ -4,8 +4,11 @@ import { mergedLogsCommand } from '../../../../engine/contract/cli';
 import type { MergedLogEvent } from '../../../../engine/contract/types';
 import { berth } from '../../rpc/client';
 import { toBerthError } from '../../rpc/errors';
+import { watchEngineStatus } from '../../rpc/engine-sync';
+import { engineSince, followAcrossEngineRestarts } from '../../rpc/follow';
 import { closeContainer } from '../../state/ui-store';
 import { CommandPreview } from '../../ui/CommandPreview';
+import { copySelectionOnCopyKey } from '../../ui/copy-keys';
 import { useTerminal } from '../../ui/useTerminal';
 
 const tail = 200;
@@ -15,19 +18,25 @@ const reset = '\x1b[0m';
 
 /** Several containers' logs in one terminal, in time order, each line prefixed with its container's name in its own colour. */
 export function MergedLogsView({ ids }: { ids: readonly string[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [names, setNames] = useState<string[]>([]);
   const [error, setError] = useState<string>();
   const { containerRef, handle } = useTerminal({ convertEol: true, disableStdin: true, scrollback: 50_000 });
+
+  useEffect(() => handle && copySelectionOnCopyKey(handle.terminal), [handle]);
 
   useEffect(() => {
     if (!handle) return;
     let sources: string[] = [];
     let width = 0;
-    const subscription = berth.logs.merged.subscribe(
-      { ids: [...ids], tail },
+    // Words looked up when written (not a dependency: a language change must not restart the stream).
+    const mark = (text: () => string) => handle.terminal.write(`\x1b[2m— ${text()} —${reset}\n`);
+    // Followed across engine restarts, like a single container's log.
+    return followAcrossEngineRestarts<MergedLogEvent>(
+      (resumeFrom, callbacks) =>
+        berth.logs.merged.subscribe(resumeFrom === undefined ? { ids: [...ids], tail } : { ids: [...ids], tail, sinceTime: engineSince(resumeFrom) }, callbacks),
       {
-        onData(event: MergedLogEvent) {
+        onData(event) {
           if (event.kind === 'sources') {
             sources = event.names;
             width = Math.max(...sources.map((n) => n.length));
@@ -45,10 +54,13 @@ export function MergedLogsView({ ids }: { ids: readonly string[] }) {
           );
         },
         onError: (e) => setError(toBerthError(e).message),
+        onWaiting: () => mark(() => i18n.t('follow.waiting')),
+        onResumed: (seconds) => mark(() => i18n.t('follow.resumed', { seconds, what: i18n.t('follow.logs') })),
+        onEnded: () => mark(() => i18n.t('follow.ended')),
       },
+      { watchStatus: watchEngineStatus },
     );
-    return () => subscription.unsubscribe();
-  }, [handle, ids]);
+  }, [handle, ids, i18n]);
 
   return (
     <section className="view container-detail" aria-labelledby="merged-title">

@@ -4,6 +4,8 @@ import { containerStatsCommand } from '../../../../engine/contract/cli';
 import type { StatsSample } from '../../../../engine/contract/types';
 import { berth } from '../../rpc/client';
 import { toBerthError } from '../../rpc/errors';
+import { watchEngineStatus } from '../../rpc/engine-sync';
+import { followAcrossEngineRestarts } from '../../rpc/follow';
 import { CommandPreview } from '../../ui/CommandPreview';
 import { formatBytes } from '../../ui/format';
 import { Sparkline } from '../../ui/Sparkline';
@@ -15,16 +17,20 @@ export function StatsTab({ id, name }: { id: string; name: string }) {
   const { t, i18n } = useTranslation();
   const [samples, setSamples] = useState<StatsSample[]>([]);
   const [error, setError] = useState<string>();
-  useEffect(() => {
-    const subscription = berth.containers.stats.subscribe(
-      { id },
-      {
-        onData: (sample: StatsSample) => setSamples((list) => [...list.slice(-(historyLength - 1)), sample]),
+  /** What happened to the stream, when it was cut: waiting for the engine, resumed after a gap, or ended. */
+  const [follow, setFollow] = useState<{ phase: 'waiting' } | { phase: 'resumed'; seconds: number } | { phase: 'ended' }>();
+  useEffect(
+    () =>
+      // Followed across engine restarts: a stats stream has no past, so it simply opens again.
+      followAcrossEngineRestarts<StatsSample>((_resumeFrom, callbacks) => berth.containers.stats.subscribe({ id }, callbacks), {
+        onData: (sample) => setSamples((list) => [...list.slice(-(historyLength - 1)), sample]),
         onError: (e) => setError(toBerthError(e).message),
-      },
-    );
-    return () => subscription.unsubscribe();
-  }, [id]);
+        onWaiting: () => setFollow({ phase: 'waiting' }),
+        onResumed: (seconds) => setFollow({ phase: 'resumed', seconds }),
+        onEnded: () => setFollow({ phase: 'ended' }),
+      }, { watchStatus: watchEngineStatus }),
+    [id],
+  );
 
   const last = samples.at(-1);
   const rate = (pick: (s: StatsSample) => number) => {
@@ -71,6 +77,11 @@ export function StatsTab({ id, name }: { id: string; name: string }) {
         </p>
       )}
       {!last && !error && <p className="cell--muted">{t('stats.waiting')}</p>}
+      {follow && (
+        <p className="notice" role="status">
+          {follow.phase === 'resumed' ? t('follow.resumed', { seconds: follow.seconds, what: t('follow.stats') }) : t(`follow.${follow.phase}`)}
+        </p>
+      )}
       <div className="stats-grid">
         {cards.map((card) => (
           <section key={card.key} className="card stats-card" aria-label={card.title}>

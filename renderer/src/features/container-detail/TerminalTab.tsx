@@ -1,48 +1,47 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { addTerminalTab, removeTerminalTab, showTerminalTab, useUiStore } from '../../state/ui-store';
+import { closeShellSession } from './shell-sessions';
 import { TerminalSession } from './TerminalSession';
 
-/** Several shells in one container, as tabs; each keeps running while another is shown. */
+const firstTab = { numbers: [1], active: 1 };
+
+/**
+ * Several shells in one container, as tabs. The shells outlive this view: switching to Logs and
+ * back, or leaving the container, shows the same shells again; only closing a tab ends one.
+ */
 export function TerminalTab({ id, name }: { id: string; name: string }) {
   const { t } = useTranslation();
-  const [sessions, setSessions] = useState<number[]>([1]);
-  const [active, setActive] = useState(1);
-  const add = () => {
-    const next = Math.max(0, ...sessions) + 1;
-    setSessions([...sessions, next]);
-    setActive(next);
-  };
-  const remove = (key: number) => {
-    const rest = sessions.filter((s) => s !== key);
-    setSessions(rest);
-    if (active === key && rest.length) setActive(rest.at(-1)!);
+  const { numbers, active } = useUiStore((s) => s.terminalTabs[id] ?? firstTab);
+  const remove = (number: number) => {
+    closeShellSession(id, number);
+    removeTerminalTab(id, number);
   };
   return (
     <div className="terminal-tab">
       <div className="terminal-tab__strip" role="tablist" aria-label={t('terminal.sessions')}>
-        {sessions.map((key) => (
-          <span key={key} className="terminal-tab__item">
-            <button type="button" role="tab" aria-selected={active === key} className="tabs__tab" onClick={() => setActive(key)}>
-              {t('terminal.session', { number: key })}
+        {numbers.map((number) => (
+          <span key={number} className="terminal-tab__item">
+            <button type="button" role="tab" aria-selected={active === number} className="tabs__tab" onClick={() => showTerminalTab(id, number)}>
+              {t('terminal.session', { number })}
             </button>
             <button
               type="button"
               className="button button--small"
-              aria-label={t('terminal.closeSession', { number: key })}
-              onClick={() => remove(key)}
+              aria-label={t('terminal.closeSession', { number })}
+              onClick={() => remove(number)}
             >
               ×
             </button>
           </span>
         ))}
-        <button type="button" className="button button--small" onClick={add}>
+        <button type="button" className="button button--small" onClick={() => addTerminalTab(id)}>
           {t('terminal.new')}
         </button>
       </div>
-      {sessions.map((key) => (
-        <TerminalSession key={key} id={id} name={name} visible={key === active} />
+      {numbers.map((number) => (
+        <TerminalSession key={number} id={id} name={name} number={number} visible={number === active} />
       ))}
-      {sessions.length === 0 && <p className="view__empty">{t('terminal.none')}</p>}
+      {numbers.length === 0 && <p className="view__empty">{t('terminal.none')}</p>}
     </div>
   );
 }

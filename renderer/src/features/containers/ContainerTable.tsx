@@ -5,6 +5,7 @@ import type { ContainerSummary, ContainerUsage } from '../../../../engine/contra
 import { openContainer, setSelection, toggleSelected, useUiStore } from '../../state/ui-store';
 import { formatBytes, formatDateTime, formatRelativeTime } from '../../ui/format';
 import { PortLinks } from './PortLinks';
+import { StateBadge, StatusText } from './StateBadge';
 
 const rowHeight = 44;
 
@@ -83,10 +84,10 @@ export function ContainerTable({
                   {c.image}
                 </span>
                 <span role="cell">
-                  <span className={`state-badge state-badge--${c.state}`}>{t(`containers.states.${c.state}`)}</span>
+                  <StateBadge container={c} />
                 </span>
                 <span role="cell" className="cell--muted">
-                  {c.status}
+                  <StatusText container={c} />
                 </span>
                 <span role="cell" className="cell--numeric" aria-label={t('containers.columns.cpu')}>
                   {usage[c.id] ? `${usage[c.id]!.cpuPercent.toFixed(1)} %` : '—'}

@@ -112,6 +112,9 @@ export function ContainersView() {
             <select value={filter} onChange={(e) => setContainerFilter(e.target.value as ContainerFilter)}>
               <option value="all">{t('containers.filterAll')}</option>
               <option value="running">{t('containers.filterRunning')}</option>
+              <option value="healthy">{t('containers.health.healthy')}</option>
+              <option value="unhealthy">{t('containers.health.unhealthy')}</option>
+              <option value="starting">{t('containers.health.starting')}</option>
             </select>
           </label>
         </div>
@@ -154,7 +157,7 @@ export function ContainersView() {
         <p className="view__empty">{t('common.loading')}</p>
       ) : shown.length === 0 && !error ? (
         <p className="view__empty">
-          {search ? t('containers.noMatch', { search }) : filter === 'running' && all.length ? t('containers.noRunning') : t('containers.empty')}
+          {search ? t('containers.noMatch', { search }) : filter === 'running' && all.length ? t('containers.noRunning') : filter !== 'all' && all.length ? t('containers.noHealth') : t('containers.empty')}
         </p>
       ) : (
         <ContainerTable containers={shown} usage={usage} />

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ContainerSummary } from '../../../../engine/contract/types';
-import { eligibleFor, visibleContainers } from './filter';
+import { eligibleFor, matchesFilter, visibleContainers } from './filter';
 
 const container = (name: string, state: ContainerSummary['state'], created: number, image = 'busybox'): ContainerSummary => ({
   id: `${name}-id`,
@@ -25,6 +25,30 @@ describe('visibleContainers', () => {
   it('searches names and images, ignoring case', () => {
     expect(visibleContainers(list, 'POST', 'all').map((c) => c.name)).toEqual(['db']);
     expect(visibleContainers(list, 'cac', 'all').map((c) => c.name)).toEqual(['cache']);
+  });
+});
+
+describe('health filter', () => {
+  const withHealth = (name: string, state: ContainerSummary['state'], health?: ContainerSummary['health']) => ({
+    ...container(name, state, 1),
+    ...(health ? { health } : {}),
+  });
+  const rows = [
+    withHealth('ok', 'running', 'healthy'),
+    withHealth('sick', 'running', 'unhealthy'),
+    withHealth('new', 'running', 'starting'),
+    withHealth('plain', 'running'),
+    // A stopped container's last verdict no longer says anything.
+    withHealth('stopped', 'exited', 'unhealthy'),
+  ];
+  it.each([
+    ['healthy', ['ok']],
+    ['unhealthy', ['sick']],
+    ['starting', ['new']],
+    ['running', ['ok', 'sick', 'new', 'plain']],
+    ['all', ['ok', 'sick', 'new', 'plain', 'stopped']],
+  ] as const)('%s', (filter, names) => {
+    expect(rows.filter((c) => matchesFilter(c, filter)).map((c) => c.name)).toEqual(names);
   });
 });
 

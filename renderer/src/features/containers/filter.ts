@@ -10,9 +10,16 @@ export function visibleContainers(
 ): ContainerSummary[] {
   const needle = search.trim().toLowerCase();
   return all
-    .filter((c) => filter === 'all' || c.state === 'running')
+    .filter((c) => matchesFilter(c, filter))
     .filter((c) => !needle || c.name.toLowerCase().includes(needle) || c.image.toLowerCase().includes(needle))
     .sort((a, b) => b.created - a.created || a.name.localeCompare(b.name));
+}
+
+/** Whether a row passes the Show filter; health verdicts only count while the container runs. */
+export function matchesFilter(c: ContainerSummary, filter: ContainerFilter): boolean {
+  if (filter === 'all') return true;
+  if (c.state !== 'running') return false;
+  return filter === 'running' || c.health === filter;
 }
 
 /** Which containers an action applies to: the others are already there, or cannot take it. */

@@ -1,0 +1,181 @@
+import { FitAddon } from '@xterm/addon-fit';
+import { Terminal } from '@xterm/xterm';
+import '@xterm/xterm/css/xterm.css';
+import type { BerthErrorShape } from '../../../../engine/contract/errors';
+import type { ExecEvent } from '../../../../engine/contract/types';
+import { berth } from '../../rpc/client';
+import { toBerthError } from '../../rpc/errors';
+
+export type ShellState =
+  | { phase: 'opening' }
+  | { phase: 'open'; shell: string }
+  | { phase: 'ended'; shell: string; code: number | null }
+  | { phase: 'failed'; error: BerthErrorShape };
+
+/**
+ * One shell in a container with its xterm, alive outside React: switching the detail's tab (or
+ * leaving the container) only takes its screen out of the page, and showing it again puts the same
+ * screen back, so the shell's working folder, variables and running commands stay. It ends when the
+ * person closes it, or by itself when the shell exits (the container stopped, the engine went away).
+ */
+export class ShellSession {
+  /** The xterm draws in here; the view moves this element into its own box and out again. */
+  readonly host: HTMLDivElement = document.createElement('div');
+  readonly terminal = new Terminal({
+    fontFamily: 'ui-monospace, "SFMono-Regular", Menlo, "D2Coding", "Noto Sans Mono CJK KR", monospace',
+    fontSize: 13,
+    theme: { background: '#0f1724', foreground: '#d7e3f4' },
+    cursorBlink: true,
+    scrollback: 5000,
+  });
+  private readonly fit = new FitAddon();
+  private state: ShellState = { phase: 'opening' };
+  private readonly listeners = new Set<() => void>();
+  private sessionId: string | undefined;
+  private unsubscribe: (() => void) | undefined;
+  private opened = false;
+  private closed = false;
+  /** Keys typed while the shell is still opening wait here, so nothing typed early is lost. */
+  private early: string[] = [];
+
+  constructor(readonly containerId: string) {
+    this.host.className = 'terminal-host';
+    this.terminal.loadAddon(this.fit);
+    // Ctrl+Shift+C copies the selection (plain Ctrl+C belongs to the shell); pasting works as in any text field.
+    this.terminal.attachCustomKeyEventHandler((event) => {
+      if (event.type === 'keydown' && event.ctrlKey && event.shiftKey && event.code === 'KeyC') {
+        void navigator.clipboard.writeText(this.terminal.getSelection()).catch(() => undefined);
+        return false;
+      }
+      return true;
+    });
+    this.terminal.onData((data) => {
+      if (this.sessionId) this.send(data);
+      else if (this.state.phase === 'opening') this.early.push(data);
+    });
+  }
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  readonly getState = (): ShellState => this.state;
+
+  /** Shows the screen in `box`; the first time, opens the xterm there and starts the shell. */
+  attach(box: HTMLElement): void {
+    if (this.closed) return;
+    box.appendChild(this.host);
+    if (!this.opened) {
+      this.opened = true;
+      this.terminal.open(this.host);
+      this.refit();
+      this.start();
+    } else {
+      this.refit();
+    }
+  }
+
+  /** Takes the screen out of the page; the shell goes on. */
+  detach(): void {
+    this.host.remove();
+  }
+
+  /** Fits the xterm to its box and the shell's TTY to the xterm. */
+  refit(): void {
+    if (!this.host.isConnected) return;
+    try {
+      this.fit.fit();
+    } catch {
+      return; // Not laid out yet (hidden); the next resize fits it.
+    }
+    if (this.sessionId) {
+      void berth.exec.resize.mutate({ sessionId: this.sessionId, cols: this.terminal.cols, rows: this.terminal.rows }).catch(() => undefined);
+    }
+  }
+
+  /** Ends the shell (if it still runs) and frees the xterm. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.unsubscribe?.();
+    if (this.sessionId) void berth.exec.close.mutate({ sessionId: this.sessionId }).catch(() => undefined);
+    this.sessionId = undefined;
+    this.host.remove();
+    this.terminal.dispose();
+    this.listeners.clear();
+  }
+
+  private setState(state: ShellState): void {
+    this.state = state;
+    this.listeners.forEach((listener) => listener());
+  }
+
+  private send(data: string): void {
+    if (this.sessionId) void berth.exec.input.mutate({ sessionId: this.sessionId, data }).catch(() => undefined);
+  }
+
+  private start(): void {
+    berth.exec.open
+      .mutate({ id: this.containerId, cols: this.terminal.cols, rows: this.terminal.rows })
+      .then(({ sessionId, shell }) => {
+        if (this.closed) return void berth.exec.close.mutate({ sessionId }).catch(() => undefined);
+        this.sessionId = sessionId;
+        this.setState({ phase: 'open', shell });
+        const subscription = berth.exec.output.subscribe(
+          { sessionId },
+          {
+            onData: (event: ExecEvent) => {
+              if (event.kind === 'output') this.terminal.write(event.text);
+              else this.end(shell, event.code);
+            },
+            // The link to the trusted side went away: the shell is gone with it.
+            onError: () => this.end(shell, null),
+            onComplete: () => this.end(shell, null),
+          },
+        );
+        this.unsubscribe = () => subscription.unsubscribe();
+        if (this.early.length) this.send(this.early.join(''));
+        this.early = [];
+        this.terminal.focus();
+      })
+      .catch((e: unknown) => !this.closed && this.setState({ phase: 'failed', error: toBerthError(e) }));
+  }
+
+  private end(shell: string, code: number | null): void {
+    if (this.state.phase === 'ended') return;
+    this.sessionId = undefined;
+    this.setState({ phase: 'ended', shell, code });
+  }
+}
+
+const sessions = new Map<string, ShellSession>();
+const keyOf = (containerId: string, number: number) => `${containerId}#${number}`;
+
+/** The shell shown as terminal tab `number` of a container: the running one, or a new one not yet started. */
+export function shellSession(containerId: string, number: number): ShellSession {
+  const key = keyOf(containerId, number);
+  let session = sessions.get(key);
+  if (!session) {
+    session = new ShellSession(containerId);
+    sessions.set(key, session);
+  }
+  return session;
+}
+
+/** Frees the shells of containers that no longer exist (their shells ended with them). */
+export function forgetShellSessions(containerIds: readonly string[]): void {
+  const gone = new Set(containerIds);
+  for (const [key, session] of sessions) {
+    if (!gone.has(session.containerId)) continue;
+    session.close();
+    sessions.delete(key);
+  }
+}
+
+/** Ends terminal tab `number` of a container and forgets it. */
+export function closeShellSession(containerId: string, number: number): void {
+  const key = keyOf(containerId, number);
+  sessions.get(key)?.close();
+  sessions.delete(key);
+}

@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import type { ContainerSummary } from '../../../../engine/contract/types';
+
+/**
+ * A container's state as a coloured badge. A running container with a healthcheck shows its verdict
+ * instead of plain "Running" (green healthy, red unhealthy, amber while the first probes run).
+ */
+export function StateBadge({ container }: { container: Pick<ContainerSummary, 'state' | 'health'> }) {
+  const { t } = useTranslation();
+  const health = container.state === 'running' ? container.health : undefined;
+  if (health) {
+    return <span className={`state-badge state-badge--${health}`}>{t(`containers.health.${health}`)}</span>;
+  }
+  return <span className={`state-badge state-badge--${container.state}`}>{t(`containers.states.${container.state}`)}</span>;
+}
+
+/** The Status column: the engine's text, or while restarting the last exit code and restart count. */
+export function StatusText({ container }: { container: Pick<ContainerSummary, 'state' | 'status' | 'exitCode' | 'restartCount'> }) {
+  const { t } = useTranslation();
+  if (container.state === 'restarting') {
+    return (
+      <>
+        {t('containers.restartingStatus', { code: container.exitCode ?? '?', count: container.restartCount ?? 0 })}
+      </>
+    );
+  }
+  return <>{container.status}</>;
+}
