@@ -27,6 +27,8 @@ export async function* buildImage(docker: Docker, input: ImageBuildInput, signal
     contextError = e;
     abort.abort();
   });
+  // Cancelled, or the engine stopped reading early (a bad Dockerfile): the walk stops with it.
+  abort.signal.addEventListener('abort', () => context.tar.destroy(), { once: true });
   // dockerode's typings miss the promise form of buildImage with a stream (lib/docker.js returns one).
   const build = docker.buildImage.bind(docker) as unknown as (
     file: NodeJS.ReadableStream,
@@ -74,10 +76,11 @@ export async function* buildImage(docker: Docker, input: ImageBuildInput, signal
     queue.push({ kind: 'done', imageId, ...(input.tag ? { tag: input.tag } : {}) });
     queue.end();
   });
-  stream.on('error', (e: unknown) => (contextError ? queue.fail(contextError) : signal?.aborted ? queue.end() : queue.fail(e)));
+  stream.on('error', (e: unknown) => (signal?.aborted ? queue.end() : queue.fail(contextError ?? e)));
   try {
     yield* queue.drain(signal);
   } finally {
     stream.destroy();
+    context.tar.destroy();
   }
 }
