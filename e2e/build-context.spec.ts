@@ -89,4 +89,15 @@ test('build: a .dockerignore pattern docker refuses is named with its line, and 
   await expect(alert).toContainText('.dockerignore line 3: “log[0-9.txt” is not a pattern docker accepts.');
   await expect(alert).toContainText('Fix or remove that line');
   await expect(docker('image', 'inspect', tag)).rejects.toThrow();
+
+  // The same failure in Korean: the words come from the catalog, the pattern as written.
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('ko');
+  await page.getByRole('button', { name: '빌드…' }).click();
+  const korean = page.getByRole('dialog', { name: '이미지 빌드' });
+  await korean.getByRole('textbox', { name: '폴더 (빌드 컨텍스트)' }).fill(folder);
+  await korean.getByRole('button', { name: '빌드', exact: true }).click();
+  await expect(korean.getByRole('alert')).toContainText('.dockerignore 3번째 줄의 “log[0-9.txt”은(는) docker가 받아들이지 않는 패턴입니다.');
+  await korean.getByRole('button', { name: '닫기' }).click();
+  await page.getByRole('combobox', { name: '언어' }).selectOption('en');
 });
