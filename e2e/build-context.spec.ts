@@ -1,15 +1,15 @@
-import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, linkSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { openBerth } from './support/app';
 import { docker, fixtureImage, uniqueName } from './support/engine';
 
-/** Every entry under /ctx in an image: name, type and mode; a file's size and mtime; a link's target. */
+/** Every entry under /ctx in an image: name, type and mode; a file's size, mtime and link count; a symbolic link's target. */
 const listing = [
   'find /ctx | sort | while read -r f; do',
   '  if [ -L "$f" ]; then echo "$f -> $(readlink "$f")";',
-  '  elif [ -f "$f" ]; then stat -c "%n %F %a %s %Y" "$f";',
+  '  elif [ -f "$f" ]; then stat -c "%n %F %a %s %Y links:%h" "$f";',
   '  else stat -c "%n %F %a" "$f"; fi',
   'done',
 ].join('\n');
@@ -45,6 +45,7 @@ test('build: the image holds exactly what docker build puts in (.dockerignore ex
   }
   chmodSync(join(folder, 'run.sh'), 0o750);
   symlinkSync('src/main.py', join(folder, 'main-link'));
+  linkSync(join(folder, 'run.sh'), join(folder, 'run-again.sh'));
   symlinkSync('../nowhere/그림.png', join(folder, 'dangling-link'));
   const berthTag = `e2e/context-berth:${uniqueName('t').slice(4)}`;
   const cliTag = `e2e/context-cli:${uniqueName('t').slice(4)}`;
@@ -69,6 +70,7 @@ test('build: the image holds exactly what docker build puts in (.dockerignore ex
     expect(fromBerth).toContain('/ctx/main-link -> src/main.py');
     expect(fromBerth).toContain('/ctx/dangling-link -> ../nowhere/그림.png');
     expect(fromBerth).toContain('/ctx/run.sh regular file 750');
+    expect(fromBerth).toMatch(/\/ctx\/run-again\.sh regular file 750 10 \d+ links:2/);
   } finally {
     await docker('rmi', berthTag, cliTag).catch(() => undefined);
   }

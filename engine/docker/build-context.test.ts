@@ -1,4 +1,4 @@
-import { chmodSync, closeSync, ftruncateSync, openSync, mkdirSync, mkdtempSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, ftruncateSync, linkSync, openSync, mkdirSync, mkdtempSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { extract, type Header } from 'tar-stream';
@@ -98,11 +98,12 @@ describe('build context', () => {
     expect([...(await contextOf(folder)).keys()].sort()).toEqual(['.dockerignore', 'Dockerfile', 'src', 'src/a', 'src/a/b.ts']);
   });
 
-  it('keeps symbolic links as links, and modes and modification times as on disk', async () => {
+  it('keeps symbolic and hard links as links, and modes and modification times as on disk', async () => {
     const folder = folderWith({ Dockerfile: 'FROM scratch\n', 'bin/run.sh': '#!/bin/sh\n' });
     chmodSync(join(folder, 'bin/run.sh'), 0o750);
     symlinkSync('bin/run.sh', join(folder, 'run'));
     symlinkSync('../nowhere/그림 파일.png', join(folder, 'dangling'));
+    linkSync(join(folder, 'bin/run.sh'), join(folder, 'same.sh'));
     const then = new Date('2021-03-04T05:06:07Z');
     utimesSync(join(folder, 'bin/run.sh'), then, then);
     const entries = await contextOf(folder);
@@ -110,6 +111,7 @@ describe('build context', () => {
     expect(entries.get('dangling')).toMatchObject({ type: 'symlink', linkname: '../nowhere/그림 파일.png' });
     expect(entries.get('bin/run.sh')).toMatchObject({ type: 'file', mode: 0o750, size: 10, uid: 0, gid: 0 });
     expect(entries.get('bin/run.sh')?.mtime.getTime()).toBe(then.getTime());
+    expect(entries.get('same.sh')).toMatchObject({ type: 'link', linkname: 'bin/run.sh' });
   });
 
   it('refuses a .dockerignore docker refuses, before sending anything', async () => {

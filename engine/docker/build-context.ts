@@ -30,7 +30,7 @@ export interface BuildContextStream {
  *
  * A left-out folder is still walked when an exception ("!") could re-include something in it
  * (moby's TestBuildDockerignoreExceptions); its own entry is written only when something inside
- * goes. Sockets, FIFOs and devices are skipped; hard links go as separate files.
+ * goes. A file's further names go as hard links to the first; sockets, FIFOs and devices are skipped.
  *
  * Throws BerthError INVALID_INPUT before any byte is sent: the folder or the Dockerfile is missing,
  * or .dockerignore has a pattern docker refuses (reason `dockerignorePattern`).
@@ -63,6 +63,8 @@ export async function buildContext(folder: string, dockerfile: string): Promise<
 async function writeContext(archive: Pack, folder: string, dockerfile: string, patterns: IgnorePattern[]): Promise<void> {
   /** Headers of left-out folders walked into, written once something inside them goes. */
   const pending: Headers[] = [];
+  /** Files with more than one name, by device and inode: the path each was first sent under. */
+  const sent = new Map<string, string>();
 
   async function walk(dir: string, relative: string): Promise<void> {
     const names = (await readdir(dir)).sort();
@@ -91,7 +93,14 @@ async function writeContext(archive: Pack, folder: string, dockerfile: string, p
         await add(archive, { name: path, type: 'symlink', linkname: await readlink(full), ...common(info) });
       } else if (info.isFile()) {
         await flushPending();
-        await addFile(archive, full, { name: path, type: 'file', size: info.size, ...common(info) });
+        // A second name for a file already sent goes as a hard link to it, as docker sends it.
+        const inode = info.nlink > 1 ? `${info.dev}:${info.ino}` : undefined;
+        const first = inode === undefined ? undefined : sent.get(inode);
+        if (first !== undefined) await add(archive, { name: path, type: 'link', linkname: first, size: 0, ...common(info) });
+        else {
+          if (inode !== undefined) sent.set(inode, path);
+          await addFile(archive, full, { name: path, type: 'file', size: info.size, ...common(info) });
+        }
       }
     }
   }
