@@ -1,4 +1,4 @@
-import { chmodSync, closeSync, ftruncateSync, linkSync, openSync, mkdirSync, mkdtempSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, ftruncateSync, linkSync, openSync, readdirSync, readlinkSync, mkdirSync, mkdtempSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { extract, type Header } from 'tar-stream';
@@ -135,5 +135,28 @@ describe('build context', () => {
     }
     expect(received).toBeGreaterThan(4 * 1024 ** 2);
     expect(settled).toBe(false);
+  });
+
+  it('a tar destroyed mid-file (a cancelled build) ends the walk and closes the file', async () => {
+    const folder = folderWith({ Dockerfile: 'FROM scratch\n' });
+    const big = join(folder, 'big.bin');
+    const fd = openSync(big, 'w');
+    ftruncateSync(fd, 3 * 1024 ** 3);
+    closeSync(fd);
+    const context = await buildContext(folder, 'Dockerfile');
+    let received = 0;
+    for await (const chunk of context.tar) {
+      received += (chunk as Buffer).length;
+      if (received > 1024 ** 2) break; // leaving the loop destroys the tar
+    }
+    await expect(context.done).rejects.toBeInstanceOf(BerthError);
+    const open = readdirSync('/proc/self/fd').filter((n) => {
+      try {
+        return readlinkSync(`/proc/self/fd/${n}`) === big;
+      } catch {
+        return false;
+      }
+    });
+    expect(open).toEqual([]);
   });
 });

@@ -129,38 +129,43 @@ async function addFile(archive: Pack, full: string, header: Headers): Promise<vo
   const sink = archive.entry(header, (e) => settle(e));
   sink.on('error', () => undefined); // reported through the entry's callback above
   finished.catch(() => undefined); // it may fail mid-read; it is awaited once the reading stops
+  // The engine stopped reading (a cancelled build, a refused Dockerfile): the tar is destroyed.
+  const stopped = () => archive.destroying;
   const size = header.size ?? 0;
   let file: FileHandle | undefined;
   try {
     // Read no further than the size the header states: a file growing mid-read must not corrupt the tar.
     file = await open(full, 'r');
-    for (let offset = 0; offset < size && !sink.destroyed; ) {
+    for (let offset = 0; offset < size && !stopped() && !sink.destroying; ) {
       const { bytesRead, buffer } = await file.read(Buffer.alloc(Math.min(chunkBytes, size - offset)), 0, Math.min(chunkBytes, size - offset), offset);
       if (bytesRead === 0) break; // shorter than stated: the pack reports the size mismatch
       offset += bytesRead;
-      // A tar the engine stopped reading (the build was cancelled) closes the entry: stop waiting then too.
-      if (!sink.write(buffer.subarray(0, bytesRead))) await roomIn(sink);
+      if (!sink.write(buffer.subarray(0, bytesRead))) await roomIn(sink, archive);
     }
-    sink.end(undefined);
+    if (!stopped()) sink.end(undefined);
   } catch (e) {
     sink.destroy(e as Error);
   } finally {
     await file?.close();
   }
+  if (stopped()) throw new BerthError('INTERNAL', 'The build context stopped being sent: the engine no longer reads it.');
   await finished.catch((e: Error) => {
     throw new BerthError('INVALID_INPUT', `${header.name} could not be read whole for the build (${e.message}).`, 'It may have changed while Berth read it; build again.');
   });
 }
 
-/** Resolves when `sink` takes writes again, or closes (the engine stopped reading: a cancelled build). */
-function roomIn(sink: Sink): Promise<void> {
+/** Resolves when `sink` takes writes again, or the tar is destroyed (nobody will read it any more). */
+function roomIn(sink: Sink, archive: Pack): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
       sink.off('drain', done);
       sink.off('close', done);
+      archive.off('close', done);
       resolve();
     };
     sink.on('drain', done);
     sink.on('close', done);
+    archive.on('close', done);
+    if (archive.destroying) done();
   });
 }

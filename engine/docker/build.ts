@@ -24,7 +24,8 @@ export async function* buildImage(docker: Docker, input: ImageBuildInput, signal
   signal?.addEventListener('abort', () => abort.abort(), { once: true });
   let contextError: unknown;
   context.done.catch((e: unknown) => {
-    contextError = e;
+    // After a cancel the walk fails too (its tar is destroyed); that is no error of its own.
+    if (!signal?.aborted) contextError = e;
     abort.abort();
   });
   // Cancelled, or the engine stopped reading early (a bad Dockerfile): the walk stops with it.
