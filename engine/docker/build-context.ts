@@ -1,15 +1,14 @@
 import { lstat, open, readdir, readFile, readlink, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pack, type Header, type Pack } from 'tar-stream';
+import { BerthError } from '../contract/errors.js';
+import { clean, isIgnored, mayReincludeInside, parseDockerignore, type IgnorePattern } from '../hosts/dockerignore.js';
 
 type Sink = ReturnType<Pack['entry']>;
-
 type Headers = Partial<Header> & Pick<Header, 'name'>;
 
 /** How much of a file is read at a time. */
 const chunkBytes = 256 * 1024;
-import { BerthError } from '../contract/errors.js';
-import { clean, isIgnored, mayReincludeInside, parseDockerignore, type IgnorePattern } from '../hosts/dockerignore.js';
 
 /** A build context on its way to the engine: the tar, and how its making ended. */
 export interface BuildContextStream {
