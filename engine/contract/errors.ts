@@ -19,6 +19,15 @@ export interface BerthErrorShape {
   code: BerthErrorCode;
   message: string;
   hint?: string;
+  /** Where the renderer has its own words for this failure: a catalog key under `errors.` and its values. */
+  reason?: string;
+  params?: Record<string, string | number>;
+}
+
+/** The catalog key and values a renderer words an error from (see BerthErrorShape.reason). */
+export interface BerthErrorReason {
+  reason: string;
+  params: Record<string, string | number>;
 }
 
 export class BerthError extends Error implements BerthErrorShape {
@@ -27,14 +36,18 @@ export class BerthError extends Error implements BerthErrorShape {
     readonly code: BerthErrorCode,
     message: string,
     readonly hint?: string,
+    readonly detail?: BerthErrorReason,
   ) {
     super(message);
   }
 
   toShape(): BerthErrorShape {
-    return this.hint === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, hint: this.hint };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.hint === undefined ? {} : { hint: this.hint }),
+      ...(this.detail ? { reason: this.detail.reason, params: this.detail.params } : {}),
+    };
   }
 }
 

@@ -7,7 +7,7 @@ import type { UploadSource } from '../contract/service.js';
 import type { TransferReporter } from '../contract/transfer.js';
 import type { FileEntry } from '../contract/types.js';
 import { countBytes, countTarContent } from '../shared/byte-counters.js';
-import { TarReader, tarOfOneFile, writeTar } from '../shared/tar.js';
+import { readTar, tarOfOneFile, writeTar } from '../shared/tar.js';
 import { engineCall } from './bulk.js';
 import { listRunningFolder } from './exec-listing.js';
 import { volumeSize } from './volume-sizes.js';
@@ -78,7 +78,7 @@ async function listFolder({ container, prefix }: FileSystem, path: string): Prom
   const stream = await archiveStream(container, path, prefix);
   const children = new Map<string, FileEntry>();
   let root: string | undefined;
-  const reader = new TarReader((entry) => {
+  await readTar(stream, (entry) => {
     root ??= entry.path.split('/')[0];
     const parts = entry.path.split('/');
     if (parts.length < 2) return;
@@ -96,7 +96,6 @@ async function listFolder({ container, prefix }: FileSystem, path: string): Prom
       if (folder) folder.size = (folder.size ?? 0) + entry.size;
     }
   });
-  await consume(stream, (chunk) => reader.push(chunk));
   if (root === undefined) throw new BerthError('NOT_FOUND', `${path} is empty or unreadable.`);
   return sortEntries([...children.values()]);
 }
@@ -111,14 +110,37 @@ async function downloadFrom({ container, prefix }: FileSystem, path: string, as:
   const stream = await archiveStream(container, path, prefix);
   if (as === 'folder') return consume(stream, (chunk) => sink.write(chunk));
   let first: string | undefined;
-  const reader = new TarReader(
+  await readTar(
+    stream,
     (entry) => {
-      first ??= entry.path;
-      if (entry.path === first && entry.type !== 'file') throw new BerthError('INVALID_INPUT', `${path} is a folder; download it as a folder.`);
+      if (first !== undefined) return 'stop'; // one file asked for: nothing after it matters
+      first = entry.path;
+      if (entry.type !== 'file') throw new BerthError('INVALID_INPUT', `${path} is a folder; download it as a folder.`);
     },
-    (entry, chunk) => entry.path === first && sink.write(chunk),
+    (_entry, chunk) => written(sink, chunk),
   );
-  await consume(stream, (chunk) => reader.push(chunk));
+}
+
+/** Writes to `sink`, resolving when it takes more (a slow reader holds the engine's stream back). */
+function written(sink: NodeJS.WritableStream, chunk: Buffer): Promise<void> | void {
+  const gone = () => (sink as { destroyed?: boolean }).destroyed === true;
+  const closed = new BerthError('INTERNAL', 'The download was closed before its end.');
+  if (gone()) throw closed;
+  if (sink.write(chunk)) return;
+  if (gone()) throw closed;
+  return new Promise((resolve, reject) => {
+    const done = (e?: unknown) => {
+      sink.off('drain', done);
+      sink.off('close', onClose);
+      sink.off('error', done);
+      if (e) reject(e);
+      else resolve();
+    };
+    const onClose = () => done(closed);
+    sink.on('drain', done);
+    sink.on('close', onClose);
+    sink.on('error', done);
+  });
 }
 
 /** Streams one file into a folder (replacing a file of that name); nothing is held in memory. */

@@ -1,49 +1,11 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
-import { Readable } from 'node:stream';
 import type Docker from 'dockerode';
 import { BerthError } from '../contract/errors.js';
 import type { ImageBuildInput } from '../contract/schemas.js';
 import type { BuildEvent } from '../contract/types.js';
-import { isIgnored, parseDockerignore, type IgnoreRule } from '../hosts/dockerignore.js';
 import { AsyncQueue } from '../shared/async-queue.js';
-import { writeTar } from '../shared/tar.js';
+import { buildContext } from './build-context.js';
 import { engineCall } from './bulk.js';
 import { JsonLineParser } from './json-lines.js';
-
-const maxContextBytes = 1024 * 1024 * 1024;
-
-/** The build context as the CLI sends it: the folder as a tar, minus what .dockerignore leaves out. */
-export async function buildContext(folder: string, dockerfile: string): Promise<Buffer> {
-  const info = await stat(folder).catch(() => undefined);
-  if (!info?.isDirectory()) throw new BerthError('INVALID_INPUT', `${folder} is not a folder on this machine.`, 'Pick the folder that holds your Dockerfile.');
-  if (!(await stat(join(folder, dockerfile)).catch(() => undefined))?.isFile()) {
-    throw new BerthError('INVALID_INPUT', `${folder} has no ${dockerfile}.`, 'Put a Dockerfile in the folder, or name the file Berth should use.');
-  }
-  const rules: IgnoreRule[] = parseDockerignore(await readFile(join(folder, '.dockerignore'), 'utf8').catch(() => ''));
-  const entries: { name: string; data?: Buffer; mode?: number }[] = [];
-  let total = 0;
-  async function walk(dir: string): Promise<void> {
-    for (const item of await readdir(dir, { withFileTypes: true })) {
-      const full = join(dir, item.name);
-      const path = relative(folder, full).split(sep).join('/');
-      // The Dockerfile and .dockerignore always go: the engine needs them (as the CLI does).
-      const always = path === dockerfile || path === '.dockerignore';
-      if (!always && isIgnored(path, rules)) continue;
-      if (item.isDirectory()) {
-        entries.push({ name: `${path}/` });
-        await walk(full);
-      } else if (item.isFile()) {
-        const data = await readFile(full);
-        total += data.length;
-        if (total > maxContextBytes) throw new BerthError('INVALID_INPUT', 'The build folder holds over 1 GB.', 'Leave big files out with a .dockerignore.');
-        entries.push({ name: path, data, mode: (await stat(full)).mode & 0o777 });
-      }
-    }
-  }
-  await walk(folder);
-  return writeTar(entries);
-}
 
 interface RawBuildEvent {
   stream?: string;
@@ -56,20 +18,35 @@ interface RawBuildEvent {
 /** Builds an image, streaming its output; a failed step ends the stream with that step named. */
 export async function* buildImage(docker: Docker, input: ImageBuildInput, signal: AbortSignal | undefined): AsyncGenerator<BuildEvent> {
   const context = await buildContext(input.context, input.dockerfile);
+  // The tar streams while the engine reads it: a file Berth cannot read mid-walk stops the request,
+  // and the build fails with that file named rather than the engine's "unexpected EOF".
+  const abort = new AbortController();
+  signal?.addEventListener('abort', () => abort.abort(), { once: true });
+  let contextError: unknown;
+  context.done.catch((e: unknown) => {
+    // After a cancel the walk fails too (its tar is destroyed); that is no error of its own.
+    if (!signal?.aborted) contextError = e;
+    abort.abort();
+  });
+  // Cancelled, or the engine stopped reading early (a bad Dockerfile): the walk stops with it.
+  abort.signal.addEventListener('abort', () => context.tar.destroy(), { once: true });
   // dockerode's typings miss the promise form of buildImage with a stream (lib/docker.js returns one).
   const build = docker.buildImage.bind(docker) as unknown as (
     file: NodeJS.ReadableStream,
     options: object,
   ) => Promise<NodeJS.ReadableStream & { destroy(): void }>;
   const stream = await engineCall(
-    build(Readable.from([context]), {
+    // docker-modem only calls pipe() and on('error') on it, which the streamx tar has.
+    build(context.tar as unknown as NodeJS.ReadableStream, {
       dockerfile: input.dockerfile,
       ...(input.tag ? { t: input.tag } : {}),
       buildargs: input.buildArgs,
       rm: true,
-      ...(signal ? { abortSignal: signal } : {}),
+      abortSignal: abort.signal,
     }),
-  );
+  ).catch((e: unknown) => {
+    throw contextError ?? e;
+  });
   const queue = new AsyncQueue<BuildEvent>(64, (paused) => (paused ? stream.pause() : stream.resume()));
   const parser = new JsonLineParser<RawBuildEvent>();
   let currentStep = '';
@@ -100,10 +77,11 @@ export async function* buildImage(docker: Docker, input: ImageBuildInput, signal
     queue.push({ kind: 'done', imageId, ...(input.tag ? { tag: input.tag } : {}) });
     queue.end();
   });
-  stream.on('error', (e: unknown) => (signal?.aborted ? queue.end() : queue.fail(e)));
+  stream.on('error', (e: unknown) => (signal?.aborted ? queue.end() : queue.fail(contextError ?? e)));
   try {
     yield* queue.drain(signal);
   } finally {
     stream.destroy();
+    context.tar.destroy();
   }
 }

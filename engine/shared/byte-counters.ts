@@ -1,5 +1,5 @@
 import { Transform } from 'node:stream';
-import { TarReader } from './tar.js';
+import { extract } from 'tar-stream';
 
 /** Passes bytes through unchanged, reporting how many went by. */
 export function countBytes(onBytes: (count: number) => void): Transform {
@@ -16,20 +16,34 @@ export function countBytes(onBytes: (count: number) => void): Transform {
  * count compares with a volume's size as `docker system df` gives it.
  */
 export function countTarContent(onBytes: (count: number) => void): Transform {
-  const reader = new TarReader(
-    () => undefined,
-    (entry, chunk) => {
-      if (entry.type === 'file') onBytes(chunk.length);
-    },
-  );
+  const extractor = extract();
+  let broken = false;
+  extractor.on('entry', (header, body, next) => {
+    body.on('data', (chunk: unknown) => {
+      if (header.type === 'file') onBytes((chunk as Buffer).length);
+    });
+    body.on('end', () => next());
+    body.resume();
+  });
+  // Counting is a courtesy: a tar the reader cannot follow still passes through whole, uncounted.
+  let waiting: (() => void) | undefined;
+  extractor.on('error', () => {
+    broken = true;
+    waiting?.();
+  });
+  extractor.on('drain', () => waiting?.());
   return new Transform({
     transform(chunk: Buffer, _encoding, callback) {
-      try {
-        reader.push(chunk);
-      } catch {
-        // Counting is a courtesy: a tar this reader cannot follow still passes through whole.
-      }
-      callback(null, chunk);
+      // The bytes move on once the counter has taken them, so it never piles them up.
+      if (broken || extractor.write(chunk)) return callback(null, chunk);
+      waiting = () => {
+        waiting = undefined;
+        callback(null, chunk);
+      };
+    },
+    flush(callback) {
+      if (!broken) extractor.end(undefined);
+      callback();
     },
   });
 }

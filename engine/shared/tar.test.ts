@@ -1,23 +1,26 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TarReader, tarOfOneFile, writeTar, type TarEntry } from './tar.js';
+import { readTar, tarOfOneFile, writeTar, type TarEntry } from './tar.js';
 
-function read(archive: Buffer, chunkSize: number) {
+async function read(archive: Buffer, chunkSize: number) {
   const entries: TarEntry[] = [];
   const contents = new Map<string, Buffer[]>();
-  const reader = new TarReader(
-    (e) => entries.push(e),
-    (e, chunk) => contents.set(e.path, [...(contents.get(e.path) ?? []), Buffer.from(chunk)]),
+  const chunks: Buffer[] = [];
+  for (let i = 0; i < archive.length; i += chunkSize) chunks.push(archive.subarray(i, i + chunkSize));
+  await readTar(
+    Readable.from(chunks),
+    (e) => void entries.push(e),
+    (e, chunk) => void contents.set(e.path, [...(contents.get(e.path) ?? []), Buffer.from(chunk)]),
   );
-  for (let i = 0; i < archive.length; i += chunkSize) reader.push(archive.subarray(i, i + chunkSize));
-  return { entries, contents, done: reader.done };
+  return { entries, contents };
 }
 
 describe('tar', () => {
-  it('reads what GNU tar writes, whatever the chunk size, long names included', () => {
+  it('reads what GNU tar writes, whatever the chunk size, long names included', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tar-'));
     mkdirSync(join(dir, 'sub'));
     const long = `${'x'.repeat(120)}.txt`;
@@ -25,13 +28,36 @@ describe('tar', () => {
     writeFileSync(join(dir, 'a.txt'), 'hello 한국어');
     const archive = execFileSync('tar', ['-C', dir, '-cf', '-', '.']);
     for (const size of [1, 7, 512, 100_000]) {
-      const { entries, contents, done } = read(archive, size);
-      expect(done).toBe(true);
+      const { entries, contents } = await read(archive, size);
       expect(entries.find((e) => e.path === 'a.txt')).toMatchObject({ type: 'file', size: Buffer.byteLength('hello 한국어') });
       expect(entries.find((e) => e.path === `sub/${long}`)).toMatchObject({ type: 'file', size: 9 });
       expect(entries.find((e) => e.path === 'sub')).toMatchObject({ type: 'directory' });
       expect(Buffer.concat(contents.get('a.txt')!).toString()).toBe('hello 한국어');
     }
+  });
+
+  it.each(['gnu', 'pax'])('reads long and non-ASCII names and link targets (%s headers)', async (format) => {
+    const dir = mkdtempSync(join(tmpdir(), 'tar-'));
+    const target = `/아주/긴/한국어/경로/${'디렉터리'.repeat(20)}/파일.txt`; // far over ustar's 100 bytes
+    const name = `${'긴이름'.repeat(15)}.txt`;
+    symlinkSync(target, join(dir, '링크'));
+    writeFileSync(join(dir, name), '내용');
+    const archive = execFileSync('tar', [`--format=${format}`, '-C', dir, '-cf', '-', '.']);
+    const { entries } = await read(archive, 1000);
+    expect(entries.find((e) => e.path === '링크')).toMatchObject({ type: 'symlink', linkTarget: target });
+    expect(entries.find((e) => e.path === name)).toMatchObject({ type: 'file', size: Buffer.byteLength('내용') });
+  });
+
+  it('reads a size of 8 GiB or more (GNU base-256), stopping at the entry without reading its bytes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tar-'));
+    const fd = openSync(join(dir, 'big.bin'), 'w');
+    ftruncateSync(fd, 9 * 1024 ** 3); // sparse: no disk is used
+    closeSync(fd);
+    // GNU tar writes the size in base-256; only the header block is taken from it.
+    const head = execFileSync('sh', ['-c', 'tar --format=gnu -C "$1" -cf - big.bin | head -c 4096', 'sh', dir]);
+    const seen: TarEntry[] = [];
+    await readTar(Readable.from([head]), (e) => (seen.push(e), 'stop'));
+    expect(seen).toEqual([expect.objectContaining({ path: 'big.bin', type: 'file', size: 9 * 1024 ** 3 })]);
   });
 
   it('writes archives GNU tar can read', () => {

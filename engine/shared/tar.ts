@@ -1,7 +1,9 @@
+import { extract, type Header } from 'tar-stream';
+
 /**
- * Just enough of the tar format for the engine's archive API: reading entry headers (ustar, GNU long
- * names, PAX paths) from a stream, writing small archives (one folder, build contexts), and streaming
- * one file of known size (uploads) without holding it.
+ * Tar for the engine's archive API: reading (through tar-stream, which knows every header form the
+ * engine writes), writing small archives (one folder), and streaming one file of known size
+ * (uploads) without holding it.
  */
 export interface TarEntry {
   path: string;
@@ -15,113 +17,56 @@ export interface TarEntry {
 
 const block = 512;
 
-function readString(buffer: Buffer, start: number, length: number): string {
-  const slice = buffer.subarray(start, start + length);
-  const end = slice.indexOf(0);
-  return slice.subarray(0, end === -1 ? length : end).toString('utf8');
-}
-
-function readOctal(buffer: Buffer, start: number, length: number): number {
-  const text = readString(buffer, start, length).trim();
-  return text ? parseInt(text, 8) : 0;
-}
-
-function typeOf(flag: string): TarEntry['type'] {
-  if (flag === '0' || flag === '' || flag === '7') return 'file';
-  if (flag === '5') return 'directory';
-  if (flag === '2') return 'symlink';
+function typeOf(type: Header['type']): TarEntry['type'] {
+  if (type === 'file' || type === 'contiguous-file') return 'file';
+  if (type === 'directory') return 'directory';
+  if (type === 'symlink') return 'symlink';
   return 'other';
 }
 
+function toEntry(header: Header): TarEntry {
+  const type = typeOf(header.type);
+  return {
+    path: header.name.replace(/^\.\//, '').replace(/\/$/, ''),
+    type,
+    size: type === 'file' ? header.size : 0,
+    mtime: Math.floor(header.mtime.getTime() / 1000),
+    mode: header.mode,
+    ...(type === 'symlink' ? { linkTarget: header.linkname } : {}),
+  };
+}
+
 /**
- * Parses entries from a tar byte stream fed chunk by chunk. `onData` receives each file's bytes
- * when wanted (downloads); listing passes none and the bytes are skipped without being kept.
+ * Reads a tar stream entry by entry through tar-stream (ustar, PAX path/linkpath/size records, GNU
+ * long names and links, base-256 sizes: what the engine's archive API and GNU tar write). Nothing
+ * is held: `onData`, when given, receives each file's bytes, and the source waits while a promise
+ * it returns is pending. `onEntry` returning 'stop' ends the read there (the source is destroyed).
+ * Rejects when the source fails or is not a tar.
  */
-export class TarReader {
-  private buffer: Buffer<ArrayBufferLike> = Buffer.alloc(0);
-  private remaining = 0;
-  private padding = 0;
-  private current: TarEntry | undefined;
-  private longName: string | undefined;
-  private paxPath: string | undefined;
-  private meta: 'L' | 'x' | undefined;
-  private metaChunks: Buffer[] = [];
-  done = false;
-
-  constructor(
-    private readonly onEntry: (entry: TarEntry) => void,
-    private readonly onData?: (entry: TarEntry, chunk: Buffer) => void,
-  ) {}
-
-  push(chunk: Buffer): void {
-    this.buffer = this.buffer.length ? Buffer.concat([this.buffer, chunk]) : chunk;
-    for (;;) {
-      if (this.remaining > 0) {
-        const take = Math.min(this.remaining, this.buffer.length);
-        if (take === 0) return;
-        const data = this.buffer.subarray(0, take);
-        if (this.meta) this.metaChunks.push(Buffer.from(data));
-        else if (this.current) this.onData?.(this.current, data);
-        this.buffer = this.buffer.subarray(take);
-        this.remaining -= take;
-        if (this.remaining > 0) return;
-        if (this.meta) this.finishMeta();
-        continue;
-      }
-      if (this.padding > 0) {
-        const skip = Math.min(this.padding, this.buffer.length);
-        this.buffer = this.buffer.subarray(skip);
-        this.padding -= skip;
-        if (this.padding > 0) return;
-      }
-      if (this.done || this.buffer.length < block) return;
-      const header = this.buffer.subarray(0, block);
-      this.buffer = this.buffer.subarray(block);
-      if (header.every((b) => b === 0)) {
-        this.done = true;
-        return;
-      }
-      const size = readOctal(header, 124, 12);
-      const flag = String.fromCharCode(header[156] ?? 0).replace('\0', '');
-      this.remaining = size;
-      this.padding = (block - (size % block)) % block;
-      if (flag === 'L' || flag === 'x') {
-        this.meta = flag;
-        this.metaChunks = [];
-        if (size === 0) this.finishMeta();
-        continue;
-      }
-      const prefix = readString(header, 345, 155);
-      const name = readString(header, 0, 100);
-      const path = this.paxPath ?? this.longName ?? (prefix ? `${prefix}/${name}` : name);
-      this.paxPath = undefined;
-      this.longName = undefined;
-      const type = typeOf(flag);
-      const entry: TarEntry = {
-        path: path.replace(/^\.\//, '').replace(/\/$/, ''),
-        type,
-        size: type === 'file' ? size : 0,
-        mtime: readOctal(header, 136, 12),
-        mode: readOctal(header, 100, 8),
-        ...(type === 'symlink' ? { linkTarget: readString(header, 157, 100) } : {}),
-      };
-      this.current = entry;
-      this.onEntry(entry);
+export async function readTar(
+  source: NodeJS.ReadableStream,
+  onEntry: (entry: TarEntry) => void | 'stop',
+  onData?: (entry: TarEntry, chunk: Buffer) => void | Promise<void>,
+): Promise<void> {
+  const extractor = extract();
+  // Errors end the iteration below; an 'error' event nobody hears must not end the process.
+  extractor.on('error', () => undefined);
+  source.on('error', (e: Error) => extractor.destroy(e));
+  source.pipe(extractor as unknown as NodeJS.WritableStream);
+  let finished = false;
+  try {
+    for await (const item of extractor) {
+      const entry = toEntry(item.header);
+      if (onEntry(entry) === 'stop') return;
+      // Reading the body moves the archive on; without onData the bytes are dropped as they pass.
+      for await (const chunk of item) if (onData) await onData(entry, chunk as Buffer);
     }
-  }
-
-  private finishMeta(): void {
-    const text = Buffer.concat(this.metaChunks).toString('utf8');
-    if (this.meta === 'L') this.longName = text.replace(/\0+$/, '');
-    else {
-      // PAX records: "<length> key=value\n"
-      for (const record of text.split('\n')) {
-        const match = /^\d+ path=(.*)$/.exec(record);
-        if (match) this.paxPath = match[1];
-      }
+    finished = true;
+  } finally {
+    if (!finished) {
+      source.unpipe(extractor as unknown as NodeJS.WritableStream);
+      (source as { destroy?: () => void }).destroy?.();
     }
-    this.meta = undefined;
-    this.metaChunks = [];
   }
 }
 

@@ -47,6 +47,11 @@ export const en = {
     hint: 'Hint',
     unknownError: 'Something went wrong.',
   },
+  /** Failures the engine side reports as a reason and values (BerthErrorShape.reason/params). */
+  errors: {
+    dockerignorePattern: '.dockerignore line {{line}}: “{{pattern}}” is not a pattern docker accepts.',
+    dockerignorePatternHint: 'Fix or remove that line (a lone “!”, an unclosed “[”, a trailing “\\” or a backwards range like “[z-a]”); docker build refuses it too.',
+  },
   containers: {
     title: 'Containers',
     searchPlaceholder: 'Search by name or image',

@@ -49,6 +49,10 @@ export const ko: Catalog = {
     hint: '도움말',
     unknownError: '문제가 발생했습니다.',
   },
+  errors: {
+    dockerignorePattern: '.dockerignore {{line}}번째 줄의 “{{pattern}}”은(는) docker가 받아들이지 않는 패턴입니다.',
+    dockerignorePatternHint: '그 줄을 고치거나 지우세요(홀로 쓴 “!”, 닫히지 않은 “[”, 끝에 남은 “\\”, “[z-a]”처럼 거꾸로 된 범위). docker build도 이 패턴을 거부합니다.',
+  },
   containers: {
     title: '컨테이너',
     searchPlaceholder: '이름이나 이미지로 검색',

@@ -9,7 +9,7 @@ import { mayNotifyLater, notifyIfAway } from '../../ui/notify';
 import { toBerthError } from '../../rpc/errors';
 import { CommandPreview } from '../../ui/CommandPreview';
 import { Dialog } from '../../ui/Dialog';
-import { ErrorNotice } from '../../ui/ErrorNotice';
+import { ErrorNotice, useErrorWords } from '../../ui/ErrorNotice';
 import { parseKeyValueLines } from '../../ui/keyValueLines';
 
 type Phase = { name: 'idle' } | { name: 'building'; step?: string } | { name: 'done'; image: string } | { name: 'failed'; error: BerthErrorShape; step?: string };
@@ -17,6 +17,7 @@ type Phase = { name: 'idle' } | { name: 'building'; step?: string } | { name: 'd
 /** Build an image from a folder on the engine's machine; the output streams live, a failed step is marked. */
 export function BuildDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
+  const words = useErrorWords();
   const [context, setContext] = useState('');
   const [dockerfile, setDockerfile] = useState('Dockerfile');
   const [tag, setTag] = useState('');
@@ -55,7 +56,7 @@ export function BuildDialog({ onClose }: { onClose: () => void }) {
       },
       onError: (e) => {
         setPhase({ name: 'failed', error: toBerthError(e), ...(step ? { step } : {}) });
-        notifyIfAway(t('notify.buildFailed'), toBerthError(e).message);
+        notifyIfAway(t('notify.buildFailed'), words(toBerthError(e)).message);
       },
     });
   };
