@@ -15,10 +15,20 @@ export const errorCodes = [
 
 export type BerthErrorCode = (typeof errorCodes)[number];
 
+/** Values a reason's wording fills in: names, addresses, lists of names. */
+export type ErrorParams = Record<string, string | number | readonly string[]>;
+
 export interface BerthErrorShape {
   code: BerthErrorCode;
   message: string;
   hint?: string;
+  /**
+   * What exactly happened, when Berth knows (e.g. 'registry-login-required'): the renderer words it
+   * from its catalogs (`errors.<reason>`) with `params`, and shows `message` (the engine's or
+   * registry's own text) beside it.
+   */
+  reason?: string;
+  params?: ErrorParams;
 }
 
 export class BerthError extends Error implements BerthErrorShape {
@@ -27,14 +37,26 @@ export class BerthError extends Error implements BerthErrorShape {
     readonly code: BerthErrorCode,
     message: string,
     readonly hint?: string,
+    readonly detail?: { reason: string; params?: ErrorParams },
   ) {
     super(message);
   }
 
+  get reason(): string | undefined {
+    return this.detail?.reason;
+  }
+
+  get params(): ErrorParams | undefined {
+    return this.detail?.params;
+  }
+
   toShape(): BerthErrorShape {
-    return this.hint === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, hint: this.hint };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.hint === undefined ? {} : { hint: this.hint }),
+      ...(this.detail ? { reason: this.detail.reason, ...(this.detail.params ? { params: this.detail.params } : {}) } : {}),
+    };
   }
 }
 

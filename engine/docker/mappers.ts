@@ -67,5 +67,7 @@ export function toContainerSummary(info: ContainerInfo): ContainerSummary {
 
 export function toImageSummary(info: ImageInfo, usedBy: string[] = []): ImageSummary {
   const tags = (info.RepoTags ?? []).filter((t) => t !== '<none>:<none>');
-  return { id: info.Id, tags, size: info.Size, created: info.Created, dangling: tags.length === 0, usedBy };
+  const digests = (info.RepoDigests ?? []).filter((d) => d !== '<none>@<none>');
+  // docker's own "dangling" (`images -f dangling=true`, `image prune`) is "no tag", even with a digest.
+  return { id: info.Id, tags, digests, size: info.Size, created: info.Created, dangling: tags.length === 0, usedBy };
 }
