@@ -92,7 +92,10 @@ export function NetworksView() {
                     </button>
                   )}
                   {!network.builtIn && (
-                    <button type="button" className="button button--small button--danger" disabled={!usable || act.isPending} aria-label={t('networks.removeOne', { network: network.name })} onClick={() => setDialog({ kind: 'remove', network })}>
+                    <button type="button" className="button button--small button--danger" disabled={!usable || act.isPending} aria-label={t('networks.removeOne', { network: network.name })} onClick={() => {
+                      void refresh(); // who is attached, as of now
+                      setDialog({ kind: 'remove', network });
+                    }}>
                       {t('networks.remove')}
                     </button>
                   )}
@@ -105,7 +108,7 @@ export function NetworksView() {
       {dialog?.kind === 'connect' && <ConnectDialog network={dialog.network} onClose={() => setDialog(undefined)} />}
       {dialog?.kind === 'remove' && (
         <RemoveNetworkDialog
-          network={dialog.network}
+          network={networks.find((n) => n.id === dialog.network.id) ?? dialog.network}
           onClose={() => setDialog(undefined)}
           onConfirm={() => {
             setDialog(undefined);
@@ -123,18 +126,25 @@ export function NetworksView() {
  */
 function RemoveNetworkDialog({ network, onClose, onConfirm }: { network: NetworkSummary; onClose: () => void; onConfirm: () => void }) {
   const { t } = useTranslation();
-  const anyRunning = network.containers.some((c) => c.running);
-  const anyStopped = network.containers.some((c) => !c.running);
+  const engineId = useEngineStatus()?.endpoint.id ?? '';
+  // The containers list follows the engine's events; the network list may be older than a start or stop.
+  const live = useQuery({ ...containersQuery(engineId), enabled: Boolean(engineId) }).data;
+  const attached = network.containers.map((c) => {
+    const state = live?.find((l) => l.id === c.id)?.state;
+    return { ...c, running: state ? state === 'running' || state === 'paused' || state === 'restarting' : c.running };
+  });
+  const anyRunning = attached.some((c) => c.running);
+  const anyStopped = attached.some((c) => !c.running);
   return (
     <Dialog title={t('networks.removeTitle', { network: network.name })} onClose={onClose}>
       <p>{t('networks.removeBody')}</p>
-      {network.containers.length === 0 ? (
+      {attached.length === 0 ? (
         <p className="cell--muted">{t('networks.noneAttached')}</p>
       ) : (
         <>
           <p>{t('networks.attached')}</p>
           <ul className="dialog__list" aria-label={t('networks.attached')}>
-            {network.containers.map((c) => (
+            {attached.map((c) => (
               <li key={c.id}>
                 {c.name} <span className="cell--muted">({c.running ? t('networks.running') : t('networks.stopped')})</span>
               </li>
