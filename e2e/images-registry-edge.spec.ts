@@ -118,3 +118,27 @@ test('a pull the registry refuses without a login offers “Log in…” with th
   await docker('rmi', reference);
   await docker('logout', authRegistry);
 });
+
+test('images: Remove takes only the ticked names the search shows; a hidden tick is counted, not removed', async ({ page }) => {
+  const prefix = `e2e/sel-${uniqueName('s').slice(6)}`;
+  // Extra names for the fixture: removing one only untags it.
+  await docker('tag', fixtureImage, `${prefix}-a:1`);
+  await docker('tag', fixtureImage, `${prefix}-b:1`);
+  await openImages(page);
+  const search = page.getByRole('searchbox', { name: 'Search images' });
+  await search.fill(prefix);
+  await page.getByRole('checkbox', { name: `Select ${prefix}-a:1` }).check();
+  await search.fill(`${prefix}-b`);
+  await page.getByRole('checkbox', { name: `Select ${prefix}-b:1` }).check();
+  const removeButton = page.getByRole('toolbar', { name: 'Image actions' }).getByRole('button', { name: 'Remove' });
+  await removeButton.click();
+  const dialog = page.getByRole('dialog', { name: 'Remove 1 image?' });
+  await expect(dialog).not.toContainText(`${prefix}-a:1`);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByText('1 selected (1 hidden by the filter)')).toBeVisible();
+  await removeButton.click();
+  await dialog.getByRole('button', { name: 'Remove' }).click();
+  await expect.poll(() => imageExists(`${prefix}-b:1`)).toBe(false);
+  expect(await imageExists(`${prefix}-a:1`)).toBe(true);
+  await docker('rmi', `${prefix}-a:1`);
+});
