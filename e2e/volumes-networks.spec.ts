@@ -101,12 +101,16 @@ test('networks: create, connect a container, removal refused while in use, then 
 
   await docker('start', container);
   await row.getByRole('button', { name: `Remove ${name}` }).click();
+  const confirm = page.getByRole('dialog', { name: `Remove network ${name}?` });
+  await expect(confirm).toContainText(`${container} (running)`);
+  await confirm.getByRole('button', { name: 'Remove network' }).click();
   await expect(page.getByRole('alert')).toContainText(/active endpoints/);
   await expect(page.getByRole('alert')).toContainText('Disconnect its containers');
 
   await row.getByRole('button', { name: `Disconnect ${container} from ${name}` }).click();
   await expect(row).not.toContainText(container);
   await row.getByRole('button', { name: `Remove ${name}` }).click();
+  await page.getByRole('dialog', { name: `Remove network ${name}?` }).getByRole('button', { name: 'Remove network' }).click();
   await expect(page.getByRole('row', { name })).toHaveCount(0);
   await expect(docker('network', 'inspect', name)).rejects.toThrow();
 });

@@ -15,19 +15,21 @@ export const errorCodes = [
 
 export type BerthErrorCode = (typeof errorCodes)[number];
 
+/** Values a reason's wording fills in: names, addresses, lists of names. */
+export type ErrorParams = Record<string, string | number | readonly string[]>;
+
 export interface BerthErrorShape {
   code: BerthErrorCode;
   message: string;
   hint?: string;
-  /** Where the renderer has its own words for this failure: a catalog key under `errors.` and its values. */
+  /**
+   * What exactly happened, when Berth knows (e.g. 'registry-login-required'): the renderer words it
+   * from its catalogs (`errors.<reason>`) with `params`. Beside those words it quotes `message` when
+   * that is the engine's or registry's own text; an INVALID_INPUT refusal is Berth's own, so its
+   * English `message` is never shown where the catalog has words (renderer/src/ui/errorText.ts).
+   */
   reason?: string;
-  params?: Record<string, string | number>;
-}
-
-/** The catalog key and values a renderer words an error from (see BerthErrorShape.reason). */
-export interface BerthErrorReason {
-  reason: string;
-  params: Record<string, string | number>;
+  params?: ErrorParams;
 }
 
 export class BerthError extends Error implements BerthErrorShape {
@@ -36,9 +38,17 @@ export class BerthError extends Error implements BerthErrorShape {
     readonly code: BerthErrorCode,
     message: string,
     readonly hint?: string,
-    readonly detail?: BerthErrorReason,
+    readonly detail?: { reason: string; params?: ErrorParams },
   ) {
     super(message);
+  }
+
+  get reason(): string | undefined {
+    return this.detail?.reason;
+  }
+
+  get params(): ErrorParams | undefined {
+    return this.detail?.params;
   }
 
   toShape(): BerthErrorShape {
@@ -46,7 +56,7 @@ export class BerthError extends Error implements BerthErrorShape {
       code: this.code,
       message: this.message,
       ...(this.hint === undefined ? {} : { hint: this.hint }),
-      ...(this.detail ? { reason: this.detail.reason, params: this.detail.params } : {}),
+      ...(this.detail ? { reason: this.detail.reason, ...(this.detail.params ? { params: this.detail.params } : {}) } : {}),
     };
   }
 }

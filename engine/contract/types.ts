@@ -63,13 +63,24 @@ export interface ContainerSummary {
 export interface ImageSummary {
   id: string;
   tags: string[];
+  /** repository@sha256:… names (RepoDigests): how an image pulled by digest only is known. */
+  digests: string[];
   size: number;
   created: number;
-  /** No tag: left behind when a tag moved to a newer build. */
+  /**
+   * No tag, as docker counts it (`docker images -f dangling=true`, `docker image prune`): left behind
+   * when a tag moved to a newer build, or pulled by digest only (then it still has `digests`).
+   */
   dangling: boolean;
   /** Names of the containers (running or not) made from it. */
   usedBy: string[];
 }
+
+/**
+ * Why the engine refused to remove an image (BerthErrorShape.reason). Force helps only against a
+ * stopped container or several tags: the engine refuses force for an image a running container uses.
+ */
+export type ImageRemoveReason = 'image-used-by-running' | 'image-used-by-stopped' | 'image-has-tags';
 
 export interface ImageLayer {
   /** The Dockerfile step (or import) that made it. */
@@ -85,6 +96,8 @@ export interface ImageLayer {
 export interface ImageDetail {
   id: string;
   tags: string[];
+  /** repository@sha256:… names (RepoDigests). */
+  digests: string[];
   created: number;
   size: number;
   architecture: string;
@@ -113,7 +126,7 @@ export type PruneMode = 'dangling' | 'unused';
 /** What a prune would delete, shown before anything is deleted. */
 export interface ImagePrunePreview {
   mode: PruneMode;
-  images: { id: string; tags: string[]; size: number }[];
+  images: { id: string; tags: string[]; digests: string[]; size: number }[];
   /** Sum of the images' sizes; layers shared with kept images are not freed, so this is the most it frees. */
   totalSize: number;
 }
@@ -145,7 +158,12 @@ export interface NetworkSummary {
   subnets: string[];
   /** bridge, host and none come with the engine and cannot be removed. */
   builtIn: boolean;
-  containers: { id: string; name: string }[];
+  /**
+   * Every container attached, stopped ones too: the network's own inspect lists only running
+   * endpoints, so these come from the containers' NetworkSettings. A stopped container attached to a
+   * removed network cannot start again.
+   */
+  containers: { id: string; name: string; running: boolean }[];
 }
 
 /** How Berth found an engine; 'berth' is Berth's own engine, 'berth-vm' its virtual machine. */

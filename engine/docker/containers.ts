@@ -11,7 +11,9 @@ import type {
 import { containerFiles } from './archive-files.js';
 import { engineCall, forEachId } from './bulk.js';
 import { hostPortFree } from '../hosts/port-check.js';
+import { fromDockerError } from './errors.js';
 import { isBerthHelper, toContainerSummary } from './mappers.js';
+import { explainMissingNetwork } from './networks.js';
 import { runContainer } from './run.js';
 
 /** Container list and lifecycle on a Docker Engine API. */
@@ -29,6 +31,10 @@ export class DockerContainers implements ContainersApi {
       } catch (e) {
         // 304 means it already is in the state asked for: the person got what they wanted.
         if ((e as { statusCode?: number }).statusCode === 304) return;
+        // A start refused for a network removed meanwhile: say which network, by name.
+        if (action === 'start' && (e as { statusCode?: number }).statusCode === 404) {
+          throw await explainMissingNetwork(this.docker, id, fromDockerError(e, `Container ${id.slice(0, 12)}`));
+        }
         throw e;
       }
     });

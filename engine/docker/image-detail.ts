@@ -41,7 +41,8 @@ export async function imageDetail(docker: Docker, reference: string): Promise<Im
       .filter((i) => i.Id !== info.Id)
       .map(async (i) => {
         const other = await docker.getImage(i.Id).inspect().catch(() => undefined);
-        return { name: i.RepoTags?.find((t) => t !== '<none>:<none>') ?? i.Id.slice(7, 19), layers: new Set(other?.RootFS?.Layers ?? []) };
+        const name = i.RepoTags?.find((t) => t !== '<none>:<none>') ?? i.RepoDigests?.find((d) => d !== '<none>@<none>') ?? i.Id.slice(7, 19);
+        return { name, layers: new Set(other?.RootFS?.Layers ?? []) };
       }),
   );
 
@@ -63,7 +64,8 @@ export async function imageDetail(docker: Docker, reference: string): Promise<Im
   const config = info.Config ?? ({} as Docker.ImageInspectInfo['Config']);
   return {
     id: info.Id,
-    tags: info.RepoTags ?? [],
+    tags: (info.RepoTags ?? []).filter((t) => t !== '<none>:<none>'),
+    digests: (info.RepoDigests ?? []).filter((d) => d !== '<none>@<none>'),
     created: Math.floor(new Date(info.Created).getTime() / 1000),
     size: info.Size,
     architecture: info.Architecture,

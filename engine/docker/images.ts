@@ -4,6 +4,8 @@ import { parseImageReference } from '../contract/reference.js';
 import type { ImagesApi } from '../contract/service.js';
 import type { ExposedPort, ImagePrunePreview, ImageSummary, PruneMode } from '../contract/types.js';
 import { engineCall, forEachId } from './bulk.js';
+import { fromDockerError } from './errors.js';
+import { explainRemoveConflict } from './image-conflicts.js';
 import { toImageSummary } from './mappers.js';
 import type { ImageBuildInput } from '../contract/schemas.js';
 import { buildImage } from './build.js';
@@ -65,20 +67,39 @@ export class DockerImages implements ImagesApi {
   }
 
   remove({ ids, force }: { ids: string[]; force: boolean }) {
-    return forEachId(ids, 'Image', (id) => this.docker.getImage(id).remove({ force }));
+    return forEachId(ids, 'Image', (id) => this.removeOne(id, force));
+  }
+
+  /** Removes one image name (or id); a refusal names the containers that use it, running or stopped. */
+  private async removeOne(reference: string, force: boolean): Promise<void> {
+    try {
+      await this.docker.getImage(reference).remove({ force });
+    } catch (e) {
+      const error = fromDockerError(e, `Image ${reference}`);
+      if (error.code !== 'CONFLICT') throw error;
+      const [info, containers] = await Promise.all([
+        this.docker.getImage(reference).inspect().catch(() => undefined),
+        this.docker.listContainers({ all: true }).catch(() => []),
+      ]);
+      if (!info) throw error;
+      const users = containers
+        .filter((c) => c.ImageID === info.Id)
+        .map((c) => ({ name: (c.Names?.[0] ?? c.Id.slice(0, 12)).replace(/^\//, ''), state: c.State }));
+      throw explainRemoveConflict(error, reference, users, info.RepoTags ?? []);
+    }
   }
 
   async prunePreview({ mode }: { mode: PruneMode }): Promise<ImagePrunePreview> {
     const images = (await this.list()).filter((i) => i.usedBy.length === 0 && (mode === 'unused' || i.dangling));
     return {
       mode,
-      images: images.map(({ id, tags, size }) => ({ id, tags, size })),
+      images: images.map(({ id, tags, digests, size }) => ({ id, tags, digests, size })),
       totalSize: images.reduce((sum, i) => sum + i.size, 0),
     };
   }
 
   prune({ ids }: { ids: string[] }) {
     // Exactly the previewed images, without force: one that came into use since is kept, and says so.
-    return forEachId(ids, 'Image', (id) => this.docker.getImage(id).remove({ force: false }));
+    return forEachId(ids, 'Image', (id) => this.removeOne(id, false));
   }
 }

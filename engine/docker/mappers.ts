@@ -115,5 +115,7 @@ function optional<K extends string, V>(key: K, value: V | undefined): Partial<Re
 
 export function toImageSummary(info: ImageInfo, usedBy: string[] = []): ImageSummary {
   const tags = (info.RepoTags ?? []).filter((t) => t !== '<none>:<none>');
-  return { id: info.Id, tags, size: info.Size, created: info.Created, dangling: tags.length === 0, usedBy };
+  const digests = (info.RepoDigests ?? []).filter((d) => d !== '<none>@<none>');
+  // docker's own "dangling" (`images -f dangling=true`, `image prune`) is "no tag", even with a digest.
+  return { id: info.Id, tags, digests, size: info.Size, created: info.Created, dangling: tags.length === 0, usedBy };
 }

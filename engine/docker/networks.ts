@@ -16,11 +16,11 @@ export class DockerNetworks implements NetworksApi {
       engineCall(this.docker.listContainers({ all: true })),
     ]);
     // A network's own Containers lists only running endpoints; the containers' settings list stopped ones too.
-    const members = new Map<string, { id: string; name: string }[]>();
+    const members = new Map<string, NetworkSummary['containers']>();
     for (const c of containers) {
       for (const [network, settings] of Object.entries(c.NetworkSettings?.Networks ?? {})) {
         const list = members.get(settings.NetworkID || network) ?? [];
-        list.push({ id: c.Id, name: (c.Names?.[0] ?? c.Id.slice(0, 12)).replace(/^\//, '') });
+        list.push({ id: c.Id, name: (c.Names?.[0] ?? c.Id.slice(0, 12)).replace(/^\//, ''), running: c.State === 'running' || c.State === 'paused' || c.State === 'restarting' });
         members.set(settings.NetworkID || network, list);
         if (!settings.NetworkID) members.set(network, list);
       }
@@ -72,4 +72,29 @@ export class DockerNetworks implements NetworksApi {
   async disconnect(network: string, container: string) {
     await engineCall(this.docker.getNetwork(network).disconnect({ Container: container }), `Network ${network}`);
   }
+}
+
+/** The engine's words when a container's network is gone: `network <name or 64-hex id> not found`. */
+const missingNetwork = /^network (\S+) not found/i;
+
+/**
+ * Rewords the engine's refusal to start a container whose network was removed: the engine names the
+ * network by ID once the container has been connected to it, but the container's own settings still
+ * hold the name (NetworkSettings.Networks is keyed by name, each entry with its NetworkID). Any other
+ * failure comes back as it was.
+ */
+export async function explainMissingNetwork(docker: Docker, container: string, error: BerthError): Promise<BerthError> {
+  const named = missingNetwork.exec(error.message)?.[1];
+  if (!named) return error;
+  const info = await docker.getContainer(container).inspect().catch(() => undefined);
+  if (!info) return error;
+  const networks = Object.entries(info.NetworkSettings?.Networks ?? {});
+  const network = networks.find(([name, settings]) => name === named || (settings.NetworkID && settings.NetworkID === named))?.[0] ?? named;
+  const containerName = info.Name.replace(/^\//, '');
+  return new BerthError(
+    'NOT_FOUND',
+    error.message,
+    `Connect ${containerName} to another network, or create a network named ${network} again.`,
+    { reason: 'network-missing', params: { network, container: containerName } },
+  );
 }

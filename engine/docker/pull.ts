@@ -19,9 +19,9 @@ export async function* pullImage(docker: Docker, reference: string, signal: Abor
       ...(signal ? { abortSignal: signal } : {}),
     })) as ProgressStream;
   } catch (e) {
-    throw registryError(e, familiarName(ref));
+    throw registryError(e, familiarName(ref), ref.domain, 'pull');
   }
-  yield* followLayerProgress(stream, signal, familiarName(ref), (message) => new BerthError('ENGINE_ERROR', message, registryHint(message)));
+  yield* followLayerProgress(stream, signal, familiarName(ref), (message) => streamError(message, familiarName(ref), ref.domain, 'pull'));
 }
 
 /** Pushes a local image to its registry with the saved login (anonymous when there is none). */
@@ -37,9 +37,9 @@ export async function* pushImage(docker: Docker, reference: string, signal: Abor
       ...(signal ? { abortSignal: signal } : {}),
     })) as unknown as ProgressStream;
   } catch (e) {
-    throw registryError(e, familiarName(ref));
+    throw registryError(e, familiarName(ref), ref.domain, 'push');
   }
-  yield* followLayerProgress(stream, signal, familiarName(ref), (message) => new BerthError('ENGINE_ERROR', message, registryHint(message)));
+  yield* followLayerProgress(stream, signal, familiarName(ref), (message) => streamError(message, familiarName(ref), ref.domain, 'push'));
 }
 
 function parse(reference: string) {
@@ -48,9 +48,20 @@ function parse(reference: string) {
   return parsed.reference;
 }
 
+/**
+ * Whether a registry's refusal means "log in first". The engine passes the registry's words on:
+ * `no basic auth credentials` (a registry with basic auth, asked anonymously, Docker 20.10),
+ * `unauthorized: authentication required` (token auth), `denied: requested access to the resource is
+ * denied` and `pull access denied for x, repository does not exist or may require 'docker login'`
+ * (Docker Hub, also for a name that does not exist: a login is the way forward the CLI offers too).
+ */
+export function needsLogin(message: string): boolean {
+  return /no basic auth credentials|unauthorized|authentication required|\bdenied\b|docker login/i.test(message);
+}
+
 export function registryHint(message: string): string | undefined {
   const lower = message.toLowerCase();
-  if (lower.includes('unauthorized') || lower.includes('authentication required') || lower.includes('denied')) {
+  if (needsLogin(message)) {
     return 'This registry needs a login (Images → Log in…), or the name is wrong.';
   }
   if (lower.includes('manifest unknown') || lower.includes('not found')) return 'Check the name and the tag: the registry does not have them.';
@@ -60,7 +71,24 @@ export function registryHint(message: string): string | undefined {
   return undefined;
 }
 
-function registryError(error: unknown, image: string): BerthError {
+function registryError(error: unknown, image: string, registry: string, operation: 'pull' | 'push'): BerthError {
   const mapped = fromDockerError(error, `Image ${image}`);
-  return new BerthError(mapped.code === 'NOT_FOUND' ? 'NOT_FOUND' : 'ENGINE_ERROR', mapped.message, registryHint(mapped.message) ?? mapped.hint);
+  if (mapped.code === 'ENGINE_UNAVAILABLE') return mapped;
+  return streamError(mapped.message, image, registry, operation, mapped.code === 'NOT_FOUND' ? 'NOT_FOUND' : 'ENGINE_ERROR', mapped.hint);
+}
+
+/** A registry's refusal as an error; "log in first" carries the registry, so the UI can offer that login. */
+function streamError(
+  message: string,
+  image: string,
+  registry: string,
+  operation: 'pull' | 'push',
+  code: 'NOT_FOUND' | 'ENGINE_ERROR' = 'ENGINE_ERROR',
+  fallbackHint?: string,
+): BerthError {
+  if (needsLogin(message)) {
+    const reason = operation === 'pull' ? 'registry-login-required' : 'registry-push-login-required';
+    return new BerthError('ENGINE_ERROR', message, registryHint(message), { reason, params: { registry, image } });
+  }
+  return new BerthError(code, message, registryHint(message) ?? fallbackHint);
 }

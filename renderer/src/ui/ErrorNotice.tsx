@@ -1,28 +1,28 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BerthErrorShape } from '../../../engine/contract/errors';
+import { errorText } from './errorText';
 
-/**
- * What a person reads for an error: the catalog's words where the engine side named a reason
- * (`errors.<reason>`, and `errors.<reason>Hint` for the hint), else the message it sent.
- */
+/** The words of `errorText` for the current language, for places that show an error as a line of text. */
 export function useErrorWords(): (error: BerthErrorShape) => { message: string; hint?: string } {
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
   return (error) => {
-    const key = error.reason ? `errors.${error.reason}` : undefined;
-    if (!key || !i18n.exists(key)) return { message: error.message, ...(error.hint ? { hint: error.hint } : {}) };
-    const hint = i18n.exists(`${key}Hint`) ? t(`${key}Hint`, error.params ?? {}) : error.hint;
-    return { message: t(key, error.params ?? {}), ...(hint ? { hint } : {}) };
+    const { text, hint } = errorText(i18n, error);
+    return { message: text, ...(hint ? { hint } : {}) };
   };
 }
 
 /** A structured error as a person reads it: what went wrong, then what would help. Always plain text. */
-export function ErrorNotice({ error, title }: { error: BerthErrorShape; title?: string }) {
-  const { message, hint } = useErrorWords()(error);
+export function ErrorNotice({ error, title, children }: { error: BerthErrorShape; title?: string; children?: ReactNode }) {
+  const { i18n } = useTranslation();
+  const { text, quoted, hint } = errorText(i18n, error);
   return (
     <div className="error-notice" role="alert">
       {title && <strong className="error-notice__title">{title}</strong>}
-      <p className="error-notice__message">{message}</p>
+      <p className="error-notice__message">{text}</p>
+      {quoted && <p className="error-notice__quoted">“{quoted}”</p>}
       {hint && <p className="error-notice__hint">{hint}</p>}
+      {children}
     </div>
   );
 }

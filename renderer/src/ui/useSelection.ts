@@ -11,3 +11,24 @@ export function useSelection() {
   };
   return { selected, toggle, setSelected };
 }
+
+/**
+ * A selection seen through a filter. Ticks on rows the search or filter hides are kept (clearing the
+ * filter brings them back ticked), but actions take only `shown`, the ticked rows a person can see;
+ * `hidden` counts the others so the toolbar can say so.
+ */
+export function visibleSelection<T>(rows: readonly T[], keyOf: (row: T) => string, selected: ReadonlySet<string>): { shown: T[]; hidden: number } {
+  const shown = rows.filter((row) => selected.has(keyOf(row)));
+  return { shown, hidden: Math.max(0, selected.size - shown.length) };
+}
+
+/** Ticks every shown row (or unticks them all when all are ticked), leaving hidden ticks as they are. */
+export function toggleAllShown(shownKeys: readonly string[], selected: ReadonlySet<string>): Set<string> {
+  const next = new Set(selected);
+  const all = shownKeys.length > 0 && shownKeys.every((key) => next.has(key));
+  for (const key of shownKeys) {
+    if (all) next.delete(key);
+    else next.add(key);
+  }
+  return next;
+}

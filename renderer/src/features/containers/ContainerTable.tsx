@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { ContainerSummary, ContainerUsage } from '../../../../engine/contract/types';
 import { openContainer, setSelection, toggleSelected, useUiStore } from '../../state/ui-store';
 import { formatBytes, formatDateTime, formatRelativeTime } from '../../ui/format';
+import { toggleAllShown } from '../../ui/useSelection';
 import { PortLinks } from './PortLinks';
+import { portsTooltip } from './port-groups';
 import { StateBadge, StatusText } from './StateBadge';
 
 const rowHeight = 44;
@@ -40,7 +42,7 @@ export function ContainerTable({
             type="checkbox"
             aria-label={t('containers.selectAll')}
             checked={allSelected}
-            onChange={() => setSelection(allSelected ? [] : containers.map((c) => c.id))}
+            onChange={() => setSelection(toggleAllShown(containers.map((c) => c.id), selection))}
           />
         </span>
         <span role="columnheader">{t('containers.columns.name')}</span>
@@ -98,7 +100,7 @@ export function ContainerTable({
                 <span role="cell" className="cell--muted" title={formatDateTime(c.created, i18n.language)}>
                   {formatRelativeTime(c.created, i18n.language)}
                 </span>
-                <span role="cell">
+                <span role="cell" className="cell--ports" title={portsTooltip(c.ports) || undefined}>
                   <PortLinks ports={c.ports} />
                 </span>
               </div>

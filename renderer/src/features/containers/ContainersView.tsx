@@ -22,7 +22,9 @@ import {
   type ContainerFilter,
 } from '../../state/ui-store';
 import { CommandPreview } from '../../ui/CommandPreview';
+import { visibleSelection } from '../../ui/useSelection';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { errorText } from '../../ui/errorText';
 import { ContainerTable } from './ContainerTable';
 import { ContainerToolbar } from './ContainerToolbar';
 import { visibleContainers } from './filter';
@@ -37,7 +39,7 @@ interface Failure {
 }
 
 export function ContainersView() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const engineId = useEngineStatus()?.endpoint.id;
   const usable = useEngineUsable();
@@ -51,12 +53,15 @@ export function ContainersView() {
 
   const usage = useContainerUsage();
   const shown = useMemo(() => visibleContainers(all, search, filter), [all, search, filter]);
-  const selected = useMemo(() => all.filter((c) => selection.has(c.id)), [all, selection]);
+  const existing = useMemo(() => all.filter((c) => selection.has(c.id)), [all, selection]);
+  // Actions take only the ticked containers the person can see; ticks the search or filter hides are
+  // kept (and counted), never acted on.
+  const { shown: selected, hidden } = useMemo(() => visibleSelection(shown, (c) => c.id, selection), [shown, selection]);
 
   // A container removed (here or from the CLI) leaves the selection too.
   useEffect(() => {
-    if (selected.length !== selection.size) setSelection(selected.map((c) => c.id));
-  }, [selected, selection]);
+    if (existing.length !== selection.size) setSelection(existing.map((c) => c.id));
+  }, [existing, selection]);
 
   const report = (targets: readonly ContainerSummary[], outcomes: ActionOutcome[]) => {
     const byId = new Map(targets.map((c) => [c.id, c.name]));
@@ -96,7 +101,8 @@ export function ContainersView() {
         <h1 id="containers-title">{t('containers.title')}</h1>
         <span className="view__count">
           {t('containers.count', { count: shown.length })}
-          {selection.size > 0 && ` · ${t('containers.selectedCount', { count: selection.size })}`}
+          {existing.length > 0 &&
+            ` · ${hidden > 0 ? t('containers.selectedHidden', { count: selected.length, hidden }) : t('containers.selectedCount', { count: selected.length })}`}
         </span>
         <div className="view__filters">
           <input
@@ -141,13 +147,17 @@ export function ContainersView() {
             </strong>
           ) : null}
           <ul className="error-notice__list">
-            {failures.items.map((f, i) => (
-              <li key={i}>
-                {f.name && <strong>{f.name}: </strong>}
-                {f.error.message}
-                {f.error.hint && <span className="error-notice__hint"> {f.error.hint}</span>}
-              </li>
-            ))}
+            {failures.items.map((f, i) => {
+              const { text, quoted, hint } = errorText(i18n, f.error);
+              return (
+                <li key={i}>
+                  {f.name && <strong>{f.name}: </strong>}
+                  {text}
+                  {quoted && <span className="error-notice__quoted"> “{quoted}”</span>}
+                  {hint && <span className="error-notice__hint"> {hint}</span>}
+                </li>
+              );
+            })}
           </ul>
         </div>
       )}

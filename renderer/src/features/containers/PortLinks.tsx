@@ -1,34 +1,29 @@
 import { useTranslation } from 'react-i18next';
 import type { PortMapping } from '../../../../engine/contract/types';
+import { groupPorts, groupText, portAddress } from './port-groups';
+
+export { portAddress } from './port-groups';
 
 /**
- * The address a published port is reached at from this machine. A port bound to every interface
- * (0.0.0.0 or ::) is reached at localhost; one bound to a single address only there.
+ * Published ports, ranges collapsed: a single TCP port is a link to its address; a range (or a UDP
+ * port) is text. The caller puts `portsTooltip` on the cell, so every mapping is one hover away.
  */
-export function portAddress(port: PortMapping): string {
-  const host = port.hostIp === '0.0.0.0' || port.hostIp === '::' || port.hostIp === '' ? 'localhost' : port.hostIp;
-  return `${host.includes(':') ? `[${host}]` : host}:${port.hostPort}`;
-}
-
 export function PortLinks({ ports }: { ports: readonly PortMapping[] }) {
   const { t } = useTranslation();
   return (
     <span className="port-links">
-      {ports.map((port) => {
-        const address = portAddress(port);
-        const text = `${address}→${port.containerPort}/${port.protocol}`;
-        return port.protocol === 'tcp' ? (
-          <a
-            key={text}
-            className="port-link"
-            href={`http://${address}/`}
-            target="_blank"
-            rel="noopener noreferrer"
-            title={t('containers.openPort', { address })}
-          >
-            {text}
-          </a>
-        ) : (
+      {groupPorts(ports).map((group) => {
+        const text = groupText(group);
+        const single = group.hostPort === group.hostPortEnd;
+        if (single && group.protocol === 'tcp') {
+          const address = portAddress(group);
+          return (
+            <a key={text} className="port-link" href={`http://${address}/`} target="_blank" rel="noopener noreferrer" title={t('containers.openPort', { address })}>
+              {text}
+            </a>
+          );
+        }
+        return (
           <span key={text} className="port-link port-link--plain">
             {text}
           </span>

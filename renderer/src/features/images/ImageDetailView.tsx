@@ -23,6 +23,8 @@ export function ImageDetailView({ reference }: { reference: string }) {
   const facts: [string, string][] = data
     ? [
         [t('imageDetail.id'), shortId(data.id)],
+        [t('imageDetail.tags'), data.tags.join('\n')],
+        [t('imageDetail.digests'), data.digests.join('\n')],
         [t('imageDetail.size'), bytes(data.size)],
         [t('imageDetail.created'), formatRelativeTime(data.created, i18n.language)],
         [t('imageDetail.platform'), `${data.os}/${data.architecture}`],

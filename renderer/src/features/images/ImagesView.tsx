@@ -14,7 +14,8 @@ import { ConfirmActions, Dialog } from '../../ui/Dialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { FailureList } from '../../ui/FailureList';
 import { formatBytes, formatRelativeTime, shortId } from '../../ui/format';
-import { useSelection } from '../../ui/useSelection';
+import { useSelection, visibleSelection } from '../../ui/useSelection';
+import { forceCanRemoveImage, imageNames, shortDigestReference, type ImageNameKind } from './image-names';
 import { PruneDialog } from './PruneDialog';
 import { PullDialog } from './PullDialog';
 import { BuildDialog } from './BuildDialog';
@@ -23,13 +24,14 @@ import { RunDialog } from './RunDialog';
 
 /** One row per name, as `docker images` lists them: removing a row removes that name (the image goes with its last one). */
 interface ImageRow {
-  /** The name to act on: repository:tag, or the image id when it has no name. */
+  /** The name to act on: repository:tag, repository@sha256:… for an image pulled by digest only, or the image id. */
   ref: string;
+  kind: ImageNameKind;
   image: ImageSummary;
 }
 
 function toRows(images: readonly ImageSummary[]): ImageRow[] {
-  return images.flatMap((image) => (image.tags.length ? image.tags.map((ref) => ({ ref, image })) : [{ ref: shortId(image.id), image }]));
+  return images.flatMap((image) => imageNames(image).map(({ ref, kind }) => ({ ref, kind, image })));
 }
 
 export function ImagesView() {
@@ -39,7 +41,14 @@ export function ImagesView() {
   const { data: images = [], error, isPending } = useQuery({ ...imagesQuery(engineId ?? ''), enabled: Boolean(engineId) });
   const [search, setSearch] = useState('');
   const { selected, toggle, setSelected } = useSelection();
-  const [dialog, setDialog] = useState<{ kind: 'pull' | 'prune' | 'remove' | 'login' | 'build' } | { kind: 'run' | 'tag' | 'push'; image: string }>();
+  const [dialog, setDialog] = useState<
+    | { kind: 'prune' | 'remove' | 'build' }
+    | { kind: 'run' | 'tag' | 'push'; image: string }
+    /** `retry`: the pull to start by itself once shown again after a login. */
+    | { kind: 'pull'; reference?: string; retry?: boolean }
+    /** `then`: the pull that asked for this login, started again once it succeeds. */
+    | { kind: 'login'; server?: string; then?: string }
+  >();
   const [lastCommand, setLastCommand] = useState<string>();
   const [failures, setFailures] = useState<ActionOutcome[]>([]);
 
@@ -49,7 +58,9 @@ export function ImagesView() {
       .filter((row) => !needle || row.ref.toLowerCase().includes(needle) || row.image.id.includes(needle))
       .sort((a, b) => b.image.created - a.image.created || a.ref.localeCompare(b.ref));
   }, [images, search]);
-  const chosen = toRows(images).filter((row) => selected.has(row.ref));
+  // Only ticked rows the person can see are acted on; ticks the search hides are counted, not used.
+  const { shown: chosen, hidden } = visibleSelection(rows, (row) => row.ref, selected);
+  const forceable = failures.filter((f) => forceCanRemoveImage(f.error?.reason));
 
   const remove = useMutation({
     mutationFn: ({ refs, force }: { refs: string[]; force: boolean }) => berth.images.remove.mutate({ ids: refs, force }),
@@ -64,7 +75,11 @@ export function ImagesView() {
     <section className="view" aria-labelledby="images-title">
       <header className="view__header">
         <h1 id="images-title">{t('images.title')}</h1>
-        <span className="view__count">{t('images.count', { count: rows.length })}</span>
+        <span className="view__count">
+          {t('images.count', { count: rows.length })}
+          {selected.size > 0 &&
+            ` · ${hidden > 0 ? t('images.selectedHidden', { count: chosen.length, hidden }) : t('images.selectedCount', { count: chosen.length })}`}
+        </span>
         <div className="view__filters">
           <input
             type="search"
@@ -106,9 +121,12 @@ export function ImagesView() {
         command={lastCommand ?? commandLine(['images'])}
       />
       <FailureList failures={failures}>
-        <button type="button" className="button button--small" onClick={() => remove.mutate({ refs: failures.map((f) => f.id), force: true })}>
-          {t('images.forceRemove')}
-        </button>
+        {/* Force only where it can work: never for an image a running container uses (the engine refuses that too). */}
+        {forceable.length > 0 && (
+          <button type="button" className="button button--small" onClick={() => remove.mutate({ refs: forceable.map((f) => f.id), force: true })}>
+            {t('images.forceRemove')}
+          </button>
+        )}
       </FailureList>
       {error && <ErrorNotice error={toBerthError(error)} />}
       {!isPending && rows.length === 0 && !error && <p className="view__empty">{t('images.empty')}</p>}
@@ -126,7 +144,7 @@ export function ImagesView() {
             </tr>
           </thead>
           <tbody>
-            {rows.map(({ ref, image }) => (
+            {rows.map(({ ref, kind, image }) => (
               <tr key={ref}>
                 <td>
                   <input
@@ -137,10 +155,15 @@ export function ImagesView() {
                   />
                 </td>
                 <td>
-                  <button type="button" className="link-button" onClick={() => openImage(image.dangling ? image.id : ref)}>
-                    {image.dangling ? t('images.untagged') : ref}
+                  <button type="button" className="link-button" title={kind === 'digest' ? ref : undefined} onClick={() => openImage(kind === 'id' ? image.id : ref)}>
+                    {kind === 'id' ? t('images.untagged') : kind === 'digest' ? shortDigestReference(ref) : ref}
                   </button>
-                  {image.dangling && <span className="state-badge state-badge--paused">{t('images.dangling')}</span>}
+                  {kind === 'id' && <span className="state-badge state-badge--paused">{t('images.dangling')}</span>}
+                  {kind === 'digest' && (
+                    <span className="state-badge state-badge--paused" title={t('images.noTagTitle')}>
+                      {t('images.noTag')}
+                    </span>
+                  )}
                 </td>
                 <td className="cell--mono">{shortId(image.id)}</td>
                 <td>{formatBytes(image.size, i18n.language)}</td>
@@ -152,14 +175,14 @@ export function ImagesView() {
                     className="button button--small"
                     disabled={!usable}
                     aria-label={t('images.runOne', { name: ref })}
-                    onClick={() => setDialog({ kind: 'run', image: image.dangling ? image.id : ref })}
+                    onClick={() => setDialog({ kind: 'run', image: kind === 'id' ? image.id : ref })}
                   >
                     {t('images.run')}
                   </button>
-                  <button type="button" className="button button--small" disabled={!usable} aria-label={t('registry.tagOne', { name: ref })} onClick={() => setDialog({ kind: 'tag', image: image.dangling ? image.id : ref })}>
+                  <button type="button" className="button button--small" disabled={!usable} aria-label={t('registry.tagOne', { name: ref })} onClick={() => setDialog({ kind: 'tag', image: kind === 'id' ? image.id : ref })}>
                     {t('registry.tagButton')}
                   </button>
-                  {!image.dangling && (
+                  {kind === 'tag' && (
                     <button type="button" className="button button--small" disabled={!usable} aria-label={t('registry.pushOne', { name: ref })} onClick={() => setDialog({ kind: 'push', image: ref })}>
                       {t('registry.push')}
                     </button>
@@ -170,12 +193,25 @@ export function ImagesView() {
           </tbody>
         </table>
       )}
-      {dialog?.kind === 'pull' && <PullDialog onClose={() => setDialog(undefined)} />}
+      {dialog?.kind === 'pull' && (
+        <PullDialog
+          initial={dialog.reference}
+          autoStart={dialog.retry}
+          onClose={() => setDialog(undefined)}
+          onLoginNeeded={(server, reference) => setDialog({ kind: 'login', server, then: reference })}
+        />
+      )}
       {dialog?.kind === 'prune' && <PruneDialog onClose={() => setDialog(undefined)} />}
       {dialog?.kind === 'run' && <RunDialog image={dialog.image} onClose={() => setDialog(undefined)} />}
       {dialog?.kind === 'tag' && <TagDialog source={dialog.image} onClose={() => setDialog(undefined)} />}
       {dialog?.kind === 'push' && <PushDialog reference={dialog.image} onClose={() => setDialog(undefined)} />}
-      {dialog?.kind === 'login' && <LoginDialog onClose={() => setDialog(undefined)} />}
+      {dialog?.kind === 'login' && (
+        <LoginDialog
+          initialServer={dialog.server}
+          onClose={() => setDialog(undefined)}
+          {...(dialog.then ? { onLoggedIn: () => setDialog({ kind: 'pull', reference: dialog.then, retry: true }) } : {})}
+        />
+      )}
       {dialog?.kind === 'build' && <BuildDialog onClose={() => setDialog(undefined)} />}
       {dialog?.kind === 'remove' && (
         <Dialog title={t('images.removeTitle', { count: chosen.length })} onClose={() => setDialog(undefined)}>

@@ -9,6 +9,7 @@ import { CommandPreview } from '../../ui/CommandPreview';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { formatBytes, shortId } from '../../ui/format';
+import { shortDigestReference } from './image-names';
 
 /** Prune shows exactly what it will delete, and how much space that frees at most, before deleting. */
 export function PruneDialog({ onClose }: { onClose: () => void }) {
@@ -50,7 +51,8 @@ export function PruneDialog({ onClose }: { onClose: () => void }) {
           <ul className="dialog__list" aria-label={t('prune.list')}>
             {images.map((image) => (
               <li key={image.id}>
-                {image.tags.length ? image.tags.join(', ') : `<none> ${shortId(image.id)}`}{' '}
+                {/* Named as the list names it: tags, else repository@digest (pulled by digest only), else <none> and the id. */}
+                {image.tags.length ? image.tags.join(', ') : image.digests.length ? image.digests.map(shortDigestReference).join(', ') : `<none> ${shortId(image.id)}`}{' '}
                 <span className="cell--muted">({formatBytes(image.size, i18n.language)})</span>
               </li>
             ))}

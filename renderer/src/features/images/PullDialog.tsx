@@ -14,8 +14,22 @@ import { LayerProgressList } from './LayerProgressList';
 
 type Phase = { name: 'idle' } | { name: 'pulling' } | { name: 'done'; image: string } | { name: 'cancelled' } | { name: 'failed'; error: BerthErrorShape };
 
-/** Pull an image: the reference checked as you type, then one progress row per layer and a total. */
-export function PullDialog({ onClose, initial = '' }: { onClose: () => void; initial?: string }) {
+/**
+ * Pull an image: the reference checked as you type, then one progress row per layer and a total.
+ * When the registry wants a login, "Log in to <registry>…" hands over to the login (`onLoginNeeded`);
+ * the dialog comes back with `autoStart` to pull again once logged in.
+ */
+export function PullDialog({
+  onClose,
+  initial = '',
+  autoStart = false,
+  onLoginNeeded,
+}: {
+  onClose: () => void;
+  initial?: string | undefined;
+  autoStart?: boolean | undefined;
+  onLoginNeeded?: ((registry: string, reference: string) => void) | undefined;
+}) {
   const { t } = useTranslation();
   const [reference, setReference] = useState(initial);
   const [layers, setLayers] = useState<LayerProgress[]>([]);
@@ -47,6 +61,15 @@ export function PullDialog({ onClose, initial = '' }: { onClose: () => void; ini
       },
     );
   };
+  // Once, on opening again after a login: the person already asked for this pull.
+  const started = useRef(false);
+  useEffect(() => {
+    if (autoStart && !started.current) {
+      started.current = true;
+      start();
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs once, for the reference the dialog opened with
+  }, []);
   const cancel = () => {
     subscription.current?.unsubscribe();
     subscription.current = undefined;
@@ -88,7 +111,15 @@ export function PullDialog({ onClose, initial = '' }: { onClose: () => void; ini
             {t('pull.cancelled')}
           </p>
         )}
-        {phase.name === 'failed' && <ErrorNotice title={t('pull.failed')} error={phase.error} />}
+        {phase.name === 'failed' && (
+          <ErrorNotice title={t('pull.failed')} error={phase.error}>
+            {phase.error.reason === 'registry-login-required' && onLoginNeeded && typeof phase.error.params?.registry === 'string' && (
+              <button type="button" className="button button--small" onClick={() => onLoginNeeded(String(phase.error.params!.registry), reference.trim())}>
+                {t('pull.loginTo', { registry: phase.error.params.registry })}
+              </button>
+            )}
+          </ErrorNotice>
+        )}
         <div className="dialog__actions">
           {phase.name === 'pulling' ? (
             <button type="button" className="button" onClick={cancel}>

@@ -85,11 +85,23 @@ export function PushDialog({ reference, onClose }: { reference: string; onClose:
   );
 }
 
-/** Log in to a registry the way `docker login` does; lists the registries already logged in to. */
-export function LoginDialog({ onClose }: { onClose: () => void }) {
+/**
+ * Log in to a registry the way `docker login` does; lists the registries already logged in to.
+ * `initialServer` fills in the registry a refused pull named; `onLoggedIn` (then) takes over after a
+ * successful login, e.g. to run that pull again.
+ */
+export function LoginDialog({
+  onClose,
+  initialServer,
+  onLoggedIn,
+}: {
+  onClose: () => void;
+  initialServer?: string | undefined;
+  onLoggedIn?: (() => void) | undefined;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [server, setServer] = useState('docker.io');
+  const [server, setServer] = useState(initialServer ?? 'docker.io');
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const saved = useQuery({ queryKey: ['registries'], queryFn: () => berth.registries.list.query() });
@@ -99,6 +111,7 @@ export function LoginDialog({ onClose }: { onClose: () => void }) {
     onSuccess: (list) => {
       queryClient.setQueryData(['registries'], list);
       setPassword('');
+      onLoggedIn?.();
     },
   });
   const logout = useMutation({

@@ -10,7 +10,7 @@ import { useEngineStatus } from '../../rpc/engine-sync';
 import { toBerthError } from '../../rpc/errors';
 import { containersQuery, queryKeys } from '../../rpc/queries';
 import { CommandPreview } from '../../ui/CommandPreview';
-import { Dialog } from '../../ui/Dialog';
+import { ConfirmActions, Dialog } from '../../ui/Dialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 
 /** Networks: what each connects, create one, remove one (the engine refuses while in use), connect and disconnect containers. */
@@ -21,7 +21,7 @@ export function NetworksView() {
   const usable = useEngineUsable();
   const key = queryKeys.resource(engineId, 'networks');
   const { data: networks = [], error } = useQuery({ queryKey: key, queryFn: () => berth.networks.list.query(), enabled: Boolean(engineId) });
-  const [dialog, setDialog] = useState<{ kind: 'create' } | { kind: 'connect'; network: NetworkSummary }>();
+  const [dialog, setDialog] = useState<{ kind: 'create' } | { kind: 'connect' | 'remove'; network: NetworkSummary }>();
   const [lastCommand, setLastCommand] = useState<string>();
   const refresh = () => queryClient.invalidateQueries({ queryKey: key });
   const act = useMutation({
@@ -92,7 +92,10 @@ export function NetworksView() {
                     </button>
                   )}
                   {!network.builtIn && (
-                    <button type="button" className="button button--small button--danger" disabled={!usable || act.isPending} aria-label={t('networks.removeOne', { network: network.name })} onClick={() => act.mutate({ kind: 'rm', network: network.name })}>
+                    <button type="button" className="button button--small button--danger" disabled={!usable || act.isPending} aria-label={t('networks.removeOne', { network: network.name })} onClick={() => {
+                      void refresh(); // who is attached, as of now
+                      setDialog({ kind: 'remove', network });
+                    }}>
                       {t('networks.remove')}
                     </button>
                   )}
@@ -103,7 +106,57 @@ export function NetworksView() {
       </table>
       {dialog?.kind === 'create' && <CreateNetworkDialog existing={networks.map((n) => n.name)} onClose={() => setDialog(undefined)} />}
       {dialog?.kind === 'connect' && <ConnectDialog network={dialog.network} onClose={() => setDialog(undefined)} />}
+      {dialog?.kind === 'remove' && (
+        <RemoveNetworkDialog
+          network={networks.find((n) => n.id === dialog.network.id) ?? dialog.network}
+          onClose={() => setDialog(undefined)}
+          onConfirm={() => {
+            setDialog(undefined);
+            act.mutate({ kind: 'rm', network: dialog.network.name });
+          }}
+        />
+      )}
     </section>
+  );
+}
+
+/**
+ * Asks before removing a network, naming every attached container, stopped ones too: the engine
+ * removes a network with only stopped containers attached, and those then cannot start.
+ */
+function RemoveNetworkDialog({ network, onClose, onConfirm }: { network: NetworkSummary; onClose: () => void; onConfirm: () => void }) {
+  const { t } = useTranslation();
+  const engineId = useEngineStatus()?.endpoint.id ?? '';
+  // The containers list follows the engine's events; the network list may be older than a start or stop.
+  const live = useQuery({ ...containersQuery(engineId), enabled: Boolean(engineId) }).data;
+  const attached = network.containers.map((c) => {
+    const state = live?.find((l) => l.id === c.id)?.state;
+    return { ...c, running: state ? state === 'running' || state === 'paused' || state === 'restarting' : c.running };
+  });
+  const anyRunning = attached.some((c) => c.running);
+  const anyStopped = attached.some((c) => !c.running);
+  return (
+    <Dialog title={t('networks.removeTitle', { network: network.name })} onClose={onClose}>
+      <p>{t('networks.removeBody')}</p>
+      {attached.length === 0 ? (
+        <p className="cell--muted">{t('networks.noneAttached')}</p>
+      ) : (
+        <>
+          <p>{t('networks.attached')}</p>
+          <ul className="dialog__list" aria-label={t('networks.attached')}>
+            {attached.map((c) => (
+              <li key={c.id}>
+                {c.name} <span className="cell--muted">({c.running ? t('networks.running') : t('networks.stopped')})</span>
+              </li>
+            ))}
+          </ul>
+          {anyRunning && <p className="notice">{t('networks.runningRefuses')}</p>}
+          {anyStopped && <p className="notice">{t('networks.stoppedCannotStart')}</p>}
+        </>
+      )}
+      <CommandPreview command={networkCommand('rm', network.name)} />
+      <ConfirmActions cancel={t('common.cancel')} confirm={t('networks.removeConfirm')} onCancel={onClose} onConfirm={onConfirm} />
+    </Dialog>
   );
 }
 

@@ -1,0 +1,33 @@
+import i18next from 'i18next';
+import { describe, expect, it } from 'vitest';
+import { en } from '../i18n/en';
+import { ko } from '../i18n/ko';
+import { errorText } from './errorText';
+
+const i18n = i18next.createInstance();
+await i18n.init({ resources: { en: { translation: en }, ko: { translation: ko } }, lng: 'en', interpolation: { escapeValue: false }, initAsync: false });
+
+describe('errorText', () => {
+  const running = {
+    code: 'CONFLICT' as const,
+    message: 'conflict: unable to remove repository reference "app:1" (must force) - container 0a1b is using its referenced image 9f8e',
+    hint: 'Stop and remove web first.',
+    reason: 'image-used-by-running',
+    params: { image: 'app:1', containers: ['web', 'worker'] },
+  };
+
+  it('words a known reason from the catalog, lists joined, with the engine’s words beside it', () => {
+    expect(errorText(i18n, running)).toEqual({
+      text: 'app:1 is used by running container web, worker.',
+      quoted: running.message,
+      hint: 'Stop and remove web, worker first: even force cannot remove an image a running container uses.',
+    });
+    const korean = errorText({ t: i18n.getFixedT('ko'), exists: i18n.exists.bind(i18n) }, running);
+    expect(korean.text).toBe('실행 중인 컨테이너 web, worker이(가) app:1을(를) 사용하고 있습니다.');
+  });
+
+  it('shows the engine’s message and hint as they came when there is no reason, or none the catalog knows', () => {
+    expect(errorText(i18n, { code: 'ENGINE_ERROR', message: 'boom', hint: 'try again' })).toEqual({ text: 'boom', hint: 'try again' });
+    expect(errorText(i18n, { code: 'ENGINE_ERROR', message: 'boom', reason: 'no-such-reason' })).toEqual({ text: 'boom' });
+  });
+});

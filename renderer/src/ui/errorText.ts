@@ -1,0 +1,26 @@
+import type { i18n as I18n } from 'i18next';
+import type { BerthErrorShape } from '../../../engine/contract/errors';
+
+/** An error as a person reads it: Berth's own words where it knows the reason, the engine's beside them. */
+export interface ErrorText {
+  /** What went wrong, in the person's language when the reason is known; else the engine's text. */
+  text: string;
+  /** The engine's or registry's own words, shown quoted beside `text` when `text` is Berth's. */
+  quoted?: string;
+  hint?: string;
+}
+
+/**
+ * Words a structured error from the catalogs: `errors.<reason>` (and `errors.<reason>Hint` when the
+ * catalog has one), list params joined with commas. Without a reason (or a catalog entry for it) the
+ * engine's message and Berth's English hint are shown as they came.
+ */
+export function errorText(i18n: Pick<I18n, 't' | 'exists'>, error: BerthErrorShape): ErrorText {
+  const key = error.reason ? `errors.${error.reason}` : undefined;
+  if (!key || !i18n.exists(key)) return { text: error.message, ...(error.hint ? { hint: error.hint } : {}) };
+  const values = Object.fromEntries(Object.entries(error.params ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v)]));
+  const hint = i18n.exists(`${key}Hint`) ? i18n.t(`${key}Hint`, values) : undefined;
+  // A refused input is Berth's own sentence (worded above); anything else quotes what the engine said.
+  const quoted = error.code === 'INVALID_INPUT' ? undefined : error.message;
+  return { text: i18n.t(key, values), ...(quoted ? { quoted } : {}), ...(hint ? { hint } : {}) };
+}
