@@ -15,26 +15,49 @@ export const errorCodes = [
 
 export type BerthErrorCode = (typeof errorCodes)[number];
 
+/** Values a catalog sentence is filled with: names, numbers, and text only the engine knows. */
+export type BerthErrorParams = Record<string, string | number>;
+
 export interface BerthErrorShape {
   code: BerthErrorCode;
+  /** English, for logs and for errors no catalog words yet. */
   message: string;
   hint?: string;
+  /**
+   * Which sentence the renderer's catalogs word this with (`errors.<reason>` and, where there is
+   * one, `errors.<reason>Hint`), filled from `params`. Without it the renderer shows `message`.
+   */
+  reason?: BerthErrorReason;
+  params?: BerthErrorParams;
 }
+
+/** Refusals the renderer words in both catalogs (renderer/src/i18n: `errors.<reason>`). */
+export const errorReasons = ['volumeDriverMissing', 'hostAddressNotIp', 'registryNotLoggedIn', 'nameNotSendable', 'unexpected'] as const;
+export type BerthErrorReason = (typeof errorReasons)[number];
 
 export class BerthError extends Error implements BerthErrorShape {
   override readonly name = 'BerthError';
+  readonly reason?: BerthErrorReason;
+  readonly params?: BerthErrorParams;
   constructor(
     readonly code: BerthErrorCode,
     message: string,
     readonly hint?: string,
+    worded?: { reason: BerthErrorReason; params?: BerthErrorParams },
   ) {
     super(message);
+    if (worded) {
+      this.reason = worded.reason;
+      if (worded.params) this.params = worded.params;
+    }
   }
 
   toShape(): BerthErrorShape {
-    return this.hint === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, hint: this.hint };
+    const shape: BerthErrorShape = { code: this.code, message: this.message };
+    if (this.hint !== undefined) shape.hint = this.hint;
+    if (this.reason !== undefined) shape.reason = this.reason;
+    if (this.params !== undefined) shape.params = this.params;
+    return shape;
   }
 }
 

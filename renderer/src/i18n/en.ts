@@ -579,6 +579,16 @@ export const en = {
     vmReady: 'Berth’s virtual machine is running',
     vmFailed: 'Berth’s virtual machine did not start',
   },
+  errors: {
+    volumeDriverMissing: 'This engine has no volume driver called “{{driver}}”.',
+    volumeDriverMissingHint: 'Drivers installed here: {{installed}}. Install the plugin first, or use one of these.',
+    hostAddressNotIp: '“{{address}}” is not an IP address of this machine’s.',
+    hostAddressNotIpHint: 'Use 127.0.0.1 (this machine only) or 0.0.0.0 (every interface).',
+    registryNotLoggedIn: 'Berth has no saved login for {{server}}, so there is nothing to log out of.',
+    nameNotSendable: '“{{name}}” cannot be sent to the engine: a name has no empty or “.” parts (such as “//”, “/./” or a leading “/”).',
+    unexpected: 'Something went wrong inside Berth.',
+    unexpectedHint: 'Try again; if it keeps happening, the engine log may say more.',
+  },
   time: {
     justNow: 'just now',
   },

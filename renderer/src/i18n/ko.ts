@@ -581,6 +581,16 @@ export const ko: Catalog = {
     vmReady: 'Berth 가상 머신이 실행 중입니다',
     vmFailed: 'Berth 가상 머신을 시작하지 못했습니다',
   },
+  errors: {
+    volumeDriverMissing: '이 엔진에는 “{{driver}}”라는 볼륨 드라이버가 없습니다.',
+    volumeDriverMissingHint: '여기에 설치된 드라이버: {{installed}}. 플러그인을 먼저 설치하거나 이 중 하나를 쓰세요.',
+    hostAddressNotIp: '“{{address}}”은(는) 이 컴퓨터의 IP 주소가 아닙니다.',
+    hostAddressNotIpHint: '127.0.0.1(이 컴퓨터에서만) 또는 0.0.0.0(모든 네트워크)을 쓰세요.',
+    registryNotLoggedIn: '{{server}}에 저장된 로그인이 없어 로그아웃할 것이 없습니다.',
+    nameNotSendable: '“{{name}}”은(는) 엔진에 보낼 수 없습니다. 이름에는 빈 부분이나 “.” 부분(“//”, “/./”, 맨 앞의 “/” 등)이 없어야 합니다.',
+    unexpected: 'Berth 내부에서 문제가 발생했습니다.',
+    unexpectedHint: '다시 시도해 보세요. 계속 이러면 엔진 로그에 더 자세한 내용이 있을 수 있습니다.',
+  },
   time: {
     justNow: '방금',
   },
