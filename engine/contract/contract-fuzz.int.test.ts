@@ -27,7 +27,8 @@ const seed = Number(process.env.BERTH_FUZZ_SEED ?? 20261130);
 /** Per procedure with an input: inputs its schema refuses (cheap), and inputs it accepts (real engine work). */
 const refusedPerProcedure = 300;
 const acceptedPerProcedure = 16;
-const callTimeoutMs = 3_000;
+/** A bound, not a speed target: creating and starting a container on this shared 2-core machine can take seconds. */
+const callTimeoutMs = 10_000;
 const keep = 'berth-fuzz-keep';
 
 /**
@@ -200,6 +201,8 @@ afterAll(async () => {
 
 interface Tally {
   calls: number;
+  /** Inputs the procedure's schema accepts: these reach the handler and the engine. */
+  valid: number;
   accepted: number;
   refused: Record<string, number>;
 }
@@ -302,12 +305,13 @@ describe('contract fuzz', () => {
     for (const [path, procedure] of Object.entries(procedures)) {
       if (lifecycle.has(path) || (only && !only.test(path))) continue;
       const { type, inputs } = procedure._def;
-      tallies[path] = { calls: 0, accepted: 0, refused: {} };
+      tallies[path] = { calls: 0, valid: 0, accepted: 0, refused: {} };
       const schema = inputs[0];
       const sample = <T,>(arb: fc.Arbitrary<T>, n: number) => fc.sample(arb, { numRuns: n, seed: seed + offset++ });
       if (!schema) {
         // No input: whatever is sent is ignored; a few calls prove the door stays shut to it.
         for (const input of sample(fc.constantFrom(...nastyValues), 12)) jobs.push({ path, type, input });
+        tallies[path].valid = 12;
         continue;
       }
       const extra = targetsOnlyAbsent.has(path) ? [] : existingSamples;
@@ -323,6 +327,7 @@ describe('contract fuzz', () => {
         if (schema.safeParse(input).success) {
           if (refusedOnly.has(path) || accepted >= acceptedPerProcedure) continue;
           accepted += 1;
+          tallies[path].valid += 1;
         } else if (refusedBySchema++ >= refusedPerProcedure) continue;
         jobs.push({ path, type, input });
       }
@@ -361,18 +366,18 @@ describe('contract fuzz', () => {
     for (const i of added('images')) for (const tag of i.split(' ')[1]?.split(',').filter(Boolean) ?? []) await docker.getImage(tag).remove().catch(() => undefined);
 
     const seconds = (Date.now() - started) / 1000;
-    const rows = Object.entries(tallies).map(([path, t]) => `${path.padEnd(28)} ${String(t.calls).padStart(5)} ${String(t.accepted).padStart(5)}  ${JSON.stringify(t.refused)}`);
+    const rows = Object.entries(tallies).map(([path, t]) => `${path.padEnd(28)} ${String(t.calls).padStart(5)} ${String(t.valid).padStart(5)} ${String(t.accepted).padStart(5)}  ${JSON.stringify(t.refused)}`);
     const total = Object.values(tallies).reduce((n, t) => n + t.calls, 0);
-    console.log(`contract fuzz (seed ${seed}): procedure, calls, accepted, refused by code\n${rows.join('\n')}\ntotal ${total} calls in ${seconds.toFixed(1)} s; left out by design: ${[...lifecycle].join(', ')}`);
+    console.log(`contract fuzz (seed ${seed}): procedure, calls, schema-valid, answered, refused by code\n${rows.join('\n')}\ntotal ${total} calls in ${seconds.toFixed(1)} s; left out by design: ${[...lifecycle].join(', ')}`);
     const grouped = new Map<string, string[]>();
     for (const f of failures) grouped.set(`${f.path}: ${f.problem.replace(/\d+/g, 'N').slice(0, 100)}`, [...(grouped.get(`${f.path}: ${f.problem.replace(/\d+/g, 'N').slice(0, 100)}`) ?? []), `${f.problem.slice(0, 200)} <- ${f.input}`]);
     const report = [...grouped].map(([k, v]) => `${k} (${v.length}×), e.g. ${v[0]}`);
 
-    expect(total).toBeGreaterThanOrEqual(10_000);
-    // Each procedure with an input saw some inputs its schema accepts (else the fuzz only tested zod).
+    if (!only) expect(total).toBeGreaterThanOrEqual(10_000);
+    // Each procedure with an input got inputs its schema accepts (else the fuzz only tested zod).
     for (const [path, procedure] of Object.entries(procedures)) {
-      if (lifecycle.has(path) || refusedOnly.has(path) || !procedure._def.inputs[0]) continue;
-      expect.soft(tallies[path]!.accepted + Object.entries(tallies[path]!.refused).filter(([c]) => c !== 'INVALID_INPUT').reduce((n, [, c]) => n + c, 0), `${path} reached its handler`).toBeGreaterThan(0);
+      if (lifecycle.has(path) || refusedOnly.has(path) || !procedure._def.inputs[0] || !tallies[path]) continue;
+      expect.soft(tallies[path].valid, `${path} got inputs its schema accepts`).toBeGreaterThan(0);
     }
     expect.soft(report, 'refusals').toEqual([]);
     expect.soft(unhandled.map(String), 'unhandled rejections').toEqual([]);
