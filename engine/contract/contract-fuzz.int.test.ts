@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import { EngineManager } from '../engine-manager.js';
 import { fixtureImage, requireDockerHost } from '../testing/engine-env.js';
 import { mutatedArbitrary, nastyValues, validArbitrary } from '../testing/zod-arbitrary.js';
-import { isBerthErrorShape } from './errors.js';
+import { errorReasons, isBerthErrorShape } from './errors.js';
 import { contractRouter } from './router.js';
 import type { ContractContext } from './trpc.js';
 
@@ -208,6 +208,12 @@ interface Tally {
 }
 
 describe('contract fuzz', () => {
+  it('answers disk usage asked for several times at once (dockerd scans one at a time)', async () => {
+    const caller = contractRouter.createCaller(ctx);
+    const answers = await Promise.allSettled(Array.from({ length: 6 }, () => caller.engine.diskUsage()));
+    expect(answers.map((a) => (a.status === 'rejected' ? String(a.reason) : 'ok'))).toEqual(Array(6).fill('ok'));
+  });
+
   it('refuses a name with a leading "/" or an empty part, where dockerd redirects and the host process used to crash', async () => {
     const unhandled: unknown[] = [];
     const onUnhandled = (reason: unknown) => unhandled.push(reason);
@@ -254,6 +260,7 @@ describe('contract fuzz', () => {
       if ('stack' in shape.data || /\n\s+at /.test(wire)) problem('stack trace reaches the client');
       if (!isBerthErrorShape(berth)) return problem(`not a Berth error: ${wire.slice(0, 200)}`);
       tally.refused[berth.code] = (tally.refused[berth.code] ?? 0) + 1;
+      if (berth.reason !== undefined && !(errorReasons as readonly string[]).includes(berth.reason)) problem(`reason "${berth.reason}" that no catalog words`);
       if (berth.code === 'INTERNAL') problem(`unstructured ${error.cause?.constructor?.name ?? 'error'}: ${berth.message.slice(0, 160)}`);
       if (!berth.message.trim()) problem('empty message');
       if (wire.length > 4_000) problem(`error of ${wire.length} characters (echoes the input?)`);
@@ -316,8 +323,8 @@ describe('contract fuzz', () => {
       }
       const extra = targetsOnlyAbsent.has(path) ? [] : existingSamples;
       const fix = (v: unknown) => adjust(path, v);
-      const valid = refusedOnly.has(path) ? [] : sample(validArbitrary(schema, extra).map(fix), 120);
-      const broken = sample(mutatedArbitrary(schema, extra, fix), refusedPerProcedure * 2);
+      const valid = refusedOnly.has(path) ? [] : sample(validArbitrary(schema, extra).map(fix), 48);
+      const broken = sample(mutatedArbitrary(schema, extra, fix), refusedPerProcedure * 1.5);
       let accepted = 0;
       let refusedBySchema = 0;
       for (const input of [...valid, ...broken]) {
@@ -357,6 +364,7 @@ describe('contract fuzz', () => {
       ...(['containers', 'images', 'volumes', 'networks'] as const).flatMap((k) => gone(k).map((x) => `${k}: changed or gone: ${x}`)),
       ...added('volumes').filter((v) => !created.volumes.has(v)).map((v) => `volume made by a refused call: ${v}`),
       ...(added('containers').length > created.containers ? [`containers made by refused calls: ${added('containers').length - created.containers}`] : []),
+      ...(added('images').length > created.images ? [`images made by refused calls: ${added('images').join('; ')}`] : []),
       ...(added('networks').length > created.networks ? [`networks made by refused calls: ${added('networks').join('; ')}`] : []),
       ...(after.logins !== before.logins ? ['saved registry logins changed'] : []),
     ];
