@@ -208,6 +208,19 @@ interface Tally {
 }
 
 describe('contract fuzz', () => {
+  it('refuses a volume driver the engine lacks at once (dockerd looks for the plugin for ~15 s), and makes no volume', async () => {
+    const caller = contractRouter.createCaller(ctx);
+    const volumes = (await docker.listVolumes()).Volumes?.length ?? 0;
+    const started = Date.now();
+    const refusal = await caller.volumes.create({ name: 'berth-fuzz-driverless', driver: 'berth-no-such-driver' }).then(
+      () => undefined,
+      (e: TRPCError) => (e.cause as { toShape?: () => unknown }).toShape?.(),
+    );
+    expect(refusal).toMatchObject({ code: 'NOT_FOUND', reason: 'volumeDriverMissing', params: { driver: 'berth-no-such-driver', installed: 'local' } });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect((await docker.listVolumes()).Volumes?.length ?? 0).toBe(volumes);
+  });
+
   it('answers disk usage asked for several times at once (dockerd scans one at a time)', async () => {
     const caller = contractRouter.createCaller(ctx);
     const answers = await Promise.allSettled(Array.from({ length: 6 }, () => caller.engine.diskUsage()));
