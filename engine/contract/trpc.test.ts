@@ -47,7 +47,7 @@ describe('errors as the client receives them', () => {
       // The thrown Error's own text names internals: the client gets a plain INTERNAL instead.
       expect(crash.data.berth).toEqual({ code: 'INTERNAL', message: 'Something went wrong inside Berth.', hint: expect.any(String), reason: 'unexpected' });
       expect(crash.message).toBe('Something went wrong inside Berth.');
-      expect(zod.data.berth).toEqual({ code: 'INVALID_INPUT', message: 'A name uses letters a to z.' });
+      expect(zod.data.berth).toEqual({ code: 'INVALID_INPUT', message: 'A name uses letters a to z.', params: { field: 'name' } });
       expect(zod.message).toBe('A name uses letters a to z.');
       expect(refusal.data.berth).toEqual({
         code: 'NOT_FOUND',

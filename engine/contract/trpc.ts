@@ -48,9 +48,11 @@ function unbounded(error: TRPCError): BerthErrorShape {
   const cause = error.cause;
   if (cause instanceof BerthError) return cause.toShape();
   if (error.code === 'BAD_REQUEST' || error.code === 'PARSE_ERROR') {
-    const issues = (cause as { issues?: { message?: string }[] } | undefined)?.issues;
+    const issues = (cause as { issues?: { message?: string; path?: PropertyKey[] }[] } | undefined)?.issues;
     const first = issues?.[0];
-    if (first?.message) return { code: 'INVALID_INPUT', message: first.message };
+    // The field it is about ("ports.0.hostPort"), so a form can mark it.
+    const field = first?.path?.map(String).join('.');
+    if (first?.message) return field ? { code: 'INVALID_INPUT', message: first.message, params: { field } } : { code: 'INVALID_INPUT', message: first.message };
     return { code: 'INVALID_INPUT', message: error.message };
   }
   // A throw no handler meant: its text is an internal detail (a file path, a TypeError), so the
