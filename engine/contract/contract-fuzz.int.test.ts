@@ -10,7 +10,7 @@ import { helperImage } from '../docker/archive-files.js';
 import { EngineManager } from '../engine-manager.js';
 import { fixtureImage, requireDockerHost } from '../testing/engine-env.js';
 import { mutatedArbitrary, nastyValues, validArbitrary } from '../testing/zod-arbitrary.js';
-import { errorReasons, isBerthErrorShape } from './errors.js';
+import { BerthError, errorReasons, isBerthErrorShape } from './errors.js';
 import { contractRouter } from './router.js';
 import type { ContractContext } from './trpc.js';
 
@@ -293,7 +293,8 @@ describe('contract fuzz', () => {
       if (!isBerthErrorShape(berth)) return problem(`not a Berth error: ${wire.slice(0, 200)}`);
       tally.refused[berth.code] = (tally.refused[berth.code] ?? 0) + 1;
       if (berth.reason !== undefined && !(errorReasons as readonly string[]).includes(berth.reason)) problem(`reason "${berth.reason}" that no catalog words`);
-      if (berth.code === 'INTERNAL') problem(`unstructured ${error.cause?.constructor?.name ?? 'error'}: ${berth.message.slice(0, 160)}`);
+      // A throw no handler meant: not a BerthError, so the person gets no code worth acting on.
+      if (berth.code === 'INTERNAL' && !(error.cause instanceof BerthError)) problem(`unstructured ${error.cause?.constructor?.name ?? 'error'}: ${String(error.cause?.message ?? berth.message).slice(0, 160)}`);
       if (!berth.message.trim()) problem('empty message');
       if (wire.length > 4_000) problem(`error of ${wire.length} characters (echoes the input?)`);
     }
