@@ -2,6 +2,7 @@ import type DockerClient from 'dockerode';
 import type { EngineApi } from './contract/service.js';
 import type { EngineEndpoint } from './contract/types.js';
 import { defaultTimings, EngineConnection, type ConnectionTimings } from './docker/connection.js';
+import { refuseUnsafeApiPaths } from './docker/api-paths.js';
 import { dockerOptionsFor } from './docker/client.js';
 import { createDockerEngineApi } from './docker/engine-api.js';
 import { pingEngine } from './docker/health.js';
@@ -31,7 +32,7 @@ export function loadDockerode(): Promise<typeof DockerClient> {
 /** Connects to one engine and keeps the link supervised. */
 export async function connectEngine(endpoint: EngineEndpoint, timings?: Partial<ConnectionTimings>): Promise<OpenEngine> {
   const Docker = await loadDockerode();
-  const docker = new Docker(dockerOptionsFor(endpoint.url));
+  const docker = refuseUnsafeApiPaths(new Docker(dockerOptionsFor(endpoint.url)));
   const connection = new EngineConnection(docker, endpoint, { ...defaultTimings, ...timings });
   connection.start();
   return { endpoint, connection, api: createDockerEngineApi(connection), close: () => connection.stop() };

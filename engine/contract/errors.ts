@@ -15,49 +15,65 @@ export const errorCodes = [
 
 export type BerthErrorCode = (typeof errorCodes)[number];
 
-/** Values a reason's wording fills in: names, addresses, lists of names. */
-export type ErrorParams = Record<string, string | number | readonly string[]>;
+/** Values a catalog sentence is filled with: names, numbers, lists of names, text only the engine knows. */
+export type BerthErrorParams = Record<string, string | number | readonly string[]>;
 
 export interface BerthErrorShape {
   code: BerthErrorCode;
+  /** English, for logs and for errors no catalog words yet. */
   message: string;
   hint?: string;
   /**
-   * What exactly happened, when Berth knows (e.g. 'registry-login-required'): the renderer words it
-   * from its catalogs (`errors.<reason>`) with `params`. Beside those words it quotes `message` when
+   * Which sentence the renderer's catalogs word this with (`errors.<reason>` and, where there is
+   * one, `errors.<reason>Hint`), filled from `params`. Beside those words it quotes `message` when
    * that is the engine's or registry's own text; an INVALID_INPUT refusal is Berth's own, so its
    * English `message` is never shown where the catalog has words (renderer/src/ui/errorText.ts).
+   * Without a reason the renderer shows `message` and `hint` as they came.
    */
-  reason?: string;
-  params?: ErrorParams;
+  reason?: BerthErrorReason;
+  params?: BerthErrorParams;
 }
+
+/** Refusals the renderer words in both catalogs (renderer/src/i18n: `errors.<reason>`). */
+export const errorReasons = [
+  'volumeDriverMissing',
+  'hostAddressNotIp',
+  'registryNotLoggedIn',
+  'nameNotSendable',
+  'unexpected',
+  'dockerignorePattern',
+  'imageUsedByRunning',
+  'imageUsedByStopped',
+  'imageHasTags',
+  'registryLoginRequired',
+  'registryPushLoginRequired',
+  'networkMissing',
+] as const;
+export type BerthErrorReason = (typeof errorReasons)[number];
 
 export class BerthError extends Error implements BerthErrorShape {
   override readonly name = 'BerthError';
+  readonly reason?: BerthErrorReason;
+  readonly params?: BerthErrorParams;
   constructor(
     readonly code: BerthErrorCode,
     message: string,
     readonly hint?: string,
-    readonly detail?: { reason: string; params?: ErrorParams },
+    worded?: { reason: BerthErrorReason; params?: BerthErrorParams },
   ) {
     super(message);
-  }
-
-  get reason(): string | undefined {
-    return this.detail?.reason;
-  }
-
-  get params(): ErrorParams | undefined {
-    return this.detail?.params;
+    if (worded) {
+      this.reason = worded.reason;
+      if (worded.params) this.params = worded.params;
+    }
   }
 
   toShape(): BerthErrorShape {
-    return {
-      code: this.code,
-      message: this.message,
-      ...(this.hint === undefined ? {} : { hint: this.hint }),
-      ...(this.detail ? { reason: this.detail.reason, ...(this.detail.params ? { params: this.detail.params } : {}) } : {}),
-    };
+    const shape: BerthErrorShape = { code: this.code, message: this.message };
+    if (this.hint !== undefined) shape.hint = this.hint;
+    if (this.reason !== undefined) shape.reason = this.reason;
+    if (this.params !== undefined) shape.params = this.params;
+    return shape;
   }
 }
 

@@ -10,27 +10,57 @@ export interface ContractContext {
 
 const t = initTRPC.context<ContractContext>().create({
   isServer: true,
-  errorFormatter({ shape, error }) {
-    return { ...shape, data: { ...shape.data, berth: toBerthErrorShape(error) } };
+  /**
+   * What a client receives for any failure. tRPC's default shape carries `data.stack` outside
+   * production and a `message` that, for a refused input, is the whole zod report; both go. What
+   * remains is tRPC's code and path, and the Berth error, whose message is also the top-level one.
+   */
+  errorFormatter({ shape, error, path }) {
+    const berth = toBerthErrorShape(error);
+    // The client gets no internals; whoever runs Berth sees them here.
+    if (berth.reason === 'unexpected') console.error(`Berth: unexpected failure in ${path ?? 'a call'}:`, error.cause ?? error);
+    const { stack: _stack, ...data } = shape.data as typeof shape.data & { stack?: string };
+    return { ...shape, message: berth.message, data: { ...data, berth } };
   },
 });
 
 export const router = t.router;
 export const procedure = t.procedure;
 
+/** Longest message or hint sent: a refused value may be quoted in it, and a value can be megabytes. */
+const maxTextLength = 500;
+const bounded = (text: string) => (text.length > maxTextLength ? `${text.slice(0, maxTextLength - 1)}…` : text);
+
+/**
+ * A tRPC failure as the structured error the renderer words: the BerthError a handler threw, the
+ * first problem zod found with the input, or (for anything a handler did not mean to throw) a
+ * generic INTERNAL error that names no internals. Texts are bounded in length.
+ */
 export function toBerthErrorShape(error: TRPCError): BerthErrorShape {
+  const shape = unbounded(error);
+  const out: BerthErrorShape = { ...shape, message: bounded(shape.message) };
+  if (shape.hint !== undefined) out.hint = bounded(shape.hint);
+  if (shape.params) out.params = Object.fromEntries(Object.entries(shape.params).map(([k, v]) => [k, typeof v === 'string' ? bounded(v) : v]));
+  return out;
+}
+
+function unbounded(error: TRPCError): BerthErrorShape {
   const cause = error.cause;
   if (cause instanceof BerthError) return cause.toShape();
   if (error.code === 'BAD_REQUEST' || error.code === 'PARSE_ERROR') {
-    const issues = (cause as { issues?: { message?: string }[] } | undefined)?.issues;
+    const issues = (cause as { issues?: { message?: string; path?: PropertyKey[] }[] } | undefined)?.issues;
     const first = issues?.[0];
-    if (first?.message) return { code: 'INVALID_INPUT', message: first.message };
+    // The field it is about ("ports.0.hostPort"), so a form can mark it.
+    const field = first?.path?.map(String).join('.');
+    if (first?.message) return field ? { code: 'INVALID_INPUT', message: first.message, params: { field } } : { code: 'INVALID_INPUT', message: first.message };
     return { code: 'INVALID_INPUT', message: error.message };
   }
-  // Never leak stack traces or internals: a short message and a way forward.
+  // A throw no handler meant: its text is an internal detail (a file path, a TypeError), so the
+  // client gets neither it nor the stack, only what happened in words it can show.
   return {
     code: 'INTERNAL',
-    message: error.message || 'Something went wrong inside Berth.',
+    message: 'Something went wrong inside Berth.',
     hint: 'Try again; if it keeps happening, the engine log may say more.',
+    reason: 'unexpected',
   };
 }

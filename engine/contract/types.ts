@@ -80,7 +80,7 @@ export interface ImageSummary {
  * Why the engine refused to remove an image (BerthErrorShape.reason). Force helps only against a
  * stopped container or several tags: the engine refuses force for an image a running container uses.
  */
-export type ImageRemoveReason = 'image-used-by-running' | 'image-used-by-stopped' | 'image-has-tags';
+export type ImageRemoveReason = 'imageUsedByRunning' | 'imageUsedByStopped' | 'imageHasTags';
 
 export interface ImageLayer {
   /** The Dockerfile step (or import) that made it. */

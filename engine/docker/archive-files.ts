@@ -16,7 +16,18 @@ import { volumeSize } from './volume-sizes.js';
 export const helperImage = 'berth-helper:1';
 const mountPoint = '/berth-volume';
 
-async function ensureHelperImage(docker: Docker): Promise<void> {
+const helperImports = new WeakMap<Docker, Promise<void>>();
+
+/** Makes the helper image once: calls that come while it is being made wait for that one (two imports left a dangling image). */
+function ensureHelperImage(docker: Docker): Promise<void> {
+  const running = helperImports.get(docker);
+  if (running) return running;
+  const work = importHelperImage(docker).finally(() => helperImports.delete(docker));
+  helperImports.set(docker, work);
+  return work;
+}
+
+async function importHelperImage(docker: Docker): Promise<void> {
   const present = await docker.getImage(helperImage).inspect().then(
     () => true,
     () => false,

@@ -9,6 +9,7 @@ import { DockerImages } from './images.js';
 import { streamContainerLogs, writeContainerLogs } from './logs.js';
 import { streamMergedLogs } from './merged-logs.js';
 import { streamContainerStats } from './stats.js';
+import { systemDf } from './system-df.js';
 import { UsageHub } from './usage-hub.js';
 import { DockerNetworks } from './networks.js';
 import { DockerRegistries } from './registries.js';
@@ -47,7 +48,7 @@ function connectionApi(connection: EngineConnection): ConnectionApi {
     watchStatus: (signal) => connection.statusChanges.iterate(signal, connection.status),
     watchChanges: (signal) => connection.changes.iterate(signal),
     async diskUsage() {
-      return toDiskUsage((await engineCall(connection.docker.df())) as RawDiskUsage);
+      return toDiskUsage((await engineCall(systemDf(connection.docker))) as RawDiskUsage);
     },
     async info(): Promise<EngineInfo> {
       const info = await engineCall(connection.docker.info());

@@ -16,7 +16,7 @@ describe('explainRemoveConflict', () => {
   it('names the running containers and offers no force: the engine refuses force there too', () => {
     for (const message of [engine.lastTagRunning, engine.byIdRunning]) {
       const error = explainRemoveConflict(refused(message), 'qa/solo:1', [{ name: 'web', state: 'running' }, { name: 'old', state: 'exited' }], ['qa/solo:1']);
-      expect(error.toShape()).toMatchObject({ code: 'CONFLICT', message, reason: 'image-used-by-running', params: { image: 'qa/solo:1', containers: ['web'] } });
+      expect(error.toShape()).toMatchObject({ code: 'CONFLICT', message, reason: 'imageUsedByRunning', params: { image: 'qa/solo:1', containers: ['web'] } });
     }
   });
 
@@ -28,14 +28,14 @@ describe('explainRemoveConflict', () => {
   it('names stopped containers where force works', () => {
     for (const message of [engine.lastTagRunning, engine.byIdStopped]) {
       const error = explainRemoveConflict(refused(message), 'qa/solo:2', [{ name: 'made', state: 'created' }, { name: 'done', state: 'exited' }], []);
-      expect(error.reason).toBe('image-used-by-stopped');
+      expect(error.reason).toBe('imageUsedByStopped');
       expect(error.params).toEqual({ image: 'qa/solo:2', containers: ['made', 'done'] });
     }
   });
 
   it('lists the other tags when the engine refuses for several', () => {
     const error = explainRemoveConflict(refused(engine.byIdTags), '661b99955548', [], ['qa/solo:2', 'qa/solo:3']);
-    expect(error.toShape()).toMatchObject({ reason: 'image-has-tags', params: { tags: ['qa/solo:2', 'qa/solo:3'] } });
+    expect(error.toShape()).toMatchObject({ reason: 'imageHasTags', params: { tags: ['qa/solo:2', 'qa/solo:3'] } });
   });
 
   it('leaves any other failure as it was', () => {

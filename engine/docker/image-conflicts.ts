@@ -33,19 +33,19 @@ export function explainRemoveConflict(error: BerthError, image: string, users: r
   const stopped = users.filter((u) => !runningStates.has(u.state)).map((u) => u.name);
   if (running.length && /container|running/i.test(error.message)) {
     return new BerthError('CONFLICT', error.message, `Stop and remove ${running.join(', ')} first.`, {
-      reason: 'image-used-by-running' satisfies ImageRemoveReason,
+      reason: 'imageUsedByRunning' satisfies ImageRemoveReason,
       params: { image, containers: running },
     });
   }
   if (stopped.length && /container/i.test(error.message)) {
     return new BerthError('CONFLICT', error.message, 'Remove it with force to delete it anyway.', {
-      reason: 'image-used-by-stopped' satisfies ImageRemoveReason,
+      reason: 'imageUsedByStopped' satisfies ImageRemoveReason,
       params: { image, containers: stopped },
     });
   }
   if (/multiple repositories/i.test(error.message)) {
     return new BerthError('CONFLICT', error.message, 'Remove it with force to delete every tag.', {
-      reason: 'image-has-tags' satisfies ImageRemoveReason,
+      reason: 'imageHasTags' satisfies ImageRemoveReason,
       params: { image, tags: [...tags] },
     });
   }

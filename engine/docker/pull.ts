@@ -87,7 +87,7 @@ function streamError(
   fallbackHint?: string,
 ): BerthError {
   if (needsLogin(message)) {
-    const reason = operation === 'pull' ? 'registry-login-required' : 'registry-push-login-required';
+    const reason = operation === 'pull' ? 'registryLoginRequired' : 'registryPushLoginRequired';
     return new BerthError('ENGINE_ERROR', message, registryHint(message), { reason, params: { registry, image } });
   }
   return new BerthError(code, message, registryHint(message) ?? fallbackHint);

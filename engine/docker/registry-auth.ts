@@ -1,7 +1,9 @@
 import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { BerthError } from '../contract/errors.js';
 import { registryDomain } from '../contract/reference.js';
 
 /** Credentials for one registry, as the engine's X-Registry-Auth header wants them. */
@@ -86,7 +88,8 @@ async function readConfig(env: NodeJS.ProcessEnv): Promise<DockerConfigFile & Re
 async function writeConfig(config: DockerConfigFile & Record<string, unknown>, env: NodeJS.ProcessEnv): Promise<void> {
   const path = dockerConfigPath(env);
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-  const temporary = `${path}.${process.pid}.tmp`;
+  // Unique per write: two writes sharing one temporary file made one rename fail with ENOENT.
+  const temporary = `${path}.${process.pid}.${randomUUID()}.tmp`;
   await writeFile(temporary, `${JSON.stringify(config, null, '\t')}\n`, { mode: 0o600 });
   await rename(temporary, path);
 }
@@ -96,26 +99,49 @@ async function writeConfig(config: DockerConfigFile & Record<string, unknown>, e
  * the registry (or as the default store), else as base64 `auth` in config.json (mode 0600). Every
  * other key of the file is kept as it was.
  */
-export async function saveRegistryLogin(domain: string, username: string, password: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  const config = await readConfig(env);
-  const key = configKeyFor(domain);
-  const helper = config.credHelpers?.[domain] ?? config.credHelpers?.[key] ?? config.credsStore;
-  if (helper && /^[a-z0-9-]+$/i.test(helper)) {
-    await runCredentialHelper(helper, 'store', JSON.stringify({ ServerURL: key, Username: username, Secret: password }));
-    config.auths = { ...config.auths, [key]: {} };
-  } else {
-    config.auths = { ...config.auths, [key]: { auth: Buffer.from(`${username}:${password}`).toString('base64') } };
-  }
-  await writeConfig(config, env);
+export function saveRegistryLogin(domain: string, username: string, password: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  return oneAtATime(async () => {
+    const config = await readConfig(env);
+    const key = configKeyFor(domain);
+    const helper = config.credHelpers?.[domain] ?? config.credHelpers?.[key] ?? config.credsStore;
+    if (helper && /^[a-z0-9-]+$/i.test(helper)) {
+      await runCredentialHelper(helper, 'store', JSON.stringify({ ServerURL: key, Username: username, Secret: password }));
+      config.auths = { ...config.auths, [key]: {} };
+    } else {
+      config.auths = { ...config.auths, [key]: { auth: Buffer.from(`${username}:${password}`).toString('base64') } };
+    }
+    await writeConfig(config, env);
+  });
 }
 
-export async function removeRegistryLogin(domain: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  const config = await readConfig(env);
-  const key = configKeyFor(domain);
-  const helper = config.credHelpers?.[domain] ?? config.credHelpers?.[key] ?? config.credsStore;
-  if (helper && /^[a-z0-9-]+$/i.test(helper)) await runCredentialHelper(helper, 'erase', key).catch(() => undefined);
-  if (config.auths) delete config.auths[key];
-  await writeConfig(config, env);
+/**
+ * Forgets a saved login (docker logout). Throws NOT_FOUND (reason registryNotLoggedIn, params
+ * server) when there is none, rather than rewriting the file for nothing.
+ */
+export function removeRegistryLogin(domain: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  return oneAtATime(async () => {
+    const config = await readConfig(env);
+    const key = configKeyFor(domain);
+    const saved = [key, `https://${key}`, `http://${key}`].filter((k) => config.auths && Object.hasOwn(config.auths, k));
+    if (!saved.length) {
+      throw new BerthError('NOT_FOUND', `Berth has no saved login for ${domain}, so there is nothing to log out of.`, undefined, {
+        reason: 'registryNotLoggedIn',
+        params: { server: domain },
+      });
+    }
+    const helper = config.credHelpers?.[domain] ?? config.credHelpers?.[key] ?? config.credsStore;
+    if (helper && /^[a-z0-9-]+$/i.test(helper)) await runCredentialHelper(helper, 'erase', key).catch(() => undefined);
+    for (const k of saved) delete config.auths![k];
+    await writeConfig(config, env);
+  });
+}
+
+/** Read-modify-write of the docker config one at a time, so two logins at once both stay saved. */
+let configQueue: Promise<unknown> = Promise.resolve();
+function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const next = configQueue.then(work, work);
+  configQueue = next.catch(() => undefined);
+  return next;
 }
 
 /** Registries the person has a saved login for (never the secrets themselves). */

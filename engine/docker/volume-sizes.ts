@@ -1,4 +1,5 @@
 import type Docker from 'dockerode';
+import { systemDf } from './system-df.js';
 
 /**
  * Volume sizes from the engine's disk usage (one `docker system df -v` worth of work): -1 where the
@@ -6,7 +7,7 @@ import type Docker from 'dockerode';
  */
 export async function volumeSizes(docker: Docker): Promise<Map<string, number>> {
   try {
-    const df = (await docker.df()) as { Volumes?: { Name: string; UsageData?: { Size?: number } }[] };
+    const df = (await systemDf(docker)) as { Volumes?: { Name: string; UsageData?: { Size?: number } }[] };
     return new Map((df.Volumes ?? []).map((v) => [v.Name, v.UsageData?.Size ?? -1]));
   } catch {
     return new Map();

@@ -45,6 +45,7 @@ export class DockerVolumes implements VolumesApi {
   }
 
   async create(input: { name: string; driver: string; driverOptions: Record<string, string>; labels: Record<string, string> }) {
+    await this.requireDriver(input.driver);
     const created = await engineCall(
       this.docker.createVolume({
         ...(input.name ? { Name: input.name } : {}),
@@ -55,6 +56,24 @@ export class DockerVolumes implements VolumesApi {
       input.name ? `Volume ${input.name}` : undefined,
     );
     return { name: (created as unknown as { name?: string; Name?: string }).name ?? input.name };
+  }
+
+  /**
+   * Refuses a volume driver the engine does not have. Asked for one it lacks, dockerd looks for the
+   * plugin for about 15 s before it says so; `docker info` lists the drivers it has right away.
+   * Throws NOT_FOUND (reason volumeDriverMissing, params driver and installed).
+   */
+  private async requireDriver(driver: string): Promise<void> {
+    if (driver === 'local') return;
+    const info = (await engineCall(this.docker.info())) as { Plugins?: { Volume?: string[] | null } };
+    const installed = info.Plugins?.Volume ?? ['local'];
+    if (installed.includes(driver)) return;
+    throw new BerthError(
+      'NOT_FOUND',
+      `This engine has no volume driver called "${driver}".`,
+      `Drivers installed here: ${installed.join(', ')}. Install the plugin first, or use one of these.`,
+      { reason: 'volumeDriverMissing', params: { driver, installed: installed.join(', ') } },
+    );
   }
 
   async remove({ names }: { names: string[] }): Promise<ActionOutcome[]> {

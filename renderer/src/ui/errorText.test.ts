@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { en } from '../i18n/en';
 import { ko } from '../i18n/ko';
+import type { BerthErrorShape } from '../../../engine/contract/errors';
 import { errorText } from './errorText';
 
 const i18n = i18next.createInstance();
@@ -12,7 +13,7 @@ describe('errorText', () => {
     code: 'CONFLICT' as const,
     message: 'conflict: unable to remove repository reference "app:1" (must force) - container 0a1b is using its referenced image 9f8e',
     hint: 'Stop and remove web first.',
-    reason: 'image-used-by-running',
+    reason: 'imageUsedByRunning' as const,
     params: { image: 'app:1', containers: ['web', 'worker'] },
   };
 
@@ -28,6 +29,14 @@ describe('errorText', () => {
 
   it('shows the engine’s message and hint as they came when there is no reason, or none the catalog knows', () => {
     expect(errorText(i18n, { code: 'ENGINE_ERROR', message: 'boom', hint: 'try again' })).toEqual({ text: 'boom', hint: 'try again' });
-    expect(errorText(i18n, { code: 'ENGINE_ERROR', message: 'boom', reason: 'no-such-reason' })).toEqual({ text: 'boom' });
+    // A newer trusted side may name a reason this renderer has no words for.
+    expect(errorText(i18n, { code: 'ENGINE_ERROR', message: 'boom', reason: 'no-such-reason' } as unknown as BerthErrorShape)).toEqual({ text: 'boom' });
+  });
+
+  it('never quotes Berth’s own English refusal beside the catalog’s words', () => {
+    const refused: BerthErrorShape = { code: 'INVALID_INPUT', message: '.dockerignore line 2: “[” is not a pattern docker accepts.', reason: 'dockerignorePattern', params: { line: 2, pattern: '[' } };
+    const korean = errorText({ t: i18n.getFixedT('ko'), exists: i18n.exists.bind(i18n) }, refused);
+    expect(korean.quoted).toBeUndefined();
+    expect(korean.text).not.toContain('not a pattern');
   });
 });

@@ -113,7 +113,7 @@ export function PullDialog({
         )}
         {phase.name === 'failed' && (
           <ErrorNotice title={t('pull.failed')} error={phase.error}>
-            {phase.error.reason === 'registry-login-required' && onLoginNeeded && typeof phase.error.params?.registry === 'string' && (
+            {phase.error.reason === 'registryLoginRequired' && onLoginNeeded && typeof phase.error.params?.registry === 'string' && (
               <button type="button" className="button button--small" onClick={() => onLoginNeeded(String(phase.error.params!.registry), reference.trim())}>
                 {t('pull.loginTo', { registry: phase.error.params.registry })}
               </button>

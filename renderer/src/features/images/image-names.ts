@@ -21,6 +21,6 @@ export function imageNames(image: { id: string; tags: readonly string[]; digests
 
 /** Whether "Remove anyway (force)" can remove an image whose removal failed for `reason`. */
 export function forceCanRemoveImage(reason: string | undefined): boolean {
-  const forceable: readonly ImageRemoveReason[] = ['image-used-by-stopped', 'image-has-tags'];
+  const forceable: readonly ImageRemoveReason[] = ['imageUsedByStopped', 'imageHasTags'];
   return forceable.includes(reason as ImageRemoveReason);
 }

@@ -1,0 +1,72 @@
+import { getErrorShape, TRPCError } from '@trpc/server';
+import { describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { BerthError } from './errors.js';
+import { procedure, router } from './trpc.js';
+
+const testRouter = router({
+  crashes: procedure.query(() => {
+    throw new TypeError("Cannot read properties of undefined (reading 'Id') at /home/me/berth/engine/docker/x.ts:12");
+  }),
+  checks: procedure.input(z.object({ name: z.string().regex(/^[a-z]+$/, 'A name uses letters a to z.') })).query(() => 'ok'),
+  refuses: procedure.query(() => {
+    throw new BerthError('NOT_FOUND', 'No volume driver "x" is installed on this engine.', 'Install the plugin.', {
+      reason: 'volumeDriverMissing',
+      params: { driver: 'x', installed: 'local' },
+    });
+  }),
+});
+
+const config = (testRouter as unknown as { _def: { _config: Parameters<typeof getErrorShape>[0]['config'] } })._def._config;
+
+/** What a client receives for a call, as the IPC and WebSocket adapters make it, in dev or production mode. */
+async function received(call: (c: ReturnType<typeof testRouter.createCaller>) => Promise<unknown>, isDev: boolean) {
+  try {
+    await call(testRouter.createCaller({} as never));
+  } catch (error) {
+    expect(error).toBeInstanceOf(TRPCError);
+    return getErrorShape({ config: { ...config, isDev }, error: error as TRPCError, type: 'query', path: 'x', input: undefined, ctx: undefined }) as {
+      message: string;
+      data: Record<string, unknown>;
+    };
+  }
+  throw new Error('the call did not fail');
+}
+
+describe('errors as the client receives them', () => {
+  for (const isDev of [true, false]) {
+    it(`carry no stack trace ${isDev ? 'in development' : 'in production'}: a thrown Error, a zod refusal, a BerthError`, async () => {
+      vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      const crash = await received((c) => c.crashes(), isDev);
+      const zod = await received((c) => c.checks({ name: 'Not OK' }), isDev);
+      const refusal = await received((c) => c.refuses(), isDev);
+      for (const shape of [crash, zod, refusal]) {
+        expect(shape.data).not.toHaveProperty('stack');
+        expect(JSON.stringify(shape)).not.toMatch(/\n\s+at |\.ts:\d+/);
+      }
+      // The thrown Error's own text names internals: the client gets a plain INTERNAL instead.
+      expect(crash.data.berth).toEqual({ code: 'INTERNAL', message: 'Something went wrong inside Berth.', hint: expect.any(String), reason: 'unexpected' });
+      expect(crash.message).toBe('Something went wrong inside Berth.');
+      expect(zod.data.berth).toEqual({ code: 'INVALID_INPUT', message: 'A name uses letters a to z.', params: { field: 'name' } });
+      expect(zod.message).toBe('A name uses letters a to z.');
+      expect(refusal.data.berth).toEqual({
+        code: 'NOT_FOUND',
+        message: 'No volume driver "x" is installed on this engine.',
+        hint: 'Install the plugin.',
+        reason: 'volumeDriverMissing',
+        params: { driver: 'x', installed: 'local' },
+      });
+    });
+  }
+
+  it('bounds a message that quotes a huge refused value', async () => {
+    const quoting = router({ q: procedure.input(z.string().refine(() => false, { error: (i) => `"${String(i.input)}" is not a name.` })).query(() => 'ok') });
+    try {
+      await quoting.createCaller({} as never).q('A'.repeat(1_000_000));
+      expect.unreachable();
+    } catch (error) {
+      const shape = getErrorShape({ config, error: error as TRPCError, type: 'query', path: 'q', input: undefined, ctx: undefined });
+      expect(JSON.stringify(shape).length).toBeLessThan(2_000);
+    }
+  });
+});

@@ -1,0 +1,31 @@
+import i18next from 'i18next';
+import { describe, expect, it } from 'vitest';
+import { errorReasons } from '../../../engine/contract/errors';
+import { en } from '../i18n/en';
+import { ko } from '../i18n/ko';
+import { errorText } from '../ui/errorText';
+
+const i18n = i18next.createInstance();
+await i18n.init({ resources: { en: { translation: en }, ko: { translation: ko } }, lng: 'en', interpolation: { escapeValue: false } });
+
+describe('engine errors in the person’s language', () => {
+  it('every reason the engine can send is worded in both catalogs', () => {
+    for (const reason of errorReasons) {
+      expect(en.errors, reason).toHaveProperty(reason);
+      expect(ko.errors, reason).toHaveProperty(reason);
+    }
+  });
+
+  it('words a reason from its params, hint included, and falls back to the engine’s message without one', async () => {
+    const missing = { code: 'NOT_FOUND', message: 'No volume driver "nfs3" is installed.', reason: 'volumeDriverMissing', params: { driver: 'nfs3', installed: 'local' } } as const;
+    await i18n.changeLanguage('ko');
+    expect(errorText(i18n, missing)).toEqual({
+      text: '이 엔진에는 “nfs3”라는 볼륨 드라이버가 없습니다.',
+      quoted: 'No volume driver "nfs3" is installed.',
+      hint: '여기에 설치된 드라이버: local. 플러그인을 먼저 설치하거나 이 중 하나를 쓰세요.',
+    });
+    await i18n.changeLanguage('en');
+    expect(errorText(i18n, missing).text).toBe('This engine has no volume driver called “nfs3”.');
+    expect(errorText(i18n, { code: 'CONFLICT', message: 'name in use', hint: 'Pick another.' })).toEqual({ text: 'name in use', hint: 'Pick another.' });
+  });
+});
