@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { envLineProblem, envProblemText } from './env.js';
 import { mountProblem, mountProblemText } from './mounts.js';
-import { isIpAddress, parsePortSpec, portProblemText } from './ports.js';
+import { parsePortSpec, portProblemText } from './ports.js';
 import { imageIdPattern, parseImageReference } from './reference.js';
 import { transferId } from './transfer.js';
 
