@@ -68,6 +68,31 @@ function raw(text: string): Promise<string> {
   });
 }
 
+/**
+ * Sends `text` and keeps this side open (as a hostile local process would); resolves true once the
+ * host has let the connection go (a write after its answer is reset), false if it still holds it
+ * after `ms`.
+ */
+function heldOpen(text: string, ms = 2_000): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port: host.port, allowHalfOpen: true });
+    let poke: NodeJS.Timeout | undefined;
+    const done = (held: boolean) => {
+      clearInterval(poke);
+      clearTimeout(deadline);
+      socket.destroy();
+      resolve(held);
+    };
+    const deadline = setTimeout(() => done(true), ms);
+    socket.on('error', () => done(false));
+    socket.on('close', () => done(false));
+    socket.on('data', () => undefined);
+    // The host's answer ends its side; from then on each byte we send must meet a closed socket.
+    socket.on('end', () => (poke = setInterval(() => socket.write('x'), 20)));
+    socket.write(text);
+  });
+}
+
 describe('web host door: login', () => {
   it('serves the public page to our own address, and no data to anyone without a session', async () => {
     const page = await get('/');
@@ -117,6 +142,13 @@ describe('web host door: never throws', () => {
     expect(await raw(upgradeBytes('/rpc', '%'))).toMatch(/^HTTP\/1\.1 401/);
     expect((await get('/download/logs/%25', own())).status).toBe(401);
     expect((await get('/', {})).status).toBe(404);
+  });
+
+  it('lets go of a connection it refused, even when the client keeps its side open (no pile of idle sockets)', async () => {
+    const h = `Host: 127.0.0.1:${host.port}\r\nOrigin: http://127.0.0.1:${host.port}\r\n`;
+    const refusedUpgrade = `GET /rpc HTTP/1.1\r\n${h}Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n`;
+    const held = await Promise.all([heldOpen(refusedUpgrade), heldOpen('NOT HTTP\r\n\r\n'), heldOpen(`CONNECT a:1 HTTP/1.1\r\n${h}\r\n`)]);
+    expect(held).toEqual([false, false, false]);
   });
 
   it('sends nosniff and same-origin resource policy on every answer: refusals, parser errors, routes', async () => {

@@ -123,7 +123,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const onClientError = (error: NodeJS.ErrnoException, socket: Duplex) => {
     if (error.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
     const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
-    socket.end(rawResponse(status, STATUS_CODES[status] ?? 'Bad Request'));
+    endAndClose(socket, rawResponse(status, STATUS_CODES[status] ?? 'Bad Request'));
   };
 
   function upgradeRefusal(req: IncomingMessage): Refusal | undefined {
@@ -319,7 +319,17 @@ function rawResponse(status: number, text: string): string {
 }
 
 function refuseSocket(socket: Duplex, refusal: Refusal): void {
-  socket.end(rawResponse(refusal.status, refusal.message));
+  endAndClose(socket, rawResponse(refusal.status, refusal.message));
+}
+
+/**
+ * Sends the last answer on a raw socket, then closes it. Node's HTTP sockets allow half-open
+ * connections and nobody reads a refused upgrade any more, so `end()` alone would keep the socket
+ * (and its file descriptor) for as long as the client keeps its side open; enough of those and
+ * Berth could no longer accept a connection or reach its engine. ws refuses its own handshakes so.
+ */
+function endAndClose(socket: Duplex, text: string): void {
+  socket.end(text, () => socket.destroy());
 }
 
 /**
