@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { EngineManager } from '../engine-manager.js';
 import { requireDockerHost } from '../testing/engine-env.js';
 import { openSession, sessionProtocols, ticketFor, tokenOf } from './door-client.js';
-import { webHostRoutes } from './downloads.js';
+import { webHostRoutes, type HttpRoute } from './downloads.js';
 import { startWebHost, type WebHost } from './web-host.js';
 
 let engine: EngineManager;
@@ -266,5 +266,67 @@ describe('web host door: where it listens', () => {
       req.end();
     });
     expect(reached).toBe(false);
+  });
+});
+
+describe('web host door: slow requests', () => {
+  let slowHost: WebHost;
+  let slowSession: string;
+  beforeAll(async () => {
+    const echo: HttpRoute = {
+      method: 'POST',
+      pattern: /^\/upload\/echo$/,
+      async handle(req, res) {
+        let size = 0;
+        for await (const chunk of req) size += (chunk as Buffer).length;
+        res.end(String(size));
+      },
+    };
+    slowHost = await startWebHost({ port: 0, rendererDir: '/nonexistent', context: { engine: engine.api, engines: engine.engines }, routes: [echo], bodyTimeoutMs: 300 });
+    slowSession = await openSession(slowHost.port, tokenOf(slowHost.newLoginAddress()));
+  });
+  afterAll(() => slowHost?.close());
+
+  /** Sends `head`, then one body byte every 50 ms for `ms`; resolves what came back and whether the host cut it short. */
+  function trickle(head: string, ms: number): Promise<{ cut: boolean; answer: string }> {
+    return new Promise((resolve) => {
+      const socket = connect({ host: '127.0.0.1', port: slowHost.port });
+      let answer = '';
+      const started = Date.now();
+      const drip = setInterval(() => (Date.now() - started < ms ? socket.write('a') : (clearInterval(drip), socket.end())), 50);
+      socket.on('data', (c: Buffer) => (answer += c.toString()));
+      socket.on('error', () => undefined);
+      socket.on('close', () => {
+        clearInterval(drip);
+        resolve({ cut: Date.now() - started < ms, answer });
+      });
+      socket.write(head);
+    });
+  }
+
+  it('cuts off a body that dribbles in to /session, or to a page, long after its deadline', async () => {
+    const h = `Host: 127.0.0.1:${slowHost.port}\r\nOrigin: http://127.0.0.1:${slowHost.port}\r\nContent-Length: 1000\r\n`;
+    const [session, page] = await Promise.all([
+      trickle(`POST /session HTTP/1.1\r\n${h}Content-Type: application/json\r\n\r\n`, 2_000),
+      trickle(`GET / HTTP/1.1\r\n${h}\r\n`, 2_000),
+    ]);
+    expect(session.cut).toBe(true);
+    expect(page.cut).toBe(true);
+  });
+
+  it('lets a ticketed upload take longer than that deadline', async () => {
+    const target = await ticketFor(slowHost.port, slowSession, 'POST', '/upload/echo');
+    const h = `Host: 127.0.0.1:${slowHost.port}\r\nOrigin: http://127.0.0.1:${slowHost.port}\r\nTransfer-Encoding: chunked\r\n`;
+    const socket = connect({ host: '127.0.0.1', port: slowHost.port });
+    let answer = '';
+    socket.on('data', (c: Buffer) => (answer += c.toString()));
+    socket.write(`POST ${target} HTTP/1.1\r\n${h}Connection: close\r\n\r\n`);
+    for (let i = 0; i < 16; i++) {
+      socket.write('1\r\na\r\n');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    socket.end('0\r\n\r\n');
+    await new Promise((resolve) => socket.on('close', resolve));
+    expect(answer).toMatch(/^HTTP\/1\.1 200[^]*\r\n\r\n16$/);
   });
 });

@@ -18,6 +18,11 @@ export interface WebHostOptions {
   context: ContractContext;
   /** HTTP endpoints beside the contract (downloads, uploads), each request behind a single-use ticket. */
   routes?: HttpRoute[];
+  /**
+   * How long any request but a ticketed download or upload may take to arrive in full, body
+   * included, in ms (default 30 s). Tests shorten it.
+   */
+  bodyTimeoutMs?: number;
 }
 
 export interface WebHost {
@@ -74,6 +79,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const keys = new DoorKeys();
   const firstToken = keys.issueLoginToken(options.token);
   const routes = options.routes ?? [];
+  const bodyTimeoutMs = options.bodyTimeoutMs ?? 30_000;
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: 1024 * 1024,
@@ -94,9 +100,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     req.on('error', () => undefined);
     res.on('error', () => undefined);
     for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
+    // Node's requestTimeout is off (an upload may rightly take longer than any fixed limit), so
+    // this deadline is what stops a body dribbled in to /session, /ticket or a page for ever.
+    // A request with its ticket is released from it when its route takes over.
+    const deadline = setTimeout(() => req.complete || req.socket.destroy(), bodyTimeoutMs).unref();
+    const release = () => clearTimeout(deadline);
+    req.once('end', release);
+    req.once('close', release);
     let pending: Promise<void>;
     try {
-      pending = serveHttp(req, res);
+      pending = serveHttp(req, res, release);
     } catch (e) {
       pending = Promise.reject(e);
     }
@@ -138,7 +151,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     return undefined;
   }
 
-  async function serveHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function serveHttp(req: IncomingMessage, res: ServerResponse, release: () => void): Promise<void> {
     const changes = req.method !== 'GET' && req.method !== 'HEAD';
     const site = checkSite(siteFacts(req), { port, originRequired: changes });
     if (site) return refuse(res, site);
@@ -153,6 +166,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (!keys.takeTicket(target.params.get('ticket'), req.method, req.url)) {
         return refuse(res, { status: 401, code: 'TICKET_REFUSED', message: 'This download or upload address has been used or has expired. Start it again from Berth.' });
       }
+      release();
       return route.route.handle(req, res, route.params);
     }
     if (changes) {
@@ -249,7 +263,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   }
 
   const bound = await listenOnLoopback(options.port, () => {
-    const server = createServer({ requestTimeout: 300_000, headersTimeout: 30_000 }, onRequest);
+    // Headers must arrive within 30 s (slow-header clients); bodies are timed per request in onRequest.
+    const server = createServer({ requestTimeout: 0, headersTimeout: 30_000 }, onRequest);
     server.on('upgrade', onUpgrade);
     server.on('clientError', onClientError);
     // CONNECT would otherwise be dropped without a word.
