@@ -164,6 +164,13 @@ describe('web host door: never throws', () => {
     expect(parserError).toMatch(/^HTTP\/1\.1 400/);
     expect(parserError).toMatch(/X-Content-Type-Options: nosniff/);
     expect(parserError).toMatch(/Cross-Origin-Resource-Policy: same-origin/);
+    // With the session, past Berth's checks: a handshake ws itself refuses (a bad version).
+    const badHandshake = await raw(
+      `GET /rpc HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nOrigin: http://127.0.0.1:${host.port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 99\r\nSec-WebSocket-Protocol: ${sessionProtocols(session).join(', ')}\r\n\r\n`,
+    );
+    expect(badHandshake).toMatch(/^HTTP\/1\.1 400/);
+    expect(badHandshake).toMatch(/X-Content-Type-Options: nosniff/);
+    expect(badHandshake).toMatch(/Cross-Origin-Resource-Policy: same-origin/);
   });
 });
 

@@ -86,6 +86,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     // The page offers `berth.v1` beside its secret; the answer names only `berth.v1`.
     handleProtocols: (offered) => (offered.has(wsProtocol) ? wsProtocol : false),
   });
+  // A handshake ws itself refuses (bad key, version, subprotocol list) is answered with our headers too.
+  wss.on('wsClientError', (_error: Error, socket: Duplex) => {
+    refuseSocket(socket, { status: 400, code: 'BAD_UPGRADE', message: 'That WebSocket request is not one Berth takes.' });
+  });
   const trpc = applyWSSHandler({
     wss,
     router: contractRouter,
