@@ -181,6 +181,20 @@ describe('web host door: tickets', () => {
     expect((await get(target, own())).status).toBe(401);
   });
 
+  it('lets exactly one of two parallel requests through with one ticket', async () => {
+    const target = await ticketFor(host.port, session, 'GET', '/download/logs/no-such-container');
+    const statuses = (await Promise.all([get(target, own()), get(target, own())])).map((a) => a.status).sort();
+    expect(statuses).toEqual([401, 404]);
+  });
+
+  it('refuses a ticket on a spelling of its target that decodes the same (percent-encoding, another query), and spends it', async () => {
+    for (const respell of [(t: string) => t.replace('/logs/a', '/logs/%61'), (t: string) => t.replace('?', '?x=1&'), (t: string) => `${t}&ticket=x`]) {
+      const target = await ticketFor(host.port, session, 'GET', '/download/logs/a');
+      expect((await get(respell(target), own())).status, respell(target)).toBe(401);
+      expect((await get(target, own())).status, 'spent by the wrong spelling').toBe(401);
+    }
+  });
+
   it('refuses a ticket for another target or method, and minting without a session', async () => {
     const target = await ticketFor(host.port, session, 'GET', '/download/logs/a');
     expect((await get(target.replace('/logs/a', '/logs/b'), own())).status).toBe(401);
