@@ -68,6 +68,14 @@ describe('DoorKeys', () => {
     expect(keys.redeem('guess')).toEqual({ ok: false, code: 'TOKEN_UNKNOWN' });
   });
 
+  it('refuses a chosen login token (BERTH_TOKEN) short enough to guess: /session takes guesses without limit', () => {
+    const keys = new DoorKeys();
+    for (const weak of ['test', 'a'.repeat(31)]) expect(() => keys.issueLoginToken(weak), weak).toThrow(/at least 32 characters/);
+    expect(keys.redeem('test')).toEqual({ ok: false, code: 'TOKEN_UNKNOWN' });
+    const chosen = 'e2e-'.padEnd(32, 'x');
+    expect(keys.redeem(keys.issueLoginToken(chosen))).toMatchObject({ ok: true });
+  });
+
   it('mints tickets for a session only, good once, for exactly one method and target, until they expire', () => {
     let now = 0;
     const keys = new DoorKeys({ ticketTtlMs: 1000, now: () => now });

@@ -24,6 +24,7 @@ const maxOpenTokens = 64;
 const maxUsedTokens = 1024;
 const maxSessions = 256;
 const maxTickets = 1024;
+const minChosenTokenLength = 32;
 
 export function newSecret(): string {
   return randomBytes(32).toString('base64url');
@@ -44,8 +45,15 @@ export class DoorKeys {
     this.now = options.now ?? Date.now;
   }
 
-  /** A new one-time login token (or `given`, e.g. BERTH_TOKEN); the oldest unused one goes past 64. */
+  /**
+   * A new one-time login token (or `given`, e.g. BERTH_TOKEN); the oldest unused one goes past 64.
+   * Throws when `given` is shorter than 32 characters: /session answers guesses without limit, so a
+   * short chosen token would let any local program open Berth (root over Docker).
+   */
   issueLoginToken(given?: string): string {
+    if (given && given.length < minChosenTokenLength) {
+      throw new Error(`BERTH_TOKEN must be at least ${minChosenTokenLength} characters: it opens Berth. Leave it unset for a random one.`);
+    }
     const token = given || newSecret();
     remember(this.open, digest(token), maxOpenTokens);
     return token;

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, chown, mkdir, mkdtemp, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
@@ -22,4 +22,33 @@ it('hands each connection a fresh address, over a socket only its own user can o
   } finally {
     await new Promise((resolve) => server.close(resolve));
   }
+});
+
+it('refuses a login folder that is a symlink, and a runtime folder others may write, touching neither', async () => {
+  dir = await mkdtemp(join(tmpdir(), 'berth-login-'));
+  // Someone who could write the runtime folder points `web` at a folder of the person's own.
+  const elsewhere = join(dir, 'elsewhere');
+  await mkdir(elsewhere, { mode: 0o755 });
+  await chmod(elsewhere, 0o755);
+  const linked = join(dir, 'linked');
+  await mkdir(linked, { mode: 0o700 });
+  await symlink(elsewhere, join(linked, 'web'));
+  await expect(serveLoginChannel(linked, () => 'x')).rejects.toThrow(/not a folder of Berth's own/);
+  expect((await stat(elsewhere)).mode & 0o777).toBe(0o755);
+  expect(await readdir(elsewhere)).toEqual([]);
+
+  // /tmp/berth-<uid> made world-writable (or by someone else) beforehand: they could swap `web` later.
+  const open = join(dir, 'open');
+  await mkdir(open);
+  await chmod(open, 0o777);
+  await expect(serveLoginChannel(open, () => 'x')).rejects.toThrow(/others can write/);
+});
+
+it.runIf(process.getuid?.() === 0)('refuses a login folder another user made first (as root, who could chmod it)', async () => {
+  dir = await mkdtemp(join(tmpdir(), 'berth-login-'));
+  const runtime = join(dir, 'run');
+  await mkdir(join(runtime, 'web'), { recursive: true, mode: 0o700 });
+  await chown(join(runtime, 'web'), 65534, 65534);
+  await expect(serveLoginChannel(runtime, () => 'x')).rejects.toThrow(/not a folder of Berth's own/);
+  expect((await stat(join(runtime, 'web'))).uid).toBe(65534);
 });

@@ -12,7 +12,7 @@ import { startWebHost } from './web-host.js';
  * Enter in this terminal, or connect to the login socket in the private runtime directory
  * (./login-channel.ts). BERTH_PORT picks the port (default 7370; 0 for any free one), BERTH_ENGINE
  * an engine URL (default: the first engine found that answers), BERTH_TOKEN the first address's
- * token (still good for one login), BERTH_BACKOFF_MAX_MS the longest wait between reconnect attempts.
+ * token (still good for one login; 32 characters at least), BERTH_BACKOFF_MAX_MS the longest wait between reconnect attempts.
  */
 async function main() {
   const rendererDir = resolve(fileURLToPath(new URL('../../dist/renderer', import.meta.url)));

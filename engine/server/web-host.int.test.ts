@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { EngineManager } from '../engine-manager.js';
 import { requireDockerHost } from '../testing/engine-env.js';
 import { openSession, sessionProtocols, ticketFor, tokenOf } from './door-client.js';
-import { webHostRoutes } from './downloads.js';
+import { webHostRoutes, type HttpRoute } from './downloads.js';
 import { startWebHost, type WebHost } from './web-host.js';
 
 let engine: EngineManager;
@@ -68,6 +68,31 @@ function raw(text: string): Promise<string> {
   });
 }
 
+/**
+ * Sends `text` and keeps this side open (as a hostile local process would); resolves true once the
+ * host has let the connection go (a write after its answer is reset), false if it still holds it
+ * after `ms`.
+ */
+function heldOpen(text: string, ms = 2_000): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port: host.port, allowHalfOpen: true });
+    let poke: NodeJS.Timeout | undefined;
+    const done = (held: boolean) => {
+      clearInterval(poke);
+      clearTimeout(deadline);
+      socket.destroy();
+      resolve(held);
+    };
+    const deadline = setTimeout(() => done(true), ms);
+    socket.on('error', () => done(false));
+    socket.on('close', () => done(false));
+    socket.on('data', () => undefined);
+    // The host's answer ends its side; from then on each byte we send must meet a closed socket.
+    socket.on('end', () => (poke = setInterval(() => socket.write('x'), 20)));
+    socket.write(text);
+  });
+}
+
 describe('web host door: login', () => {
   it('serves the public page to our own address, and no data to anyone without a session', async () => {
     const page = await get('/');
@@ -119,6 +144,13 @@ describe('web host door: never throws', () => {
     expect((await get('/', {})).status).toBe(404);
   });
 
+  it('lets go of a connection it refused, even when the client keeps its side open (no pile of idle sockets)', async () => {
+    const h = `Host: 127.0.0.1:${host.port}\r\nOrigin: http://127.0.0.1:${host.port}\r\n`;
+    const refusedUpgrade = `GET /rpc HTTP/1.1\r\n${h}Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n`;
+    const held = await Promise.all([heldOpen(refusedUpgrade), heldOpen('NOT HTTP\r\n\r\n'), heldOpen(`CONNECT a:1 HTTP/1.1\r\n${h}\r\n`)]);
+    expect(held).toEqual([false, false, false]);
+  });
+
   it('sends nosniff and same-origin resource policy on every answer: refusals, parser errors, routes', async () => {
     const answers = [await get('/', { Host: 'evil.example' }), await get('/download/logs/x', own()), await call('POST', '/session', { ...own(), ...json }, '{')];
     const ticket = await ticketFor(host.port, session, 'GET', '/download/logs/no-such-container');
@@ -132,6 +164,13 @@ describe('web host door: never throws', () => {
     expect(parserError).toMatch(/^HTTP\/1\.1 400/);
     expect(parserError).toMatch(/X-Content-Type-Options: nosniff/);
     expect(parserError).toMatch(/Cross-Origin-Resource-Policy: same-origin/);
+    // With the session, past Berth's checks: a handshake ws itself refuses (a bad version).
+    const badHandshake = await raw(
+      `GET /rpc HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nOrigin: http://127.0.0.1:${host.port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 99\r\nSec-WebSocket-Protocol: ${sessionProtocols(session).join(', ')}\r\n\r\n`,
+    );
+    expect(badHandshake).toMatch(/^HTTP\/1\.1 400/);
+    expect(badHandshake).toMatch(/X-Content-Type-Options: nosniff/);
+    expect(badHandshake).toMatch(/Cross-Origin-Resource-Policy: same-origin/);
   });
 });
 
@@ -140,6 +179,20 @@ describe('web host door: tickets', () => {
     const target = await ticketFor(host.port, session, 'GET', '/download/logs/no-such-container');
     expect((await get(target, own())).status).toBe(404); // reached the route: the engine has no such container
     expect((await get(target, own())).status).toBe(401);
+  });
+
+  it('lets exactly one of two parallel requests through with one ticket', async () => {
+    const target = await ticketFor(host.port, session, 'GET', '/download/logs/no-such-container');
+    const statuses = (await Promise.all([get(target, own()), get(target, own())])).map((a) => a.status).sort();
+    expect(statuses).toEqual([401, 404]);
+  });
+
+  it('refuses a ticket on a spelling of its target that decodes the same (percent-encoding, another query), and spends it', async () => {
+    for (const respell of [(t: string) => t.replace('/logs/a', '/logs/%61'), (t: string) => t.replace('?', '?x=1&'), (t: string) => `${t}&ticket=x`]) {
+      const target = await ticketFor(host.port, session, 'GET', '/download/logs/a');
+      expect((await get(respell(target), own())).status, respell(target)).toBe(401);
+      expect((await get(target, own())).status, 'spent by the wrong spelling').toBe(401);
+    }
   });
 
   it('refuses a ticket for another target or method, and minting without a session', async () => {
@@ -234,5 +287,67 @@ describe('web host door: where it listens', () => {
       req.end();
     });
     expect(reached).toBe(false);
+  });
+});
+
+describe('web host door: slow requests', () => {
+  let slowHost: WebHost;
+  let slowSession: string;
+  beforeAll(async () => {
+    const echo: HttpRoute = {
+      method: 'POST',
+      pattern: /^\/upload\/echo$/,
+      async handle(req, res) {
+        let size = 0;
+        for await (const chunk of req) size += (chunk as Buffer).length;
+        res.end(String(size));
+      },
+    };
+    slowHost = await startWebHost({ port: 0, rendererDir: '/nonexistent', context: { engine: engine.api, engines: engine.engines }, routes: [echo], bodyTimeoutMs: 300 });
+    slowSession = await openSession(slowHost.port, tokenOf(slowHost.newLoginAddress()));
+  });
+  afterAll(() => slowHost?.close());
+
+  /** Sends `head`, then one body byte every 50 ms for `ms`; resolves what came back and whether the host cut it short. */
+  function trickle(head: string, ms: number): Promise<{ cut: boolean; answer: string }> {
+    return new Promise((resolve) => {
+      const socket = connect({ host: '127.0.0.1', port: slowHost.port });
+      let answer = '';
+      const started = Date.now();
+      const drip = setInterval(() => (Date.now() - started < ms ? socket.write('a') : (clearInterval(drip), socket.end())), 50);
+      socket.on('data', (c: Buffer) => (answer += c.toString()));
+      socket.on('error', () => undefined);
+      socket.on('close', () => {
+        clearInterval(drip);
+        resolve({ cut: Date.now() - started < ms, answer });
+      });
+      socket.write(head);
+    });
+  }
+
+  it('cuts off a body that dribbles in to /session, or to a page, long after its deadline', async () => {
+    const h = `Host: 127.0.0.1:${slowHost.port}\r\nOrigin: http://127.0.0.1:${slowHost.port}\r\nContent-Length: 1000\r\n`;
+    const [session, page] = await Promise.all([
+      trickle(`POST /session HTTP/1.1\r\n${h}Content-Type: application/json\r\n\r\n`, 2_000),
+      trickle(`GET / HTTP/1.1\r\n${h}\r\n`, 2_000),
+    ]);
+    expect(session.cut).toBe(true);
+    expect(page.cut).toBe(true);
+  });
+
+  it('lets a ticketed upload take longer than that deadline', async () => {
+    const target = await ticketFor(slowHost.port, slowSession, 'POST', '/upload/echo');
+    const h = `Host: 127.0.0.1:${slowHost.port}\r\nOrigin: http://127.0.0.1:${slowHost.port}\r\nTransfer-Encoding: chunked\r\n`;
+    const socket = connect({ host: '127.0.0.1', port: slowHost.port });
+    let answer = '';
+    socket.on('data', (c: Buffer) => (answer += c.toString()));
+    socket.write(`POST ${target} HTTP/1.1\r\n${h}Connection: close\r\n\r\n`);
+    for (let i = 0; i < 16; i++) {
+      socket.write('1\r\na\r\n');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    socket.end('0\r\n\r\n');
+    await new Promise((resolve) => socket.on('close', resolve));
+    expect(answer).toMatch(/^HTTP\/1\.1 200[^]*\r\n\r\n16$/);
   });
 });

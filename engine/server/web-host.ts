@@ -18,6 +18,11 @@ export interface WebHostOptions {
   context: ContractContext;
   /** HTTP endpoints beside the contract (downloads, uploads), each request behind a single-use ticket. */
   routes?: HttpRoute[];
+  /**
+   * How long any request but a ticketed download or upload may take to arrive in full, body
+   * included, in ms (default 30 s). Tests shorten it.
+   */
+  bodyTimeoutMs?: number;
 }
 
 export interface WebHost {
@@ -74,11 +79,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const keys = new DoorKeys();
   const firstToken = keys.issueLoginToken(options.token);
   const routes = options.routes ?? [];
+  const bodyTimeoutMs = options.bodyTimeoutMs ?? 30_000;
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: 1024 * 1024,
     // The page offers `berth.v1` beside its secret; the answer names only `berth.v1`.
     handleProtocols: (offered) => (offered.has(wsProtocol) ? wsProtocol : false),
+  });
+  // A handshake ws itself refuses (bad key, version, subprotocol list) is answered with our headers too.
+  wss.on('wsClientError', (_error: Error, socket: Duplex) => {
+    refuseSocket(socket, { status: 400, code: 'BAD_UPGRADE', message: 'That WebSocket request is not one Berth takes.' });
   });
   const trpc = applyWSSHandler({
     wss,
@@ -94,9 +104,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     req.on('error', () => undefined);
     res.on('error', () => undefined);
     for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
+    // Node's requestTimeout is off (an upload may rightly take longer than any fixed limit), so
+    // this deadline is what stops a body dribbled in to /session, /ticket or a page for ever.
+    // A request with its ticket is released from it when its route takes over.
+    const deadline = setTimeout(() => req.complete || req.socket.destroy(), bodyTimeoutMs).unref();
+    const release = () => clearTimeout(deadline);
+    req.once('end', release);
+    req.once('close', release);
     let pending: Promise<void>;
     try {
-      pending = serveHttp(req, res);
+      pending = serveHttp(req, res, release);
     } catch (e) {
       pending = Promise.reject(e);
     }
@@ -123,7 +140,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const onClientError = (error: NodeJS.ErrnoException, socket: Duplex) => {
     if (error.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
     const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
-    socket.end(rawResponse(status, STATUS_CODES[status] ?? 'Bad Request'));
+    endAndClose(socket, rawResponse(status, STATUS_CODES[status] ?? 'Bad Request'));
   };
 
   function upgradeRefusal(req: IncomingMessage): Refusal | undefined {
@@ -138,7 +155,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     return undefined;
   }
 
-  async function serveHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function serveHttp(req: IncomingMessage, res: ServerResponse, release: () => void): Promise<void> {
     const changes = req.method !== 'GET' && req.method !== 'HEAD';
     const site = checkSite(siteFacts(req), { port, originRequired: changes });
     if (site) return refuse(res, site);
@@ -153,6 +170,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (!keys.takeTicket(target.params.get('ticket'), req.method, req.url)) {
         return refuse(res, { status: 401, code: 'TICKET_REFUSED', message: 'This download or upload address has been used or has expired. Start it again from Berth.' });
       }
+      release();
       return route.route.handle(req, res, route.params);
     }
     if (changes) {
@@ -249,7 +267,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   }
 
   const bound = await listenOnLoopback(options.port, () => {
-    const server = createServer({ requestTimeout: 300_000, headersTimeout: 30_000 }, onRequest);
+    // Headers must arrive within 30 s (slow-header clients); bodies are timed per request in onRequest.
+    const server = createServer({ requestTimeout: 0, headersTimeout: 30_000 }, onRequest);
     server.on('upgrade', onUpgrade);
     server.on('clientError', onClientError);
     // CONNECT would otherwise be dropped without a word.
@@ -319,7 +338,17 @@ function rawResponse(status: number, text: string): string {
 }
 
 function refuseSocket(socket: Duplex, refusal: Refusal): void {
-  socket.end(rawResponse(refusal.status, refusal.message));
+  endAndClose(socket, rawResponse(refusal.status, refusal.message));
+}
+
+/**
+ * Sends the last answer on a raw socket, then closes it. Node's HTTP sockets allow half-open
+ * connections and nobody reads a refused upgrade any more, so `end()` alone would keep the socket
+ * (and its file descriptor) for as long as the client keeps its side open; enough of those and
+ * Berth could no longer accept a connection or reach its engine. ws refuses its own handshakes so.
+ */
+function endAndClose(socket: Duplex, text: string): void {
+  socket.end(text, () => socket.destroy());
 }
 
 /**
