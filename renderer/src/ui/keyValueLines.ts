@@ -1,4 +1,5 @@
-import { envLineProblem, envProblemText, type EnvProblemCode } from '../../../engine/contract/env';
+import type { TFunction } from 'i18next';
+import { envLineProblem, type EnvProblemCode } from '../../../engine/contract/env';
 
 /**
  * "key=value" lines (labels, driver options, build arguments) as a record, or the first line that is
@@ -7,16 +8,28 @@ import { envLineProblem, envProblemText, type EnvProblemCode } from '../../../en
  * the key is anything without spaces. A bare `key` is refused (docker would read a build argument
  * from its shell, and give a label an empty value; Berth asks for key= to say so).
  */
+export interface LineProblem {
+  /** 1-based. */
+  line: number;
+  code: EnvProblemCode;
+  params: Record<string, string | number>;
+}
+
+/** A refused line in the person's language ("Line 2: …"), from the same catalog keys as the Run dialog's env lines. */
+export function lineProblemText(t: TFunction, problem: LineProblem): string {
+  return t('run.envLine', { line: problem.line, problem: t(`problems.env.${problem.code}`, problem.params) });
+}
+
 export function parseKeyValueLines(
   text: string,
-): { values: Record<string, string> } | { problem: string; line: number; code: EnvProblemCode; params: Record<string, string | number> } {
+): { values: Record<string, string> } | LineProblem {
   const values: Record<string, string> = {};
   const lines = text.split('\n');
   for (const [index, raw] of lines.entries()) {
     const line = raw.replace(/\r$/, '').replace(/^\s+/, '');
     if (!line || line.startsWith('#')) continue;
     const problem = envLineProblem(line);
-    if (problem) return { ...problem, line: index + 1, problem: `Line ${index + 1}: ${envProblemText(problem)}` };
+    if (problem) return { ...problem, line: index + 1 };
     const eq = line.indexOf('=');
     values[line.slice(0, eq)] = line.slice(eq + 1);
   }

@@ -10,7 +10,7 @@ import { toBerthError } from '../../rpc/errors';
 import { CommandPreview } from '../../ui/CommandPreview';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorNotice, useErrorWords } from '../../ui/ErrorNotice';
-import { parseKeyValueLines } from '../../ui/keyValueLines';
+import { lineProblemText, parseKeyValueLines } from '../../ui/keyValueLines';
 
 type Phase = { name: 'idle' } | { name: 'building'; step?: string } | { name: 'done'; image: string } | { name: 'failed'; error: BerthErrorShape; step?: string };
 
@@ -32,10 +32,11 @@ export function BuildDialog({ onClose }: { onClose: () => void }) {
   }, [output]);
 
   const args = parseKeyValueLines(argsText);
-  const tagProblem = tag.trim() && !parseImageReference(tag).ok ? (parseImageReference(tag) as { problem: string }).problem : undefined;
+  const parsedTag = parseImageReference(tag);
+  const tagProblem = tag.trim() && !parsedTag.ok ? t(`problems.reference.${parsedTag.code}`, parsedTag.params) : undefined;
   const contextProblem = context && !context.startsWith('/') ? t('build.absolute') : undefined;
   const input = { context: context.trim(), dockerfile: dockerfile.trim() || 'Dockerfile', tag: tag.trim(), buildArgs: 'values' in args ? args.values : {} };
-  const invalid = !context || Boolean(contextProblem || tagProblem) || 'problem' in args || phase.name === 'building';
+  const invalid = !context || Boolean(contextProblem || tagProblem) || 'code' in args || phase.name === 'building';
 
   const start = () => {
     setOutput('');
@@ -87,7 +88,7 @@ export function BuildDialog({ onClose }: { onClose: () => void }) {
         <label className="field">
           <span className="field__label">{t('build.args')}</span>
           <textarea className="input" rows={2} value={argsText} placeholder="VERSION=1.2" onChange={(e) => setArgsText(e.target.value)} />
-          {'problem' in args && <span className="field__problem">{args.problem}</span>}
+          {'code' in args && <span className="field__problem">{lineProblemText(t, args)}</span>}
         </label>
         <CommandPreview command={(revealSecrets) => imageBuildCommand(input, { revealSecrets })} />
         {phase.name === 'building' && phase.step && <p className="cell--muted">{phase.step}</p>}

@@ -10,7 +10,7 @@ import { CommandPreview } from '../../ui/CommandPreview';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { formatBytes } from '../../ui/format';
-import { parseKeyValueLines } from '../../ui/keyValueLines';
+import { lineProblemText, parseKeyValueLines } from '../../ui/keyValueLines';
 
 export function CreateVolumeDialog({ existing, onClose }: { existing: readonly string[]; onClose: () => void }) {
   const { t } = useTranslation();
@@ -28,7 +28,7 @@ export function CreateVolumeDialog({ existing, onClose }: { existing: readonly s
     labels: 'values' in labels ? labels.values : {},
   };
   const create = useMutation({ mutationFn: () => berth.volumes.create.mutate(input), onSuccess: onClose });
-  const invalid = Boolean(nameProblem) || 'problem' in options || 'problem' in labels;
+  const invalid = Boolean(nameProblem) || 'code' in options || 'code' in labels;
   return (
     <Dialog title={t('volumes.createTitle')} onClose={onClose}>
       <form
@@ -50,12 +50,12 @@ export function CreateVolumeDialog({ existing, onClose }: { existing: readonly s
         <label className="field">
           <span className="field__label">{t('volumes.options')}</span>
           <textarea className="input" rows={2} value={optionsText} placeholder="type=tmpfs" onChange={(e) => setOptionsText(e.target.value)} />
-          {'problem' in options && <span className="field__problem">{options.problem}</span>}
+          {'code' in options && <span className="field__problem">{lineProblemText(t, options)}</span>}
         </label>
         <label className="field">
           <span className="field__label">{t('volumes.labels')}</span>
           <textarea className="input" rows={2} value={labelsText} placeholder="team=payments" onChange={(e) => setLabelsText(e.target.value)} />
-          {'problem' in labels && <span className="field__problem">{labels.problem}</span>}
+          {'code' in labels && <span className="field__problem">{lineProblemText(t, labels)}</span>}
         </label>
         <CommandPreview command={volumeCreateCommand(input)} />
         {create.error && <ErrorNotice error={toBerthError(create.error)} />}
