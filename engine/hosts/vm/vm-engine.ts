@@ -16,7 +16,7 @@ import { removeDockerContext, vmContextName, writeDockerContext } from './docker
 import { GuestLink, loadSsh } from './guest-link.js';
 import { createOverlay, growOverlay, overlaySizeGiB, readGuestImage, verifyGuestImage, type GuestImage } from './guest-image.js';
 import { PortForwards } from './port-forwards.js';
-import { qemuArguments, qemuBinaryName } from './qemu-command.js';
+import { hostAddresses, qemuArguments, qemuBinaryName } from './qemu-command.js';
 import { askGuestToPowerOff, qmp } from './qmp.js';
 import { decideRestart } from './restart-policy.js';
 import { readAnnouncements } from './serial-console.js';
@@ -258,6 +258,7 @@ export class VmEngine {
         qmpSocket: this.paths.qmpSocket,
         pidFile: this.paths.pidFile,
         iptables: this.options.iptables,
+        hostAddresses: hostAddresses(),
       });
       const { exited } = await this.launch(binaries.qemu, args);
       const hostKey = await this.followBoot(exited);
