@@ -18,7 +18,7 @@ import { createOverlay, growOverlay, overlaySizeGiB, readGuestImage, verifyGuest
 import { PortForwards } from './port-forwards.js';
 import { hostAddresses, qemuArguments, qemuBinaryName } from './qemu-command.js';
 import { askGuestToPowerOff, qmp } from './qmp.js';
-import { decideRestart } from './restart-policy.js';
+import { RestartPolicy } from '../restart-policy.js';
 import { readAnnouncements } from './serial-console.js';
 import { vmSettingsProblem, defaultVmSettings } from './vm-settings.js';
 
@@ -59,8 +59,7 @@ export class VmEngine {
   private ports: PortForwards | undefined;
   private starting: Promise<VmEngineStatus> | undefined;
   private wanted = false;
-  private restartsInARow = 0;
-  private runningSince = 0;
+  private readonly restartPolicy: RestartPolicy;
   private pendingRestart: AbortController | undefined;
   private readonly paths;
   private readonly options: Required<Omit<VmEngineOptions, 'hostPorts'>> & { hostPorts: number[] };
@@ -76,6 +75,7 @@ export class VmEngine {
       env: process.env,
       ...options,
     };
+    this.restartPolicy = new RestartPolicy({ minMs: this.options.restartBackoffMinMs, maxMs: this.options.restartBackoffMaxMs });
     const data = join(options.dataDir, 'vm');
     const runtime = join(options.runtimeDir, 'vm');
     this.paths = {
@@ -128,7 +128,7 @@ export class VmEngine {
     this.wanted = true;
     this.cancelPendingRestart();
     // A person asking for a start gets the full number of automatic restarts again.
-    this.restartsInARow = 0;
+    this.restartPolicy.reset();
     if (this.current.state === 'running') return Promise.resolve(this.current);
     this.starting ??= this.boot().finally(() => (this.starting = undefined));
     return this.starting;
@@ -265,7 +265,7 @@ export class VmEngine {
       this.update({ stage: 'connecting' });
       await this.connect(sshPort, hostKey, exited);
       this.update({ state: 'running', stage: 'ready', bootMs: Math.round(performance.now() - began) });
-      this.runningSince = Date.now();
+      this.restartPolicy.started();
       const qemu = this.qemu;
       void exited.then((how) => this.onQemuExit(qemu, how));
       return this.current;
@@ -399,11 +399,7 @@ export class VmEngine {
   private async onQemuExit(qemu: ChildProcess | undefined, how: string): Promise<void> {
     if (qemu !== this.qemu || !this.wanted || this.current.state === 'stopping' || this.current.state === 'stopped') return;
     await this.disconnect();
-    const decision = decideRestart(this.restartsInARow, Date.now() - this.runningSince, {
-      minMs: this.options.restartBackoffMinMs,
-      maxMs: this.options.restartBackoffMaxMs,
-    });
-    this.restartsInARow = decision.inARow;
+    const decision = this.restartPolicy.died();
     const gone = { stage: undefined, runningSettings: undefined, forwardedPorts: [], portProblems: [], lastExit: `QEMU ${how}` };
     if (!decision.restart) {
       this.update({
