@@ -1,4 +1,7 @@
-import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { chmod, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -58,4 +61,32 @@ describe('NativeDockerd supervision', () => {
     expect((await readFile(starts, 'utf8')).trim().split('\n')).toHaveLength(2 * (maxRestartsInARow + 1));
     await engine.stop();
   }, 20_000);
+
+  it('refuses a runtime folder that is a symbolic link, before running anything', async () => {
+    const { dir, starts, env } = await dyingDockerd();
+    await mkdir(join(dir, 'elsewhere'), { mode: 0o700 });
+    await symlink(join(dir, 'elsewhere'), join(dir, 'run'));
+    const engine = new NativeDockerd({ dataDir: join(dir, 'data'), runtimeDir: join(dir, 'run'), rootful: false, env });
+    const status = await engine.start();
+    expect(status.state).toBe('failed');
+    expect(status.error?.message).toContain('is a symbolic link');
+    expect(existsSync(starts)).toBe(false);
+    await engine.stop();
+  });
+
+  it('never signals a process a stale pid file names', async () => {
+    const { dir, env } = await dyingDockerd();
+    await mkdir(join(dir, 'run', 'engine'), { recursive: true, mode: 0o700 });
+    const stranger = spawn('sleep', ['30']);
+    try {
+      await writeFile(join(dir, 'run', 'engine', 'dockerd.pid'), `${stranger.pid}\n`);
+      const engine = new NativeDockerd({ dataDir: join(dir, 'data'), runtimeDir: join(dir, 'run'), rootful: false, env, stopTimeoutMs: 200 });
+      expect((await engine.stop()).state).toBe('stopped');
+      expect(stranger.exitCode).toBeNull();
+      expect(stranger.signalCode).toBeNull();
+    } finally {
+      stranger.kill();
+      await once(stranger, 'exit');
+    }
+  });
 });

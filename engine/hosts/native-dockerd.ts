@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, openSync, closeSync, readFileSync } from 'node:fs';
+import { existsSync, openSync, closeSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BerthError } from '../contract/errors.js';
@@ -9,6 +9,7 @@ import { withPatch } from '../shared/patch.js';
 import { defaultBridge, ensureBridge, ensureOutboundNat, type BridgeConfig } from './bridge.js';
 import { findExecutable, processAlive, tailFile } from './executables.js';
 import { dockerInstallCommand } from './install-hint.js';
+import { ensurePrivateDir, provenPid, UnsafeFolderError } from './private-dir.js';
 import { unmountUnder } from './mounts.js';
 import { RestartPolicy } from './restart-policy.js';
 import { pingSocket } from './unix-ping.js';
@@ -101,7 +102,7 @@ export class NativeDockerd {
   async stop(): Promise<NativeEngineStatus> {
     this.wanted = false;
     this.restartAbort?.abort();
-    const pid = this.child?.pid ?? this.adoptedPid();
+    const pid = this.child?.pid ?? (await this.adoptedPid());
     if (pid === undefined || !processAlive(pid)) {
       this.update({ state: 'stopped', pid: undefined, retryInMs: undefined });
       return this.current;
@@ -143,22 +144,21 @@ export class NativeDockerd {
     this.statusChanges.emit(this.current);
   }
 
-  private adoptedPid(): number | undefined {
-    try {
-      const pid = Number(readFileSync(this.paths.pidFile, 'utf8').trim());
-      return Number.isInteger(pid) && pid > 0 ? pid : undefined;
-    } catch {
-      return undefined;
-    }
+  /** The dockerd named in our pid file, only when it is provably ours (started with this pid file). */
+  private adoptedPid(): Promise<number | undefined> {
+    return provenPid(this.paths.pidFile, this.paths.pidFile);
   }
 
   private async launch(): Promise<void> {
     this.update({ state: this.current.state === 'restarting' ? 'restarting' : 'starting', retryInMs: undefined });
     this.restartPolicy.started();
     try {
+      // Sockets and pid files are trusted only in folders no one else can write to.
+      await ensurePrivateDir(this.options.runtimeDir);
+      await ensurePrivateDir(this.paths.engineRuntime);
       if (await pingSocket(this.paths.socket)) {
         // Berth's own dockerd from an earlier run is still answering: adopt it rather than fight it.
-        this.update({ state: 'running', pid: this.adoptedPid(), readyInMs: 0 });
+        this.update({ state: 'running', pid: await this.adoptedPid(), readyInMs: 0 });
         this.watchAdopted();
         return;
       }
@@ -207,8 +207,8 @@ export class NativeDockerd {
       const error = e instanceof BerthError ? e : new BerthError('ENGINE_ERROR', `Berth's engine could not start: ${(e as Error).message}`);
       this.child?.kill('SIGKILL');
       this.child = undefined;
-      // Retrying cannot install dockerd; anything else (a busy bridge, a slow disk) may pass.
-      if (error instanceof MissingDockerdError) this.update({ state: 'failed', error: error.toShape(), pid: undefined, retryInMs: undefined });
+      // Retrying cannot install dockerd or fix a folder; anything else (a busy bridge, a slow disk) may pass.
+      if (error instanceof MissingDockerdError || error instanceof UnsafeFolderError) this.update({ state: 'failed', error: error.toShape(), pid: undefined, retryInMs: undefined });
       else this.died(error.message, error);
     }
   }
@@ -230,13 +230,11 @@ export class NativeDockerd {
    * so stop it; the containers' shims survive and the new containerd picks them up again.
    */
   private async stopOrphanedContainerd(): Promise<void> {
-    let pid: number;
-    try {
-      pid = Number(readFileSync(join(this.paths.execRoot, 'containerd', 'containerd.pid'), 'utf8').trim());
-    } catch {
-      return;
-    }
-    if (!Number.isInteger(pid) || pid <= 0 || !processAlive(pid)) return;
+    // Only a containerd started with our exec root (its config lives there), never a stranger that
+    // inherited a stale pid.
+    const pid = await provenPid(join(this.paths.execRoot, 'containerd', 'containerd.pid'), this.paths.execRoot);
+    if (pid === undefined) return;
+    if (!processAlive(pid)) return;
     process.kill(pid, 'SIGTERM');
     const deadline = Date.now() + 3000;
     while (processAlive(pid) && Date.now() < deadline) await sleep(50);

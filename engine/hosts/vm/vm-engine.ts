@@ -10,6 +10,7 @@ import { backoffDelay, Listeners, sleep } from '../../shared/listeners.js';
 import { withPatch } from '../../shared/patch.js';
 import { findExecutable, processAlive, tailFile } from '../executables.js';
 import type { SettingsFile } from '../settings.js';
+import { ensurePrivateDir } from '../private-dir.js';
 import { pingSocket } from '../unix-ping.js';
 import { chooseAccelerator } from './accelerator.js';
 import { removeDockerContext, vmContextName, writeDockerContext } from './docker-context.js';
@@ -234,7 +235,9 @@ export class VmEngine {
     try {
       const image = await readGuestImage(this.options.imageDir);
       await mkdir(join(this.paths.data, 'ssh'), { recursive: true, mode: 0o700 });
-      await mkdir(this.paths.runtime, { recursive: true, mode: 0o700 });
+      // The forwarded Docker socket and QEMU's control socket go only where no one else can write.
+      await ensurePrivateDir(this.options.runtimeDir);
+      await ensurePrivateDir(this.paths.runtime);
       await this.stopLeftover();
       await verifyGuestImage(image, this.paths.verifiedStamps);
       const settings = { ...defaultVmSettings(), ...(await this.options.settings.read()).vm };
