@@ -10,8 +10,12 @@ export interface ContractContext {
 
 const t = initTRPC.context<ContractContext>().create({
   isServer: true,
+  // tRPC adds the stack trace to every error it sends unless NODE_ENV is "production", which
+  // neither Electron's main process nor the web host sets: never send one to the window.
+  isDev: false,
   errorFormatter({ shape, error }) {
-    return { ...shape, data: { ...shape.data, berth: toBerthErrorShape(error) } };
+    const { stack: _stack, ...data } = shape.data as typeof shape.data & { stack?: string };
+    return { ...shape, data: { ...data, berth: toBerthErrorShape(error) } };
   },
 });
 
