@@ -231,9 +231,15 @@ export class NativeDockerd {
    */
   private async stopOrphanedContainerd(): Promise<void> {
     // Only a containerd started with our exec root (its config lives there), never a stranger that
-    // inherited a stale pid.
-    const pid = await provenPid(join(this.paths.execRoot, 'containerd', 'containerd.pid'), this.paths.execRoot);
-    if (pid === undefined) return;
+    // inherited a stale pid. A pid file naming anything else (a stranger, or the dead containerd's
+    // zombie, whose command line is empty) is stale: dockerd would take it for a running containerd
+    // and wait for it, so it goes.
+    const pidFile = join(this.paths.execRoot, 'containerd', 'containerd.pid');
+    const pid = await provenPid(pidFile, this.paths.execRoot);
+    if (pid === undefined) {
+      await rm(pidFile, { force: true });
+      return;
+    }
     if (!processAlive(pid)) return;
     process.kill(pid, 'SIGTERM');
     const deadline = Date.now() + 3000;
