@@ -19,7 +19,7 @@ export interface QemuLaunch {
   iptables: boolean;
   /**
    * The host's own IPv4 addresses (from `hostAddresses()`): the guest drops new connections to
-   * them, as it does to 10.0.2.2 (QEMU's NAT maps that to the host's loopback). Up to 32.
+   * them, as it does to 10.0.2.2 (QEMU's NAT maps that to the host's loopback). Up to 64.
    */
   hostAddresses: string[];
 }
@@ -43,8 +43,8 @@ export function qemuArguments(launch: QemuLaunch): string[] {
     ...(launch.iptables ? [] : ['berth.iptables=0']),
     ...(launch.hostAddresses.length > 0 ? [`berth.hostaddrs=${launch.hostAddresses.join(',')}`] : []),
   ];
-  // The kernel command line holds 2048 bytes; an address list that does not fit is cut, never the key.
-  if (launch.hostAddresses.length > 32 || launch.hostAddresses.some((a) => !ipv4.test(a))) throw new Error('The host addresses for the VM are not IPv4 addresses.');
+  // The kernel command line holds 2048 bytes: at most 64 addresses (~1 KiB), never anything but addresses.
+  if (launch.hostAddresses.length > 64 || launch.hostAddresses.some((a) => !ipv4.test(a))) throw new Error('The host addresses for the VM are not IPv4 addresses.');
   return [
     '-name', 'berth-vm',
     ...acceleratorArguments(launch.accelerator),
@@ -91,12 +91,12 @@ export function qemuBinaryName(arch: string = process.arch): string {
 
 /**
  * The host's own IPv4 addresses other than loopback, as `os.networkInterfaces()` lists them (first
- * 32): connections the guest makes to them would reach the host's services through QEMU's NAT.
+ * 64): connections the guest makes to them would reach the host's services through QEMU's NAT.
  */
 export function hostAddresses(interfaces: ReturnType<typeof networkInterfaces> = networkInterfaces()): string[] {
   const found = Object.values(interfaces)
     .flatMap((list) => list ?? [])
     .filter((a) => a.family === 'IPv4' && !a.internal && ipv4.test(a.address))
     .map((a) => a.address);
-  return [...new Set(found)].slice(0, 32);
+  return [...new Set(found)].slice(0, 64);
 }
