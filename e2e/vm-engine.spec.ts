@@ -1,7 +1,9 @@
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { once } from 'node:events';
-import { connect, createServer } from 'node:net';
+import { createServer as createHttpServer } from 'node:http';
+import { connect, createServer, type AddressInfo } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { promisify } from 'node:util';
 import { expect, test, type Page } from '@playwright/test';
 import { testDir } from '../playwright.config';
@@ -9,7 +11,8 @@ import { ContainersPage, openBerth, pullThroughBerth } from './support/app';
 import { docker, fixtureImage, uniqueName } from './support/engine';
 
 const run = promisify(execFile);
-const registry = `127.0.0.1:${process.env.BERTH_REGISTRY_PORT || 5055}`;
+const registryPort = process.env.BERTH_REGISTRY_PORT || '5055';
+const registry = `127.0.0.1:${registryPort}`;
 const vmSocket = `${testDir}/berth-run/vm/docker.sock`;
 const vmUrl = `unix://${vmSocket}`;
 const vmDisk = `${testDir}/berth-data/vm/disk.qcow2`;
@@ -49,6 +52,21 @@ function qemuAlive(): boolean {
   }
 }
 
+/** This computer's first IPv4 address other than loopback, if it has one. */
+function hostAddress(): string | undefined {
+  return Object.values(networkInterfaces())
+    .flatMap((list) => list ?? [])
+    .find((a) => a.family === 'IPv4' && !a.internal)?.address;
+}
+
+/**
+ * A shell line for a container: "<label> open" when `host port` answers an HTTP GET of `path` with
+ * 200, else "<label> closed". nc, not wget: busybox's wget crashes under QEMU's emulated CPU here.
+ */
+function probe(label: string, host: string, port: number | string, path = '/'): string {
+  return `if printf 'GET ${path} HTTP/1.0\\r\\n\\r\\n' | nc -w 3 ${host} ${port} | grep -q ' 200 '; then echo "${label} open"; else echo "${label} closed"; fi`;
+}
+
 test.skip(!process.env.BERTH_VM_IMAGE, 'BERTH_VM_IMAGE is not set: run through "npm test", which builds (or reuses) the guest image.');
 
 test.afterAll(async () => {
@@ -84,7 +102,8 @@ test("Berth's VM: boot with progress, pull from the host's registry, run with a 
   // Start: the boot shows where it is, then it runs under the accelerator that really works here.
   await card.getByRole('button', { name: 'Start', exact: true }).click();
   await expect(card.getByRole('progressbar', { name: 'Boot progress' })).toBeVisible();
-  await expect(card).toContainText(/Booting the Linux kernel|Starting the guest system|Starting dockerd/);
+  // The first start hashes the 2 GiB base image (~7 s on an idle machine, far longer on a busy one).
+  await expect(card).toContainText(/Booting the Linux kernel|Starting the guest system|Starting dockerd/, { timeout: 120_000 });
   await expect(card).toContainText('Running', { timeout: 240_000 });
   await expect(card).toContainText(`${memoryMiB} MiB`);
   await expect(card.getByRole('definition').filter({ hasText: /KVM|emulation|Hypervisor/ })).toBeVisible();
@@ -98,6 +117,31 @@ test("Berth's VM: boot with progress, pull from the host's registry, run with a 
   // Pull through Berth into the guest.
   await page.getByRole('navigation').getByRole('button', { name: 'Images' }).click();
   await pullThroughBerth(page, reference, 60_000);
+
+  // Hold the door: a service on this computer that Berth does not forward (on its loopback, which
+  // QEMU's NAT calls 10.0.2.2, and on its other addresses) is out of a container's reach, with and
+  // without --network host; the registry port Berth allows still answers (and the pull above worked).
+  const hostService = createHttpServer((_, response) => response.end('host secret')).listen(0, '0.0.0.0');
+  await once(hostService, 'listening');
+  const deniedPort = (hostService.address() as AddressInfo).port;
+  expect(await (await request.get(`http://127.0.0.1:${deniedPort}/`)).text()).toBe('host secret');
+  const lan = hostAddress();
+  const script = [
+    probe('loopback', '10.0.2.2', deniedPort),
+    // QEMU's DNS address on another port: older libslirp sends that to the host's loopback too.
+    probe('dns-address', '10.0.2.3', deniedPort),
+    ...(lan ? [probe('address', lan, deniedPort)] : []),
+    probe('allowed', '127.0.0.1', registryPort, '/v2/'),
+  ].join('; ');
+  const inGuest = async (...options: string[]) =>
+    (await run('docker', ['--context', 'berth-vm', 'run', '--rm', ...options, reference, 'sh', '-c', script], { timeout: 90_000 })).stdout.trim().split('\n');
+  try {
+    const closedToHost = ['loopback closed', 'dns-address closed', ...(lan ? ['address closed'] : [])];
+    expect((await inGuest()).slice(0, closedToHost.length)).toEqual(closedToHost);
+    expect(await inGuest('--network', 'host')).toEqual([...closedToHost, 'allowed open']);
+  } finally {
+    hostService.close();
+  }
 
   // Run it with a published port; the port opens on this computer's 127.0.0.1.
   await page.getByRole('button', { name: `Run ${reference}`, exact: true }).click();

@@ -1,11 +1,13 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, Notification, type BrowserWindow } from 'electron';
+import { app, Menu, Notification, type BrowserWindow } from 'electron';
 import { createIPCHandler } from 'trpc-electron/main';
 import { contractRouter } from '../engine/contract/router.js';
 import { EngineManager } from '../engine/engine-manager.js';
+import { appMenuTemplate } from './app-menu.js';
 import { handleDesktopCalls } from './desktop-bridge.js';
 import { hardenSessions, hardenWebContents, isAppPage } from './security.js';
+import { trayLanguage } from './tray-menu.js';
 import { createTray } from './tray.js';
 import { createMainWindow } from './window.js';
 
@@ -40,10 +42,11 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', open);
   app.on('activate', open);
 
-  hardenWebContents(pageUrl);
+  hardenWebContents(pageUrl, { packaged: app.isPackaged });
 
   app.whenReady().then(async () => {
     hardenSessions(pageUrl);
+    Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ packaged: app.isPackaged, platform: process.platform, language: trayLanguage(app.getLocale()) })));
     engine = await EngineManager.start(process.env.BERTH_ENGINE ? { engineUrl: process.env.BERTH_ENGINE } : {});
     const running = engine;
     window = createMainWindow({ preload, page });

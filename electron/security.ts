@@ -35,8 +35,10 @@ export function hardenSessions(appPageUrl: string): void {
   session.defaultSession.setPermissionCheckHandler((_contents, permission, _origin, details) => allowed(permission, details.requestingUrl));
 }
 
-export function hardenWebContents(appPageUrl: string): void {
+export function hardenWebContents(appPageUrl: string, options: { packaged: boolean }): void {
   app.on('web-contents-created', (_event, contents: WebContents) => {
+    // A packaged Berth has no developer tools (its menu offers none); should anything open them, shut them.
+    if (options.packaged) contents.on('devtools-opened', () => contents.closeDevTools());
     contents.on('will-navigate', (event, url) => {
       if (!isAppPage(url, appPageUrl)) event.preventDefault();
     });

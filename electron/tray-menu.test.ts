@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { trayLanguage, trayMenuModel } from './tray-menu.js';
+import { failureNotice, trayLanguage, trayMenuModel } from './tray-menu.js';
 
 describe('trayMenuModel', () => {
   it('offers Start for a stopped engine of Berth’s and says which one it is', () => {
@@ -27,5 +27,15 @@ describe('trayMenuModel', () => {
   it('leaves out an engine of Berth’s that cannot run here, and speaks Korean to Korean systems', () => {
     const items = trayMenuModel({ connection: 'connected', engineUrl: 'x', own: { kind: 'vm', state: 'unavailable' } }, trayLanguage('ko-KR'));
     expect(items.map((i) => i.label)).toEqual(['엔진: 연결됨 — x', 'Berth 열기', 'Berth 종료']);
+  });
+});
+
+describe('failureNotice', () => {
+  it('speaks once when a start of Berth’s own engine ends failed, in the system language', () => {
+    const failed = { state: 'failed' as const, error: { message: 'Berth stopped restarting it.' } };
+    expect(failureNotice('starting', failed, 'en')).toEqual({ title: 'Berth’s engine did not start', body: 'Berth stopped restarting it.' });
+    expect(failureNotice('restarting', failed, 'ko')).toEqual({ title: 'Berth 엔진을 시작하지 못했습니다', body: 'Berth stopped restarting it.' });
+    expect(failureNotice('failed', failed, 'en')).toBeUndefined();
+    expect(failureNotice('starting', { state: 'running' }, 'en')).toBeUndefined();
   });
 });

@@ -59,6 +59,20 @@ export function trayFailureTitle(action: TrayAction, language: keyof typeof labe
   return action === 'start-own' ? labels[language].startFailed : labels[language].stopFailed;
 }
 
+/**
+ * The notice to show when Berth's own engine has just ended failed — a start (the person's, the
+ * tray's, or an automatic restart) that failed, or restarts given up — else undefined. Fires on the
+ * change into "failed" only, so one failure is one notice.
+ */
+export function failureNotice(
+  previous: NativeEngineState | VmEngineState | undefined,
+  next: { state: NativeEngineState | VmEngineState; error?: { message: string } },
+  language: keyof typeof labels,
+): { title: string; body: string } | undefined {
+  if (next.state !== 'failed' || previous === 'failed') return undefined;
+  return { title: labels[language].startFailed, body: next.error?.message ?? '' };
+}
+
 /** A one-line tooltip for the tray icon. */
 export function trayTooltip(state: TrayState, language: keyof typeof labels): string {
   return `Berth — ${labels[language].connection[state.connection]}`;

@@ -1,6 +1,7 @@
 import { Menu, nativeImage, Tray, type MenuItemConstructorOptions } from 'electron';
+import type { NativeEngineState, VmEngineState } from '../engine/contract/types.js';
 import type { EngineManager } from '../engine/engine-manager.js';
-import { trayFailureTitle, trayLanguage, trayMenuModel, trayTooltip, type TrayAction, type TrayState } from './tray-menu.js';
+import { failureNotice, trayFailureTitle, trayLanguage, trayMenuModel, trayTooltip, type TrayAction, type TrayState } from './tray-menu.js';
 
 /**
  * Berth in the system tray: whether the engine answers, Berth's own engine (dockerd on Linux, the
@@ -47,10 +48,32 @@ export function createTray(options: {
     tray.setToolTip(trayTooltip(current, language));
   };
 
+  // Whenever a start of Berth's own engine ends failed (asked here, in the window, or an automatic
+  // restart), say so: start() answers with a failed status rather than throwing.
+  const noticeOnFailure = <S extends { state: NativeEngineState | VmEngineState; error?: { message: string } }>(initial: S) => {
+    let previous = initial.state;
+    return (status: S) => {
+      const notice = failureNotice(previous, status, language);
+      previous = status.state;
+      if (notice) options.failed(notice.title, notice.body);
+    };
+  };
+  const vmFailed = noticeOnFailure(engine.vm.status);
+  const nativeFailed = engine.native ? noticeOnFailure(engine.native.status) : undefined;
   const unsubscribe = [
     engine.statusChanges.add(render),
-    engine.vm.statusChanges.add(render),
-    ...(engine.native ? [engine.native.statusChanges.add(render)] : []),
+    engine.vm.statusChanges.add((status) => {
+      render();
+      vmFailed(status);
+    }),
+    ...(engine.native
+      ? [
+          engine.native.statusChanges.add((status) => {
+            render();
+            nativeFailed!(status);
+          }),
+        ]
+      : []),
   ];
   tray.on('click', options.open);
   render();

@@ -10,6 +10,9 @@ export interface ContractContext {
 
 const t = initTRPC.context<ContractContext>().create({
   isServer: true,
+  // tRPC adds more to an error outside "production", which neither Electron's main process nor the
+  // web host sets as NODE_ENV; the formatter below drops the stack in every mode anyway.
+  isDev: false,
   /**
    * What a client receives for any failure. tRPC's default shape carries `data.stack` outside
    * production and a `message` that, for a refused input, is the whole zod report; both go. What

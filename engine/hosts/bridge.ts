@@ -41,17 +41,47 @@ export function subnetOf(cidr: string): string {
   return `${[24, 16, 8, 0].map((shift) => Math.floor(network / 2 ** shift) % 256).join('.')}/${prefix}`;
 }
 
+/** Runs a program with an argument array and gives its stdout; tests pass one that runs it in a network namespace. */
+export type CommandRunner = (file: string, args: string[]) => Promise<{ stdout: string }>;
+
+const runHere: CommandRunner = (file, args) => run(file, args);
+
+/** Berth's own chain in the filter table's FORWARD: what may be forwarded for its bridge. */
+export const forwardChain = 'BERTH-FORWARD';
+
 /**
- * Outbound network for containers on Berth's bridge: one MASQUERADE rule of our own (dockerd runs with
- * --iptables=false so it adds none). Best effort: without iptables, containers still run and publish
- * ports; they only cannot reach outside. Returns why it failed, or undefined.
+ * Outbound network for containers on Berth's bridge, without turning this machine into a router.
+ * dockerd runs with --iptables=false and adds no rules, so Berth adds its own:
+ * - nat POSTROUTING: MASQUERADE for the bridge's subnet going anywhere but the bridge;
+ * - filter FORWARD → BERTH-FORWARD (first): accept what comes from the bridge, and what goes to it
+ *   as part of a connection made from it (RELATED,ESTABLISHED); nothing else is accepted by Berth;
+ * - IPv4 forwarding on. When it was off, Berth first sets the FORWARD policy to DROP (what dockerd
+ *   itself does when it turns forwarding on), so only traffic some rule accepts — Berth's for its
+ *   bridge, another engine's for its own — is forwarded, not every interface's. When forwarding was
+ *   already on, the machine was a router before Berth, and its policy is left as its owner set it.
+ * Best effort: without iptables, containers still run and publish ports; they only cannot reach
+ * outside. Returns why it failed, or undefined.
  */
-export async function ensureOutboundNat(bridge: BridgeConfig): Promise<string | undefined> {
-  const rule = ['-t', 'nat', 'POSTROUTING', '-s', subnetOf(bridge.cidr), '!', '-o', bridge.name, '-j', 'MASQUERADE'];
-  const withFlag = (flag: string) => [rule[0]!, rule[1]!, flag, ...rule.slice(2)];
+export async function ensureOutboundNat(bridge: BridgeConfig, exec: CommandRunner = runHere): Promise<string | undefined> {
+  const subnet = subnetOf(bridge.cidr);
+  const ensure = async (table: string, chain: string, rule: string[], position?: number) => {
+    const found = await exec('iptables', ['-w', '-t', table, '-C', chain, ...rule]).then(
+      () => true,
+      () => false,
+    );
+    if (!found) await exec('iptables', ['-w', '-t', table, ...(position ? ['-I', chain, String(position)] : ['-A', chain]), ...rule]);
+  };
   try {
-    await run('iptables', withFlag('-C')).catch(() => run('iptables', withFlag('-A')));
-    await run('sysctl', ['-q', '-w', 'net.ipv4.ip_forward=1']);
+    await ensure('nat', 'POSTROUTING', ['-s', subnet, '!', '-o', bridge.name, '-j', 'MASQUERADE']);
+    await exec('iptables', ['-w', '-t', 'filter', '-N', forwardChain]).catch(() => undefined);
+    await ensure('filter', forwardChain, ['-i', bridge.name, '-j', 'ACCEPT']);
+    await ensure('filter', forwardChain, ['-o', bridge.name, '-m', 'conntrack', '--ctstate', 'RELATED,ESTABLISHED', '-j', 'ACCEPT']);
+    await ensure('filter', 'FORWARD', ['-j', forwardChain], 1);
+    const forwarding = (await exec('sysctl', ['-n', 'net.ipv4.ip_forward'])).stdout.trim();
+    if (forwarding !== '1') {
+      await exec('iptables', ['-w', '-t', 'filter', '-P', 'FORWARD', 'DROP']);
+      await exec('sysctl', ['-q', '-w', 'net.ipv4.ip_forward=1']);
+    }
     return undefined;
   } catch (e) {
     return `Containers on Berth's engine cannot reach outside this machine: ${(e as Error).message.split('\n')[0]}`;

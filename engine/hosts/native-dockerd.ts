@@ -1,15 +1,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, openSync, closeSync, readFileSync } from 'node:fs';
+import { existsSync, openSync, closeSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BerthError } from '../contract/errors.js';
 import type { NativeEngineStatus } from '../contract/types.js';
-import { backoffDelay, Listeners, sleep } from '../shared/listeners.js';
+import { Listeners, sleep } from '../shared/listeners.js';
 import { withPatch } from '../shared/patch.js';
 import { defaultBridge, ensureBridge, ensureOutboundNat, type BridgeConfig } from './bridge.js';
 import { findExecutable, processAlive, tailFile } from './executables.js';
 import { dockerInstallCommand } from './install-hint.js';
+import { ensurePrivateDir, provenPid, UnsafeFolderError } from './private-dir.js';
 import { unmountUnder } from './mounts.js';
+import { RestartPolicy } from './restart-policy.js';
 import { pingSocket } from './unix-ping.js';
 
 export interface NativeDockerdOptions {
@@ -31,15 +33,16 @@ const rootlessScriptPlaces = ['/usr/share/docker.io/contrib/dockerd-rootless.sh'
 
 /**
  * Berth's own dockerd on Linux: spawns it with its own data root, exec root, socket and log under
- * Berth's folders; watches it and restarts it with back-off when it dies; stops it gracefully (its
- * containers' data stays); resets by wiping only Berth's engine folders.
+ * Berth's folders; watches it and restarts it with back-off when it dies or fails to start, until it
+ * has died `maxRestartsInARow` times in a row (restart-policy.ts, the VM's policy too), then says it
+ * gave up; stops it gracefully (its containers' data stays); resets by wiping only Berth's folders.
  */
 export class NativeDockerd {
   readonly statusChanges = new Listeners<NativeEngineStatus>();
   private child: ChildProcess | undefined;
   private current: NativeEngineStatus;
   private wanted = false;
-  private failuresInARow = 0;
+  private readonly restartPolicy: RestartPolicy;
   private restartAbort: AbortController | undefined;
   private readonly paths;
   private readonly options: Required<Omit<NativeDockerdOptions, 'env' | 'rootful'>> & { env: NodeJS.ProcessEnv; rootful: boolean };
@@ -55,6 +58,7 @@ export class NativeDockerd {
       rootful: typeof process.getuid === 'function' && process.getuid() === 0,
       ...options,
     };
+    this.restartPolicy = new RestartPolicy({ minMs: this.options.restartBackoffMinMs, maxMs: this.options.restartBackoffMaxMs });
     const engineData = join(options.dataDir, 'engine');
     const engineRuntime = join(options.runtimeDir, 'engine');
     this.paths = {
@@ -88,6 +92,8 @@ export class NativeDockerd {
   async start(): Promise<NativeEngineStatus> {
     this.wanted = true;
     this.restartAbort?.abort();
+    // A person asking for a start gets the full number of automatic restarts again.
+    this.restartPolicy.reset();
     if (this.current.state === 'running' || this.current.state === 'starting') return this.current;
     await this.launch();
     return this.current;
@@ -96,7 +102,7 @@ export class NativeDockerd {
   async stop(): Promise<NativeEngineStatus> {
     this.wanted = false;
     this.restartAbort?.abort();
-    const pid = this.child?.pid ?? this.adoptedPid();
+    const pid = this.child?.pid ?? (await this.adoptedPid());
     if (pid === undefined || !processAlive(pid)) {
       this.update({ state: 'stopped', pid: undefined, retryInMs: undefined });
       return this.current;
@@ -138,21 +144,21 @@ export class NativeDockerd {
     this.statusChanges.emit(this.current);
   }
 
-  private adoptedPid(): number | undefined {
-    try {
-      const pid = Number(readFileSync(this.paths.pidFile, 'utf8').trim());
-      return Number.isInteger(pid) && pid > 0 ? pid : undefined;
-    } catch {
-      return undefined;
-    }
+  /** The dockerd named in our pid file, only when it is provably ours (started with this pid file). */
+  private adoptedPid(): Promise<number | undefined> {
+    return provenPid(this.paths.pidFile, this.paths.pidFile);
   }
 
   private async launch(): Promise<void> {
-    this.update({ state: this.current.state === 'restarting' ? 'restarting' : 'starting', error: undefined });
+    this.update({ state: this.current.state === 'restarting' ? 'restarting' : 'starting', retryInMs: undefined });
+    this.restartPolicy.started();
     try {
+      // Sockets and pid files are trusted only in folders no one else can write to.
+      await ensurePrivateDir(this.options.runtimeDir);
+      await ensurePrivateDir(this.paths.engineRuntime);
       if (await pingSocket(this.paths.socket)) {
         // Berth's own dockerd from an earlier run is still answering: adopt it rather than fight it.
-        this.update({ state: 'running', pid: this.adoptedPid(), readyInMs: 0 });
+        this.update({ state: 'running', pid: await this.adoptedPid(), readyInMs: 0 });
         this.watchAdopted();
         return;
       }
@@ -188,9 +194,9 @@ export class NativeDockerd {
         const tail = (await this.readLog(2000)).trim().split('\n').slice(-3).join(' ');
         throw new BerthError('ENGINE_UNAVAILABLE', `Berth's engine did not start: ${tail || 'no log output'}`, `See the full log in ${this.paths.logFile}.`);
       }
-      this.failuresInARow = 0;
       this.update({
         state: 'running',
+        error: undefined,
         pid: child.pid,
         readyInMs: Math.round(performance.now() - began),
         ...(natProblem ? { lastExit: natProblem } : {}),
@@ -200,9 +206,10 @@ export class NativeDockerd {
       if (!this.wanted) return;
       const error = e instanceof BerthError ? e : new BerthError('ENGINE_ERROR', `Berth's engine could not start: ${(e as Error).message}`);
       this.child?.kill('SIGKILL');
-      this.update({ state: 'failed', error: error.toShape(), pid: undefined });
-      // Retrying cannot install dockerd; anything else (a busy bridge, a slow disk) may pass.
-      if (!(error instanceof MissingDockerdError)) this.scheduleRestart();
+      this.child = undefined;
+      // Retrying cannot install dockerd or fix a folder; anything else (a busy bridge, a slow disk) may pass.
+      if (error instanceof MissingDockerdError || error instanceof UnsafeFolderError) this.update({ state: 'failed', error: error.toShape(), pid: undefined, retryInMs: undefined });
+      else this.died(error.message, error);
     }
   }
 
@@ -223,13 +230,17 @@ export class NativeDockerd {
    * so stop it; the containers' shims survive and the new containerd picks them up again.
    */
   private async stopOrphanedContainerd(): Promise<void> {
-    let pid: number;
-    try {
-      pid = Number(readFileSync(join(this.paths.execRoot, 'containerd', 'containerd.pid'), 'utf8').trim());
-    } catch {
+    // Only a containerd started with our exec root (its config lives there), never a stranger that
+    // inherited a stale pid. A pid file naming anything else (a stranger, or the dead containerd's
+    // zombie, whose command line is empty) is stale: dockerd would take it for a running containerd
+    // and wait for it, so it goes.
+    const pidFile = join(this.paths.execRoot, 'containerd', 'containerd.pid');
+    const pid = await provenPid(pidFile, this.paths.execRoot);
+    if (pid === undefined) {
+      await rm(pidFile, { force: true });
       return;
     }
-    if (!Number.isInteger(pid) || pid <= 0 || !processAlive(pid)) return;
+    if (!processAlive(pid)) return;
     process.kill(pid, 'SIGTERM');
     const deadline = Date.now() + 3000;
     while (processAlive(pid) && Date.now() < deadline) await sleep(50);
@@ -258,9 +269,10 @@ export class NativeDockerd {
   private onExit(child: ChildProcess, how: string): void {
     if (this.child !== child) return;
     this.child = undefined;
-    if (!this.wanted || this.current.state === 'stopping') return;
+    // Still starting: launch() saw the exit and decides; stopping: that was asked for.
+    if (!this.wanted || this.current.state !== 'running') return;
     this.update({ lastExit: `dockerd ${how}`, pid: undefined });
-    this.scheduleRestart();
+    this.died(`dockerd ${how}`);
   }
 
   private watchAdopted(): void {
@@ -272,22 +284,39 @@ export class NativeDockerd {
         clearInterval(timer);
         if (this.wanted) {
           this.update({ lastExit: 'dockerd went away', pid: undefined });
-          this.scheduleRestart();
+          this.died('dockerd went away');
         }
       }
     }, 1000);
     timer.unref();
   }
 
-  private scheduleRestart(): void {
+  /**
+   * The engine ended unasked (`how`), or a start failed (`error`): restart it after a growing wait,
+   * or, when it keeps dying soon after each start, stop trying and say so.
+   */
+  private died(how: string, error?: BerthError): void {
     if (!this.wanted) return;
-    const retryInMs = backoffDelay(this.failuresInARow++, this.options.restartBackoffMinMs, this.options.restartBackoffMaxMs);
-    this.update({ state: this.current.state === 'failed' ? 'failed' : 'restarting', retryInMs, restarts: this.current.restarts + 1 });
+    const decision = this.restartPolicy.died();
+    if (!decision.restart) {
+      this.update({
+        state: 'failed',
+        pid: undefined,
+        retryInMs: undefined,
+        error: {
+          code: 'ENGINE_UNAVAILABLE',
+          message: `Berth's engine stopped ${decision.inARow + 1} times in a row soon after starting (last: ${how}); Berth stopped restarting it.`,
+          hint: `See its log (${this.paths.logFile}). Start tries again; its images, containers and volumes are kept.`,
+        },
+      });
+      return;
+    }
+    const retryInMs = decision.retryInMs;
+    this.update({ state: 'restarting', pid: undefined, retryInMs, restarts: this.current.restarts + 1, ...(error ? { error: error.toShape() } : {}) });
     const abort = new AbortController();
     this.restartAbort = abort;
     void sleep(retryInMs, abort.signal).then(async () => {
       if (abort.signal.aborted || !this.wanted) return;
-      this.update({ retryInMs: undefined });
       await this.launch();
     });
   }

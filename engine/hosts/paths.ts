@@ -3,7 +3,9 @@ import { join } from 'node:path';
 
 /**
  * Where Berth keeps its own things: data that must survive (engine data root, settings) and runtime
- * files (sockets). BERTH_DATA_DIR and BERTH_RUNTIME_DIR override the XDG defaults.
+ * files (sockets). BERTH_DATA_DIR and BERTH_RUNTIME_DIR override the XDG defaults. Without
+ * XDG_RUNTIME_DIR a non-root user's runtime folder is `/tmp/berth-<uid>`, a name anyone can guess:
+ * the engines check it with `ensurePrivateDir` (private-dir.ts) before trusting anything in it.
  */
 export interface BerthPaths {
   dataDir: string;

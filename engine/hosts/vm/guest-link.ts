@@ -109,7 +109,9 @@ export class GuestLink {
 
   private serve(onConnection: (socket: Socket) => void): Server {
     const sockets = new Set<Socket>();
-    const server = createServer((socket) => {
+    // Half-open: `docker run` (no -i) shuts its side of an attach at once and then reads the
+    // container's output; closing the whole connection on that first end lost the output.
+    const server = createServer({ allowHalfOpen: true }, (socket) => {
       sockets.add(socket);
       socket.once('close', () => sockets.delete(socket));
       onConnection(socket);

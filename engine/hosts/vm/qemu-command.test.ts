@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acceleratorCandidates, qemuArguments, type QemuLaunch } from './qemu-command.js';
+import { acceleratorCandidates, hostAddresses, qemuArguments, type QemuLaunch } from './qemu-command.js';
 
 const launch: QemuLaunch = {
   accelerator: 'tcg',
@@ -13,13 +13,22 @@ const launch: QemuLaunch = {
   qmpSocket: '/run/berth/vm/qmp.sock',
   pidFile: '/run/berth/vm/qemu.pid',
   iptables: false,
+  hostAddresses: ['192.168.1.20', '172.17.0.1'],
 };
 
 describe('qemuArguments', () => {
-  it('forwards only sshd, on the host loopback; the guest has NAT out for its pulls', () => {
+  it('forwards only sshd, on the host loopback; the guest has NAT out for its pulls, IPv4 only', () => {
     const args = qemuArguments(launch);
     const netdev = args[args.indexOf('-netdev') + 1];
-    expect(netdev).toBe('user,id=net0,hostfwd=tcp:127.0.0.1:40022-10.0.2.15:22');
+    expect(netdev).toBe('user,id=net0,ipv6=off,hostfwd=tcp:127.0.0.1:40022-10.0.2.15:22');
+  });
+
+  it('tells the guest the host addresses it must not reach, and refuses anything else there', () => {
+    const append = qemuArguments(launch)[qemuArguments(launch).indexOf('-append') + 1];
+    expect(append!.split(' ')).toContain('berth.hostaddrs=192.168.1.20,172.17.0.1');
+    expect(qemuArguments({ ...launch, hostAddresses: [] }).join(' ')).not.toContain('berth.hostaddrs');
+    expect(() => qemuArguments({ ...launch, hostAddresses: ['1.2.3.4 init=/bin/sh'] })).toThrow(/IPv4/);
+    expect(() => qemuArguments({ ...launch, hostAddresses: ['256.1.1.1'] })).toThrow(/IPv4/);
   });
 
   it('hands the public key and the iptables choice to the guest', () => {
@@ -39,6 +48,16 @@ describe('qemuArguments', () => {
   it('refuses a key that could smuggle kernel arguments', () => {
     expect(() => qemuArguments({ ...launch, publicKey: 'ssh-ed25519 AAAA init=/bin/sh' })).not.toThrow();
     expect(() => qemuArguments({ ...launch, publicKey: 'ssh-ed25519 AA=A;x' })).toThrow(/public key/);
+  });
+});
+
+describe('hostAddresses', () => {
+  it('lists the non-loopback IPv4 addresses once each', () => {
+    const at = (address: string, family: 'IPv4' | 'IPv6', internal = false) =>
+      ({ address, family, internal, netmask: '', mac: '', cidr: null }) as never;
+    expect(
+      hostAddresses({ lo: [at('127.0.0.1', 'IPv4', true)], eth0: [at('192.168.1.20', 'IPv4'), at('fe80::1', 'IPv6')], br0: [at('192.168.1.20', 'IPv4'), at('172.17.0.1', 'IPv4')] }),
+    ).toEqual(['192.168.1.20', '172.17.0.1']);
   });
 });
 

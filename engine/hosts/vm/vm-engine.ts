@@ -10,15 +10,16 @@ import { backoffDelay, Listeners, sleep } from '../../shared/listeners.js';
 import { withPatch } from '../../shared/patch.js';
 import { findExecutable, processAlive, tailFile } from '../executables.js';
 import type { SettingsFile } from '../settings.js';
+import { ensurePrivateDir } from '../private-dir.js';
 import { pingSocket } from '../unix-ping.js';
 import { chooseAccelerator } from './accelerator.js';
 import { removeDockerContext, vmContextName, writeDockerContext } from './docker-context.js';
 import { GuestLink, loadSsh } from './guest-link.js';
 import { createOverlay, growOverlay, overlaySizeGiB, readGuestImage, verifyGuestImage, type GuestImage } from './guest-image.js';
 import { PortForwards } from './port-forwards.js';
-import { qemuArguments, qemuBinaryName } from './qemu-command.js';
+import { hostAddresses, qemuArguments, qemuBinaryName } from './qemu-command.js';
 import { askGuestToPowerOff, qmp } from './qmp.js';
-import { decideRestart } from './restart-policy.js';
+import { RestartPolicy } from '../restart-policy.js';
 import { readAnnouncements } from './serial-console.js';
 import { vmSettingsProblem, defaultVmSettings } from './vm-settings.js';
 
@@ -59,8 +60,7 @@ export class VmEngine {
   private ports: PortForwards | undefined;
   private starting: Promise<VmEngineStatus> | undefined;
   private wanted = false;
-  private restartsInARow = 0;
-  private runningSince = 0;
+  private readonly restartPolicy: RestartPolicy;
   private pendingRestart: AbortController | undefined;
   private readonly paths;
   private readonly options: Required<Omit<VmEngineOptions, 'hostPorts'>> & { hostPorts: number[] };
@@ -76,6 +76,7 @@ export class VmEngine {
       env: process.env,
       ...options,
     };
+    this.restartPolicy = new RestartPolicy({ minMs: this.options.restartBackoffMinMs, maxMs: this.options.restartBackoffMaxMs });
     const data = join(options.dataDir, 'vm');
     const runtime = join(options.runtimeDir, 'vm');
     this.paths = {
@@ -128,7 +129,7 @@ export class VmEngine {
     this.wanted = true;
     this.cancelPendingRestart();
     // A person asking for a start gets the full number of automatic restarts again.
-    this.restartsInARow = 0;
+    this.restartPolicy.reset();
     if (this.current.state === 'running') return Promise.resolve(this.current);
     this.starting ??= this.boot().finally(() => (this.starting = undefined));
     return this.starting;
@@ -234,7 +235,9 @@ export class VmEngine {
     try {
       const image = await readGuestImage(this.options.imageDir);
       await mkdir(join(this.paths.data, 'ssh'), { recursive: true, mode: 0o700 });
-      await mkdir(this.paths.runtime, { recursive: true, mode: 0o700 });
+      // The forwarded Docker socket and QEMU's control socket go only where no one else can write.
+      await ensurePrivateDir(this.options.runtimeDir);
+      await ensurePrivateDir(this.paths.runtime);
       await this.stopLeftover();
       await verifyGuestImage(image, this.paths.verifiedStamps);
       const settings = { ...defaultVmSettings(), ...(await this.options.settings.read()).vm };
@@ -258,13 +261,14 @@ export class VmEngine {
         qmpSocket: this.paths.qmpSocket,
         pidFile: this.paths.pidFile,
         iptables: this.options.iptables,
+        hostAddresses: hostAddresses(),
       });
       const { exited } = await this.launch(binaries.qemu, args);
       const hostKey = await this.followBoot(exited);
       this.update({ stage: 'connecting' });
       await this.connect(sshPort, hostKey, exited);
       this.update({ state: 'running', stage: 'ready', bootMs: Math.round(performance.now() - began) });
-      this.runningSince = Date.now();
+      this.restartPolicy.started();
       const qemu = this.qemu;
       void exited.then((how) => this.onQemuExit(qemu, how));
       return this.current;
@@ -398,11 +402,7 @@ export class VmEngine {
   private async onQemuExit(qemu: ChildProcess | undefined, how: string): Promise<void> {
     if (qemu !== this.qemu || !this.wanted || this.current.state === 'stopping' || this.current.state === 'stopped') return;
     await this.disconnect();
-    const decision = decideRestart(this.restartsInARow, Date.now() - this.runningSince, {
-      minMs: this.options.restartBackoffMinMs,
-      maxMs: this.options.restartBackoffMaxMs,
-    });
-    this.restartsInARow = decision.inARow;
+    const decision = this.restartPolicy.died();
     const gone = { stage: undefined, runningSettings: undefined, forwardedPorts: [], portProblems: [], lastExit: `QEMU ${how}` };
     if (!decision.restart) {
       this.update({

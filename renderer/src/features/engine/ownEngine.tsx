@@ -41,7 +41,8 @@ export function useOwnEngine<S extends OwnEngineStatus>(calls: OwnEngineCalls<S>
     const subscription = watch((next) => {
       const before = queryClient.getQueryData<S>(key);
       if (before?.state === 'starting' && next.state === 'running') notifyIfAway(readyTitle, next.url);
-      if (before?.state === 'starting' && next.state === 'failed') notifyIfAway(failedTitle, next.error?.message ?? '');
+      // Any start that ends failed: the person's, or an automatic restart Berth gave up on.
+      if (before && before.state !== 'failed' && next.state === 'failed') notifyIfAway(failedTitle, next.error?.message ?? '');
       queryClient.setQueryData(key, next);
       void queryClient.invalidateQueries({ queryKey: enginesKey });
     });
