@@ -20,8 +20,17 @@ test('stats: live CPU and memory of a busy container, streamed only while shown'
   await runCommand(name, ['sh', '-c', 'while :; do :; done']);
   await page.getByRole('button', { name, exact: true }).click();
   await page.getByRole('tab', { name: 'Inspect' }).click();
-  await expect.poll(engineConnections).toBeGreaterThan(0);
-  const before = await engineConnections();
+  // The baseline is the settled count: a call still in flight (an inspect, the list) would count once
+  // here and be gone by the time the stats stream opens.
+  let before = 0;
+  await expect
+    .poll(async () => {
+      const first = await engineConnections();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      before = await engineConnections();
+      return first > 0 && first === before;
+    })
+    .toBe(true);
 
   await page.getByRole('tab', { name: 'Stats' }).click();
   await expect(page.getByRole('group', { name: 'Docker command' })).toContainText(`docker stats ${name}`);
