@@ -106,19 +106,36 @@ function sortEntries(entries: FileEntry[]): FileEntry[] {
   return entries.sort((a, b) => Number(b.type === 'directory') - Number(a.type === 'directory') || a.name.localeCompare(b.name));
 }
 
-/** Writes a file's bytes (or a folder as a tar) to `sink`, straight from the engine. */
+/**
+ * Writes a file's bytes (or a folder as a tar) to `sink`, straight from the engine, as a stream
+ * pipeline: a slow sink (a paused download) slows the engine down instead of filling memory. `sink`
+ * is left open.
+ */
 async function downloadFrom({ container, prefix }: FileSystem, path: string, as: 'file' | 'folder', sink: NodeJS.WritableStream): Promise<void> {
   const stream = await archiveStream(container, path, prefix);
-  if (as === 'folder') return consume(stream, (chunk) => sink.write(chunk));
+  if (as === 'folder') return pipeline(stream, sink, { end: false });
   let first: string | undefined;
+  let out: Buffer[] = [];
   const reader = new TarReader(
     (entry) => {
       first ??= entry.path;
       if (entry.path === first && entry.type !== 'file') throw new BerthError('INVALID_INPUT', `${path} is a folder; download it as a folder.`);
     },
-    (entry, chunk) => entry.path === first && sink.write(chunk),
+    (entry, chunk) => entry.path === first && out.push(chunk),
   );
-  await consume(stream, (chunk) => reader.push(chunk));
+  await pipeline(
+    stream,
+    async function* (source: AsyncIterable<Buffer | string>) {
+      for await (const chunk of source) {
+        reader.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+        // The reader hands out views of its buffer; at most one engine chunk's worth is held here.
+        yield* out;
+        out = [];
+      }
+    },
+    sink,
+    { end: false },
+  );
 }
 
 /** Streams one file into a folder (replacing a file of that name); nothing is held in memory. */

@@ -53,3 +53,62 @@ export class OutputBatcher {
     this.flush();
   }
 }
+
+/**
+ * The pull form of OutputBatcher: reads `frames` with `for await` and yields batches of segments,
+ * each after `intervalMs` of gathering or at `maxBytes`, whichever comes first. Reading stops while
+ * the consumer holds a batch, so a slow consumer holds the source back (at most one batch and one
+ * frame are held here). Ends with what a decoder held back; returning early returns the source.
+ */
+export async function* batchOutput(
+  frames: AsyncIterable<{ stream: OutputStream; bytes: Uint8Array }>,
+  intervalMs = 16,
+  maxBytes = 200 * 1024,
+): AsyncGenerator<OutputSegment[]> {
+  const source = frames[Symbol.asyncIterator]();
+  const decoders = { stdout: new TextDecoder('utf-8'), stderr: new TextDecoder('utf-8') };
+  let segments: OutputSegment[] = [];
+  let size = 0;
+  const add = (stream: OutputStream, text: string) => {
+    if (!text) return;
+    const last = segments.at(-1);
+    if (last?.stream === stream) last.text += text;
+    else segments.push({ stream, text });
+  };
+  const take = () => {
+    const batch = segments;
+    segments = [];
+    size = 0;
+    return batch;
+  };
+  let pending: Promise<IteratorResult<{ stream: OutputStream; bytes: Uint8Array }>> | undefined;
+  let deadline = 0;
+  try {
+    for (;;) {
+      pending ??= source.next();
+      const result = segments.length ? await raceDeadline(pending, deadline) : await pending;
+      if (result === 'late') {
+        yield take();
+        continue;
+      }
+      pending = undefined;
+      if (result.done) break;
+      if (!segments.length) deadline = Date.now() + intervalMs;
+      add(result.value.stream, decoders[result.value.stream].decode(result.value.bytes, { stream: true }));
+      size += result.value.bytes.length;
+      if (size >= maxBytes) yield take();
+    }
+    for (const stream of ['stdout', 'stderr'] as const) add(stream, decoders[stream].decode());
+    if (segments.length) yield take();
+  } finally {
+    // A next() still pending means the source is mid-read; its owner destroys the stream to end it.
+    if (!pending) await source.return?.();
+  }
+}
+
+/** `promise`, or 'late' once the clock passes `deadline` (ms since the epoch) first. */
+function raceDeadline<T>(promise: Promise<T>, deadline: number): Promise<T | 'late'> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), Math.max(0, deadline - Date.now()))));
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
