@@ -8,6 +8,7 @@ import { toBerthError } from '../../rpc/errors';
 import { CommandPreview } from '../../ui/CommandPreview';
 import { SaveLink } from '../../ui/SaveLink';
 import { setLogScrollback, useUiStore } from '../../state/ui-store';
+import { TerminalFeed } from '../../ui/bounded-lines';
 import { useTerminal } from '../../ui/useTerminal';
 
 type Since = '5m' | '1h' | 'all';
@@ -38,7 +39,8 @@ export function LogsTab({ id, name }: { id: string; name: string }) {
   const [regex, setRegex] = useState(false);
   const [results, setResults] = useState<{ index: number; count: number }>();
   const [error, setError] = useState<string>();
-  const held = useRef<string[]>([]);
+  const [notShown, setNotShown] = useState(0);
+  const feed = useRef<TerminalFeed | undefined>(undefined);
   const pausedRef = useRef(paused);
   const search = useRef<SearchAddon | undefined>(undefined);
 
@@ -58,10 +60,18 @@ export function LogsTab({ id, name }: { id: string; name: string }) {
     if (!handle) return;
     const { terminal } = handle;
     terminal.reset();
-    const write = (text: string) => {
-      if (pausedRef.current) held.current.push(text);
-      else terminal.write(text);
-    };
+    // Paused, or still drawing: lines wait here, at most what the terminal keeps (its scrollback).
+    const lines = new TerminalFeed(
+      (text, done) => terminal.write(text, done),
+      (count) => {
+        setNotShown((n) => n + count);
+        return `\x1b[2m— ${t('logs.linesNotShown', { count })} —${reset}\n`;
+      },
+      scrollback,
+    );
+    lines.setPaused(pausedRef.current);
+    feed.current = lines;
+    const write = (text: string) => lines.push(text);
     const subscription = berth.logs.follow.subscribe(
       { id, tail: tail === 'all' ? allLines : tail, since, timestamps, follow: true },
       {
@@ -80,17 +90,21 @@ export function LogsTab({ id, name }: { id: string; name: string }) {
         },
       },
     );
-    return () => subscription.unsubscribe();
+    return () => {
+      subscription.unsubscribe();
+      lines.setPaused(true);
+      // The next stream starts on a fresh terminal: nothing of it is missing yet.
+      setNotShown(0);
+    };
+    // The scrollback is read when the stream (re)starts; changing it later needs no new stream.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [handle, id, since, tail, timestamps, t]);
 
   const togglePause = () => {
     const next = !paused;
     pausedRef.current = next;
     setPaused(next);
-    if (!next && handle) {
-      handle.terminal.write(held.current.join(''));
-      held.current = [];
-    }
+    feed.current?.setPaused(next);
   };
 
   const find = (direction: 'next' | 'previous') => {
@@ -181,6 +195,11 @@ export function LogsTab({ id, name }: { id: string; name: string }) {
       </div>
       <CommandPreview command={containerLogsCommand(name, { follow: true, tail, since, timestamps })} />
       {paused && <p className="cell--muted">{t('logs.pausedNote')}</p>}
+      {notShown > 0 && (
+        <p className="cell--muted" role="status">
+          {t('logs.linesNotShown', { count: notShown })}
+        </p>
+      )}
       {error && (
         <p className="error-notice" role="alert">
           {error}

@@ -6,9 +6,11 @@ import { berth } from '../../rpc/client';
 import { toBerthError } from '../../rpc/errors';
 import { closeContainer } from '../../state/ui-store';
 import { CommandPreview } from '../../ui/CommandPreview';
+import { TerminalFeed } from '../../ui/bounded-lines';
 import { useTerminal } from '../../ui/useTerminal';
 
 const tail = 200;
+const scrollback = 50_000;
 // One ANSI colour per container, cycling: green, yellow, blue, magenta, cyan, bright variants.
 const colours = ['32', '33', '34', '35', '36', '92', '93', '94', '95', '96'];
 const reset = '\x1b[0m';
@@ -18,12 +20,22 @@ export function MergedLogsView({ ids }: { ids: readonly string[] }) {
   const { t } = useTranslation();
   const [names, setNames] = useState<string[]>([]);
   const [error, setError] = useState<string>();
-  const { containerRef, handle } = useTerminal({ convertEol: true, disableStdin: true, scrollback: 50_000 });
+  const [notShown, setNotShown] = useState(0);
+  const { containerRef, handle } = useTerminal({ convertEol: true, disableStdin: true, scrollback });
 
   useEffect(() => {
     if (!handle) return;
     let sources: string[] = [];
     let width = 0;
+    // While the terminal is still drawing, lines wait here: at most what it keeps.
+    const feed = new TerminalFeed(
+      (text, done) => handle.terminal.write(text, done),
+      (count) => {
+        setNotShown((n) => n + count);
+        return `\x1b[2m— ${t('merged.linesNotShown', { count })} —${reset}\n`;
+      },
+      scrollback,
+    );
     const subscription = berth.logs.merged.subscribe(
       { ids: [...ids], tail },
       {
@@ -34,7 +46,7 @@ export function MergedLogsView({ ids }: { ids: readonly string[] }) {
             setNames(event.names);
             return;
           }
-          handle.terminal.write(
+          feed.push(
             event.lines
               .map((line) => {
                 const name = (sources[line.source] ?? '?').padEnd(width);
@@ -47,8 +59,11 @@ export function MergedLogsView({ ids }: { ids: readonly string[] }) {
         onError: (e) => setError(toBerthError(e).message),
       },
     );
-    return () => subscription.unsubscribe();
-  }, [handle, ids]);
+    return () => {
+      subscription.unsubscribe();
+      feed.setPaused(true);
+    };
+  }, [handle, ids, t]);
 
   return (
     <section className="view container-detail" aria-labelledby="merged-title">
@@ -60,6 +75,11 @@ export function MergedLogsView({ ids }: { ids: readonly string[] }) {
         <span className="cell--muted">{names.join(', ')}</span>
       </header>
       <CommandPreview command={mergedLogsCommand(names.length ? names : ids, tail)} />
+      {notShown > 0 && (
+        <p className="cell--muted" role="status">
+          {t('merged.linesNotShown', { count: notShown })}
+        </p>
+      )}
       {error && (
         <p className="error-notice" role="alert">
           {error}
