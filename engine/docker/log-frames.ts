@@ -9,43 +9,40 @@ export interface LogFrame {
 
 /**
  * The engine's multiplexed log stream as frames (header: stream byte, 3 zero bytes, big-endian
- * payload length; see the Engine API's "Attach" docs). A container with a TTY sends raw stdout.
+ * payload length; see the Engine API's "Attach" docs), given per chunk read: the frames (or pieces
+ * of a frame) that chunk completed. A container with a TTY sends raw stdout.
  *
  * Read with `for await`: the source is read only as fast as frames are taken, so a slow consumer
  * holds the engine back instead of piling bytes up here. Linear in the bytes read (dockerode's
- * demuxStream copies the rest of its buffer after every frame: a 64 MiB log took minutes).
+ * demuxStream copies the rest of its buffer after every frame: a 64 MiB log took minutes), and a
+ * frame's payload is passed on in pieces as it arrives, so a huge frame is never held whole.
  */
-export async function* logFrames(source: AsyncIterable<Buffer>, tty: boolean): AsyncGenerator<LogFrame> {
+export async function* logFrames(source: AsyncIterable<Buffer>, tty: boolean): AsyncGenerator<LogFrame[]> {
   if (tty) {
-    for await (const bytes of source) yield { stream: 'stdout', bytes };
+    for await (const bytes of source) yield [{ stream: 'stdout', bytes }];
     return;
   }
-  let chunks: Buffer[] = [];
-  let buffered = 0;
+  let rest: Buffer = Buffer.alloc(0);
   let header: { stream: LogStream; length: number } | undefined;
-  /** Takes `n` bytes off the front of the chunks (n ≤ buffered). */
-  const take = (n: number): Buffer => {
-    const joined = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, buffered);
-    chunks = joined.length > n ? [joined.subarray(n)] : [];
-    buffered -= n;
-    return joined.subarray(0, n);
-  };
   for await (const chunk of source) {
-    chunks.push(chunk);
-    buffered += chunk.length;
+    let buffer = rest.length ? Buffer.concat([rest, chunk]) : chunk;
+    const frames: LogFrame[] = [];
     for (;;) {
       if (!header) {
-        if (buffered < 8) break;
-        const head = take(8);
-        header = { stream: head[0] === 2 ? 'stderr' : 'stdout', length: head.readUInt32BE(4) };
+        if (buffer.length < 8) break;
+        header = { stream: buffer[0] === 2 ? 'stderr' : 'stdout', length: buffer.readUInt32BE(4) };
+        buffer = buffer.subarray(8);
       }
-      // A frame's payload is yielded in pieces as it arrives, so a huge frame is never held whole.
-      const piece = Math.min(header.length, buffered);
+      const piece = Math.min(header.length, buffer.length);
       if (piece === 0 && header.length > 0) break;
-      if (piece > 0) yield { stream: header.stream, bytes: take(piece) };
+      if (piece > 0) frames.push({ stream: header.stream, bytes: buffer.subarray(0, piece) });
+      buffer = buffer.subarray(piece);
       header.length -= piece;
       if (header.length === 0) header = undefined;
     }
+    // At most a header's 7 bytes are carried over: payload bytes always go out with their chunk.
+    rest = buffer;
+    if (frames.length) yield frames;
   }
 }
 

@@ -130,7 +130,7 @@ export async function writeContainerLogs(docker: Docker, id: string, sink: NodeJ
   await pipeline(
     raw,
     async function* (source: AsyncIterable<Buffer>) {
-      for await (const frame of logFrames(source, Config.Tty)) yield frame.bytes;
+      for await (const frames of logFrames(source, Config.Tty)) yield Buffer.concat(frames.map((f) => f.bytes));
     },
     sink,
     { end: false },

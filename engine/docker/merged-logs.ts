@@ -32,8 +32,10 @@ async function* sourceLines(source: Source, query: Record<string, unknown>, sign
   const stream = await engineCall(openLogStream(source.modem, source.id, { stdout: true, stderr: true, timestamps: true, ...query }, signal), `Container ${source.id}`);
   const splitters: Record<LogStream, LineSplitter> = { stdout: new LineSplitter(), stderr: new LineSplitter() };
   try {
-    for await (const frame of logFrames(stream, source.tty)) {
-      for (const line of splitters[frame.stream].push(frame.bytes)) yield { source: source.index, stream: frame.stream, ...line };
+    for await (const frames of logFrames(stream, source.tty)) {
+      for (const frame of frames) {
+        for (const line of splitters[frame.stream].push(frame.bytes)) yield { source: source.index, stream: frame.stream, ...line };
+      }
     }
   } catch (error) {
     if (!signal?.aborted) throw error;

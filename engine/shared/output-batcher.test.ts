@@ -45,7 +45,7 @@ describe('OutputBatcher', () => {
 describe('batchOutput (pulled with for await)', () => {
   const frames = (...parts: [OutputStream, Uint8Array][]) =>
     (async function* () {
-      for (const [stream, bytes] of parts) yield { stream, bytes };
+      for (const [stream, bytes] of parts) yield [{ stream, bytes }];
     })();
 
   it('joins a character split across frames, per stream', async () => {
@@ -70,9 +70,9 @@ describe('batchOutput (pulled with for await)', () => {
     let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => (release = resolve));
     const source = (async function* () {
-      yield { stream: 'stdout' as const, bytes: Buffer.from('first') };
+      yield [{ stream: 'stdout' as const, bytes: Buffer.from('first') }];
       await gate;
-      yield { stream: 'stdout' as const, bytes: Buffer.from('second') };
+      yield [{ stream: 'stdout' as const, bytes: Buffer.from('second') }];
     })();
     const batches = batchOutput(source, 5);
     expect((await batches.next()).value).toEqual([{ stream: 'stdout', text: 'first' }]);

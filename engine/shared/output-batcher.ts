@@ -55,13 +55,15 @@ export class OutputBatcher {
 }
 
 /**
- * The pull form of OutputBatcher: reads `frames` with `for await` and yields batches of segments,
- * each after `intervalMs` of gathering or at `maxBytes`, whichever comes first. Reading stops while
- * the consumer holds a batch, so a slow consumer holds the source back (at most one batch and one
- * frame are held here). Ends with what a decoder held back; returning early returns the source.
+ * The pull form of OutputBatcher: reads `frames` (groups of frames, as one read of the source gives
+ * them) with `for await` and yields batches of segments, each after `intervalMs` of gathering or at
+ * `maxBytes`, whichever comes first. Reading stops while the consumer holds a batch, so a slow
+ * consumer holds the source back (at most one batch and one read are held here). Ends with what a
+ * decoder held back; returning early returns the source unless a read is still pending (its owner
+ * destroys the stream to end that).
  */
 export async function* batchOutput(
-  frames: AsyncIterable<{ stream: OutputStream; bytes: Uint8Array }>,
+  frames: AsyncIterable<readonly { stream: OutputStream; bytes: Uint8Array }[]>,
   intervalMs = 16,
   maxBytes = 200 * 1024,
 ): AsyncGenerator<OutputSegment[]> {
@@ -75,40 +77,42 @@ export async function* batchOutput(
     if (last?.stream === stream) last.text += text;
     else segments.push({ stream, text });
   };
+  // One timer per batch (not per read): it fires once the batch has gathered for intervalMs.
+  let late: { promise: Promise<'late'>; timer: ReturnType<typeof setTimeout> } | undefined;
   const take = () => {
+    clearTimeout(late?.timer);
+    late = undefined;
     const batch = segments;
     segments = [];
     size = 0;
     return batch;
   };
-  let pending: Promise<IteratorResult<{ stream: OutputStream; bytes: Uint8Array }>> | undefined;
-  let deadline = 0;
+  let pending: Promise<IteratorResult<readonly { stream: OutputStream; bytes: Uint8Array }[]>> | undefined;
   try {
     for (;;) {
       pending ??= source.next();
-      const result = segments.length ? await raceDeadline(pending, deadline) : await pending;
+      const result = late ? await Promise.race([pending, late.promise]) : await pending;
       if (result === 'late') {
         yield take();
         continue;
       }
       pending = undefined;
       if (result.done) break;
-      if (!segments.length) deadline = Date.now() + intervalMs;
-      add(result.value.stream, decoders[result.value.stream].decode(result.value.bytes, { stream: true }));
-      size += result.value.bytes.length;
+      for (const frame of result.value) {
+        add(frame.stream, decoders[frame.stream].decode(frame.bytes, { stream: true }));
+        size += frame.bytes.length;
+      }
       if (size >= maxBytes) yield take();
+      else if (segments.length && !late) {
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const promise = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), intervalMs)));
+        late = { promise, timer: timer! };
+      }
     }
     for (const stream of ['stdout', 'stderr'] as const) add(stream, decoders[stream].decode());
     if (segments.length) yield take();
   } finally {
-    // A next() still pending means the source is mid-read; its owner destroys the stream to end it.
+    clearTimeout(late?.timer);
     if (!pending) await source.return?.();
   }
-}
-
-/** `promise`, or 'late' once the clock passes `deadline` (ms since the epoch) first. */
-function raceDeadline<T>(promise: Promise<T>, deadline: number): Promise<T | 'late'> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), Math.max(0, deadline - Date.now()))));
-  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
