@@ -31,6 +31,9 @@ const made: Docker.Container[] = [];
 /** Peak RSS of each case, printed at the end (with the RSS it started from) for docs/PERFORMANCE.md. */
 const peaks: Record<string, number> = {};
 const starts: Record<string, number> = {};
+/** RSS at the end of each case's pause: what the host holds for a page that reads nothing. */
+const whilePaused: Record<string, number> = {};
+let lastPausedRss = 0;
 
 function dockerOptions(url: string): Docker.DockerOptions {
   return url.startsWith('unix://') ? { socketPath: url.slice('unix://'.length) } : { host: new URL(url).hostname, port: Number(new URL(url).port) };
@@ -61,8 +64,10 @@ beforeAll(async () => {
 }, 30_000);
 
 afterAll(async () => {
-  const rows = Object.entries(peaks).map(([name, peak]) => `${name}: ${Math.round((starts[name] ?? 0) / mib)} → ${Math.round(peak / mib)} MiB`);
-  console.log(`RSS of the web host per case (at the start → peak):\n${rows.join('\n')}`);
+  const rows = Object.entries(peaks).map(
+    ([name, peak]) => `${name}: ${Math.round((starts[name] ?? 0) / mib)} → ${Math.round((whilePaused[name] ?? 0) / mib)} → ${Math.round(peak / mib)} MiB`,
+  );
+  console.log(`RSS of the web host per case (at the start → at the end of the pause → peak):\n${rows.join('\n')}`);
   host?.kill('SIGTERM');
   await Promise.all(made.map((c) => c.remove({ force: true }).catch(() => undefined)));
   if (dir) await rm(dir, { recursive: true, force: true });
@@ -85,6 +90,7 @@ async function measured<T>(name: string, work: () => Promise<T>): Promise<T> {
   starts[name] = resetPeak();
   const result = await work();
   peaks[name] = status('VmHWM');
+  whilePaused[name] = lastPausedRss;
   return result;
 }
 
@@ -183,6 +189,7 @@ async function readPaused(path: string, input: unknown, onData: (data: unknown) 
     rpc.socket.pause();
     pausedFor = (async () => {
       await pause(pauseMs);
+      lastPausedRss = status('VmRSS');
       await answersWhilePaused();
       rpc.socket.resume();
     })();
@@ -195,6 +202,63 @@ async function readPaused(path: string, input: unknown, onData: (data: unknown) 
 
 type LogEvent = { kind: 'output'; segments: { stream: string; text: string }[] } | { kind: 'notice' };
 type MergedEvent = { kind: 'sources'; names: string[] } | { kind: 'lines'; lines: { text: string }[] };
+
+/** GET with the login cookie; the body is read by the caller. */
+function get(path: string): Promise<IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, headers: loginHeaders() }, resolve);
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** Reads a download, pausing for `pauseMs` once `pauseAt` bytes are in; resolves with its length. */
+function readPausedDownload(res: IncomingMessage, pauseAt: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    let paused = false;
+    res.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (paused || size < pauseAt) return;
+      paused = true;
+      res.pause();
+      void pause(pauseMs)
+        .then(() => (lastPausedRss = status('VmRSS')))
+        .then(answersWhilePaused)
+        .then(() => res.resume(), reject);
+    });
+    res.on('end', () => resolve(size));
+    res.on('error', reject);
+  });
+}
+
+describe('a paused download holds only a little of it in the web host', () => {
+  it('a 1 GiB file, paused halfway', async () => {
+    // A sparse file bound in from this machine: made at once, read at the speed of memory.
+    await writeFile(join(dir, 'big'), '');
+    await truncate(join(dir, 'big'), 1024 * mib);
+    const container = await docker.createContainer({ Image: fixtureImage, Cmd: ['true'], HostConfig: { Binds: [`${join(dir, 'big')}:/big:ro`] } });
+    made.push(container);
+    const size = await measured('download: 1 GiB file', async () => {
+      const res = await get(`/download/container/${container.id}?path=/big&as=file`);
+      expect(res.statusCode).toBe(200);
+      return readPausedDownload(res, 512 * mib);
+    });
+    expect(size).toBe(1024 * mib);
+    expect(peaks['download: 1 GiB file']).toBeLessThan(rssLimitBytes);
+  }, 60_000);
+
+  it('a log of 64 MiB, paused at the start', async () => {
+    const container = await finished('s=0123456789abcdef; for i in $(seq 22); do s=$s$s; done; echo "$s"');
+    const size = await measured('download: 64 MiB log', async () => {
+      const res = await get(`/download/logs/${container.id}`);
+      expect(res.statusCode).toBe(200);
+      return readPausedDownload(res, 1);
+    });
+    expect(size).toBe(64 * mib + 1);
+    expect(peaks['download: 64 MiB log']).toBeLessThan(rssLimitBytes);
+  }, 60_000);
+});
 
 describe('a paused page holds only a little of a big log in the web host', () => {
   it('a single 64 MiB line, read whole', async () => {
@@ -262,6 +326,7 @@ describe('a paused page holds only a little of a big log in the web host', () =>
       await exec.start({});
       rpc.socket.pause();
       await pause(pauseMs);
+      whilePaused['merged: 300,000 lines following'] = status('VmRSS');
       await answersWhilePaused();
       rpc.socket.resume();
     })();
@@ -272,61 +337,5 @@ describe('a paused page holds only a little of a big log in the web host', () =>
     expect(texts).toEqual(['one', 'two, no newline', 'last']);
     expect(lines).toBe(300_003);
     expect(peaks['merged: 300,000 lines following']).toBeLessThan(rssLimitBytes);
-  }, 60_000);
-});
-
-/** GET with the login cookie; the body is read by the caller. */
-function get(path: string): Promise<IncomingMessage> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, headers: loginHeaders() }, resolve);
-    req.on('error', reject);
-    req.end();
-  });
-}
-
-/** Reads a download, pausing for `pauseMs` once `pauseAt` bytes are in; resolves with its length. */
-function readPausedDownload(res: IncomingMessage, pauseAt: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    let size = 0;
-    let paused = false;
-    res.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (paused || size < pauseAt) return;
-      paused = true;
-      res.pause();
-      void pause(pauseMs)
-        .then(answersWhilePaused)
-        .then(() => res.resume(), reject);
-    });
-    res.on('end', () => resolve(size));
-    res.on('error', reject);
-  });
-}
-
-describe('a paused download holds only a little of it in the web host', () => {
-  it('a 1 GiB file, paused halfway', async () => {
-    // A sparse file bound in from this machine: made at once, read at the speed of memory.
-    await writeFile(join(dir, 'big'), '');
-    await truncate(join(dir, 'big'), 1024 * mib);
-    const container = await docker.createContainer({ Image: fixtureImage, Cmd: ['true'], HostConfig: { Binds: [`${join(dir, 'big')}:/big:ro`] } });
-    made.push(container);
-    const size = await measured('download: 1 GiB file', async () => {
-      const res = await get(`/download/container/${container.id}?path=/big&as=file`);
-      expect(res.statusCode).toBe(200);
-      return readPausedDownload(res, 512 * mib);
-    });
-    expect(size).toBe(1024 * mib);
-    expect(peaks['download: 1 GiB file']).toBeLessThan(rssLimitBytes);
-  }, 60_000);
-
-  it('a log of 64 MiB, paused at the start', async () => {
-    const container = await finished('s=0123456789abcdef; for i in $(seq 22); do s=$s$s; done; echo "$s"');
-    const size = await measured('download: 64 MiB log', async () => {
-      const res = await get(`/download/logs/${container.id}`);
-      expect(res.statusCode).toBe(200);
-      return readPausedDownload(res, 1);
-    });
-    expect(size).toBe(64 * mib + 1);
-    expect(peaks['download: 64 MiB log']).toBeLessThan(rssLimitBytes);
   }, 60_000);
 });
