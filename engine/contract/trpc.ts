@@ -1,4 +1,5 @@
 import { initTRPC, type TRPCError } from '@trpc/server';
+import { paced, type Outbox } from '../shared/outbox.js';
 import { BerthError, type BerthErrorShape } from './errors.js';
 import type { EngineApi, EnginesApi } from './service.js';
 
@@ -6,6 +7,8 @@ import type { EngineApi, EnginesApi } from './service.js';
 export interface ContractContext {
   engine: EngineApi;
   engines: EnginesApi;
+  /** The page's send buffer, where there is one to watch (the web host's WebSocket). */
+  outbox?: Outbox;
 }
 
 const t = initTRPC.context<ContractContext>().create({
@@ -27,8 +30,15 @@ const t = initTRPC.context<ContractContext>().create({
   },
 });
 
+/** Every subscription yields at the page's pace where the page's send buffer can be watched. */
+const pacedSubscriptions = t.middleware(async ({ ctx, type, signal, next }) => {
+  const result = await next();
+  if (type !== 'subscription' || !result.ok || !ctx.outbox) return result;
+  return { ...result, data: paced(result.data as AsyncIterable<unknown>, ctx.outbox, signal) };
+});
+
 export const router = t.router;
-export const procedure = t.procedure;
+export const procedure = t.procedure.use(pacedSubscriptions);
 
 /** Longest message or hint sent: a refused value may be quoted in it, and a value can be megabytes. */
 const maxTextLength = 500;

@@ -116,10 +116,14 @@ function sortEntries(entries: FileEntry[]): FileEntry[] {
   return entries.sort((a, b) => Number(b.type === 'directory') - Number(a.type === 'directory') || a.name.localeCompare(b.name));
 }
 
-/** Writes a file's bytes (or a folder as a tar) to `sink`, straight from the engine. */
+/**
+ * Writes a file's bytes (or a folder as a tar) to `sink`, straight from the engine, as a stream
+ * pipeline: a slow sink (a paused download) slows the engine down instead of filling memory. `sink`
+ * is left open.
+ */
 async function downloadFrom({ container, prefix }: FileSystem, path: string, as: 'file' | 'folder', sink: NodeJS.WritableStream): Promise<void> {
   const stream = await archiveStream(container, path, prefix);
-  if (as === 'folder') return consume(stream, (chunk) => sink.write(chunk));
+  if (as === 'folder') return pipeline(stream, sink, { end: false });
   let first: string | undefined;
   await readTar(
     stream,
@@ -183,21 +187,6 @@ export const containerFiles = {
     downloadFrom({ container: docker.getContainer(id), prefix: '' }, path, as, sink),
   upload: (docker: Docker, id: string, folder: string, name: string, source: UploadSource) => uploadTo({ container: docker.getContainer(id), prefix: '' }, folder, name, source),
 };
-
-function consume(stream: NodeJS.ReadableStream, onChunk: (chunk: Buffer) => void): Promise<void> {
-  return new Promise((resolve, reject) => {
-    stream.on('data', (chunk: Buffer) => {
-      try {
-        onChunk(chunk);
-      } catch (e) {
-        (stream as unknown as { destroy(e: unknown): void }).destroy(e);
-        reject(e);
-      }
-    });
-    stream.on('end', resolve);
-    stream.on('error', reject);
-  });
-}
 
 /**
  * The whole volume as a .tar.gz, its entries relative to the volume's root (so an import puts them

@@ -2,7 +2,6 @@ import type Docker from 'dockerode';
 import { BerthError } from '../contract/errors.js';
 import type { ImageBuildInput } from '../contract/schemas.js';
 import type { BuildEvent } from '../contract/types.js';
-import { AsyncQueue } from '../shared/async-queue.js';
 import { buildContext } from './build-context.js';
 import { engineCall } from './bulk.js';
 import { JsonLineParser } from './json-lines.js';
@@ -47,41 +46,37 @@ export async function* buildImage(docker: Docker, input: ImageBuildInput, signal
   ).catch((e: unknown) => {
     throw contextError ?? e;
   });
-  const queue = new AsyncQueue<BuildEvent>(64, (paused) => (paused ? stream.pause() : stream.resume()));
   const parser = new JsonLineParser<RawBuildEvent>();
   let currentStep = '';
   let imageId = '';
   let failure: string | undefined;
-  stream.on('data', (chunk: Buffer) => {
-    for (const event of parser.push(chunk)) {
-      if (event.error || event.errorDetail) {
-        failure ??= event.errorDetail?.message ?? event.error;
-        continue;
-      }
-      if (event.aux?.ID) imageId = event.aux.ID;
-      const text = event.stream ?? (event.status ? `${event.status}\n` : '');
-      if (!text) continue;
-      const step = /^Step (\d+)\/(\d+) : (.*)$/m.exec(text);
-      if (step) {
-        currentStep = `Step ${step[1]}/${step[2]} : ${step[3]}`;
-        queue.push({ kind: 'step', step: Number(step[1]), total: Number(step[2]), instruction: step[3]! });
-      }
-      queue.push({ kind: 'output', text });
-    }
-  });
-  stream.on('end', () => {
-    if (failure) {
-      queue.fail(new BerthError('ENGINE_ERROR', currentStep ? `${currentStep} failed: ${failure}` : failure, 'Fix that step in the Dockerfile and build again.'));
-      return;
-    }
-    queue.push({ kind: 'done', imageId, ...(input.tag ? { tag: input.tag } : {}) });
-    queue.end();
-  });
-  stream.on('error', (e: unknown) => (signal?.aborted ? queue.end() : queue.fail(contextError ?? e)));
+  // Read with `for await`: a slow page holds the engine back; nothing queues here.
   try {
-    yield* queue.drain(signal);
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      for (const event of parser.push(chunk)) {
+        if (event.error || event.errorDetail) {
+          failure ??= event.errorDetail?.message ?? event.error;
+          continue;
+        }
+        if (event.aux?.ID) imageId = event.aux.ID;
+        const text = event.stream ?? (event.status ? `${event.status}\n` : '');
+        if (!text) continue;
+        const step = /^Step (\d+)\/(\d+) : (.*)$/m.exec(text);
+        if (step) {
+          currentStep = `Step ${step[1]}/${step[2]} : ${step[3]}`;
+          yield { kind: 'step', step: Number(step[1]), total: Number(step[2]), instruction: step[3]! };
+        }
+        yield { kind: 'output', text };
+      }
+    }
+  } catch (error) {
+    if (signal?.aborted) return;
+    throw contextError ?? error;
   } finally {
     stream.destroy();
     context.tar.destroy();
   }
+  if (contextError) throw contextError;
+  if (failure) throw new BerthError('ENGINE_ERROR', currentStep ? `${currentStep} failed: ${failure}` : failure, 'Fix that step in the Dockerfile and build again.');
+  yield { kind: 'done', imageId, ...(input.tag ? { tag: input.tag } : {}) };
 }

@@ -1,11 +1,12 @@
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import type Docker from 'dockerode';
 import type { ContainerLogsInput } from '../contract/schemas.js';
 import type { LogEvent } from '../contract/types.js';
-import { AsyncQueue } from '../shared/async-queue.js';
-import { OutputBatcher } from '../shared/output-batcher.js';
+import { pipeline } from 'node:stream/promises';
+import { batchOutput } from '../shared/output-batcher.js';
 import { engineCall } from './bulk.js';
 import { JsonLineParser } from './json-lines.js';
+import { logFrames, openLogStream } from './log-frames.js';
 
 const sinceSeconds: Record<ContainerLogsInput['since'], number> = { '5m': 300, '1h': 3600, all: 0 };
 
@@ -50,36 +51,27 @@ async function* readLogs(
   options: { tty: boolean; since: number | string; tail: number | undefined; timestamps: boolean; follow: boolean },
   signal: AbortSignal | undefined,
 ): AsyncGenerator<LogEvent> {
-  const raw = (await engineCall(
-    container.logs({
-      follow: options.follow as true,
-      stdout: true,
-      stderr: true,
-      timestamps: options.timestamps,
-      // The engine also takes "seconds.nanoseconds"; dockerode's types only know numbers.
-      since: options.since as number,
-      ...(options.tail !== undefined ? { tail: options.tail } : {}),
-      ...(signal ? { abortSignal: signal } : {}),
-    }),
-  )) as NodeJS.ReadableStream | Buffer;
-  const source = Buffer.isBuffer(raw) ? Readable.from([raw]) : raw;
-  const queue = new AsyncQueue<LogEvent>(16, (paused) => (paused ? source.pause() : source.resume()));
-  const batcher = new OutputBatcher((segments) => queue.push({ kind: 'output', segments }));
-  const sink = (stream: 'stdout' | 'stderr') => ({ write: (chunk: Buffer) => batcher.write(stream, chunk) });
-  if (options.tty) source.on('data', (chunk: Buffer) => batcher.write('stdout', chunk));
-  else container.modem.demuxStream(source, sink('stdout'), sink('stderr'));
-  // Not every stream emits 'end'; 'close' covers the rest.
-  const finish = () => {
-    batcher.finish();
-    queue.end();
-  };
-  source.on('end', finish);
-  source.on('close', finish);
-  source.on('error', (error: unknown) => (signal?.aborted ? finish() : queue.fail(error)));
+  const source = await engineCall(
+    openLogStream(
+      container.modem,
+      container.id,
+      {
+        follow: options.follow,
+        stdout: true,
+        stderr: true,
+        timestamps: options.timestamps,
+        since: options.since,
+        ...(options.tail !== undefined ? { tail: options.tail } : {}),
+      },
+      signal,
+    ),
+  );
   try {
-    yield* queue.drain(signal);
+    for await (const segments of batchOutput(logFrames(source, options.tty))) yield { kind: 'output', segments };
+  } catch (error) {
+    if (!signal?.aborted) throw error;
   } finally {
-    (source as Readable).destroy?.();
+    (source as unknown as Readable).destroy();
   }
 }
 
@@ -130,37 +122,19 @@ async function nextStart(
 /**
  * Writes a container's whole log to `sink` exactly as `docker logs NAME > file 2>&1` would: stdout
  * and stderr demultiplexed into one byte stream. For downloads: the trusted side writes the file
- * straight from the engine; the bytes never pass through the renderer.
+ * straight from the engine; the bytes never pass through the renderer. A stream pipeline, so a slow
+ * sink slows the engine down instead of filling memory. `sink` is left open.
  */
 export async function writeContainerLogs(docker: Docker, id: string, sink: NodeJS.WritableStream): Promise<void> {
   const container = docker.getContainer(id);
   const { Config } = await engineCall(container.inspect(), `Container ${id}`);
-  const raw = await engineCall(openLogStream(docker, id));
-  await new Promise<void>((resolve, reject) => {
-    const out = { write: (chunk: Buffer) => sink.write(chunk) };
-    if (Config.Tty) raw.on('data', (chunk: Buffer) => sink.write(chunk));
-    else container.modem.demuxStream(raw, out, out);
-    raw.on('end', resolve);
-    raw.on('close', resolve);
-    raw.on('error', reject);
-  });
-}
-
-/**
- * The whole log as a stream that ends at the present. dockerode returns a not-following log as one
- * Buffer (all of it in memory), so this asks the engine directly with isStream.
- */
-function openLogStream(docker: Docker, id: string): Promise<NodeJS.ReadableStream> {
-  return new Promise((resolve, reject) => {
-    docker.modem.dial(
-      {
-        path: `/containers/${encodeURIComponent(id)}/logs?`,
-        method: 'GET',
-        options: { stdout: true, stderr: true, follow: false },
-        isStream: true,
-        statusCodes: { 200: true, 404: 'no such container', 500: 'server error' },
-      },
-      (error: unknown, stream: unknown) => (error ? reject(error) : resolve(stream as NodeJS.ReadableStream)),
-    );
-  });
+  const raw = await engineCall(openLogStream(docker.modem, id, { stdout: true, stderr: true, follow: false }));
+  await pipeline(
+    raw,
+    async function* (source: AsyncIterable<Buffer>) {
+      for await (const frames of logFrames(source, Config.Tty)) yield Buffer.concat(frames.map((f) => f.bytes));
+    },
+    sink,
+    { end: false },
+  );
 }

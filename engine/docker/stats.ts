@@ -1,6 +1,5 @@
 import type Docker from 'dockerode';
 import type { StatsSample } from '../contract/types.js';
-import { AsyncQueue } from '../shared/async-queue.js';
 import { engineCall } from './bulk.js';
 import { JsonLineParser } from './json-lines.js';
 
@@ -41,20 +40,17 @@ export function toStatsSample(raw: RawStats, now = Date.now()): StatsSample {
   };
 }
 
-/** Live stats of one container; the engine stream lives exactly as long as the subscription. */
+/** Live stats of one container; the engine stream lives exactly as long as the subscription (read with `for await`, so a slow page holds the engine back). */
 export async function* streamContainerStats(docker: Docker, id: string, signal: AbortSignal | undefined): AsyncGenerator<StatsSample> {
   const stream = (await engineCall(
     docker.getContainer(id).stats({ stream: true, ...(signal ? { abortSignal: signal } : {}) }),
     `Container ${id}`,
-  )) as unknown as NodeJS.ReadableStream & { destroy(): void };
-  const queue = new AsyncQueue<StatsSample>(8, (paused) => (paused ? stream.pause() : stream.resume()));
+  )) as unknown as NodeJS.ReadableStream & AsyncIterable<Buffer> & { destroy(): void };
   const parser = new JsonLineParser<RawStats>();
-  stream.on('data', (chunk: Buffer) => parser.push(chunk).forEach((raw) => queue.push(toStatsSample(raw))));
-  stream.on('end', () => queue.end());
-  stream.on('close', () => queue.end());
-  stream.on('error', (e: unknown) => (signal?.aborted ? queue.end() : queue.fail(e)));
   try {
-    yield* queue.drain(signal);
+    for await (const chunk of stream) for (const raw of parser.push(chunk)) yield toStatsSample(raw);
+  } catch (error) {
+    if (!signal?.aborted) throw error;
   } finally {
     stream.destroy();
   }

@@ -1,6 +1,6 @@
 import type Docker from 'dockerode';
 import type { ContainerUsage, EngineChanges } from '../contract/types.js';
-import type { Listeners } from '../shared/listeners.js';
+import { sleep, type Listeners } from '../shared/listeners.js';
 import { JsonLineParser } from './json-lines.js';
 import { toStatsSample, type RawStats } from './stats.js';
 
@@ -27,13 +27,8 @@ export class UsageHub {
     try {
       while (!signal?.aborted) {
         yield Object.fromEntries(this.latest);
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, publishEveryMs);
-          signal?.addEventListener('abort', () => {
-            clearTimeout(timer);
-            resolve();
-          });
-        });
+        // sleep() removes its abort listener when it wakes: one listener per wait piled up before.
+        await sleep(publishEveryMs, signal);
       }
     } finally {
       if (--this.subscribers === 0) this.stop();

@@ -4,6 +4,7 @@ import { applyWSSHandler } from '@trpc/server/adapters/ws';
 import { WebSocketServer } from 'ws';
 import { contractRouter, type ContractContext } from '../contract/router.js';
 import { checkSite, parseTarget, sessionFromAuthorization, sessionFromProtocols, wsProtocol, type Refusal } from './auth.js';
+import { socketOutbox } from '../shared/outbox.js';
 import type { HttpRoute } from './downloads.js';
 import { DoorKeys } from './keys.js';
 import { resolveStaticFile } from './static-files.js';
@@ -93,7 +94,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const trpc = applyWSSHandler({
     wss,
     router: contractRouter,
-    createContext: () => options.context,
+    // Each connection's subscriptions wait for its socket to drain (issue 11).
+    createContext: ({ res }) => ({ ...options.context, outbox: socketOutbox(res) }),
     keepAlive: { enabled: true, pingMs: 15_000, pongWaitMs: 5_000 },
   });
 

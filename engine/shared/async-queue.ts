@@ -1,13 +1,15 @@
 /**
- * A queue read as an async iterable, for turning push-style sources (streams, timers) into the
- * async generators the contract's subscriptions are. `onPressure` tells the producer to pause while
- * the consumer (a slow renderer) lags, so memory stays bounded.
+ * A queue read as an async iterable, for turning push-style sources (several streams at once,
+ * timers) into the async generators the contract's subscriptions are. Where one stream is the
+ * source, read it with `for await` instead. Bounded: `onPressure` tells a callback producer to pause
+ * while the consumer (a slow page) lags, and an async producer awaits `room()` before pushing more.
  */
 export class AsyncQueue<T> {
   private items: T[] = [];
   private done = false;
   private failure: unknown;
   private wake: (() => void) | undefined;
+  private roomWaiters: (() => void)[] = [];
 
   constructor(
     private readonly highWater = 16,
@@ -24,6 +26,19 @@ export class AsyncQueue<T> {
   end(): void {
     this.done = true;
     this.wake?.();
+    this.freeRoom();
+  }
+
+  /** Resolves once the queue holds fewer than `highWater` items (or has ended). */
+  room(): Promise<void> {
+    if (this.done || this.items.length < this.highWater) return Promise.resolve();
+    return new Promise((resolve) => this.roomWaiters.push(resolve));
+  }
+
+  private freeRoom(): void {
+    const waiters = this.roomWaiters;
+    this.roomWaiters = [];
+    for (const resolve of waiters) resolve();
   }
 
   fail(error: unknown): void {
@@ -39,6 +54,7 @@ export class AsyncQueue<T> {
         const item = this.items.shift();
         if (item !== undefined) {
           if (this.items.length === this.highWater / 2) this.onPressure?.(false);
+          if (this.items.length < this.highWater) this.freeRoom();
           yield item;
           continue;
         }

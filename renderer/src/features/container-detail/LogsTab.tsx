@@ -10,6 +10,7 @@ import { engineSince, followAcrossEngineRestarts } from '../../rpc/follow';
 import { CommandPreview } from '../../ui/CommandPreview';
 import { SaveLink } from '../../ui/SaveLink';
 import { setLogScrollback, useUiStore } from '../../state/ui-store';
+import { TerminalFeed } from '../../ui/bounded-lines';
 import { copySelectionOnCopyKey } from '../../ui/copy-keys';
 import { useTerminal } from '../../ui/useTerminal';
 
@@ -41,7 +42,8 @@ export function LogsTab({ id, name }: { id: string; name: string }) {
   const [regex, setRegex] = useState(false);
   const [results, setResults] = useState<{ index: number; count: number }>();
   const [error, setError] = useState<string>();
-  const held = useRef<string[]>([]);
+  const [notShown, setNotShown] = useState(0);
+  const feed = useRef<TerminalFeed | undefined>(undefined);
   const pausedRef = useRef(paused);
   const search = useRef<SearchAddon | undefined>(undefined);
 
@@ -63,13 +65,21 @@ export function LogsTab({ id, name }: { id: string; name: string }) {
     if (!handle) return;
     const { terminal } = handle;
     terminal.reset();
-    const write = (text: string) => {
-      if (pausedRef.current) held.current.push(text);
-      else terminal.write(text);
-    };
+    // Paused, or still drawing: lines wait here, at most what the terminal keeps (its scrollback).
+    const lines = new TerminalFeed(
+      (text, done) => terminal.write(text, done),
+      (count) => {
+        setNotShown((n) => n + count);
+        return `\x1b[2m— ${t('logs.linesNotShown', { count })} —${reset}\n`;
+      },
+      scrollback,
+    );
+    lines.setPaused(pausedRef.current);
+    feed.current = lines;
+    const write = (text: string) => lines.push(text);
     const mark = (text: string) => write(`\x1b[2m— ${text} —${reset}\n`);
     // Followed across engine restarts: a cut stream opens again from when its last lines came.
-    return followAcrossEngineRestarts<LogEvent>(
+    const following = followAcrossEngineRestarts<LogEvent>(
       (resumeFrom, callbacks) =>
         berth.logs.follow.subscribe(
           resumeFrom === undefined
@@ -97,16 +107,21 @@ export function LogsTab({ id, name }: { id: string; name: string }) {
       },
       { watchStatus: watchEngineStatus, isFinal: (event) => event.kind === 'notice' && event.notice === 'removed' },
     );
+    return () => {
+      following();
+      lines.setPaused(true);
+      // The next stream starts on a fresh terminal: nothing of it is missing yet.
+      setNotShown(0);
+    };
+    // The scrollback is read when the stream (re)starts; changing it later needs no new stream.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [handle, id, since, tail, timestamps, t]);
 
   const togglePause = () => {
     const next = !paused;
     pausedRef.current = next;
     setPaused(next);
-    if (!next && handle) {
-      handle.terminal.write(held.current.join(''));
-      held.current = [];
-    }
+    feed.current?.setPaused(next);
   };
 
   const find = (direction: 'next' | 'previous') => {
@@ -197,6 +212,11 @@ export function LogsTab({ id, name }: { id: string; name: string }) {
       </div>
       <CommandPreview command={containerLogsCommand(name, { follow: true, tail, since, timestamps })} />
       {paused && <p className="cell--muted">{t('logs.pausedNote')}</p>}
+      {notShown > 0 && (
+        <p className="cell--muted" role="status">
+          {t('logs.linesNotShown', { count: notShown })}
+        </p>
+      )}
       {error && (
         <p className="error-notice" role="alert">
           {error}

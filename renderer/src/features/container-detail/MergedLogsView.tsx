@@ -8,10 +8,12 @@ import { watchEngineStatus } from '../../rpc/engine-sync';
 import { engineSince, followAcrossEngineRestarts } from '../../rpc/follow';
 import { closeContainer } from '../../state/ui-store';
 import { CommandPreview } from '../../ui/CommandPreview';
+import { TerminalFeed } from '../../ui/bounded-lines';
 import { copySelectionOnCopyKey } from '../../ui/copy-keys';
 import { useTerminal } from '../../ui/useTerminal';
 
 const tail = 200;
+const scrollback = 50_000;
 // One ANSI colour per container, cycling: green, yellow, blue, magenta, cyan, bright variants.
 const colours = ['32', '33', '34', '35', '36', '92', '93', '94', '95', '96'];
 const reset = '\x1b[0m';
@@ -21,7 +23,8 @@ export function MergedLogsView({ ids }: { ids: readonly string[] }) {
   const { t, i18n } = useTranslation();
   const [names, setNames] = useState<string[]>([]);
   const [error, setError] = useState<string>();
-  const { containerRef, handle } = useTerminal({ convertEol: true, disableStdin: true, scrollback: 50_000 });
+  const [notShown, setNotShown] = useState(0);
+  const { containerRef, handle } = useTerminal({ convertEol: true, disableStdin: true, scrollback });
 
   useEffect(() => handle && copySelectionOnCopyKey(handle.terminal), [handle]);
 
@@ -29,10 +32,19 @@ export function MergedLogsView({ ids }: { ids: readonly string[] }) {
     if (!handle) return;
     let sources: string[] = [];
     let width = 0;
-    // Words looked up when written (not a dependency: a language change must not restart the stream).
-    const mark = (text: () => string) => handle.terminal.write(`\x1b[2m— ${text()} —${reset}\n`);
+    // While the terminal is still drawing, lines wait here: at most what it keeps. Words are looked
+    // up when written (not a dependency: a language change must not restart the stream).
+    const feed = new TerminalFeed(
+      (text, done) => handle.terminal.write(text, done),
+      (count) => {
+        setNotShown((n) => n + count);
+        return `\x1b[2m— ${i18n.t('merged.linesNotShown', { count })} —${reset}\n`;
+      },
+      scrollback,
+    );
+    const mark = (text: () => string) => feed.push(`\x1b[2m— ${text()} —${reset}\n`);
     // Followed across engine restarts, like a single container's log.
-    return followAcrossEngineRestarts<MergedLogEvent>(
+    const following = followAcrossEngineRestarts<MergedLogEvent>(
       (resumeFrom, callbacks) =>
         berth.logs.merged.subscribe(resumeFrom === undefined ? { ids: [...ids], tail } : { ids: [...ids], tail, sinceTime: engineSince(resumeFrom) }, callbacks),
       {
@@ -43,7 +55,7 @@ export function MergedLogsView({ ids }: { ids: readonly string[] }) {
             setNames(event.names);
             return;
           }
-          handle.terminal.write(
+          feed.push(
             event.lines
               .map((line) => {
                 const name = (sources[line.source] ?? '?').padEnd(width);
@@ -60,6 +72,10 @@ export function MergedLogsView({ ids }: { ids: readonly string[] }) {
       },
       { watchStatus: watchEngineStatus },
     );
+    return () => {
+      following();
+      feed.setPaused(true);
+    };
   }, [handle, ids, i18n]);
 
   return (
@@ -72,6 +88,11 @@ export function MergedLogsView({ ids }: { ids: readonly string[] }) {
         <span className="cell--muted">{names.join(', ')}</span>
       </header>
       <CommandPreview command={mergedLogsCommand(names.length ? names : ids, tail)} />
+      {notShown > 0 && (
+        <p className="cell--muted" role="status">
+          {t('merged.linesNotShown', { count: notShown })}
+        </p>
+      )}
       {error && (
         <p className="error-notice" role="alert">
           {error}

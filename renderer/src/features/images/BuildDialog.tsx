@@ -11,6 +11,10 @@ import { CommandPreview } from '../../ui/CommandPreview';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorNotice, useErrorWords } from '../../ui/ErrorNotice';
 import { lineProblemText, parseKeyValueLines } from '../../ui/keyValueLines';
+import { appendShown, type ShownText } from '../../ui/bounded-lines';
+
+/** Build output kept on screen; earlier lines are counted, not kept (a chatty build could fill memory). */
+const maxOutputLines = 5000;
 
 type Phase = { name: 'idle' } | { name: 'building'; step?: string } | { name: 'done'; image: string } | { name: 'failed'; error: BerthErrorShape; step?: string };
 
@@ -22,7 +26,7 @@ export function BuildDialog({ onClose }: { onClose: () => void }) {
   const [dockerfile, setDockerfile] = useState('Dockerfile');
   const [tag, setTag] = useState('');
   const [argsText, setArgsText] = useState('');
-  const [output, setOutput] = useState('');
+  const [output, setOutput] = useState<ShownText>({ text: '', dropped: 0 });
   const [phase, setPhase] = useState<Phase>({ name: 'idle' });
   const subscription = useRef<{ unsubscribe(): void } | undefined>(undefined);
   const log = useRef<HTMLPreElement>(null);
@@ -39,13 +43,13 @@ export function BuildDialog({ onClose }: { onClose: () => void }) {
   const invalid = !context || Boolean(contextProblem || tagProblem) || 'code' in args || phase.name === 'building';
 
   const start = () => {
-    setOutput('');
+    setOutput({ text: '', dropped: 0 });
     let step: string | undefined;
     setPhase({ name: 'building' });
     mayNotifyLater();
     subscription.current = berth.images.build.subscribe(input, {
       onData(event: BuildEvent) {
-        if (event.kind === 'output') setOutput((text) => text + event.text);
+        if (event.kind === 'output') setOutput((shown) => appendShown(shown, event.text, maxOutputLines));
         else if (event.kind === 'step') {
           step = `Step ${event.step}/${event.total} : ${event.instruction}`;
           setPhase({ name: 'building', step });
@@ -92,9 +96,14 @@ export function BuildDialog({ onClose }: { onClose: () => void }) {
         </label>
         <CommandPreview command={(revealSecrets) => imageBuildCommand(input, { revealSecrets })} />
         {phase.name === 'building' && phase.step && <p className="cell--muted">{phase.step}</p>}
-        {output && (
+        {output.dropped > 0 && (
+          <p className="cell--muted" role="status">
+            {t('build.linesNotShown', { count: output.dropped })}
+          </p>
+        )}
+        {output.text && (
           <pre ref={log} className="log-tail" aria-label={t('build.output')}>
-            {output}
+            {output.text}
           </pre>
         )}
         {phase.name === 'failed' && (
