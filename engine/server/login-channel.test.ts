@@ -33,7 +33,7 @@ it('refuses a login folder that is a symlink, and a runtime folder others may wr
   const linked = join(dir, 'linked');
   await mkdir(linked, { mode: 0o700 });
   await symlink(elsewhere, join(linked, 'web'));
-  await expect(serveLoginChannel(linked, () => 'x')).rejects.toThrow(/not a folder of Berth's own/);
+  await expect(serveLoginChannel(linked, () => 'x')).rejects.toThrow(/is a symbolic link/);
   expect((await stat(elsewhere)).mode & 0o777).toBe(0o755);
   expect(await readdir(elsewhere)).toEqual([]);
 
@@ -41,7 +41,7 @@ it('refuses a login folder that is a symlink, and a runtime folder others may wr
   const open = join(dir, 'open');
   await mkdir(open);
   await chmod(open, 0o777);
-  await expect(serveLoginChannel(open, () => 'x')).rejects.toThrow(/others can write/);
+  await expect(serveLoginChannel(open, () => 'x')).rejects.toThrow(/can be written by others/);
 });
 
 it.runIf(process.getuid?.() === 0)('refuses a login folder another user made first (as root, who could chmod it)', async () => {
@@ -49,6 +49,6 @@ it.runIf(process.getuid?.() === 0)('refuses a login folder another user made fir
   const runtime = join(dir, 'run');
   await mkdir(join(runtime, 'web'), { recursive: true, mode: 0o700 });
   await chown(join(runtime, 'web'), 65534, 65534);
-  await expect(serveLoginChannel(runtime, () => 'x')).rejects.toThrow(/not a folder of Berth's own/);
+  await expect(serveLoginChannel(runtime, () => 'x')).rejects.toThrow(/belongs to another user/);
   expect((await stat(join(runtime, 'web'))).uid).toBe(65534);
 });

@@ -1,6 +1,7 @@
-import { chmod, lstat, mkdir, rm, stat } from 'node:fs/promises';
+import { chmod, rm } from 'node:fs/promises';
 import { connect, createServer, type Server } from 'node:net';
 import { dirname, join } from 'node:path';
+import { ensurePrivateDir } from '../hosts/private-dir.js';
 
 /**
  * A local-only way to ask a running web host for a fresh one-time login address: a Unix socket in
@@ -18,10 +19,11 @@ export function loginSocketPath(runtimeDir: string): string {
 export async function serveLoginChannel(runtimeDir: string, issue: () => string): Promise<Server> {
   const path = loginSocketPath(runtimeDir);
   const folder = dirname(path);
-  await mkdir(folder, { recursive: true, mode: 0o700 });
-  await checkOwnFolders(folder);
-  // mkdir's mode does not touch a folder that already exists.
-  await chmod(folder, 0o700);
+  // The runtime folder may be `/tmp/berth-<uid>`, which anyone could have made first: both it and
+  // the login folder must be this user's own, real folders nobody else may write (or someone could
+  // swap `web` for a folder with their own socket, or a symlink chmod would follow).
+  await ensurePrivateDir(runtimeDir);
+  await ensurePrivateDir(folder);
   // A socket file left by a Berth that was killed would make listen fail with EADDRINUSE.
   await rm(path, { force: true });
   const server = createServer((socket) => {
@@ -34,24 +36,6 @@ export async function serveLoginChannel(runtimeDir: string, issue: () => string)
   });
   await chmod(path, 0o600);
   return server;
-}
-
-/**
- * The runtime folder may be `/tmp/berth-<uid>`, which anyone could have made first. The login
- * folder must therefore be a real folder (not a symlink, which chmod would follow into someone's
- * folder) owned by this user, inside a folder of this user's (or root's) that not everyone may
- * write (or they could swap `web` for a folder with their own socket later; a sticky folder like
- * /tmp stops that). Throws an Error saying which, so the caller can say why there is no channel.
- */
-async function checkOwnFolders(folder: string): Promise<void> {
-  const uid = process.getuid?.();
-  const own = await lstat(folder);
-  if (!own.isDirectory() || (uid !== undefined && own.uid !== uid)) throw new Error(`${folder} is not a folder of Berth's own (a symlink, or made by another user)`);
-  // World-writable only: with a umask of 002 a person's own folders are writable by their private group.
-  const parent = await stat(dirname(folder));
-  if ((uid !== undefined && parent.uid !== uid && parent.uid !== 0) || ((parent.mode & 0o002) !== 0 && (parent.mode & 0o1000) === 0)) {
-    throw new Error(`others can write ${dirname(folder)} (or it is not Berth's own); set BERTH_RUNTIME_DIR or XDG_RUNTIME_DIR to a private folder`);
-  }
 }
 
 /** Asks the web host whose runtime directory is `runtimeDir` for a fresh login address. */
