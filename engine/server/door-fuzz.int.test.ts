@@ -1,10 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { requireDockerHost } from '../testing/engine-env.js';
+import { startWebHostProcess, type WebHostProcess } from '../testing/web-host-process.js';
 import { askLoginAddress } from './login-channel.js';
 
 /**
@@ -19,7 +18,7 @@ import { askLoginAddress } from './login-channel.js';
 
 const cases = 5_000;
 const seed = Number(process.env.BERTH_FUZZ_SEED ?? 20261130);
-let child: ChildProcess;
+let host: WebHostProcess | undefined;
 let port = 0;
 let dir = '';
 let exited: string | undefined;
@@ -27,28 +26,14 @@ let session = '';
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'berth-fuzz-'));
-  child = spawn(process.execPath, ['--import', 'tsx', 'engine/server/main.ts'], {
-    env: { ...process.env, BERTH_PORT: '0', BERTH_ENGINE: requireDockerHost(), BERTH_DATA_DIR: join(dir, 'data'), BERTH_RUNTIME_DIR: join(dir, 'run'), BERTH_TOKEN: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.on('exit', (code, signal) => (exited = `exited with ${signal ?? code}`));
-  let stderr = '';
-  child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
-  port = await new Promise<number>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const found = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(out);
-      if (found) resolve(Number(found[1]));
-    });
-    child.on('exit', () => reject(new Error(`the web host did not start: ${stderr}`)));
-  });
+  host = await startWebHostProcess(dir);
+  host.child.on('exit', (code, signal) => (exited = `exited with ${signal ?? code}`));
+  port = host.port;
   session = await login(port, join(dir, 'run'));
 }, 30_000);
 
 afterAll(async () => {
-  child?.kill('SIGTERM');
-  if (child && child.exitCode === null) await new Promise((resolve) => child.once('exit', resolve));
+  await host?.stop();
   await rm(dir, { recursive: true, force: true });
 });
 

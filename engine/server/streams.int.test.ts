@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
 import { request, type IncomingMessage } from 'node:http';
@@ -8,6 +7,7 @@ import Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { fixtureImage, requireDockerHost } from '../testing/engine-env.js';
+import { startWebHostProcess, type WebHostProcess } from '../testing/web-host-process.js';
 import { openSession, sessionProtocols, ticketFor } from './door-client.js';
 
 /**
@@ -24,7 +24,7 @@ const token = 'streams-integration-token-0123456789';
 const mib = 1024 * 1024;
 
 let dir: string;
-let host: ChildProcess;
+let host: WebHostProcess | undefined;
 let port: number;
 const docker = new Docker(dockerOptions(requireDockerHost()));
 const made: Docker.Container[] = [];
@@ -41,26 +41,8 @@ function dockerOptions(url: string): Docker.DockerOptions {
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'berth-streams-'));
-  host = spawn(process.execPath, ['--import', 'tsx', 'engine/server/main.ts'], {
-    env: {
-      ...process.env,
-      BERTH_PORT: '0',
-      BERTH_ENGINE: requireDockerHost(),
-      BERTH_TOKEN: token,
-      BERTH_DATA_DIR: join(dir, 'data'),
-      BERTH_RUNTIME_DIR: join(dir, 'run'),
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  port = await new Promise<number>((resolve, reject) => {
-    let out = '';
-    host.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(out);
-      if (match) resolve(Number(match[1]));
-    });
-    host.on('exit', (code) => reject(new Error(`web host exited (${code}): ${out}`)));
-  });
+  host = await startWebHostProcess(dir, token);
+  port = host.port;
 }, 30_000);
 
 afterAll(async () => {
@@ -68,7 +50,7 @@ afterAll(async () => {
     ([name, peak]) => `${name}: ${Math.round((starts[name] ?? 0) / mib)} → ${Math.round((whilePaused[name] ?? 0) / mib)} → ${Math.round(peak / mib)} MiB`,
   );
   console.log(`RSS of the web host per case (at the start → at the end of the pause → peak):\n${rows.join('\n')}`);
-  host?.kill('SIGTERM');
+  await host?.stop();
   await Promise.all(made.map((c) => c.remove({ force: true }).catch(() => undefined)));
   if (dir) await rm(dir, { recursive: true, force: true });
 });
@@ -82,7 +64,7 @@ function login(): Promise<string> {
 const origin = () => ({ Origin: `http://127.0.0.1:${port}` });
 
 function status(name: string): number {
-  const line = readFileSync(`/proc/${host.pid}/status`, 'utf8')
+  const line = readFileSync(`/proc/${host!.child.pid}/status`, 'utf8')
     .split('\n')
     .find((l) => l.startsWith(`${name}:`));
   return Number(/(\d+)/.exec(line ?? '')?.[1] ?? 0) * 1024;
@@ -99,7 +81,7 @@ async function measured<T>(name: string, work: () => Promise<T>): Promise<T> {
 
 /** Writing 5 resets the kernel's peak-RSS counter (VmHWM) to the current RSS. */
 function resetPeak(): number {
-  writeFileSync(`/proc/${host.pid}/clear_refs`, '5');
+  writeFileSync(`/proc/${host!.child.pid}/clear_refs`, '5');
   return status('VmRSS');
 }
 
