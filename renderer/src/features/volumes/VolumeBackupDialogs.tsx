@@ -2,7 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { volumeCloneRecipe, volumeImportRecipe } from '../../../../engine/contract/cli';
-import { firstProblem, volumeName } from '../../../../engine/contract/schemas';
+import { volumeName } from '../../../../engine/contract/schemas';
+import { firstProblemText } from '../../ui/inputProblem';
 import { berth } from '../../rpc/client';
 import { desktopFiles, type DesktopFiles } from '../../rpc/desktop';
 import { ticketUrl } from '../../rpc/door';
@@ -18,7 +19,7 @@ export function CloneVolumeDialog({ source, onClose }: { source: string; onClose
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [target, setTarget] = useState(`${source}-copy`);
-  const problem = firstProblem(volumeName, target);
+  const problem = firstProblemText(t, volumeName, target);
   const copying = useTransfer();
   const clone = useMutation({
     mutationFn: () => berth.volumes.clone.mutate({ source, target, transfer: copying.begin() }),
@@ -56,7 +57,7 @@ export function ImportVolumeDialog({ onClose }: { onClose: () => void }) {
   const importing = useTransfer();
   // A refusal that never became a transfer (the request did not arrive, or its id was refused).
   const [requestError, setRequestError] = useState<string>();
-  const problem = name ? firstProblem(volumeName, name) : undefined;
+  const problem = name ? firstProblemText(t, volumeName, name) : undefined;
   const startInDesktop = (files: DesktopFiles) => {
     setRequestError(undefined);
     files
