@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { BerthError, type BerthErrorParams, type BerthErrorShape } from './errors.js';
 import { envProblemText, type EnvProblemCode } from './env.js';
 import { mountProblemText, type MountProblemCode } from './mounts.js';
 import { portProblemText, type PortProblemCode } from './ports.js';
@@ -169,6 +170,21 @@ export function firstInputProblem(schema: z.ZodType, value: unknown): InputProbl
   const result = schema.safeParse(value);
   const issue = result.success ? undefined : result.error.issues[0];
   return issue && issueProblem(issue);
+}
+
+/**
+ * A refused value as the error the renderer words (renderer/src/ui/errorText.ts): INVALID_INPUT,
+ * reason `inputProblem`, params `{ problem, field, ...its own }`, the English as `message`.
+ */
+export function inputRefusal(found: InputProblem): BerthErrorShape & { reason: 'inputProblem'; params: BerthErrorParams } {
+  const params = { ...found.params, problem: found.key, ...(found.field ? { field: found.field } : {}) };
+  return { code: 'INVALID_INPUT', message: found.message, reason: 'inputProblem', params };
+}
+
+/** The same, to throw where a failure travels as a BerthError (a transfer's, a desktop call's). */
+export function inputRefusalError(found: InputProblem): BerthError {
+  const { message, reason, params } = inputRefusal(found);
+  return new BerthError('INVALID_INPUT', message, undefined, { reason, params });
 }
 
 function issueParams(issue: z.core.$ZodIssue): InputProblemParams {

@@ -1,7 +1,7 @@
 import { initTRPC, type TRPCError } from '@trpc/server';
 import type { z } from 'zod';
 import { BerthError, type BerthErrorShape } from './errors.js';
-import { issueProblem } from './input-problems.js';
+import { inputRefusal, issueProblem } from './input-problems.js';
 import type { EngineApi, EnginesApi } from './service.js';
 
 /** What every contract handler receives: the engine it works on, and the engines it could switch to. */
@@ -57,8 +57,7 @@ function unbounded(error: TRPCError): BerthErrorShape {
     const first = Array.isArray(issues) ? (issues[0] as z.core.$ZodIssue | undefined) : undefined;
     if (first && typeof first.code === 'string' && Array.isArray(first.path)) {
       // The renderer words `problems.<problem>` from the params; `field` ("ports.0") lets a form mark it.
-      const found = issueProblem(first);
-      return { code: 'INVALID_INPUT', message: found.message, reason: 'inputProblem', params: { ...found.params, problem: found.key, ...(found.field ? { field: found.field } : {}) } };
+      return inputRefusal(issueProblem(first));
     }
     return { code: 'INVALID_INPUT', message: error.message };
   }

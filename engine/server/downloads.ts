@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { BerthError } from '../contract/errors.js';
+import { firstInputProblem, inputRefusalError, type InputProblem } from '../contract/input-problems.js';
 import { containerRef, fileName, filePath, firstProblem, volumeName, volumeRef } from '../contract/schemas.js';
 import type { EngineApi } from '../contract/service.js';
 import { transferId } from '../contract/transfer.js';
@@ -175,9 +176,12 @@ function transferParam(req: IncomingMessage): { id?: string; problem?: string } 
   return { id, problem: id === undefined ? undefined : firstProblem(transferId, id) };
 }
 
-/** Input problems are the transfer's failure too, so a page watching it says what was wrong. */
-function checked(problem: string | undefined): void {
-  if (problem) throw new BerthError('INVALID_INPUT', problem);
+/**
+ * Input problems are the transfer's failure too, so a page watching it says what was wrong, in the
+ * person's language (reason inputProblem, worded by the renderer).
+ */
+function checked(problem: InputProblem | undefined): void {
+  if (problem) throw inputRefusalError(problem);
 }
 
 /** GET /download/volume-export/<name>[?transfer=<id>]: the whole volume as a .tar.gz. */
@@ -189,7 +193,7 @@ export function volumeExportRoute(engine: EngineApi): HttpRoute {
       const volume = decodeURIComponent(encoded ?? '');
       const transfer = transferParam(req);
       if (transfer.problem) return plain(res, 400, transfer.problem);
-      const problem = firstProblem(volumeRef, volume);
+      const problem = firstInputProblem(volumeRef, volume);
       await engine.transfers
         .track(transfer.id, async (progress) => {
           checked(problem);
@@ -215,7 +219,7 @@ export function volumeImportRoute(engine: EngineApi): HttpRoute {
       const volume = decodeURIComponent(encoded ?? '');
       const transfer = transferParam(req);
       if (transfer.problem) return plain(res, 400, transfer.problem);
-      const problem = firstProblem(volumeName, volume);
+      const problem = firstInputProblem(volumeName, volume);
       const length = Number(req.headers['content-length']);
       try {
         await engine.transfers.track(
