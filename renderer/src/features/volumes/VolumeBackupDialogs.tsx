@@ -3,7 +3,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { volumeCloneRecipe, volumeImportRecipe } from '../../../../engine/contract/cli';
 import { volumeName } from '../../../../engine/contract/schemas';
-import { firstProblemText } from '../../ui/inputProblem';
 import { berth } from '../../rpc/client';
 import { desktopFiles, type DesktopFiles } from '../../rpc/desktop';
 import { ticketUrl } from '../../rpc/door';
@@ -12,7 +11,10 @@ import { useTransfer } from '../../rpc/useTransfer';
 import { CommandPreview } from '../../ui/CommandPreview';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { errorText } from '../../ui/errorText';
+import { firstProblemText } from '../../ui/inputProblem';
 import { TransferStatus } from '../../ui/TransferStatus';
+import { hostRefusal } from '../../ui/upload';
 
 /** Copy every file of a volume into a new one. */
 export function CloneVolumeDialog({ source, onClose }: { source: string; onClose: () => void }) {
@@ -50,7 +52,7 @@ export function CloneVolumeDialog({ source, onClose }: { source: string; onClose
 
 /** Unpack a .tar or .tar.gz into a new (or empty) volume. */
 export function ImportVolumeDialog({ onClose }: { onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const [name, setName] = useState('');
   const [file, setFile] = useState<File>();
@@ -75,7 +77,7 @@ export function ImportVolumeDialog({ onClose }: { onClose: () => void }) {
       .then((target) => fetch(target, { method: 'POST', body: file }))
       .catch((e: Error) => e);
     if (response instanceof Error) setRequestError(response.message);
-    else if (response.status === 400) setRequestError(await response.text());
+    else if (response.status === 400) setRequestError(errorText(i18n, hostRefusal(await response.text())).text);
     void queryClient.invalidateQueries();
   };
   return (
