@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { openBerth } from './support/app';
+import { createContainer, docker, uniqueName } from './support/engine';
 
 test('switching to Korean changes the visible labels, and back', async ({ page }) => {
   await openBerth(page);
@@ -20,4 +21,30 @@ test('switching to Korean changes the visible labels, and back', async ({ page }
 
   await page.getByRole('combobox', { name: '언어' }).selectOption('en');
   await expect(nav.getByRole('button', { name: 'Containers' })).toBeVisible();
+});
+
+// Berth's own input rules are worded from the catalogs (engine/contract/input-problems.ts), so a
+// Korean reader never meets an English sentence for a bad name.
+test('a bad container name is explained in Korean, with no English sentence', async ({ page }) => {
+  const name = uniqueName('worded');
+  await createContainer(name);
+  try {
+    await openBerth(page);
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('ko');
+    await page.getByRole('checkbox', { name: `${name} 선택`, exact: true }).check();
+    await page.getByRole('toolbar', { name: '컨테이너 작업' }).getByRole('button', { name: '이름 변경', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: '컨테이너 이름 변경' });
+    const field = dialog.getByRole('textbox', { name: '새 이름' });
+    for (const bad of ['bad name!', 'a']) {
+      await field.fill(bad);
+      await expect(field).toHaveAttribute('aria-invalid', 'true');
+      // The problem is the field's description, as a screen reader announces it.
+      await expect(field).toHaveAccessibleDescription(/[가-힣]/);
+      await expect(field).not.toHaveAccessibleDescription(/\b(?:name|letters?|digits?|characters?|starts?|uses?|only|least|most)\b/i);
+      await expect(dialog.getByRole('button', { name: '이름 변경', exact: true })).toBeDisabled();
+    }
+  } finally {
+    await page.getByRole('combobox', { name: '언어' }).selectOption('en');
+    await docker('rm', '-f', name);
+  }
 });

@@ -75,9 +75,10 @@ describe('desktop bridge (real engine)', () => {
     await expect(call(desktopChannels.saveFile, { kind: 'volume', target: volume, path: '/docs/note.txt', as: 'file' }, 'https://evil.example/')).rejects.toThrow('Refused');
     expect(await call(desktopChannels.saveFile, { kind: 'volume', target: '../containers/json', path: '/x', as: 'file' })).toMatchObject({
       ok: false,
-      error: { code: 'INVALID_INPUT', message: expect.stringContaining('uses letters, digits') },
+      // English for logs; the code and field the renderer words (engine/contract/input-problems.ts).
+      error: { code: 'INVALID_INPUT', message: expect.stringContaining('uses letters, digits'), reason: 'inputProblem', params: { problem: 'input.volumeRefPattern', field: 'target' } },
     });
-    expect(await call(desktopChannels.exportVolume, { volume, transfer: 'not an id' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await call(desktopChannels.exportVolume, { volume, transfer: 'not an id' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', params: { problem: 'input.transferId' } } });
   });
 
   it('saves a volume file into the chosen file, byte for byte; a closed dialog saves nothing', async () => {

@@ -5,8 +5,9 @@ import { finished } from 'node:stream/promises';
 import { dialog, ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
 import { desktopChannels, type Chosen, type DesktopResult } from '../engine/contract/desktop.js';
-import { BerthError, toErrorShape, type BerthErrorShape } from '../engine/contract/errors.js';
-import { containerRef, fileName, filePath, firstProblem, volumeName, volumeRef } from '../engine/contract/schemas.js';
+import { toErrorShape, type BerthErrorShape } from '../engine/contract/errors.js';
+import { firstInputProblem, inputRefusal, inputRefusalError, issueProblem } from '../engine/contract/input-problems.js';
+import { containerRef, fileName, filePath, volumeName, volumeRef } from '../engine/contract/schemas.js';
 import type { EngineApi } from '../engine/contract/service.js';
 import { transferId } from '../engine/contract/transfer.js';
 import { maxUploadBytes, uploadTooLarge } from '../engine/server/downloads.js';
@@ -22,8 +23,9 @@ import { withFileStream } from '../engine/shared/read-file-stream.js';
 const fileSource = z
   .object({ kind: z.enum(['volume', 'container']), target: z.string() })
   .superRefine(({ kind, target }, ctx) => {
-    const problem = firstProblem(kind === 'container' ? containerRef : volumeRef, target);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    // The target's own problem, key and params kept, so the renderer words it (input-problems.ts).
+    const found = firstInputProblem(kind === 'container' ? containerRef : volumeRef, target);
+    if (found) ctx.addIssue({ code: 'custom', message: found.message, path: ['target'], params: { ...found.params, problem: found.key } });
   });
 
 const saveFileInput = z.intersection(fileSource, z.object({ path: filePath, as: z.enum(['file', 'folder']) }));
@@ -55,7 +57,8 @@ export function handleDesktopCalls(window: BrowserWindow, engine: EngineApi, isO
     ipcMain.handle(channel, async (event: IpcMainInvokeEvent, input: unknown): Promise<DesktopResult<T>> => {
       if (!event.senderFrame || !isOwnPage(event.senderFrame.url)) throw new Error('Refused: not Berth’s own window.');
       const parsed = schema.safeParse(input);
-      if (!parsed.success) return { ok: false, error: { code: 'INVALID_INPUT', message: parsed.error.issues[0]?.message ?? 'That request is not valid.' } };
+      const issue = parsed.success ? undefined : parsed.error.issues[0];
+      if (!parsed.success) return { ok: false, error: issue ? inputRefusal(issueProblem(issue)) : { code: 'INVALID_INPUT', message: 'That request is not valid.' } };
       try {
         return { ok: true, value: await work(parsed.data) };
       } catch (e) {
@@ -86,8 +89,8 @@ export function handleDesktopCalls(window: BrowserWindow, engine: EngineApi, isO
     const names: string[] = [];
     for (const path of filePaths) {
       const name = basename(path);
-      const problem = firstProblem(fileName, name);
-      if (problem) throw new BerthError('INVALID_INPUT', `${name}: ${problem}`);
+      const problem = firstInputProblem(fileName, name);
+      if (problem) throw inputRefusalError({ ...problem, params: { ...problem.params, name }, message: `${name}: ${problem.message}` });
       const { size } = await stat(path);
       if (size > maxUploadBytes) throw uploadTooLarge(name);
       await withFileStream(path, (bytes) =>

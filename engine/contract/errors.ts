@@ -48,6 +48,8 @@ export const errorReasons = [
   'registryLoginRequired',
   'registryPushLoginRequired',
   'networkMissing',
+  /** A value a schema refused: params `problem` (catalog key under `problems.`), `field`, and its own params. */
+  'inputProblem',
 ] as const;
 export type BerthErrorReason = (typeof errorReasons)[number];
 

@@ -78,7 +78,12 @@ const messages: Record<ReferenceProblemCode, (p: Record<string, string | number>
 };
 
 function fail(code: ReferenceProblemCode, params: Record<string, string | number> = {}): ReferenceResult {
-  return { ok: false, code, params, problem: messages[code](params) };
+  return { ok: false, code, params, problem: referenceProblemText(code, params) };
+}
+
+/** A problem's English, for the trusted side; the renderer words `problems.reference.<code>`. */
+export function referenceProblemText(code: ReferenceProblemCode, params: Record<string, string | number>): string {
+  return messages[code](params);
 }
 
 /** Parses and normalises an image reference; never throws. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { BerthErrorShape } from './errors.js';
+import { problem } from './input-problems.js';
 
 /**
  * Progress of a long byte transfer (volume export, import, clone), watched beside the transfer
@@ -8,7 +9,7 @@ import type { BerthErrorShape } from './errors.js';
  */
 export const transferId = z
   .string()
-  .regex(/^[A-Za-z0-9-]{8,64}$/, 'A transfer id is 8 to 64 letters, digits or "-", e.g. a UUID.');
+  .regex(/^[A-Za-z0-9-]{8,64}$/, problem('transferId'));
 
 export const transferWatchInput = z.object({ id: transferId });
 

@@ -47,7 +47,8 @@ describe('errors as the client receives them', () => {
       // The thrown Error's own text names internals: the client gets a plain INTERNAL instead.
       expect(crash.data.berth).toEqual({ code: 'INTERNAL', message: 'Something went wrong inside Berth.', hint: expect.any(String), reason: 'unexpected' });
       expect(crash.message).toBe('Something went wrong inside Berth.');
-      expect(zod.data.berth).toEqual({ code: 'INVALID_INPUT', message: 'A name uses letters a to z.', params: { field: 'name' } });
+      // A schema's own English stays the message; the renderer words the kind of problem (input-problems.ts).
+      expect(zod.data.berth).toEqual({ code: 'INVALID_INPUT', message: 'A name uses letters a to z.', reason: 'inputProblem', params: { problem: 'input.badFormat', field: 'name' } });
       expect(zod.message).toBe('A name uses letters a to z.');
       expect(refusal.data.berth).toEqual({
         code: 'NOT_FOUND',

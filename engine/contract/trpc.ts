@@ -1,6 +1,8 @@
 import { initTRPC, type TRPCError } from '@trpc/server';
+import type { z } from 'zod';
 import { paced, type Outbox } from '../shared/outbox.js';
 import { BerthError, type BerthErrorShape } from './errors.js';
+import { inputRefusal, issueProblem } from './input-problems.js';
 import type { EngineApi, EnginesApi } from './service.js';
 
 /** What every contract handler receives: the engine it works on, and the engines it could switch to. */
@@ -43,17 +45,20 @@ export const procedure = t.procedure.use(pacedSubscriptions);
 /** Longest message or hint sent: a refused value may be quoted in it, and a value can be megabytes. */
 const maxTextLength = 500;
 const bounded = (text: string) => (text.length > maxTextLength ? `${text.slice(0, maxTextLength - 1)}…` : text);
+/** Most names a list param carries (unknown keys of a refused object can be any number). */
+const maxListLength = 20;
 
 /**
  * A tRPC failure as the structured error the renderer words: the BerthError a handler threw, the
- * first problem zod found with the input, or (for anything a handler did not mean to throw) a
+ * first problem zod found with the input (reason `inputProblem`, params `{ problem, field, ...}`
+ * naming its words `problems.<problem>`, input-problems.ts), or (for anything a handler did not mean to throw) a
  * generic INTERNAL error that names no internals. Texts are bounded in length.
  */
 export function toBerthErrorShape(error: TRPCError): BerthErrorShape {
   const shape = unbounded(error);
   const out: BerthErrorShape = { ...shape, message: bounded(shape.message) };
   if (shape.hint !== undefined) out.hint = bounded(shape.hint);
-  if (shape.params) out.params = Object.fromEntries(Object.entries(shape.params).map(([k, v]) => [k, typeof v === 'string' ? bounded(v) : v]));
+  if (shape.params) out.params = Object.fromEntries(Object.entries(shape.params).map(([k, v]) => [k, typeof v === 'string' ? bounded(v) : Array.isArray(v) ? v.slice(0, maxListLength).map(bounded) : v]));
   return out;
 }
 
@@ -61,11 +66,12 @@ function unbounded(error: TRPCError): BerthErrorShape {
   const cause = error.cause;
   if (cause instanceof BerthError) return cause.toShape();
   if (error.code === 'BAD_REQUEST' || error.code === 'PARSE_ERROR') {
-    const issues = (cause as { issues?: { message?: string; path?: PropertyKey[] }[] } | undefined)?.issues;
-    const first = issues?.[0];
-    // The field it is about ("ports.0.hostPort"), so a form can mark it.
-    const field = first?.path?.map(String).join('.');
-    if (first?.message) return field ? { code: 'INVALID_INPUT', message: first.message, params: { field } } : { code: 'INVALID_INPUT', message: first.message };
+    const issues = (cause as { issues?: unknown } | undefined)?.issues;
+    const first = Array.isArray(issues) ? (issues[0] as z.core.$ZodIssue | undefined) : undefined;
+    if (first && typeof first.code === 'string' && Array.isArray(first.path)) {
+      // The renderer words `problems.<problem>` from the params; `field` ("ports.0") lets a form mark it.
+      return inputRefusal(issueProblem(first));
+    }
     return { code: 'INVALID_INPUT', message: error.message };
   }
   // A throw no handler meant: its text is an internal detail (a file path, a TypeError), so the

@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { BerthError } from '../contract/errors.js';
+import { firstInputProblem, inputRefusal, inputRefusalError, type InputProblem } from '../contract/input-problems.js';
 import { containerRef, fileName, filePath, firstProblem, volumeName, volumeRef } from '../contract/schemas.js';
 import type { EngineApi } from '../contract/service.js';
 import { transferId } from '../contract/transfer.js';
@@ -55,6 +56,16 @@ export function logDownloadRoute(engine: EngineApi): HttpRoute {
 function plain(res: ServerResponse, status: number, message: string): void {
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
   res.end(message);
+}
+
+/**
+ * An upload's refused input, as JSON the page words in the person's language (the same shape as a
+ * contract refusal: reason inputProblem, engine/contract/input-problems.ts); a download is a
+ * browser navigation, so it answers `plain` English instead.
+ */
+function refused(res: ServerResponse, problem: InputProblem): void {
+  res.writeHead(400, { 'Content-Type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(inputRefusal(problem)));
 }
 
 /** Largest file one upload takes: what one tar entry (the engine's archive API) can hold. */
@@ -133,13 +144,13 @@ export function fileUploadRoute(engine: EngineApi, spoolDir: string): HttpRoute 
     pattern: /^\/upload\/(volume|container)\/([^/]+)$/,
     async handle(req, res, [kind, encoded]) {
       const target = decodeURIComponent(encoded ?? '');
-      const targetProblem = firstProblem(kind === 'container' ? containerRef : volumeRef, target);
-      if (targetProblem) return plain(res, 400, targetProblem);
+      const targetProblem = firstInputProblem(kind === 'container' ? containerRef : volumeRef, target);
+      if (targetProblem) return refused(res, targetProblem);
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const folder = url.searchParams.get('path') ?? '/';
       const name = url.searchParams.get('name') ?? '';
-      const problem = firstProblem(filePath, folder) ?? firstProblem(fileName, name);
-      if (problem) return plain(res, 400, problem);
+      const problem = firstInputProblem(filePath, folder) ?? firstInputProblem(fileName, name);
+      if (problem) return refused(res, problem);
       if (Number(req.headers['content-length']) > maxUploadBytes) return plain(res, 413, uploadTooLarge(name).message);
       let body: Awaited<ReturnType<typeof spoolBody>>;
       try {
@@ -170,14 +181,17 @@ export function fileUploadRoute(engine: EngineApi, spoolDir: string): HttpRoute 
  * The `transfer` query parameter: an id the page watches (engine.transfers) to show this request's
  * progress, since a browser shows a page nothing of a download's or an upload's bytes.
  */
-function transferParam(req: IncomingMessage): { id?: string; problem?: string } {
+function transferParam(req: IncomingMessage): { id?: string; problem?: InputProblem } {
   const id = new URL(req.url ?? '/', 'http://127.0.0.1').searchParams.get('transfer') ?? undefined;
-  return { id, problem: id === undefined ? undefined : firstProblem(transferId, id) };
+  return { id, problem: id === undefined ? undefined : firstInputProblem(transferId, id) };
 }
 
-/** Input problems are the transfer's failure too, so a page watching it says what was wrong. */
-function checked(problem: string | undefined): void {
-  if (problem) throw new BerthError('INVALID_INPUT', problem);
+/**
+ * Input problems are the transfer's failure too, so a page watching it says what was wrong, in the
+ * person's language (reason inputProblem, worded by the renderer).
+ */
+function checked(problem: InputProblem | undefined): void {
+  if (problem) throw inputRefusalError(problem);
 }
 
 /** GET /download/volume-export/<name>[?transfer=<id>]: the whole volume as a .tar.gz. */
@@ -188,8 +202,8 @@ export function volumeExportRoute(engine: EngineApi): HttpRoute {
     async handle(req, res, [encoded]) {
       const volume = decodeURIComponent(encoded ?? '');
       const transfer = transferParam(req);
-      if (transfer.problem) return plain(res, 400, transfer.problem);
-      const problem = firstProblem(volumeRef, volume);
+      if (transfer.problem) return plain(res, 400, transfer.problem.message);
+      const problem = firstInputProblem(volumeRef, volume);
       await engine.transfers
         .track(transfer.id, async (progress) => {
           checked(problem);
@@ -214,8 +228,8 @@ export function volumeImportRoute(engine: EngineApi): HttpRoute {
     async handle(req, res, [encoded]) {
       const volume = decodeURIComponent(encoded ?? '');
       const transfer = transferParam(req);
-      if (transfer.problem) return plain(res, 400, transfer.problem);
-      const problem = firstProblem(volumeName, volume);
+      if (transfer.problem) return refused(res, transfer.problem);
+      const problem = firstInputProblem(volumeName, volume);
       const length = Number(req.headers['content-length']);
       try {
         await engine.transfers.track(
@@ -229,7 +243,8 @@ export function volumeImportRoute(engine: EngineApi): HttpRoute {
         plain(res, 200, 'imported');
       } catch (e) {
         req.resume();
-        plain(res, problem ? 400 : e instanceof BerthError && e.code === 'CONFLICT' ? 409 : 502, (e as Error).message);
+        if (problem) refused(res, problem);
+        else plain(res, e instanceof BerthError && e.code === 'CONFLICT' ? 409 : 502, (e as Error).message);
       }
     },
   };

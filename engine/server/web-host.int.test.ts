@@ -211,6 +211,10 @@ describe('web host door: tickets', () => {
       expect(res.status, path).toBe(400);
       expect(res.body).toMatch(/uses letters, digits|named by its id/);
     }
+    // An upload's refusal is shown on the page: a code the page words in the person's language.
+    const upload = await call('POST', await ticketFor(host.port, session, 'POST', '/upload/volume/a%2F..%2Fb?path=/&name=x'), own(), 'bytes');
+    expect(upload.status).toBe(400);
+    expect(JSON.parse(upload.body)).toMatchObject({ code: 'INVALID_INPUT', reason: 'inputProblem', params: { problem: 'input.volumeRefPattern' } });
   });
 });
 

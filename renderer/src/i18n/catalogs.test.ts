@@ -1,5 +1,6 @@
 /// <reference types="vite/client" />
 import { describe, expect, it } from 'vitest';
+import { inputProblemCodes, inputProblemTemplate } from '../../../engine/contract/input-problems';
 import { en } from './en';
 import { ko } from './ko';
 
@@ -38,6 +39,23 @@ describe('catalogs', () => {
       }
     }
     expect(missing).toEqual([]);
+  });
+});
+
+describe('input problems', () => {
+  it('every code a schema can refuse with is worded in both catalogs, Korean in Korean, with the same {{params}}', () => {
+    const english = leaves(en);
+    const korean = leaves(ko);
+    const placeholders = (s: string) => [...s.matchAll(/{{(\w+)}}/g)].map((m) => m[1]).sort();
+    for (const code of inputProblemCodes) {
+      const key = `problems.input.${code}`;
+      expect(english.get(key), key).toBeTruthy();
+      expect(korean.get(key), key).toMatch(/[가-힣]/);
+      expect(placeholders(english.get(key)!), key).toEqual(placeholders(inputProblemTemplate(code)));
+    }
+    // And nothing worded that no schema can send.
+    const worded = [...english.keys()].filter((key) => key.startsWith('problems.input.')).map((key) => key.slice('problems.input.'.length));
+    expect(worded.sort()).toEqual([...inputProblemCodes].sort());
   });
 });
 

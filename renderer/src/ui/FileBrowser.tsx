@@ -11,6 +11,7 @@ import { toBerthError } from '../rpc/errors';
 import { CommandPreview } from './CommandPreview';
 import { ConfirmActions, Dialog } from './Dialog';
 import { ErrorNotice } from './ErrorNotice';
+import { errorText } from './errorText';
 import { SaveLink } from './SaveLink';
 import { TransferStatus } from './TransferStatus';
 import { uploadWithProgress } from './upload';
@@ -63,7 +64,7 @@ export function FileBrowser({ source }: { source: FileSource }) {
       await work();
     } catch (e) {
       setSent(undefined);
-      setTransferError(toBerthError(e).message);
+      setTransferError(errorText(i18n, toBerthError(e)).text);
     } finally {
       setUploading(false);
       void queryClient.invalidateQueries({ queryKey: ['files', engineId, source.kind, target] });

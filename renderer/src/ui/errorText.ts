@@ -1,5 +1,6 @@
 import type { i18n as I18n } from 'i18next';
 import type { BerthErrorShape } from '../../../engine/contract/errors';
+import { problemValues } from '../../../engine/contract/input-problems';
 
 /** An error as a person reads it: Berth's own words where it knows the reason, the engine's beside them. */
 export interface ErrorText {
@@ -11,11 +12,18 @@ export interface ErrorText {
 }
 
 /**
- * Words a structured error from the catalogs: `errors.<reason>` (and `errors.<reason>Hint` when the
- * catalog has one), list params joined with commas. Without a reason (or a catalog entry for it) the
+ * Words a structured error from the catalogs: a refused input by its `problems.<problem>` words,
+ * anything else by `errors.<reason>` (and `errors.<reason>Hint` when the catalog has one), list
+ * params joined with commas. Without a reason (or a catalog entry for it) the
  * engine's message and Berth's English hint are shown as they came.
  */
 export function errorText(i18n: Pick<I18n, 't' | 'exists'>, error: BerthErrorShape): ErrorText {
+  // A value a schema refused names its own words (`problems.<problem>`, engine/contract/input-problems.ts).
+  const problem = error.reason === 'inputProblem' ? error.params?.problem : undefined;
+  if (typeof problem === 'string' && i18n.exists(`problems.${problem}`)) {
+    const { problem: _problem, field: _field, ...params } = error.params ?? {};
+    return { text: i18n.t(`problems.${problem}`, problemValues(params)) };
+  }
   const key = error.reason ? `errors.${error.reason}` : undefined;
   if (!key || !i18n.exists(key)) return { text: error.message, ...(error.hint ? { hint: error.hint } : {}) };
   const values = Object.fromEntries(Object.entries(error.params ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v)]));

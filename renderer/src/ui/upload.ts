@@ -1,9 +1,24 @@
+import { isBerthErrorShape, type BerthErrorShape } from '../../../engine/contract/errors';
 import { ticketUrl } from '../rpc/door';
+
+/**
+ * What the web host answered when it refused a request: the structured error it sends for a refused
+ * input (JSON, worded by errorText in the person's language), or its plain text as the message.
+ */
+export function hostRefusal(body: string): BerthErrorShape {
+  try {
+    const value: unknown = JSON.parse(body);
+    if (isBerthErrorShape(value)) return value;
+  } catch {
+    // Plain text: the host's own words.
+  }
+  return { code: 'ENGINE_ERROR', message: body };
+}
 
 /**
  * POSTs one file to the web host through a single-use address minted for it, reporting bytes sent
  * as they go (fetch cannot report an upload's progress; XMLHttpRequest can). Rejects with the host's
- * own message when it refuses the file.
+ * refusal (`hostRefusal`) when it refuses the file.
  */
 export async function uploadWithProgress(
   url: string,
@@ -17,7 +32,12 @@ export async function uploadWithProgress(
     const request = new XMLHttpRequest();
     request.open('POST', target);
     request.upload.onprogress = (event) => onProgress(event.loaded, event.lengthComputable ? event.total : file.size);
-    request.onload = () => (request.status >= 200 && request.status < 300 ? resolve() : reject(new Error(`${file.name}: ${request.responseText}`)));
+    request.onload = () => {
+      if (request.status >= 200 && request.status < 300) return resolve();
+      const refusal = hostRefusal(request.responseText);
+      // The name goes beside the host's English; a worded refusal's words come from the catalogs.
+      reject({ ...refusal, message: `${file.name}: ${refusal.message}` } satisfies BerthErrorShape);
+    };
     request.onerror = () => reject(new Error(connectionLost));
     request.send(file);
   });

@@ -2,7 +2,8 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { containerRenameCommand } from '../../../../engine/contract/cli';
-import { containerName, firstProblem } from '../../../../engine/contract/schemas';
+import { containerName } from '../../../../engine/contract/schemas';
+import { firstProblemText } from '../../ui/inputProblem';
 import type { ContainerSummary } from '../../../../engine/contract/types';
 import { berth } from '../../rpc/client';
 import { toBerthError } from '../../rpc/errors';
@@ -13,7 +14,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 export function RenameDialog({ container, onClose }: { container: ContainerSummary; onClose: () => void }) {
   const { t } = useTranslation();
   const [name, setName] = useState(container.name);
-  const problem = name === container.name ? undefined : firstProblem(containerName, name);
+  const problem = name === container.name ? undefined : firstProblemText(t, containerName, name);
   const rename = useMutation({
     mutationFn: () => berth.containers.rename.mutate({ id: container.id, name: name.trim() }),
     onSuccess: onClose,

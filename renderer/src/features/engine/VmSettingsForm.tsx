@@ -6,6 +6,7 @@ import type { VmEngineStatus, VmSettings } from '../../../../engine/contract/typ
 import { berth } from '../../rpc/client';
 import { toBerthError } from '../../rpc/errors';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { issueText } from '../../ui/inputProblem';
 
 type Field = keyof VmSettings;
 const fields: Field[] = ['cpus', 'memoryMiB', 'diskGiB'];
@@ -16,7 +17,7 @@ export function VmSettingsForm({ status, onSaved }: { status: VmEngineStatus; on
   const [draft, setDraft] = useState<Record<Field, string>>(() => toDraft(status.settings));
   const save = useMutation({ mutationFn: (settings: VmSettings) => berth.engines.vm.configure.mutate(settings), onSuccess: onSaved });
   const parsed = vmSettingsInput.safeParse(Object.fromEntries(fields.map((f) => [f, draft[f].trim() === '' ? NaN : Number(draft[f])])));
-  const problems = new Map<string, string>(parsed.success ? [] : parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message]));
+  const problems = new Map<string, string>(parsed.success ? [] : parsed.error.issues.map((issue) => [String(issue.path[0]), issueText(t, issue)]));
   const changed = fields.some((f) => draft[f] !== String(status.settings[f]));
   const needsRestart = status.state === 'running' || status.state === 'starting';
   return (

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { imagePushCommand, imageTagCommand, loginCommand } from '../../../../engine/contract/cli';
 import type { BerthErrorShape } from '../../../../engine/contract/errors';
 import { parseImageReference } from '../../../../engine/contract/reference';
-import { firstProblem, registryLoginInput } from '../../../../engine/contract/schemas';
+import { registryLoginInput } from '../../../../engine/contract/schemas';
+import { firstProblemText } from '../../ui/inputProblem';
 import type { LayerProgress, PullEvent } from '../../../../engine/contract/types';
 import { berth } from '../../rpc/client';
 import { toBerthError } from '../../rpc/errors';
@@ -105,7 +106,7 @@ export function LoginDialog({
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const saved = useQuery({ queryKey: ['registries'], queryFn: () => berth.registries.list.query() });
-  const problem = server && username && password ? firstProblem(registryLoginInput, { server, username, password }) : undefined;
+  const problem = server && username && password ? firstProblemText(t, registryLoginInput, { server, username, password }) : undefined;
   const login = useMutation({
     mutationFn: () => berth.registries.login.mutate({ server: server.trim(), username, password }),
     onSuccess: (list) => {

@@ -6,7 +6,8 @@ import { parseEnvText } from '../../../../engine/contract/env';
 import { parsePortSpec } from '../../../../engine/contract/ports';
 import { imageIdPattern, parseImageReference } from '../../../../engine/contract/reference';
 import { mountProblem } from '../../../../engine/contract/mounts';
-import { containerName, firstProblem, restartPolicies } from '../../../../engine/contract/schemas';
+import { containerName, restartPolicies } from '../../../../engine/contract/schemas';
+import { firstProblemText } from '../../ui/inputProblem';
 import type { PullEvent } from '../../../../engine/contract/types';
 import { berth } from '../../rpc/client';
 import { useEngineStatus } from '../../rpc/engine-sync';
@@ -76,7 +77,7 @@ export function RunDialog({ image: initialImage, onClose }: { image: string; onC
   });
   const problems = {
     image: imageId || parsedImage.ok ? undefined : t(`problems.reference.${parsedImage.code}`, parsedImage.params),
-    name: name && (firstProblem(containerName, name) ?? (containers.some((c) => c.name === name) ? t('run.nameTaken', { name }) : undefined)),
+    name: name && (firstProblemText(t, containerName, name) ?? (containers.some((c) => c.name === name) ? t('run.nameTaken', { name }) : undefined)),
     ports: parsedPorts.map((parsed, i) => {
       if (!parsed.ok) return t(`problems.port.${parsed.code}`, parsed.params);
       const port = singleHostPort(i);

@@ -2,7 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { commandLine, networkCommand, networkCreateCommand } from '../../../../engine/contract/cli';
-import { firstProblem, networkCreateInput } from '../../../../engine/contract/schemas';
+import { networkCreateInput } from '../../../../engine/contract/schemas';
+import { firstProblemText } from '../../ui/inputProblem';
 import type { NetworkSummary } from '../../../../engine/contract/types';
 import { useEngineUsable } from '../../app/EngineBanner';
 import { berth } from '../../rpc/client';
@@ -164,7 +165,7 @@ function CreateNetworkDialog({ existing, onClose }: { existing: readonly string[
   const { t } = useTranslation();
   const [name, setName] = useState('');
   const [subnet, setSubnet] = useState('');
-  const problem = name || subnet ? (firstProblem(networkCreateInput, { name, subnet }) ?? (existing.includes(name) ? t('networks.exists', { name }) : undefined)) : undefined;
+  const problem = name || subnet ? (firstProblemText(t, networkCreateInput, { name, subnet }) ?? (existing.includes(name) ? t('networks.exists', { name }) : undefined)) : undefined;
   const create = useMutation({ mutationFn: () => berth.networks.create.mutate({ name, subnet }), onSuccess: onClose });
   return (
     <Dialog title={t('networks.createTitle')} onClose={onClose}>

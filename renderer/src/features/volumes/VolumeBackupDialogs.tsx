@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { volumeCloneRecipe, volumeImportRecipe } from '../../../../engine/contract/cli';
-import { firstProblem, volumeName } from '../../../../engine/contract/schemas';
+import { volumeName } from '../../../../engine/contract/schemas';
 import { berth } from '../../rpc/client';
 import { desktopFiles, type DesktopFiles } from '../../rpc/desktop';
 import { ticketUrl } from '../../rpc/door';
@@ -11,14 +11,17 @@ import { useTransfer } from '../../rpc/useTransfer';
 import { CommandPreview } from '../../ui/CommandPreview';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { errorText } from '../../ui/errorText';
+import { firstProblemText } from '../../ui/inputProblem';
 import { TransferStatus } from '../../ui/TransferStatus';
+import { hostRefusal } from '../../ui/upload';
 
 /** Copy every file of a volume into a new one. */
 export function CloneVolumeDialog({ source, onClose }: { source: string; onClose: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [target, setTarget] = useState(`${source}-copy`);
-  const problem = firstProblem(volumeName, target);
+  const problem = firstProblemText(t, volumeName, target);
   const copying = useTransfer();
   const clone = useMutation({
     mutationFn: () => berth.volumes.clone.mutate({ source, target, transfer: copying.begin() }),
@@ -49,14 +52,14 @@ export function CloneVolumeDialog({ source, onClose }: { source: string; onClose
 
 /** Unpack a .tar or .tar.gz into a new (or empty) volume. */
 export function ImportVolumeDialog({ onClose }: { onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const [name, setName] = useState('');
   const [file, setFile] = useState<File>();
   const importing = useTransfer();
   // A refusal that never became a transfer (the request did not arrive, or its id was refused).
   const [requestError, setRequestError] = useState<string>();
-  const problem = name ? firstProblem(volumeName, name) : undefined;
+  const problem = name ? firstProblemText(t, volumeName, name) : undefined;
   const startInDesktop = (files: DesktopFiles) => {
     setRequestError(undefined);
     files
@@ -74,7 +77,7 @@ export function ImportVolumeDialog({ onClose }: { onClose: () => void }) {
       .then((target) => fetch(target, { method: 'POST', body: file }))
       .catch((e: Error) => e);
     if (response instanceof Error) setRequestError(response.message);
-    else if (response.status === 400) setRequestError(await response.text());
+    else if (response.status === 400) setRequestError(errorText(i18n, hostRefusal(await response.text())).text);
     void queryClient.invalidateQueries();
   };
   return (

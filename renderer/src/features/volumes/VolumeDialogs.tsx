@@ -2,7 +2,8 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { volumeCreateCommand, volumeRemoveCommand } from '../../../../engine/contract/cli';
-import { firstProblem, volumeName } from '../../../../engine/contract/schemas';
+import { volumeName } from '../../../../engine/contract/schemas';
+import { firstProblemText } from '../../ui/inputProblem';
 import type { ActionOutcome } from '../../../../engine/contract/types';
 import { berth } from '../../rpc/client';
 import { toBerthError } from '../../rpc/errors';
@@ -20,7 +21,7 @@ export function CreateVolumeDialog({ existing, onClose }: { existing: readonly s
   const [labelsText, setLabelsText] = useState('');
   const options = parseKeyValueLines(optionsText);
   const labels = parseKeyValueLines(labelsText);
-  const nameProblem = name ? (firstProblem(volumeName, name) ?? (existing.includes(name) ? t('volumes.exists', { name }) : undefined)) : undefined;
+  const nameProblem = name ? (firstProblemText(t, volumeName, name) ?? (existing.includes(name) ? t('volumes.exists', { name }) : undefined)) : undefined;
   const input = {
     name,
     driver: driver.trim() || 'local',
