@@ -25,13 +25,14 @@ export interface BerthErrorShape {
   hint?: string;
   /**
    * Which sentence the renderer's catalogs word this with (`errors.<reason>` and, where there is
-   * one, `errors.<reason>Hint`), filled from `params`. Beside those words it quotes `message` when
-   * that is the engine's or registry's own text; an INVALID_INPUT refusal is Berth's own, so its
-   * English `message` is never shown where the catalog has words (renderer/src/ui/errorText.ts).
-   * Without a reason the renderer shows `message` and `hint` as they came.
+   * one, `errors.<reason>Hint`), filled from `params`; `message` and `hint` are then only the
+   * English for logs and other programs (renderer/src/ui/errorText.ts). Without a reason the
+   * renderer shows `message` and `hint` as they came.
    */
   reason?: BerthErrorReason;
   params?: BerthErrorParams;
+  /** What only the engine or a registry could say, shown quoted beside Berth's own words. */
+  engineText?: string;
 }
 
 /** Refusals the renderer words in both catalogs (renderer/src/i18n: `errors.<reason>`). */
@@ -48,6 +49,8 @@ export const errorReasons = [
   'registryLoginRequired',
   'registryPushLoginRequired',
   'networkMissing',
+  'engineUnavailable',
+  'enginePermissionDenied',
   /** A value a schema refused: params `problem` (catalog key under `problems.`), `field`, and its own params. */
   'inputProblem',
 ] as const;
@@ -57,16 +60,18 @@ export class BerthError extends Error implements BerthErrorShape {
   override readonly name = 'BerthError';
   readonly reason?: BerthErrorReason;
   readonly params?: BerthErrorParams;
+  readonly engineText?: string;
   constructor(
     readonly code: BerthErrorCode,
     message: string,
     readonly hint?: string,
-    worded?: { reason: BerthErrorReason; params?: BerthErrorParams },
+    worded?: { reason: BerthErrorReason; params?: BerthErrorParams; engineText?: string },
   ) {
     super(message);
     if (worded) {
       this.reason = worded.reason;
       if (worded.params) this.params = worded.params;
+      if (worded.engineText) this.engineText = worded.engineText;
     }
   }
 
@@ -75,6 +80,7 @@ export class BerthError extends Error implements BerthErrorShape {
     if (this.hint !== undefined) shape.hint = this.hint;
     if (this.reason !== undefined) shape.reason = this.reason;
     if (this.params !== undefined) shape.params = this.params;
+    if (this.engineText !== undefined) shape.engineText = this.engineText;
     return shape;
   }
 }

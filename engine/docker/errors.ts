@@ -33,12 +33,14 @@ export function fromDockerError(error: unknown, subject?: string): BerthError {
         'ENGINE_UNAVAILABLE',
         `Permission denied talking to the engine (${e.code}).`,
         'Add yourself to the "docker" group (then log in again), or choose another engine.',
+        { reason: 'enginePermissionDenied', params: { code: e.code } },
       );
     }
     return new BerthError(
       'ENGINE_UNAVAILABLE',
       'The container engine is not answering.',
       'Is dockerd running? Berth reconnects by itself as soon as it is back.',
+      { reason: 'engineUnavailable' },
     );
   }
   const message = engineMessage(error);

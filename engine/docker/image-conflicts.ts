@@ -35,18 +35,21 @@ export function explainRemoveConflict(error: BerthError, image: string, users: r
     return new BerthError('CONFLICT', error.message, `Stop and remove ${running.join(', ')} first.`, {
       reason: 'imageUsedByRunning' satisfies ImageRemoveReason,
       params: { image, containers: running },
+      engineText: error.message,
     });
   }
   if (stopped.length && /container/i.test(error.message)) {
     return new BerthError('CONFLICT', error.message, 'Remove it with force to delete it anyway.', {
       reason: 'imageUsedByStopped' satisfies ImageRemoveReason,
       params: { image, containers: stopped },
+      engineText: error.message,
     });
   }
   if (/multiple repositories/i.test(error.message)) {
     return new BerthError('CONFLICT', error.message, 'Remove it with force to delete every tag.', {
       reason: 'imageHasTags' satisfies ImageRemoveReason,
       params: { image, tags: [...tags] },
+      engineText: error.message,
     });
   }
   return error;

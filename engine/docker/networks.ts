@@ -95,6 +95,6 @@ export async function explainMissingNetwork(docker: Docker, container: string, e
     'NOT_FOUND',
     error.message,
     `Connect ${containerName} to another network, or create a network named ${network} again.`,
-    { reason: 'networkMissing', params: { network, container: containerName } },
+    { reason: 'networkMissing', params: { network, container: containerName }, engineText: error.message },
   );
 }

@@ -88,7 +88,7 @@ function streamError(
 ): BerthError {
   if (needsLogin(message)) {
     const reason = operation === 'pull' ? 'registryLoginRequired' : 'registryPushLoginRequired';
-    return new BerthError('ENGINE_ERROR', message, registryHint(message), { reason, params: { registry, image } });
+    return new BerthError('ENGINE_ERROR', message, registryHint(message), { reason, params: { registry, image }, engineText: message });
   }
   return new BerthError(code, message, registryHint(message) ?? fallbackHint);
 }

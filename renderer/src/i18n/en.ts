@@ -766,6 +766,10 @@ export const en = {
     vmFailed: 'Berth’s virtual machine did not start',
   },
   errors: {
+    engineUnavailable: 'The container engine is not answering.',
+    engineUnavailableHint: 'Is dockerd running? Berth reconnects by itself as soon as it is back.',
+    enginePermissionDenied: 'Berth may not talk to the engine ({{code}}).',
+    enginePermissionDeniedHint: 'Add yourself to the “docker” group (then log in again), or choose another engine.',
     inputProblem: 'Berth cannot take this value.',
     dockerignorePattern: '.dockerignore line {{line}}: “{{pattern}}” is not a pattern docker accepts.',
     dockerignorePatternHint: 'Fix or remove that line (a lone “!”, an unclosed “[”, a trailing “\\” or a backwards range like “[z-a]”); docker build refuses it too.',

@@ -767,6 +767,10 @@ export const ko: Catalog = {
     vmFailed: 'Berth 가상 머신을 시작하지 못했습니다',
   },
   errors: {
+    engineUnavailable: '컨테이너 엔진이 응답하지 않습니다.',
+    engineUnavailableHint: 'dockerd가 실행 중인가요? 엔진이 돌아오면 Berth가 알아서 다시 연결합니다.',
+    enginePermissionDenied: 'Berth가 엔진에 접근할 권한이 없습니다({{code}}).',
+    enginePermissionDeniedHint: '“docker” 그룹에 자신을 추가한 뒤 다시 로그인하거나, 다른 엔진을 고르세요.',
     inputProblem: 'Berth가 이 값을 받을 수 없습니다.',
     dockerignorePattern: '.dockerignore {{line}}번째 줄의 “{{pattern}}”은(는) docker가 받아들이지 않는 패턴입니다.',
     dockerignorePatternHint: '그 줄을 고치거나 지우세요(홀로 쓴 “!”, 닫히지 않은 “[”, 끝에 남은 “\\”, “[z-a]”처럼 거꾸로 된 범위). docker build도 이 패턴을 거부합니다.',

@@ -21,7 +21,6 @@ describe('engine errors in the person’s language', () => {
     await i18n.changeLanguage('ko');
     expect(errorText(i18n, missing)).toEqual({
       text: '이 엔진에는 “nfs3”라는 볼륨 드라이버가 없습니다.',
-      quoted: 'No volume driver "nfs3" is installed.',
       hint: '여기에 설치된 드라이버: local. 플러그인을 먼저 설치하거나 이 중 하나를 쓰세요.',
     });
     await i18n.changeLanguage('en');

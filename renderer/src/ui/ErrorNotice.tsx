@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BerthErrorShape } from '../../../engine/contract/errors';
+import { toBerthError } from '../rpc/errors';
 import { errorText } from './errorText';
 
 /** The words of `errorText` for the current language, for places that show an error as a line of text. */
@@ -25,4 +26,15 @@ export function ErrorNotice({ error, title, children }: { error: BerthErrorShape
       {children}
     </div>
   );
+}
+
+/**
+ * A query's failure where a view shows engine data. "The engine is not answering" is left to the
+ * window's banner (app/EngineBanner.tsx), which says it once and counts down to the next try; a
+ * view that said it too would only repeat it, and a refetch racing a stopped engine would flash it.
+ */
+export function QueryErrorNotice({ error }: { error: unknown }) {
+  if (!error) return null;
+  const shape = toBerthError(error);
+  return shape.code === 'ENGINE_UNAVAILABLE' ? null : <ErrorNotice error={shape} />;
 }

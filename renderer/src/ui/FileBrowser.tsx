@@ -10,7 +10,7 @@ import { desktopFiles, type DesktopFiles } from '../rpc/desktop';
 import { toBerthError } from '../rpc/errors';
 import { CommandPreview } from './CommandPreview';
 import { ConfirmActions, Dialog } from './Dialog';
-import { ErrorNotice } from './ErrorNotice';
+import { ErrorNotice, QueryErrorNotice } from './ErrorNotice';
 import { errorText } from './errorText';
 import { SaveLink } from './SaveLink';
 import { TransferStatus } from './TransferStatus';
@@ -147,7 +147,7 @@ export function FileBrowser({ source }: { source: FileSource }) {
           {transferError}
         </p>
       )}
-      {error && <ErrorNotice error={toBerthError(error)} />}
+      <QueryErrorNotice error={error} />
       {!isPending && entries.length === 0 && !error && <p className="view__empty">{t('files.empty')}</p>}
       {entries.length > 0 && (
         <table className="simple-table" aria-label={t('files.table', { path })}>

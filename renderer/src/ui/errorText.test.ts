@@ -15,12 +15,13 @@ describe('errorText', () => {
     hint: 'Stop and remove web first.',
     reason: 'imageUsedByRunning' as const,
     params: { image: 'app:1', containers: ['web', 'worker'] },
+    engineText: 'conflict: unable to remove repository reference "app:1" (must force) - container 0a1b is using its referenced image 9f8e',
   };
 
   it('words a known reason from the catalog, lists joined, with the engine’s words beside it', () => {
     expect(errorText(i18n, running)).toEqual({
       text: 'app:1 is used by running container web, worker.',
-      quoted: running.message,
+      quoted: running.engineText,
       hint: 'Stop and remove web, worker first: even force cannot remove an image a running container uses.',
     });
     const korean = errorText({ t: i18n.getFixedT('ko'), exists: i18n.exists.bind(i18n) }, running);
@@ -38,5 +39,10 @@ describe('errorText', () => {
     const korean = errorText({ t: i18n.getFixedT('ko'), exists: i18n.exists.bind(i18n) }, refused);
     expect(korean.quoted).toBeUndefined();
     expect(korean.text).not.toContain('not a pattern');
+    // Nor an engine failure Berth words itself, whatever its code.
+    const down: BerthErrorShape = { code: 'ENGINE_UNAVAILABLE', message: 'The container engine is not answering.', hint: 'Is dockerd running?', reason: 'engineUnavailable' };
+    const words = errorText({ t: i18n.getFixedT('ko'), exists: i18n.exists.bind(i18n) }, down);
+    expect(words).toEqual({ text: '컨테이너 엔진이 응답하지 않습니다.', hint: expect.stringContaining('dockerd') });
+    expect(JSON.stringify(words)).not.toMatch(/not answering|Is dockerd/);
   });
 });

@@ -3,10 +3,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { containerInspectCommand } from '../../../../engine/contract/cli';
 import { berth } from '../../rpc/client';
-import { toBerthError } from '../../rpc/errors';
 import { useEngineStatus } from '../../rpc/engine-sync';
 import { CommandPreview } from '../../ui/CommandPreview';
-import { ErrorNotice } from '../../ui/ErrorNotice';
+import { QueryErrorNotice } from '../../ui/ErrorNotice';
 import { JsonTree } from '../../ui/JsonTree';
 
 export function InspectTab({ id, name }: { id: string; name: string }) {
@@ -43,7 +42,7 @@ export function InspectTab({ id, name }: { id: string; name: string }) {
         </button>
       </div>
       <CommandPreview command={containerInspectCommand(name)} />
-      {error && <ErrorNotice error={toBerthError(error)} />}
+      <QueryErrorNotice error={error} />
       {data && <JsonTree value={data as never} search={search} label={t('inspect.tree')} />}
     </div>
   );

@@ -23,7 +23,7 @@ import {
 } from '../../state/ui-store';
 import { CommandPreview } from '../../ui/CommandPreview';
 import { visibleSelection } from '../../ui/useSelection';
-import { ErrorNotice } from '../../ui/ErrorNotice';
+import { QueryErrorNotice } from '../../ui/ErrorNotice';
 import { errorText } from '../../ui/errorText';
 import { ContainerTable } from './ContainerTable';
 import { ContainerToolbar } from './ContainerToolbar';
@@ -161,7 +161,7 @@ export function ContainersView() {
           </ul>
         </div>
       )}
-      {error && <ErrorNotice error={toBerthError(error)} />}
+      <QueryErrorNotice error={error} />
 
       {isPending && usable ? (
         <p className="view__empty">{t('common.loading')}</p>

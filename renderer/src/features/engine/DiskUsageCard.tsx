@@ -3,9 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { commandLine } from '../../../../engine/contract/cli';
 import { berth } from '../../rpc/client';
 import { useEngineStatus } from '../../rpc/engine-sync';
-import { toBerthError } from '../../rpc/errors';
 import { CommandPreview } from '../../ui/CommandPreview';
-import { ErrorNotice } from '../../ui/ErrorNotice';
+import { QueryErrorNotice } from '../../ui/ErrorNotice';
 import { formatBytes } from '../../ui/format';
 
 const kinds = ['images', 'containers', 'volumes', 'buildCache'] as const;
@@ -26,7 +25,7 @@ export function DiskUsageCard() {
     <section className="card" aria-labelledby="disk-usage-title">
       <h2 id="disk-usage-title" className="card__title">{t('engine.disk.title')}</h2>
       <CommandPreview command={commandLine(['system', 'df'])} />
-      {error && <ErrorNotice error={toBerthError(error)} />}
+      <QueryErrorNotice error={error} />
       {data && (
         <table className="simple-table" aria-labelledby="disk-usage-title">
           <thead>

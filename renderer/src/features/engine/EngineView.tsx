@@ -7,10 +7,9 @@ import { DiskUsageCard } from './DiskUsageCard';
 import { EngineChoices } from './EngineChoices';
 import { NativeEngineCard } from './NativeEngineCard';
 import { VmEngineCard } from './VmEngineCard';
-import { toBerthError } from '../../rpc/errors';
 import { engineInfoQuery } from '../../rpc/queries';
 import { CommandPreview } from '../../ui/CommandPreview';
-import { ErrorNotice } from '../../ui/ErrorNotice';
+import { QueryErrorNotice } from '../../ui/ErrorNotice';
 import { formatBytes } from '../../ui/format';
 import { Facts } from '../../ui/Facts';
 
@@ -51,7 +50,7 @@ export function EngineView() {
         {status && <span className={`status-pill status-pill--${status.state}`}>{t(`status.${status.state}`)}</span>}
       </header>
       <CommandPreview command={commandLine(['info'])} />
-      {error && <ErrorNotice error={toBerthError(error)} />}
+      <QueryErrorNotice error={error} />
       <Facts rows={rows} />
       <DiskUsageCard />
       <EngineChoices />

@@ -3,10 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { commandLine } from '../../../../engine/contract/cli';
 import { berth } from '../../rpc/client';
 import { useEngineStatus } from '../../rpc/engine-sync';
-import { toBerthError } from '../../rpc/errors';
 import { openImage } from '../../state/ui-store';
 import { CommandPreview } from '../../ui/CommandPreview';
-import { ErrorNotice } from '../../ui/ErrorNotice';
+import { QueryErrorNotice } from '../../ui/ErrorNotice';
 import { formatBytes, formatRelativeTime, shortId } from '../../ui/format';
 import { Facts } from '../../ui/Facts';
 
@@ -47,7 +46,7 @@ export function ImageDetailView({ reference }: { reference: string }) {
         <h1 id="image-title">{reference}</h1>
       </header>
       <CommandPreview command={commandLine(['image', 'history', reference])} />
-      {error && <ErrorNotice error={toBerthError(error)} />}
+      <QueryErrorNotice error={error} />
       {data && (
         <>
           <Facts rows={facts} />

@@ -6,12 +6,11 @@ import type { ActionOutcome, ImageSummary } from '../../../../engine/contract/ty
 import { useEngineUsable } from '../../app/EngineBanner';
 import { berth } from '../../rpc/client';
 import { useEngineStatus } from '../../rpc/engine-sync';
-import { toBerthError } from '../../rpc/errors';
 import { imagesQuery } from '../../rpc/queries';
 import { openImage } from '../../state/ui-store';
 import { CommandPreview } from '../../ui/CommandPreview';
 import { ConfirmActions, Dialog } from '../../ui/Dialog';
-import { ErrorNotice } from '../../ui/ErrorNotice';
+import { QueryErrorNotice } from '../../ui/ErrorNotice';
 import { FailureList } from '../../ui/FailureList';
 import { formatBytes, formatRelativeTime, shortId } from '../../ui/format';
 import { useSelection, visibleSelection } from '../../ui/useSelection';
@@ -128,7 +127,7 @@ export function ImagesView() {
           </button>
         )}
       </FailureList>
-      {error && <ErrorNotice error={toBerthError(error)} />}
+      <QueryErrorNotice error={error} />
       {!isPending && rows.length === 0 && !error && <p className="view__empty">{t('images.empty')}</p>}
       {rows.length > 0 && (
         <table className="simple-table">

@@ -12,7 +12,7 @@ import { toBerthError } from '../../rpc/errors';
 import { containersQuery, queryKeys } from '../../rpc/queries';
 import { CommandPreview } from '../../ui/CommandPreview';
 import { ConfirmActions, Dialog } from '../../ui/Dialog';
-import { ErrorNotice } from '../../ui/ErrorNotice';
+import { ErrorNotice, QueryErrorNotice } from '../../ui/ErrorNotice';
 
 /** Networks: what each connects, create one, remove one (the engine refuses while in use), connect and disconnect containers. */
 export function NetworksView() {
@@ -46,7 +46,7 @@ export function NetworksView() {
       </div>
       <CommandPreview label={lastCommand ? t('containers.lastCommand') : t('containers.listCommand')} command={lastCommand ?? commandLine(['network', 'ls'])} />
       {act.error && <ErrorNotice error={toBerthError(act.error)} />}
-      {error && <ErrorNotice error={toBerthError(error)} />}
+      <QueryErrorNotice error={error} />
       <table className="simple-table">
         <thead>
           <tr>

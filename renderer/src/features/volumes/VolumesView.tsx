@@ -6,12 +6,11 @@ import type { ActionOutcome } from '../../../../engine/contract/types';
 import { useEngineUsable } from '../../app/EngineBanner';
 import { berth } from '../../rpc/client';
 import { useEngineStatus } from '../../rpc/engine-sync';
-import { toBerthError } from '../../rpc/errors';
 import { volumesQuery } from '../../rpc/queries';
 import { openVolume } from '../../state/ui-store';
 import { CommandPreview } from '../../ui/CommandPreview';
 import { ConfirmActions, Dialog } from '../../ui/Dialog';
-import { ErrorNotice } from '../../ui/ErrorNotice';
+import { QueryErrorNotice } from '../../ui/ErrorNotice';
 import { FailureList } from '../../ui/FailureList';
 import { formatBytes } from '../../ui/format';
 import { useSelection } from '../../ui/useSelection';
@@ -66,7 +65,7 @@ export function VolumesView() {
       </div>
       <CommandPreview label={lastCommand ? t('containers.lastCommand') : t('containers.listCommand')} command={lastCommand ?? commandLine(['volume', 'ls'])} />
       <FailureList failures={failures} />
-      {error && <ErrorNotice error={toBerthError(error)} />}
+      <QueryErrorNotice error={error} />
       {!isPending && shown.length === 0 && !error && <p className="view__empty">{t('volumes.empty')}</p>}
       {shown.length > 0 && (
         <table className="simple-table">
