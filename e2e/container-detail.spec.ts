@@ -90,10 +90,17 @@ test('merged logs: two containers in one view, in time order, each line named', 
   await openBerth(page);
   const a = uniqueName('alpha');
   const b = uniqueName('beta');
-  // Gaps of a second or two, so the order holds even when the second container starts late on a busy machine.
-  await runCommand(a, ['sh', '-c', 'echo a-first; sleep 2; echo a-third; sleep 5; echo a-later; sleep 600']);
-  await runCommand(b, ['sh', '-c', 'sleep 1; echo b-second; sleep 2; echo b-fourth; sleep 600']);
-  await expect.poll(() => docker('logs', b), { timeout: 10_000 }).toContain('b-fourth');
+  // Each container says its next line only when told (a file appears), and is told only once the
+  // line before is in the engine's log: the lines' times are in this order however late a container
+  // starts on a busy machine (fixed sleeps were not: `docker run` can take over a second under load).
+  const sayWhenTold = (...lines: string[]) => ['sh', '-c', `${lines.map((l) => `until [ -e /tmp/${l} ]; do sleep 0.1; done; echo ${l}; `).join('')}sleep 600`];
+  const say = async (name: string, line: string) => {
+    await docker('exec', name, 'touch', `/tmp/${line}`);
+    await expect.poll(() => docker('logs', name), { timeout: 10_000 }).toContain(line);
+  };
+  await runCommand(a, sayWhenTold('a-first', 'a-third', 'a-later'));
+  await runCommand(b, sayWhenTold('b-second', 'b-fourth'));
+  for (const [name, line] of [[a, 'a-first'], [b, 'b-second'], [a, 'a-third'], [b, 'b-fourth']] as const) await say(name, line);
   await page.getByRole('checkbox', { name: `Select ${a}`, exact: true }).check();
   await page.getByRole('checkbox', { name: `Select ${b}`, exact: true }).check();
   await page.getByRole('button', { name: 'Merged logs' }).click();
@@ -106,6 +113,7 @@ test('merged logs: two containers in one view, in time order, each line named', 
   expect(text).toMatch(new RegExp(`${a}\\s*\\| a-first`));
   expect(text).toMatch(new RegExp(`${b}\\s*\\| b-second`));
   // New lines keep arriving.
+  await docker('exec', a, 'touch', '/tmp/a-later');
   await expect(rows).toContainText('a-later', { timeout: 10_000 });
 });
 
