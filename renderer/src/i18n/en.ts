@@ -29,9 +29,9 @@ export const en = {
   door: {
     title: 'Berth needs a new address',
     tokenUsed: 'This address has already opened Berth once, and each address opens Berth only once. Restart Berth, or ask it for a new address (press Enter in the terminal where Berth runs).',
-    tokenUnknown: 'This address is not one this Berth gave out (it may be from before Berth restarted). Open the address Berth printed, restart Berth, or ask it for a new address.',
-    noLogin: 'Open the address Berth printed when it started: it carries a one-time key. If that address was already used, restart Berth or ask it for a new address.',
-    sessionUnknown: 'Berth restarted, so this page’s session has ended. Open the new address Berth printed, or ask it for a new one.',
+    tokenUnknown: 'This address is not one this Berth gave out (it may be from before Berth restarted). Open the address Berth printed, restart Berth, or ask it for a new address (press Enter in the terminal where Berth runs).',
+    noLogin: 'Open the address Berth printed when it started: it carries a one-time key. If that address was already used, restart Berth or ask it for a new address (press Enter in the terminal where Berth runs).',
+    sessionUnknown: 'Berth restarted, so this page’s session has ended. Open the new address Berth printed, or ask it for a new one (press Enter in the terminal where Berth runs).',
     downloadRefused: 'The download did not start: {{reason}}',
   },
   common: {
@@ -150,8 +150,8 @@ export const en = {
     since: 'Since',
     tail: 'Lines',
     scrollback: 'Keep',
-    scrollbackLines_one: '{{count}} line',
-    scrollbackLines_other: '{{count}} lines',
+    scrollbackLines_one: '{{count, number}} line',
+    scrollbackLines_other: '{{count, number}} lines',
     tailChoices: { '1000': 'last 1,000', '10000': 'last 10,000', all: 'all' },
     sinceChoices: { '5m': 'last 5 minutes', '1h': 'last hour', all: 'the beginning' },
     timestamps: 'Timestamps',
