@@ -71,4 +71,11 @@ describe('numbers in sentences', () => {
     expect(i18n.t('logs.scrollbackLines', { count: 50000 })).toBe('50,000 lines');
     expect(i18n.t('logs.scrollbackLines', { count: 50000, lng: 'ko' })).toBe('50,000줄');
   });
+
+  it('count in the singular where English has one (the list said “restarted 1 times”)', async () => {
+    const i18n = i18next.createInstance();
+    await i18n.init({ resources: { en: { translation: en }, ko: { translation: ko } }, lng: 'en', interpolation: { escapeValue: false } });
+    expect(i18n.t('containers.restartingStatus', { code: 3, count: 1 })).toBe('Exited with code 3 · restarted 1 time');
+    expect(i18n.t('containers.restartingStatus', { code: 3, count: 4 })).toBe('Exited with code 3 · restarted 4 times');
+  });
 });

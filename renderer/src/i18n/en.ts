@@ -69,7 +69,9 @@ export const en = {
       unhealthy: 'Unhealthy',
       starting: 'Health: starting',
     },
-    restartingStatus: 'Exited with code {{code}} · restarted {{count}} times',
+    restartingStatus_one: 'Exited with code {{code}} · restarted {{count}} time',
+    restartingStatus_other: 'Exited with code {{code}} · restarted {{count}} times',
+    restartingStatusUncounted: 'Exited with code {{code}} · restarting',
     columns: {
       name: 'Name',
       image: 'Image',

@@ -70,7 +70,9 @@ export const ko: Catalog = {
       unhealthy: '비정상',
       starting: '상태 확인 중',
     },
-    restartingStatus: '종료 코드 {{code}} · {{count}}번 재시작됨',
+    restartingStatus_one: '종료 코드 {{code}} · {{count}}번 재시작됨',
+    restartingStatus_other: '종료 코드 {{code}} · {{count}}번 재시작됨',
+    restartingStatusUncounted: '종료 코드 {{code}} · 재시작 중',
     columns: {
       name: '이름',
       image: '이미지',
