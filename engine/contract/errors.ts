@@ -47,6 +47,8 @@ export const errorReasons = [
   'imageHasTags',
   'registryLoginRequired',
   'registryPushLoginRequired',
+  'registryImageMissing',
+  'registryUnreachable',
   'networkMissing',
   /** A value a schema refused: params `problem` (catalog key under `problems.`), `field`, and its own params. */
   'inputProblem',
