@@ -197,6 +197,8 @@ export const en = {
     endedUnknown: 'The shell ended: the container stopped or the engine went away. Open a new terminal to go on.',
     failed: 'Could not open a terminal',
     label: 'Terminal in {{name}}',
+    inputLabel: 'Terminal input',
+    tooMuchOutput: 'Too much output to read out; move through the rows to read them.',
   },
   stats: {
     cpu: 'CPU',

@@ -198,6 +198,8 @@ export const ko: Catalog = {
     endedUnknown: '셸이 끝났습니다. 컨테이너가 멈췄거나 엔진 연결이 끊겼습니다. 계속하려면 새 터미널을 여세요.',
     failed: '터미널을 열지 못했습니다',
     label: '{{name}}의 터미널',
+    inputLabel: '터미널 입력',
+    tooMuchOutput: '출력이 너무 많아 읽어 줄 수 없습니다. 줄을 하나씩 옮겨 가며 읽으세요.',
   },
   stats: {
     cpu: 'CPU',
