@@ -28,6 +28,9 @@ test('the run dialog shows a whole port range and puts each refused environment 
   await hostPort.fill('65000-65535');
   // Nothing of what was typed hides past the field's edge.
   expect(await hostPort.evaluate((input) => input.scrollWidth <= input.clientWidth)).toBe(true);
+  // The docker -p field spans the Ports group, so its long example is readable (it was 190 px of 640).
+  const [spec, group] = [await dialog.getByRole('textbox', { name: 'Add a port in docker -p syntax' }).boundingBox(), await dialog.getByRole('group', { name: 'Ports' }).boundingBox()];
+  expect(spec!.width).toBeGreaterThan(group!.width * 0.6);
 
   await dialog.getByRole('textbox', { name: /^Environment/ }).fill('JUSTNAME\n=novalue');
   const problem = dialog.getByText(/^Line 1: /);

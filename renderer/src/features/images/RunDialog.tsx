@@ -161,7 +161,7 @@ export function RunDialog({ image: initialImage, onClose }: { image: string; onC
           <button type="button" className="button button--small" onClick={() => setPorts([...ports, { hostIp: '127.0.0.1', hostPort: '', containerPort: '', protocol: 'tcp' }])}>
             {t('run.addPort')}
           </button>
-          <div className="run-form__row">
+          <div className="run-form__row run-form__row--wide">
             <input
               className="input run-form__spec"
               aria-label={t('run.portSpec')}
