@@ -26,8 +26,8 @@ export interface BerthErrorShape {
   /**
    * Which sentence the renderer's catalogs word this with (`errors.<reason>` and, where there is
    * one, `errors.<reason>Hint`), filled from `params`. Beside those words it quotes `message` when
-   * that is the engine's or registry's own text; an INVALID_INPUT refusal is Berth's own, so its
-   * English `message` is never shown where the catalog has words (renderer/src/ui/errorText.ts).
+   * that is the engine's or registry's own text; an INVALID_INPUT or NOT_RUNNING refusal is Berth's
+   * own, so its English `message` is never shown where the catalog has words (renderer/src/ui/errorText.ts).
    * Without a reason the renderer shows `message` and `hint` as they came.
    */
   reason?: BerthErrorReason;
@@ -49,6 +49,10 @@ export const errorReasons = [
   'registryPushLoginRequired',
   'registryImageMissing',
   'registryUnreachable',
+  'shellContainerStopped',
+  'shellContainerPaused',
+  'shellContainerRestarting',
+  'shellMissing',
   'networkMissing',
   /** A value a schema refused: params `problem` (catalog key under `problems.`), `field`, and its own params. */
   'inputProblem',

@@ -28,7 +28,8 @@ export function errorText(i18n: Pick<I18n, 't' | 'exists'>, error: BerthErrorSha
   if (!key || !i18n.exists(key)) return { text: error.message, ...(error.hint ? { hint: error.hint } : {}) };
   const values = Object.fromEntries(Object.entries(error.params ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v)]));
   const hint = i18n.exists(`${key}Hint`) ? i18n.t(`${key}Hint`, values) : undefined;
-  // A refused input is Berth's own sentence (worded above); anything else quotes what the engine said.
-  const quoted = error.code === 'INVALID_INPUT' ? undefined : error.message;
+  // A refused input, or an action refused because the container is not running, is Berth's own
+  // check (its English sentence worded above); anything else quotes what the engine said.
+  const quoted = error.code === 'INVALID_INPUT' || error.code === 'NOT_RUNNING' ? undefined : error.message;
   return { text: i18n.t(key, values), ...(quoted ? { quoted } : {}), ...(hint ? { hint } : {}) };
 }
