@@ -20,6 +20,11 @@ export const en = {
     hostClosed: 'Berth’s host is not reachable',
   },
   banner: {
+    linkLost: {
+      noAnswer: 'Nothing answers at the engine’s socket ({{code}}).',
+      timeout: 'The engine did not answer in time.',
+      closed: 'The engine closed the connection.',
+    },
     engineDown: 'The container engine is not answering.',
     retrying: 'Berth keeps trying and reconnects by itself (next try in {{seconds}} s).',
     retryingSoon: 'Berth keeps trying and reconnects by itself.',

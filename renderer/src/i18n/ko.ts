@@ -22,6 +22,11 @@ export const ko: Catalog = {
     hostClosed: 'Berth 호스트에 연결할 수 없습니다',
   },
   banner: {
+    linkLost: {
+      noAnswer: '엔진 소켓에서 응답이 없습니다({{code}}).',
+      timeout: '엔진이 제때 응답하지 않았습니다.',
+      closed: '엔진이 연결을 닫았습니다.',
+    },
     engineDown: '컨테이너 엔진이 응답하지 않습니다.',
     retrying: 'Berth가 계속 시도하며 자동으로 다시 연결합니다 ({{seconds}}초 후 재시도).',
     retryingSoon: 'Berth가 계속 시도하며 자동으로 다시 연결합니다.',
