@@ -53,6 +53,7 @@ export const errorReasons = [
   'shellContainerPaused',
   'shellContainerRestarting',
   'shellMissing',
+  'networkInUse',
   'networkMissing',
   /** A value a schema refused: params `problem` (catalog key under `problems.`), `field`, and its own params. */
   'inputProblem',

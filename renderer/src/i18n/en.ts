@@ -800,6 +800,8 @@ export const en = {
     shellContainerRestartingHint: 'Open the terminal again once it runs; its log may say why it keeps exiting.',
     shellMissing: '{{container}}’s image has no shell (Berth looked for bash and sh).',
     shellMissingHint: 'Images built FROM scratch or distroless have none; use Logs and Inspect, or copy files out with docker cp.',
+    networkInUse: 'Network {{network}} still has running containers connected to it.',
+    networkInUseHint: 'Disconnect them (the × beside each name), or stop them, then remove the network.',
     networkMissing: 'Cannot start {{container}}: its network {{network}} no longer exists.',
     networkMissingHint: 'Connect {{container}} to another network (Networks → Connect…), or create a network named {{network}} again.',
     volumeDriverMissing: 'This engine has no volume driver called “{{driver}}”.',

@@ -801,6 +801,8 @@ export const ko: Catalog = {
     shellContainerRestartingHint: '실행 중이 되면 터미널을 다시 여세요. 계속 종료되는 이유는 로그에 있을 수 있습니다.',
     shellMissing: '{{container}}의 이미지에 셸이 없습니다(Berth는 bash와 sh를 찾아보았습니다).',
     shellMissingHint: 'FROM scratch나 distroless로 만든 이미지에는 셸이 없습니다. 로그와 상세 정보를 보거나 docker cp로 파일을 꺼내세요.',
+    networkInUse: '{{network}} 네트워크에 실행 중인 컨테이너가 아직 연결되어 있습니다.',
+    networkInUseHint: '각 이름 옆의 ×로 연결을 끊거나 컨테이너를 중지한 뒤 네트워크를 삭제하세요.',
     networkMissing: '{{container}}을(를) 시작할 수 없습니다: 연결된 네트워크 {{network}}이(가) 더 이상 없습니다.',
     networkMissingHint: '{{container}}을(를) 다른 네트워크에 연결하거나(네트워크 → 연결…), {{network}}이라는 네트워크를 다시 만드세요.',
     volumeDriverMissing: '이 엔진에는 “{{driver}}”라는 볼륨 드라이버가 없습니다.',
