@@ -201,3 +201,13 @@ test('headers a container’s web page or a typed server received, replayed agai
     await new Promise((resolve) => echo.server.close(resolve));
   }
 });
+
+// After a restart the tab says "open the new address"; pasting it into that same tab only changes
+// the fragment, which used to leave the door page standing.
+test('a new address pasted into a tab that shows the door opens Berth there', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Berth needs a new address' })).toBeVisible();
+  await page.goto(await loginAddress());
+  await expect(page.getByRole('status', { name: 'Engine' })).toContainText('Connected');
+  expect(page.url()).not.toContain('token');
+});

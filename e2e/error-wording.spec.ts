@@ -21,3 +21,21 @@ test('a volume driver the engine lacks is refused at once, worded in Korean', as
   await expect(docker('volume', 'inspect', name)).rejects.toThrow();
   await page.getByRole('combobox', { name: '언어' }).selectOption('en');
 });
+
+// The Korean pull dialog used to pair its Korean title with Berth's English hint for a missing tag.
+test('a tag the registry does not have is explained in Korean, with the registry’s own words quoted', async ({ page }) => {
+  const registry = `127.0.0.1:${process.env.BERTH_REGISTRY_PORT || 5055}`;
+  await openBerth(page);
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('ko');
+  await page.getByRole('navigation').getByRole('button', { name: '이미지' }).click();
+  await page.getByRole('button', { name: '받기…' }).click();
+  const dialog = page.getByRole('dialog', { name: '이미지 받기' });
+  await dialog.getByRole('textbox', { name: '이미지' }).fill(`${registry}/e2e/fixture:no-such-tag`);
+  await dialog.getByRole('button', { name: '받기', exact: true }).click();
+  const alert = dialog.getByRole('alert');
+  await expect(alert).toContainText(`${registry}에 ${registry}/e2e/fixture:no-such-tag 이미지가 없습니다.`, { timeout: 30_000 });
+  await expect(alert).toContainText('이름과 태그를 확인하세요.');
+  await expect(alert).toContainText('manifest unknown');
+  await expect(alert).not.toContainText('Check the name');
+  await page.getByRole('combobox', { name: '언어' }).selectOption('en');
+});

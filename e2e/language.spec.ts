@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { openBerth } from './support/app';
-import { createContainer, docker, uniqueName } from './support/engine';
+import { createContainer, docker, runContainer, uniqueName } from './support/engine';
 
 test('switching to Korean changes the visible labels, and back', async ({ page }) => {
   await openBerth(page);
@@ -45,6 +45,26 @@ test('a bad container name is explained in Korean, with no English sentence', as
     }
   } finally {
     await page.getByRole('combobox', { name: '언어' }).selectOption('en');
+    await docker('rm', '-f', name);
+  }
+});
+
+// xterm names the text field a terminal types through "Terminal input" in English; a Korean
+// screen-reader user heard that, even for a shell kept open across a language switch.
+test('a terminal’s input is named in the person’s language, also after switching', async ({ page }) => {
+  const name = uniqueName('term-ko');
+  await runContainer(name);
+  try {
+    await openBerth(page);
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('ko');
+    await page.getByRole('button', { name, exact: true }).click();
+    await page.getByRole('tab', { name: '터미널', exact: true }).click();
+    await expect(page.getByText('셸: /bin/sh')).toBeVisible();
+    await expect(page.getByRole('textbox', { name: '터미널 입력' })).toHaveCount(1);
+    await expect(page.getByRole('textbox', { name: 'Terminal input' })).toHaveCount(0);
+    await page.getByRole('combobox', { name: '언어' }).selectOption('en');
+    await expect(page.getByRole('textbox', { name: 'Terminal input' })).toHaveCount(1);
+  } finally {
     await docker('rm', '-f', name);
   }
 });

@@ -61,8 +61,14 @@ export function containerRemoveCommand(
   return commandLine(['rm', ...flags, ...names]);
 }
 
-export function containerListCommand(all: boolean): string {
-  return commandLine(all ? ['ps', '-a'] : ['ps']);
+/**
+ * The list the containers view shows, as `docker ps`: every container (`-a`), the running ones, or
+ * the running ones with one health verdict (`--filter health=…`, which docker too applies to
+ * running containers only).
+ */
+export function containerListCommand(show: 'all' | 'running' | 'healthy' | 'unhealthy' | 'starting'): string {
+  if (show === 'all') return commandLine(['ps', '-a']);
+  return commandLine(show === 'running' ? ['ps'] : ['ps', '--filter', `health=${show}`]);
 }
 
 export function containerLogsCommand(

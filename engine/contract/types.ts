@@ -187,8 +187,14 @@ export interface EngineStatus {
   version?: string;
   apiVersion?: string;
   os?: string;
-  /** Why the last connection attempt failed, when disconnected. */
+  /** Why the last connection attempt failed, when disconnected (English, or the engine's own words). */
   lastError?: string;
+  /**
+   * The same, where Berth knows the kind, for the renderer to word in the person's language
+   * (`banner.linkLost.<kind>`): nothing listens at the socket (`code` ENOENT or ECONNREFUSED),
+   * no answer in time, or the engine closed the link.
+   */
+  lastErrorKind?: { kind: 'noAnswer'; code: string } | { kind: 'timeout' } | { kind: 'closed' };
   /** When disconnected: milliseconds until the next attempt. */
   retryInMs?: number;
   /** Increments on every successful (re)connection; the UI refetches everything when it changes. */

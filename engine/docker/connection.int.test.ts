@@ -1,6 +1,6 @@
 import Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EngineChanges } from '../contract/types.js';
+import type { EngineChanges, EngineStatus } from '../contract/types.js';
 import { openEngine, type OpenEngine } from '../runtime.js';
 import { fixtureImage, requireDockerHost } from '../testing/engine-env.js';
 import { dockerOptionsFor } from './client.js';
@@ -45,6 +45,21 @@ describe('engine connection', () => {
     const upsert = seen.find((c) => c.containers?.upserted.some((u) => u.id === id));
     expect(upsert?.containers?.upserted.find((u) => u.id === id)).toMatchObject({ name, state: 'created' });
     expect(upsert?.resources).toEqual(expect.arrayContaining(['images', 'volumes']));
+  });
+});
+
+describe('an engine socket nothing listens at', () => {
+  it('says which kind of failure it was, for the renderer to word (the banner showed Berth’s English)', async () => {
+    const silent = await openEngine({ engineUrl: `unix:///tmp/berth-no-engine-${process.pid}.sock` });
+    try {
+      const status = await new Promise<EngineStatus>((resolve) => {
+        if (silent.connection.status.state === 'disconnected') resolve(silent.connection.status);
+        silent.connection.statusChanges.add((next) => next.state === 'disconnected' && resolve(next));
+      });
+      expect(status.lastErrorKind).toEqual({ kind: 'noAnswer', code: 'ENOENT' });
+    } finally {
+      await silent.close();
+    }
   });
 });
 

@@ -95,6 +95,7 @@ export class EngineConnection {
       this.update({
         state: 'disconnected',
         lastError: error === undefined ? 'The engine closed the connection.' : describe(error),
+        lastErrorKind: error === undefined ? { kind: 'closed' } : kindOf(error),
         retryInMs,
       });
       await sleep(retryInMs, stopSignal);
@@ -121,6 +122,7 @@ export class EngineConnection {
         apiVersion: version.ApiVersion,
         os: `${version.Os}/${version.Arch}`,
         lastError: undefined,
+        lastErrorKind: undefined,
         retryInMs: undefined,
         generation: this.current.generation + 1,
       });
@@ -171,6 +173,13 @@ function readEvents(
     stream.on('close', resolve);
     stream.on('error', (e: unknown) => (signal.aborted ? resolve() : reject(e)));
   });
+}
+
+function kindOf(error: unknown): EngineStatus['lastErrorKind'] {
+  const code = (error as { code?: string } | undefined)?.code;
+  if (code === 'ECONNREFUSED' || code === 'ENOENT') return { kind: 'noAnswer', code };
+  if ((error as Error | undefined)?.name === 'TimeoutError') return { kind: 'timeout' };
+  return undefined;
 }
 
 function describe(error: unknown): string {

@@ -1,6 +1,7 @@
 import type Docker from 'dockerode';
 import type { z } from 'zod';
 import type { ContainersApi, UploadSource } from '../contract/service.js';
+import type { ContainerSummary } from '../contract/types.js';
 import type {
   ContainerAction,
   ContainerActionInput,
@@ -12,7 +13,7 @@ import { containerFiles } from './archive-files.js';
 import { engineCall, forEachId } from './bulk.js';
 import { hostPortFree } from '../hosts/port-check.js';
 import { fromDockerError } from './errors.js';
-import { isBerthHelper, toContainerSummary } from './mappers.js';
+import { isBerthHelper, toContainerSummary, withInspectedState, type InspectedState } from './mappers.js';
 import { explainMissingNetwork } from './networks.js';
 import { runContainer } from './run.js';
 
@@ -20,8 +21,25 @@ import { runContainer } from './run.js';
 export class DockerContainers implements ContainersApi {
   constructor(private readonly docker: Docker) {}
 
+  /**
+   * `docker ps -a` as rows. A restarting row also gets its restart count from inspect (the list
+   * does not carry it; one call per restarting container, usually none), so the first list a page
+   * draws says how often a looping container restarted instead of "0 times".
+   */
   async list() {
-    return (await engineCall(this.docker.listContainers({ all: true }))).filter((c) => !isBerthHelper(c)).map(toContainerSummary);
+    const rows = (await engineCall(this.docker.listContainers({ all: true }))).filter((c) => !isBerthHelper(c)).map(toContainerSummary);
+    return Promise.all(rows.map((row) => (row.state === 'restarting' ? this.withRestartCount(row) : row)));
+  }
+
+  private async withRestartCount(row: ContainerSummary): Promise<ContainerSummary> {
+    const inspected = await this.docker
+      .getContainer(row.id)
+      .inspect()
+      .then(
+        (info) => info as unknown as InspectedState,
+        () => undefined, // removed meanwhile: the next event drops the row
+      );
+    return inspected ? withInspectedState(row, inspected) : row;
   }
 
   act({ ids, action }: ContainerActionInput) {

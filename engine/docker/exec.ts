@@ -32,11 +32,20 @@ export class ExecSessions {
     const container = this.docker.getContainer(id);
     const info = await engineCall(container.inspect(), `Container ${id}`);
     const name = info.Name.replace(/^\//, '');
+    // A container waiting out its restart back-off also says Running; the engine would refuse the
+    // exec with its own English sentence, so Berth says it first, in the person's language.
+    if (info.State.Restarting) {
+      throw new BerthError('NOT_RUNNING', `${name} is restarting, so there is nothing to open a shell in yet.`, 'Open the terminal again once it runs.', {
+        reason: 'shellContainerRestarting',
+        params: { container: name },
+      });
+    }
     if (!info.State.Running || info.State.Paused) {
       throw new BerthError(
         'NOT_RUNNING',
         `${name} is ${info.State.Paused ? 'paused' : 'not running'}, so there is nothing to open a shell in.`,
         info.State.Paused ? 'Resume it first.' : 'Start it first, then open the terminal again.',
+        { reason: info.State.Paused ? 'shellContainerPaused' : 'shellContainerStopped', params: { container: name } },
       );
     }
     const shell = await findShell(container);
@@ -45,6 +54,7 @@ export class ExecSessions {
         'INVALID_INPUT',
         `${name}'s image has no shell (Berth looked for bash and sh).`,
         'Images built FROM scratch or distroless have none; use Logs and Inspect, or copy files out with docker cp.',
+        { reason: 'shellMissing', params: { container: name } },
       );
     }
     const exec = await engineCall(

@@ -6,7 +6,7 @@ import type { ExposedPort, ImagePrunePreview, ImageSummary, PruneMode } from '..
 import { engineCall, forEachId } from './bulk.js';
 import { fromDockerError } from './errors.js';
 import { explainRemoveConflict } from './image-conflicts.js';
-import { toImageSummary } from './mappers.js';
+import { isBerthHelper, toImageSummary } from './mappers.js';
 import type { ImageBuildInput } from '../contract/schemas.js';
 import { buildImage } from './build.js';
 import { imageDetail } from './image-detail.js';
@@ -27,7 +27,8 @@ export class DockerImages implements ImagesApi {
       names.push((c.Names?.[0] ?? c.Id.slice(0, 12)).replace(/^\//, ''));
       usedBy.set(c.ImageID, names);
     }
-    return images.map((image) => toImageSummary(image, usedBy.get(image.Id) ?? []));
+    // Berth's own helper image (volume browsing) is no image of the person's, as its containers are not.
+    return images.filter((image) => !isBerthHelper(image)).map((image) => toImageSummary(image, usedBy.get(image.Id) ?? []));
   }
 
   /** The image's EXPOSEd ports, to prefill the run dialog; none when the image is not here yet. */

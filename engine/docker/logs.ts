@@ -104,9 +104,12 @@ async function nextStart(
       events.on('close', () => resolve(undefined));
       events.on('error', () => resolve(undefined));
     });
-    // It may have started again (a restart policy) or gone before the events stream opened.
+    // It may have started again (a restart policy) or gone before the events stream opened. A
+    // container waiting out its restart back-off also says Running (with Restarting): its StartedAt
+    // is the run whose log just ended, and reading from there again looped, the same lines and
+    // notices many times a second, until the next start.
     const now = await container.inspect().then(
-      (info) => (info.State.Running ? Math.floor(new Date(info.State.StartedAt).getTime() / 1000) : null),
+      (info) => (info.State.Running && !info.State.Restarting ? Math.floor(new Date(info.State.StartedAt).getTime() / 1000) : null),
       (e: { statusCode?: number }) => (e.statusCode === 404 ? 'removed' : null),
     );
     if (now !== null) return now;

@@ -57,11 +57,11 @@ export class DockerNetworks implements NetworksApi {
       await this.docker.getNetwork(network).remove();
     } catch (e) {
       const error = await engineCall(Promise.reject(e), `Network ${network}`).catch((mapped: BerthError) => mapped);
-      throw new BerthError(
-        error.code,
-        error.message,
-        /active endpoints/i.test(error.message) ? 'Disconnect its containers (or remove them) first.' : error.hint,
-      );
+      // Running containers still connected: worded by the catalogs, the engine's words quoted beside.
+      if (/active endpoints/i.test(error.message)) {
+        throw new BerthError(error.code, error.message, 'Disconnect its containers (or remove them) first.', { reason: 'networkInUse', params: { network }, engineText: error.message });
+      }
+      throw error;
     }
   }
 

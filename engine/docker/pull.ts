@@ -59,16 +59,27 @@ export function needsLogin(message: string): boolean {
   return /no basic auth credentials|unauthorized|authentication required|\bdenied\b|docker login/i.test(message);
 }
 
-export function registryHint(message: string): string | undefined {
+/** What a registry's refusal (as the engine passes it on) is about, where Berth can tell. */
+export function registryTrouble(message: string): 'login' | 'missing' | 'unreachable' | undefined {
   const lower = message.toLowerCase();
-  if (needsLogin(message)) {
-    return 'This registry needs a login (Images → Log in…), or the name is wrong.';
-  }
-  if (lower.includes('manifest unknown') || lower.includes('not found')) return 'Check the name and the tag: the registry does not have them.';
-  if (lower.includes('connection refused') || lower.includes('no such host') || lower.includes('timeout')) {
-    return 'The engine cannot reach that registry. Is the address right, and is the registry up?';
-  }
+  if (needsLogin(message)) return 'login';
+  if (lower.includes('manifest unknown') || lower.includes('not found')) return 'missing';
+  if (lower.includes('connection refused') || lower.includes('no such host') || lower.includes('timeout')) return 'unreachable';
   return undefined;
+}
+
+/** Berth's English hint for a registry's refusal (logs, and errors the catalogs do not word). */
+export function registryHint(message: string): string | undefined {
+  switch (registryTrouble(message)) {
+    case 'login':
+      return 'This registry needs a login (Images → Log in…), or the name is wrong.';
+    case 'missing':
+      return 'Check the name and the tag: the registry does not have them.';
+    case 'unreachable':
+      return 'The engine cannot reach that registry. Is the address right, and is the registry up?';
+    default:
+      return undefined;
+  }
 }
 
 function registryError(error: unknown, image: string, registry: string, operation: 'pull' | 'push'): BerthError {
@@ -77,8 +88,12 @@ function registryError(error: unknown, image: string, registry: string, operatio
   return streamError(mapped.message, image, registry, operation, mapped.code === 'NOT_FOUND' ? 'NOT_FOUND' : 'ENGINE_ERROR', mapped.hint);
 }
 
-/** A registry's refusal as an error; "log in first" carries the registry, so the UI can offer that login. */
-function streamError(
+/**
+ * A registry's refusal as an error, worded by the catalogs where Berth knows what it means (so a
+ * Korean reader is not handed an English hint): "log in first" carries the registry, so the UI can
+ * offer that login; "no such image there" and "cannot reach it" name the registry and image.
+ */
+export function streamError(
   message: string,
   image: string,
   registry: string,
@@ -89,6 +104,11 @@ function streamError(
   if (needsLogin(message)) {
     const reason = operation === 'pull' ? 'registryLoginRequired' : 'registryPushLoginRequired';
     return new BerthError('ENGINE_ERROR', message, registryHint(message), { reason, params: { registry, image }, engineText: message });
+  }
+  const trouble = registryTrouble(message);
+  if ((trouble === 'missing' && operation === 'pull') || trouble === 'unreachable') {
+    const reason = trouble === 'missing' ? 'registryImageMissing' : 'registryUnreachable';
+    return new BerthError(code, message, registryHint(message), { reason, params: { registry, image }, engineText: message });
   }
   return new BerthError(code, message, registryHint(message) ?? fallbackHint);
 }

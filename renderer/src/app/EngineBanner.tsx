@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEngineStatus } from '../rpc/engine-sync';
 import { useUiStore } from '../state/ui-store';
+import { engineLinkError } from '../ui/engineLinkError';
 
 /** Says, at the top of every view, that the engine (or Berth's own host) is gone and that Berth is on it. */
 export function EngineBanner() {
@@ -23,7 +24,7 @@ export function EngineBanner() {
       <strong>{t('banner.engineDown')}</strong>{' '}
       {seconds !== undefined && seconds > 0 ? t('banner.retrying', { seconds }) : t('banner.retryingSoon')}{' '}
       {t('banner.actionsDisabled')}
-      {status.lastError && <div className="banner__detail">{status.lastError}</div>}
+      {status.lastError && <div className="banner__detail">{engineLinkError(t, status)}</div>}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 /// <reference types="vite/client" />
+import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { inputProblemCodes, inputProblemTemplate } from '../../../engine/contract/input-problems';
 import { en } from './en';
@@ -62,3 +63,19 @@ describe('input problems', () => {
 function hasPlurals(catalog: Map<string, string>, key: string): boolean {
   return catalog.has(`${key}_one`) || catalog.has(`${key}_other`);
 }
+
+describe('numbers in sentences', () => {
+  it('are grouped the way each language writes them (the log view offered “Keep 50000 lines” beside “last 1,000”)', async () => {
+    const i18n = i18next.createInstance();
+    await i18n.init({ resources: { en: { translation: en }, ko: { translation: ko } }, lng: 'en', interpolation: { escapeValue: false } });
+    expect(i18n.t('logs.scrollbackLines', { count: 50000 })).toBe('50,000 lines');
+    expect(i18n.t('logs.scrollbackLines', { count: 50000, lng: 'ko' })).toBe('50,000줄');
+  });
+
+  it('count in the singular where English has one (the list said “restarted 1 times”)', async () => {
+    const i18n = i18next.createInstance();
+    await i18n.init({ resources: { en: { translation: en }, ko: { translation: ko } }, lng: 'en', interpolation: { escapeValue: false } });
+    expect(i18n.t('containers.restartingStatus', { code: 3, count: 1 })).toBe('Exited with code 3 · restarted 1 time');
+    expect(i18n.t('containers.restartingStatus', { code: 3, count: 4 })).toBe('Exited with code 3 · restarted 4 times');
+  });
+});

@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { useUiStore } from '../state/ui-store';
+import { localizeTerminals } from '../ui/terminal-strings';
 import { en } from './en';
 import { ko } from './ko';
 
@@ -17,8 +18,10 @@ void i18n.use(initReactI18next).init({
 
 // The store owns the choice; i18next and <html lang> follow it.
 document.documentElement.lang = useUiStore.getState().language;
+localizeTerminals(i18n.t);
 useUiStore.subscribe((state, previous) => {
   if (state.language === previous.language) return;
   void i18n.changeLanguage(state.language);
+  localizeTerminals(i18n.t);
   document.documentElement.lang = state.language;
 });

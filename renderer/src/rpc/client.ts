@@ -2,7 +2,7 @@ import { createTRPCClient, createWSClient, wsLink, type TRPCLink } from '@trpc/c
 import { ipcLink } from 'trpc-electron/renderer';
 import type { ContractRouter } from '../../../engine/contract/router';
 import { setHostLink } from '../state/ui-store';
-import { sessionWebSocket, socketUrl } from './door';
+import { reloadOnNewToken, sessionWebSocket, socketUrl } from './door';
 
 /**
  * The renderer's one door to the engine. In Electron the preload exposes `electronTRPC` and calls
@@ -15,6 +15,7 @@ function pickLink(): TRPCLink<ContractRouter> {
     setHostLink('open');
     return ipcLink<ContractRouter>();
   }
+  reloadOnNewToken();
   const client = createWSClient({
     url: socketUrl,
     WebSocket: sessionWebSocket(),

@@ -68,6 +68,17 @@ async function establish(): Promise<string | undefined> {
   return remember(stored);
 }
 
+/**
+ * A new address pasted into a tab already showing Berth (its door page after a restart, say) only
+ * changes the fragment, so the browser does not load the page again and nothing would read the new
+ * token. Loading the page again opens the door with it, as opening the address in a new tab would.
+ */
+export function reloadOnNewToken(): void {
+  window.addEventListener('hashchange', () => {
+    if (new URLSearchParams(location.hash.slice(1)).has('token')) location.reload();
+  });
+}
+
 let ready: Promise<string | undefined> | undefined;
 /** Opens the door once (only where the page runs on the web host: Electron has no door). */
 const opened = () => (ready ??= establish());

@@ -27,4 +27,14 @@ describe('engine errors in the person’s language', () => {
     expect(errorText(i18n, missing).text).toBe('This engine has no volume driver called “nfs3”.');
     expect(errorText(i18n, { code: 'CONFLICT', message: 'name in use', hint: 'Pick another.' })).toEqual({ text: 'name in use', hint: 'Pick another.' });
   });
+
+  it('does not quote Berth’s own English beside the Korean words of a not-running refusal', async () => {
+    const restarting = { code: 'NOT_RUNNING', message: 'looper is restarting, so there is nothing to open a shell in yet.', reason: 'shellContainerRestarting', params: { container: 'looper' } } as const;
+    await i18n.changeLanguage('ko');
+    expect(errorText(i18n, restarting)).toEqual({
+      text: 'looper이(가) 재시작 중입니다. 종료된 뒤 엔진이 잠시 기다렸다가 다시 시작합니다.',
+      hint: '실행 중이 되면 터미널을 다시 여세요. 계속 종료되는 이유는 로그에 있을 수 있습니다.',
+    });
+    await i18n.changeLanguage('en');
+  });
 });

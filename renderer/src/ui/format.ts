@@ -41,3 +41,12 @@ export function formatDateTime(unixSeconds: number, locale: string): string {
 export function shortId(id: string): string {
   return id.replace(/^sha256:/, '').slice(0, 12);
 }
+
+/**
+ * A container's image as `docker ps` shows it: a name as it is, an image ID (what the engine
+ * reports once the image's last tag is gone) shortened to its 12-character form, since
+ * "sha256:20bda9…" in a narrow column says nothing.
+ */
+export function imageShown(image: string): string {
+  return /^sha256:[0-9a-f]{64}$/.test(image) ? shortId(image) : image;
+}

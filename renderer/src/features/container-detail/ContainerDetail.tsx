@@ -9,6 +9,7 @@ import { InspectTab } from './InspectTab';
 import { LogsTab } from './LogsTab';
 import { StatsTab } from './StatsTab';
 import { TerminalTab } from './TerminalTab';
+import { imageShown } from '../../ui/format';
 
 const tabs = ['logs', 'terminal', 'files', 'inspect', 'stats'] as const;
 type Tab = (typeof tabs)[number];
@@ -32,7 +33,7 @@ export function ContainerDetail({ id }: { id: string }) {
         ) : (
           <span className="state-badge state-badge--dead">{t('detail.gone')}</span>
         )}
-        {container && <span className="cell--muted">{container.image}</span>}
+        {container && <span className="cell--muted" title={container.image}>{imageShown(container.image)}</span>}
       </header>
       {container && <HealthNote container={container} />}
       <div className="tabs" role="tablist" aria-label={t('detail.tabs')}>

@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContainerSummary, ContainerUsage } from '../../../../engine/contract/types';
 import { openContainer, setSelection, toggleSelected, useUiStore } from '../../state/ui-store';
-import { formatBytes, formatDateTime, formatRelativeTime } from '../../ui/format';
+import { formatBytes, formatDateTime, formatRelativeTime, imageShown } from '../../ui/format';
 import { toggleAllShown } from '../../ui/useSelection';
 import { PortLinks } from './PortLinks';
 import { portsTooltip } from './port-groups';
@@ -83,7 +83,7 @@ export function ContainerTable({
                   </button>
                 </span>
                 <span role="cell" className="cell--muted" title={c.image}>
-                  {c.image}
+                  {imageShown(c.image)}
                 </span>
                 <span role="cell">
                   <StateBadge container={c} />

@@ -136,7 +136,7 @@ export function ContainersView() {
       />
       <CommandPreview
         label={lastCommand ? t('containers.lastCommand') : t('containers.listCommand')}
-        command={lastCommand ?? containerListCommand(filter === 'all')}
+        command={lastCommand ?? containerListCommand(filter)}
       />
 
       {failures && (

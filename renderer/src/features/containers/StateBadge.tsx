@@ -18,11 +18,9 @@ export function StateBadge({ container }: { container: Pick<ContainerSummary, 's
 export function StatusText({ container }: { container: Pick<ContainerSummary, 'state' | 'status' | 'exitCode' | 'restartCount'> }) {
   const { t } = useTranslation();
   if (container.state === 'restarting') {
-    return (
-      <>
-        {t('containers.restartingStatus', { code: container.exitCode ?? '?', count: container.restartCount ?? 0 })}
-      </>
-    );
+    const code = container.exitCode ?? '?';
+    // Without a count (inspect failed) say nothing about it rather than a wrong "0 times".
+    return <>{container.restartCount === undefined ? t('containers.restartingStatusUncounted', { code }) : t('containers.restartingStatus', { code, count: container.restartCount })}</>;
   }
   return <>{container.status}</>;
 }

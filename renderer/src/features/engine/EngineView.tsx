@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { commandLine } from '../../../../engine/contract/cli';
 import { berth } from '../../rpc/client';
 import { useEngineStatus } from '../../rpc/engine-sync';
+import { engineLinkError } from '../../ui/engineLinkError';
 import { DiskUsageCard } from './DiskUsageCard';
 import { EngineChoices } from './EngineChoices';
 import { NativeEngineCard } from './NativeEngineCard';
@@ -40,7 +41,7 @@ export function EngineView() {
         [t('engine.dataRoot'), info?.dataRoot],
         [t('engine.containers'), info ? t('engine.containersBreakdown', info.containers) : undefined],
         [t('engine.images'), info ? String(info.images) : undefined],
-        [t('engine.lastError'), status.state === 'disconnected' ? status.lastError : undefined],
+        [t('engine.lastError'), status.state === 'disconnected' ? engineLinkError(t, status) : undefined],
       ]
     : [];
   return (

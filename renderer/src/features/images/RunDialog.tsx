@@ -89,7 +89,7 @@ export function RunDialog({ image: initialImage, onClose }: { image: string; onC
       const problem = mountProblem(m);
       return problem && t(`problems.mount.${problem.code}`, problem.params);
     }),
-    env: env.problems.map((p) => t('run.envLine', { line: p.line, problem: t(`problems.env.${p.code}`, p.params) })).join(' ') || undefined,
+    env: env.problems.map((p) => t('run.envLine', { line: p.line, problem: t(`problems.env.${p.code}`, p.params) })).join('\n') || undefined,
     command: command ? undefined : t('run.openQuote'),
   };
   const invalid = Boolean(problems.image || problems.name || problems.ports.some(Boolean) || problems.mounts.some(Boolean) || problems.env || problems.command);
@@ -161,9 +161,9 @@ export function RunDialog({ image: initialImage, onClose }: { image: string; onC
           <button type="button" className="button button--small" onClick={() => setPorts([...ports, { hostIp: '127.0.0.1', hostPort: '', containerPort: '', protocol: 'tcp' }])}>
             {t('run.addPort')}
           </button>
-          <div className="run-form__row">
+          <div className="run-form__row run-form__row--wide">
             <input
-              className="input"
+              className="input run-form__spec"
               aria-label={t('run.portSpec')}
               placeholder={t('run.portSpecPlaceholder')}
               value={portSpecText}

@@ -1,0 +1,36 @@
+import Docker from 'dockerode';
+import { afterAll, describe, expect, it } from 'vitest';
+import { fixtureImage, requireDockerHost } from '../testing/engine-env.js';
+import { dockerOptionsFor } from './client.js';
+import { ExecSessions } from './exec.js';
+
+const docker = new Docker(dockerOptionsFor(requireDockerHost()));
+const made: string[] = [];
+
+afterAll(async () => {
+  for (const id of made) await docker.getContainer(id).remove({ force: true }).catch(() => undefined);
+});
+
+describe('opening a shell against the engine', () => {
+  it('in a container waiting out its restart back-off, says so by reason (the engine’s English refusal was shown as is)', async () => {
+    const container = await docker.createContainer({
+      Image: fixtureImage,
+      Cmd: ['sh', '-c', 'exit 3'],
+      Labels: { 'dev.berth.e2e': '1' },
+      HostConfig: { RestartPolicy: { Name: 'always' } },
+    });
+    made.push(container.id);
+    await container.start();
+    // Past a few restarts the back-off (100 ms, doubling) leaves it "restarting" for most of the time.
+    for (const deadline = Date.now() + 20_000; Date.now() < deadline; ) {
+      const { State, RestartCount } = await container.inspect();
+      if (RestartCount >= 3 && State.Restarting) break;
+    }
+    const name = (await container.inspect()).Name.replace(/^\//, '');
+    await expect(new ExecSessions(docker).open(container.id, { cols: 80, rows: 24 })).rejects.toMatchObject({
+      code: 'NOT_RUNNING',
+      reason: 'shellContainerRestarting',
+      params: { container: name },
+    });
+  });
+});
