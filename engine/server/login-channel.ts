@@ -8,7 +8,7 @@ import { ensurePrivateDir } from '../hosts/private-dir.js';
  * a folder of its own under Berth's runtime directory (the folder 0700, the socket 0600), so only
  * the person's own user can connect, from the moment it listens. Each connection is answered with one new address and closed. The e2e suite uses it to
  * log in once per journey; a person can use it after the printed address was spent
- * (`nc -U <runtime>/web/login.sock`, or press Enter in the terminal running `npm run web`).
+ * (`npm run web:address`, ./login-address.ts; or press Enter in the terminal running `npm run web`).
  */
 
 export function loginSocketPath(runtimeDir: string): string {

@@ -37,7 +37,7 @@ async function main() {
   console.log(`Berth engine: ${engine.endpoint.url} (${engine.endpoint.source})`);
   if (!host.ipv6) console.log('This machine has no IPv6 loopback: Berth listens on 127.0.0.1 only.');
   console.log(`Berth is ready. Open this address in your browser (it works for one login):\n  ${host.url}`);
-  if (channel) console.log(`Another one-time address: nc -U ${loginSocketPath(runtimeDir)}${process.stdin.isTTY ? ', or press Enter here' : ''}.`);
+  if (channel) console.log(`Another one-time address: npm run web:address (it asks ${loginSocketPath(runtimeDir)})${process.stdin.isTTY ? ', or press Enter here' : ''}.`);
   if (process.stdin.isTTY) {
     process.stdin.setEncoding('utf8');
     process.stdin.on('data', () => console.log(`  ${host.newLoginAddress()}`));
