@@ -69,12 +69,15 @@ test('removing an image a running container uses offers no force (it cannot work
   await docker('run', '-d', '--name', user, '--label', e2eLabel, '--stop-timeout', '1', tag, '/bin/httpd', '-f', '-p', '80', '-h', '/www');
   await openImages(page);
 
-  const removeTag = async () => {
+  const removeTag = async (said: string) => {
     await page.getByRole('checkbox', { name: `Select ${tag}` }).check();
     await page.getByRole('toolbar', { name: 'Image actions' }).getByRole('button', { name: 'Remove' }).click();
-    await page.getByRole('dialog', { name: 'Remove 1 image?' }).getByRole('button', { name: 'Remove' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Remove 1 image?' });
+    // The dialog says beforehand what the engine will do with it.
+    await expect(dialog.getByRole('listitem')).toContainText(said);
+    await dialog.getByRole('button', { name: 'Remove' }).click();
   };
-  await removeTag();
+  await removeTag(`the engine will refuse: running container ${user} uses it`);
   const alert = page.getByRole('alert');
   await expect(alert).toContainText(`${tag} is used by running container ${user}`);
   await expect(page.getByRole('button', { name: 'Remove anyway (force)' })).toHaveCount(0);
@@ -82,7 +85,7 @@ test('removing an image a running container uses offers no force (it cannot work
 
   await docker('stop', user);
   await page.getByRole('checkbox', { name: `Select ${tag}` }).uncheck();
-  await removeTag();
+  await removeTag(`the image is deleted; used by ${user}`);
   await expect(alert).toContainText(`${tag} is used by stopped container ${user}`);
   await page.getByRole('button', { name: 'Remove anyway (force)' }).click();
   await expect(alert).toHaveCount(0);
@@ -133,7 +136,10 @@ test('images: Remove takes only the ticked names the search shows; a hidden tick
   const removeButton = page.getByRole('toolbar', { name: 'Image actions' }).getByRole('button', { name: 'Remove' });
   await removeButton.click();
   const dialog = page.getByRole('dialog', { name: 'Remove 1 image?' });
-  await expect(dialog).not.toContainText(`${prefix}-a:1`);
+  // Only the shown tick is removed, and the dialog says it only untags (the image keeps its other names).
+  const items = dialog.getByRole('listitem');
+  await expect(items).toHaveCount(1);
+  await expect(items.first()).toContainText(`${prefix}-b:1 — only this name goes: the image stays as`);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByText('1 selected (1 hidden by the filter)')).toBeVisible();
   await removeButton.click();

@@ -14,7 +14,8 @@ import { QueryErrorNotice } from '../../ui/ErrorNotice';
 import { FailureList } from '../../ui/FailureList';
 import { formatBytes, formatRelativeTime, shortId } from '../../ui/format';
 import { useSelection, visibleSelection } from '../../ui/useSelection';
-import { forceCanRemoveImage, imageNames, shortDigestReference, type ImageNameKind } from './image-names';
+import { forceCanRemoveImage, imageNames, removalOutcome, shortDigestReference, type ImageNameKind } from './image-names';
+import { useContainers } from '../containers/useContainers';
 import { PruneDialog } from './PruneDialog';
 import { PullDialog } from './PullDialog';
 import { BuildDialog } from './BuildDialog';
@@ -59,6 +60,9 @@ export function ImagesView() {
   }, [images, search]);
   // Only ticked rows the person can see are acted on; ticks the search hides are counted, not used.
   const { shown: chosen, hidden } = visibleSelection(rows, (row) => row.ref, selected);
+  const chosenRefs = chosen.map((row) => row.ref);
+  const { data: containers = [] } = useContainers();
+  const runningNames = useMemo(() => new Set(containers.filter((c) => c.state === 'running' || c.state === 'restarting').map((c) => c.name)), [containers]);
   const forceable = failures.filter((f) => forceCanRemoveImage(f.error?.reason));
 
   const remove = useMutation({
@@ -216,12 +220,23 @@ export function ImagesView() {
         <Dialog title={t('images.removeTitle', { count: chosen.length })} onClose={() => setDialog(undefined)}>
           <p>{t('images.removeBody')}</p>
           <ul className="dialog__list">
-            {chosen.map(({ ref, image }) => (
-              <li key={ref}>
-                {ref}
-                {image.usedBy.length > 0 && <span className="cell--muted"> — {t('images.usedBy', { names: image.usedBy.join(', ') })}</span>}
-              </li>
-            ))}
+            {chosen.map(({ ref, image }) => {
+              const outcome = removalOutcome(ref, image, chosenRefs, runningNames);
+              const said =
+                outcome.kind === 'untag'
+                  ? t('images.removeUntagOnly', { names: outcome.keeps.join(', ') })
+                  : outcome.kind === 'refused'
+                    ? t('images.removeRefused', { names: outcome.running.join(', ') })
+                    : outcome.usedBy.length
+                      ? `${t('images.removeDeletes')}; ${t('images.usedBy', { names: outcome.usedBy.join(', ') })}`
+                      : t('images.removeDeletes');
+              return (
+                <li key={ref}>
+                  {ref}
+                  <span className={outcome.kind === 'refused' ? 'field__problem' : 'cell--muted'}> — {said}</span>
+                </li>
+              );
+            })}
           </ul>
           <CommandPreview command={imageRemoveCommand(chosen.map((row) => row.ref), false)} />
           <ConfirmActions

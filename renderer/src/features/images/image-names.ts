@@ -24,3 +24,29 @@ export function forceCanRemoveImage(reason: string | undefined): boolean {
   const forceable: readonly ImageRemoveReason[] = ['imageUsedByStopped', 'imageHasTags'];
   return forceable.includes(reason as ImageRemoveReason);
 }
+
+/** What removing one listed name will do, said before the person confirms. */
+export type RemovalOutcome =
+  /** Other names stay on the image: docker only untags this one. */
+  | { kind: 'untag'; keeps: string[] }
+  /** The image's last name, and a running container uses it: the engine refuses, even with force. */
+  | { kind: 'refused'; running: string[] }
+  /** The image goes (stopped containers made from it are named: the engine asks for force then). */
+  | { kind: 'delete'; usedBy: string[] };
+
+/**
+ * The outcome of `docker rmi <ref>` for a row, given every name chosen in the same removal and the
+ * names of running containers: names chosen together all go, so the last of them deletes the image.
+ */
+export function removalOutcome(
+  ref: string,
+  image: { tags: readonly string[]; usedBy: readonly string[] },
+  chosen: readonly string[],
+  running: ReadonlySet<string>,
+): RemovalOutcome {
+  const keeps = image.tags.filter((tag) => tag !== ref && !chosen.includes(tag));
+  if (keeps.length) return { kind: 'untag', keeps };
+  const runningUsers = image.usedBy.filter((name) => running.has(name));
+  if (runningUsers.length) return { kind: 'refused', running: runningUsers };
+  return { kind: 'delete', usedBy: [...image.usedBy] };
+}
