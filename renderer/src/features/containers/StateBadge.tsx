@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ContainerSummary } from '../../../../engine/contract/types';
+import { statusWords } from './status-words';
 
 /**
  * A container's state as a coloured badge. A running container with a healthcheck shows its verdict
@@ -14,7 +15,7 @@ export function StateBadge({ container }: { container: Pick<ContainerSummary, 's
   return <span className={`state-badge state-badge--${container.state}`}>{t(`containers.states.${container.state}`)}</span>;
 }
 
-/** The Status column: the engine's text, or while restarting the last exit code and restart count. */
+/** The Status column: docker's words in the person's language, or while restarting the last exit code and restart count. */
 export function StatusText({ container }: { container: Pick<ContainerSummary, 'state' | 'status' | 'exitCode' | 'restartCount'> }) {
   const { t } = useTranslation();
   if (container.state === 'restarting') {
@@ -22,5 +23,5 @@ export function StatusText({ container }: { container: Pick<ContainerSummary, 's
     // Without a count (inspect failed) say nothing about it rather than a wrong "0 times".
     return <>{container.restartCount === undefined ? t('containers.restartingStatusUncounted', { code }) : t('containers.restartingStatus', { code, count: container.restartCount })}</>;
   }
-  return <>{container.status}</>;
+  return <>{statusWords(t, container.status)}</>;
 }
