@@ -37,6 +37,7 @@ export class ExecSessions {
         'NOT_RUNNING',
         `${name} is ${info.State.Paused ? 'paused' : 'not running'}, so there is nothing to open a shell in.`,
         info.State.Paused ? 'Resume it first.' : 'Start it first, then open the terminal again.',
+        { reason: info.State.Paused ? 'shellContainerPaused' : 'shellContainerStopped', params: { container: name } },
       );
     }
     const shell = await findShell(container);
@@ -45,6 +46,7 @@ export class ExecSessions {
         'INVALID_INPUT',
         `${name}'s image has no shell (Berth looked for bash and sh).`,
         'Images built FROM scratch or distroless have none; use Logs and Inspect, or copy files out with docker cp.',
+        { reason: 'noShell', params: { container: name } },
       );
     }
     const exec = await engineCall(
@@ -125,7 +127,7 @@ export class ExecSessions {
   private require(sessionId: string): Session {
     const session = this.sessions.get(sessionId);
     if (!session) {
-      throw new BerthError('NOT_FOUND', 'That terminal session has ended.', 'Open a new terminal.');
+      throw new BerthError('NOT_FOUND', 'That terminal session has ended.', 'Open a new terminal.', { reason: 'terminalEnded' });
     }
     return session;
   }

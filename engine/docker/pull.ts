@@ -44,7 +44,7 @@ export async function* pushImage(docker: Docker, reference: string, signal: Abor
 
 function parse(reference: string) {
   const parsed = parseImageReference(reference);
-  if (!parsed.ok) throw new BerthError('INVALID_INPUT', parsed.problem);
+  if (!parsed.ok) throw referenceRefusal(parsed);
   return parsed.reference;
 }
 
@@ -90,5 +90,20 @@ function streamError(
     const reason = operation === 'pull' ? 'registryLoginRequired' : 'registryPushLoginRequired';
     return new BerthError('ENGINE_ERROR', message, registryHint(message), { reason, params: { registry, image }, engineText: message });
   }
-  return new BerthError(code, message, registryHint(message) ?? fallbackHint);
+  const hint = registryHint(message);
+  const lower = message.toLowerCase();
+  const reason = lower.includes('manifest unknown') || lower.includes('not found')
+    ? 'registryNotFound'
+    : lower.includes('connection refused') || lower.includes('no such host') || lower.includes('timeout')
+      ? 'registryUnreachable'
+      : operation === 'pull' ? 'pullFailed' : 'pushFailed';
+  return new BerthError(code, message, hint ?? fallbackHint, { reason, params: { registry, image }, engineText: message });
+}
+
+/** An image reference the parser refused, worded by the renderer as `problems.reference.<code>`. */
+export function referenceRefusal(parsed: { code: string; params: Record<string, string | number>; problem: string }): BerthError {
+  return new BerthError('INVALID_INPUT', parsed.problem, undefined, {
+    reason: 'inputProblem',
+    params: { ...parsed.params, problem: `reference.${parsed.code}` },
+  });
 }
