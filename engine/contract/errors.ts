@@ -53,6 +53,12 @@ export const errorReasons = [
   'enginePermissionDenied',
   /** A value a schema refused: params `problem` (catalog key under `problems.`), `field`, and its own params. */
   'inputProblem',
+  'hostLinkLost',
+  'ownEngineGaveUp',
+  'vmGaveUp',
+  'vmRestarting',
+  'transferNeverStarted',
+  'localFileFailed',
   'engineNotFound',
   'nameInUse',
   'containerNotRunning',

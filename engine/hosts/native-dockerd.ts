@@ -315,6 +315,10 @@ export class NativeDockerd {
           code: 'ENGINE_UNAVAILABLE',
           message: `Berth's engine stopped ${decision.inARow + 1} times in a row soon after starting (last: ${how}); Berth stopped restarting it.`,
           hint: `See its log (${this.paths.logFile}). Start tries again; its images, containers and volumes are kept.`,
+          reason: 'ownEngineGaveUp',
+          params: { times: decision.inARow + 1, logFile: this.paths.logFile },
+          // How dockerd ended, or what the last failed start quoted (never a sentence of Berth's own).
+          ...(error ? (error.engineText ? { engineText: error.engineText } : {}) : { engineText: how }),
         },
       });
       return;

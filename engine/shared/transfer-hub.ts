@@ -66,7 +66,7 @@ export class TransferHub implements TransfersApi {
       : setTimeout(() => {
           // Begun meanwhile: the watcher is following it, however long it runs.
           if (transfer.progress) return;
-          transfer.listeners.emit({ id, state: 'failed', bytes: 0, error: { code: 'NOT_FOUND', message: 'This transfer never started.' } });
+          transfer.listeners.emit({ id, state: 'failed', bytes: 0, error: { code: 'NOT_FOUND', message: 'This transfer never started.', reason: 'transferNeverStarted' } });
         }, this.timings.waitMs);
     try {
       for await (const snapshot of transfer.listeners.iterate(signal, transfer.progress && { ...transfer.progress })) {

@@ -453,6 +453,9 @@ export class VmEngine {
           code: 'ENGINE_UNAVAILABLE',
           message: `The virtual machine stopped unexpectedly ${decision.inARow + 1} times in a row (last: ${how}); Berth stopped restarting it.`,
           hint: 'See its log (Log). Start tries again; its disk and containers are kept.',
+          reason: 'vmGaveUp',
+          params: { times: decision.inARow + 1 },
+          engineText: how,
         },
       });
       return;
@@ -463,7 +466,13 @@ export class VmEngine {
       state: 'restarting',
       retryInMs,
       restarts: this.current.restarts + 1,
-      error: { code: 'ENGINE_UNAVAILABLE', message: `The virtual machine stopped unexpectedly (${how}); Berth is restarting it.`, hint: 'Its disk and containers are kept.' },
+      error: {
+        code: 'ENGINE_UNAVAILABLE',
+        message: `The virtual machine stopped unexpectedly (${how}); Berth is restarting it.`,
+        hint: 'Its disk and containers are kept.',
+        reason: 'vmRestarting',
+        engineText: how,
+      },
     });
     const pending = new AbortController();
     this.pendingRestart = pending;
