@@ -5,7 +5,7 @@ import { finished } from 'node:stream/promises';
 import { dialog, ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
 import { desktopChannels, type Chosen, type DesktopResult } from '../engine/contract/desktop.js';
-import { toErrorShape, type BerthErrorShape } from '../engine/contract/errors.js';
+import { BerthError, type BerthErrorShape } from '../engine/contract/errors.js';
 import { firstInputProblem, inputRefusal, inputRefusalError, issueProblem } from '../engine/contract/input-problems.js';
 import { containerRef, fileName, filePath, volumeName, volumeRef } from '../engine/contract/schemas.js';
 import type { EngineApi } from '../engine/contract/service.js';
@@ -33,8 +33,11 @@ const uploadFilesInput = z.intersection(fileSource, z.object({ folder: filePath 
 const exportVolumeInput = z.object({ volume: volumeRef, transfer: transferId });
 const importVolumeInput = z.object({ volume: volumeName, transfer: transferId });
 
+/** A BerthError as it is; anything else is a file on this computer failing, the system's words quoted. */
 function errorShape(error: unknown): BerthErrorShape {
-  return toErrorShape(error, 'INTERNAL', 'Try again; if it keeps happening, the engine log may say more.');
+  if (error instanceof BerthError) return error.toShape();
+  const said = error instanceof Error ? error.message : String(error);
+  return { code: 'INTERNAL', message: said, hint: 'Try again; if it keeps happening, the engine log may say more.', reason: 'localFileFailed', engineText: said };
 }
 
 /** Writes into a new file at `path`; a write that fails leaves no partial file behind. */

@@ -161,7 +161,12 @@ export class EngineManager {
       if (native && id === native.id) {
         const status = await this.native!.start();
         if (status.state !== 'running') {
-          throw new BerthError('ENGINE_UNAVAILABLE', status.error?.message ?? 'Berth’s own engine did not start.', status.error?.hint);
+          const why = status.error;
+          throw new BerthError('ENGINE_UNAVAILABLE', why?.message ?? 'Berth’s own engine did not start.', why?.hint, {
+            reason: why?.reason ?? 'ownEngineCouldNotStart',
+            ...(why?.params ? { params: why.params } : {}),
+            ...(why?.engineText ? { engineText: why.engineText } : {}),
+          });
         }
         await this.link(native);
         await this.settings.update({ engine: berthEngineChoice });
@@ -173,7 +178,11 @@ export class EngineManager {
         if (status.state !== 'running') {
           // Unavailable (no QEMU, no image, another CPU) says what is missing; failed says what went wrong.
           const why = status.error ?? status.unavailable;
-          throw new BerthError('ENGINE_UNAVAILABLE', why?.message ?? 'Berth’s virtual machine did not start.', why?.hint);
+          throw new BerthError('ENGINE_UNAVAILABLE', why?.message ?? 'Berth’s virtual machine did not start.', why?.hint, {
+            reason: why?.reason ?? 'vmCouldNotStart',
+            ...(why?.params ? { params: why.params } : {}),
+            ...(why?.engineText ? { engineText: why.engineText } : {}),
+          });
         }
         await this.link(vm);
         await this.settings.update({ engine: berthVmChoice });
@@ -181,7 +190,7 @@ export class EngineManager {
       }
       const endpoint = detectEndpoints().find((e) => e.id === id);
       if (!endpoint) {
-        throw new BerthError('NOT_FOUND', 'That engine is no longer available.', 'Pick one from the list again; it refreshes when you open the Engine view.');
+        throw new BerthError('NOT_FOUND', 'That engine is no longer available.', 'Pick one from the list again; it refreshes when you open the Engine view.', { reason: 'engineGone' });
       }
       await this.link(endpoint);
       await this.settings.update({ engine: endpoint.url });

@@ -80,7 +80,7 @@ interface FileSystem {
 
 function archiveStream(helper: Docker.Container, path: string, prefix = mountPoint): Promise<NodeJS.ReadableStream> {
   return engineCall(helper.getArchive({ path: `${prefix}${path}` }) as Promise<NodeJS.ReadableStream>, `Path ${path}`).catch((e: BerthError) => {
-    throw e.code === 'NOT_FOUND' ? new BerthError('NOT_FOUND', `${path} does not exist here.`, 'It may have been removed; go back up a folder.') : e;
+    throw e.code === 'NOT_FOUND' ? new BerthError('NOT_FOUND', `${path} does not exist here.`, 'It may have been removed; go back up a folder.', { reason: 'pathMissing', params: { path } }) : e;
   });
 }
 
@@ -107,7 +107,7 @@ async function listFolder({ container, prefix }: FileSystem, path: string): Prom
       if (folder) folder.size = (folder.size ?? 0) + entry.size;
     }
   });
-  if (root === undefined) throw new BerthError('NOT_FOUND', `${path} is empty or unreadable.`);
+  if (root === undefined) throw new BerthError('NOT_FOUND', `${path} is empty or unreadable.`, undefined, { reason: 'pathUnreadable', params: { path } });
   return sortEntries([...children.values()]);
 }
 
@@ -130,7 +130,7 @@ async function downloadFrom({ container, prefix }: FileSystem, path: string, as:
     (entry) => {
       if (first !== undefined) return 'stop'; // one file asked for: nothing after it matters
       first = entry.path;
-      if (entry.type !== 'file') throw new BerthError('INVALID_INPUT', `${path} is a folder; download it as a folder.`);
+      if (entry.type !== 'file') throw new BerthError('INVALID_INPUT', `${path} is a folder; download it as a folder.`, undefined, { reason: 'pathIsFolder', params: { path } });
     },
     (_entry, chunk) => written(sink, chunk),
   );
@@ -139,7 +139,7 @@ async function downloadFrom({ container, prefix }: FileSystem, path: string, as:
 /** Writes to `sink`, resolving when it takes more (a slow reader holds the engine's stream back). */
 function written(sink: NodeJS.WritableStream, chunk: Buffer): Promise<void> | void {
   const gone = () => (sink as { destroyed?: boolean }).destroyed === true;
-  const closed = new BerthError('INTERNAL', 'The download was closed before its end.');
+  const closed = new BerthError('INTERNAL', 'The download was closed before its end.', undefined, { reason: 'downloadClosed' });
   if (gone()) throw closed;
   if (sink.write(chunk)) return;
   if (gone()) throw closed;
@@ -198,7 +198,10 @@ export function exportVolume(docker: Docker, volume: string, sink: NodeJS.Writab
     const stream = await archiveStream(helper, '/.');
     await pipeline(stream, countTarContent((n) => progress?.add(n)), createGzip(), sink, { end: false }).catch((e: NodeJS.ErrnoException) => {
       if (e.code !== 'ERR_STREAM_PREMATURE_CLOSE') throw e;
-      throw new BerthError('INTERNAL', `The export of ${volume} stopped before the end: the file it was writing to was closed.`, 'Export again.');
+      throw new BerthError('INTERNAL', `The export of ${volume} stopped before the end: the file it was writing to was closed.`, 'Export again.', {
+        reason: 'exportClosed',
+        params: { volume },
+      });
     });
   });
 }
@@ -227,7 +230,10 @@ async function volumeExists(docker: Docker, volume: string): Promise<boolean> {
 export async function importVolume(docker: Docker, volume: string, archive: NodeJS.ReadableStream, progress?: TransferReporter): Promise<void> {
   if (await volumeExists(docker, volume)) {
     if (!(await isEmpty(docker, volume))) {
-      throw new BerthError('CONFLICT', `Volume ${volume} already has files; Berth imports only into a new or empty volume.`, 'Choose a new volume name.');
+      throw new BerthError('CONFLICT', `Volume ${volume} already has files; Berth imports only into a new or empty volume.`, 'Choose a new volume name.', {
+        reason: 'volumeNotEmpty',
+        params: { volume },
+      });
     }
   } else {
     await engineCall(docker.createVolume({ Name: volume }), `Volume ${volume}`);
@@ -240,7 +246,7 @@ export async function importVolume(docker: Docker, volume: string, archive: Node
 /** Copies every file of one volume into a new one, through the engine, with nothing started. */
 export async function cloneVolume(docker: Docker, source: string, target: string, progress?: TransferReporter): Promise<void> {
   if (await volumeExists(docker, target)) {
-    throw new BerthError('CONFLICT', `A volume named ${target} already exists.`, 'Clone into a new name.');
+    throw new BerthError('CONFLICT', `A volume named ${target} already exists.`, 'Clone into a new name.', { reason: 'volumeExists', params: { volume: target } });
   }
   await engineCall(docker.getVolume(source).inspect(), `Volume ${source}`);
   await engineCall(docker.createVolume({ Name: target }), `Volume ${target}`);
@@ -280,11 +286,13 @@ async function imageWithRm(docker: Docker): Promise<string | undefined> {
  * the only way the Engine API allows. Refuses the volume's root.
  */
 export async function deleteFromVolume(docker: Docker, volume: string, path: string): Promise<void> {
-  if (path === '/' || path === '') throw new BerthError('INVALID_INPUT', 'Berth does not delete a whole volume’s contents this way.', 'Remove the volume instead.');
+  if (path === '/' || path === '') throw new BerthError('INVALID_INPUT', 'Berth does not delete a whole volume’s contents this way.', 'Remove the volume instead.', { reason: 'volumeRootDelete' });
   await engineCall(docker.getVolume(volume).inspect(), `Volume ${volume}`);
   const image = await imageWithRm(docker);
   if (!image) {
-    throw new BerthError('INVALID_INPUT', 'Deleting a file needs a local image that has /bin/rm, and there is none.', 'Pull a small one first, e.g. busybox, then try again.');
+    throw new BerthError('INVALID_INPUT', 'Deleting a file needs a local image that has /bin/rm, and there is none.', 'Pull a small one first, e.g. busybox, then try again.', {
+      reason: 'noHelperImage',
+    });
   }
   const container = await engineCall(
     docker.createContainer({
@@ -299,7 +307,9 @@ export async function deleteFromVolume(docker: Docker, volume: string, path: str
   try {
     await engineCall(container.start());
     const { StatusCode } = (await engineCall(container.wait())) as { StatusCode: number };
-    if (StatusCode !== 0) throw new BerthError('ENGINE_ERROR', `rm exited with ${StatusCode} deleting ${path}.`);
+    if (StatusCode !== 0) {
+      throw new BerthError('ENGINE_ERROR', `rm exited with ${StatusCode} deleting ${path}.`, undefined, { reason: 'deleteFailed', params: { status: StatusCode, path } });
+    }
   } finally {
     await container.remove({ force: true }).catch(() => undefined);
   }

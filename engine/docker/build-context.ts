@@ -36,9 +36,14 @@ export interface BuildContextStream {
  */
 export async function buildContext(folder: string, dockerfile: string): Promise<BuildContextStream> {
   const info = await stat(folder).catch(() => undefined);
-  if (!info?.isDirectory()) throw new BerthError('INVALID_INPUT', `${folder} is not a folder on this machine.`, 'Pick the folder that holds your Dockerfile.');
+  if (!info?.isDirectory()) {
+    throw new BerthError('INVALID_INPUT', `${folder} is not a folder on this machine.`, 'Pick the folder that holds your Dockerfile.', { reason: 'buildFolderMissing', params: { folder } });
+  }
   if (!(await stat(join(folder, dockerfile)).catch(() => undefined))?.isFile()) {
-    throw new BerthError('INVALID_INPUT', `${folder} has no ${dockerfile}.`, 'Put a Dockerfile in the folder, or name the file Berth should use.');
+    throw new BerthError('INVALID_INPUT', `${folder} has no ${dockerfile}.`, 'Put a Dockerfile in the folder, or name the file Berth should use.', {
+      reason: 'dockerfileMissing',
+      params: { folder, dockerfile },
+    });
   }
   const patterns = parseDockerignore(await readFile(join(folder, '.dockerignore'), 'utf8').catch(() => ''));
   const archive = pack();
@@ -48,8 +53,14 @@ export async function buildContext(folder: string, dockerfile: string): Promise<
   const done = writeContext(archive, folder, clean(dockerfile), patterns).then(
     () => archive.finalize(),
     (e: unknown) => {
+      // The system's own words (EACCES, …) are quoted beside Berth's.
       const error =
-        e instanceof BerthError ? e : new BerthError('INVALID_INPUT', `Berth could not read the build folder: ${(e as Error).message}`, 'Check that every file Berth sends is readable, or leave it out with a .dockerignore.');
+        e instanceof BerthError
+          ? e
+          : new BerthError('INVALID_INPUT', `Berth could not read the build folder: ${(e as Error).message}`, 'Check that every file Berth sends is readable, or leave it out with a .dockerignore.', {
+              reason: 'buildFolderUnreadable',
+              engineText: (e as Error).message,
+            });
       archive.destroy(error);
       throw error;
     },
@@ -147,9 +158,13 @@ async function addFile(archive: Pack, full: string, header: Headers): Promise<vo
   } finally {
     await file?.close();
   }
-  if (stopped()) throw new BerthError('INTERNAL', 'The build context stopped being sent: the engine no longer reads it.');
+  if (stopped()) throw new BerthError('INTERNAL', 'The build context stopped being sent: the engine no longer reads it.', undefined, { reason: 'buildContextStopped' });
   await finished.catch((e: Error) => {
-    throw new BerthError('INVALID_INPUT', `${header.name} could not be read whole for the build (${e.message}).`, 'It may have changed while Berth read it; build again.');
+    throw new BerthError('INVALID_INPUT', `${header.name} could not be read whole for the build (${e.message}).`, 'It may have changed while Berth read it; build again.', {
+      reason: 'buildFileChanged',
+      params: { file: header.name },
+      engineText: e.message,
+    });
   });
 }
 

@@ -77,6 +77,14 @@ export async function* buildImage(docker: Docker, input: ImageBuildInput, signal
     context.tar.destroy();
   }
   if (contextError) throw contextError;
-  if (failure) throw new BerthError('ENGINE_ERROR', currentStep ? `${currentStep} failed: ${failure}` : failure, 'Fix that step in the Dockerfile and build again.');
+  if (failure) {
+    // The step and the failure are the engine's words; Berth's sentence says a step failed and quotes them.
+    throw new BerthError(
+      'ENGINE_ERROR',
+      currentStep ? `${currentStep} failed: ${failure}` : failure,
+      'Fix that step in the Dockerfile and build again.',
+      currentStep ? { reason: 'buildStepFailed', params: { step: currentStep }, engineText: failure } : { reason: 'buildFailed', engineText: failure },
+    );
+  }
   yield { kind: 'done', imageId, ...(input.tag ? { tag: input.tag } : {}) };
 }

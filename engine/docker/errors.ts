@@ -45,30 +45,33 @@ export function fromDockerError(error: unknown, subject?: string): BerthError {
   }
   const message = engineMessage(error);
   const lower = message.toLowerCase();
+  // Berth's words say what kind of failure it is; the engine's own sentence is quoted beside them.
+  const engineText = message;
   switch (e?.statusCode) {
     case 404:
       return new BerthError(
         'NOT_FOUND',
         message,
         subject ? `${subject} may have been removed outside Berth; the list refreshes by itself.` : undefined,
+        { reason: 'engineNotFound', engineText },
       );
     case 409:
       if (lower.includes('already in use')) {
-        return new BerthError('CONFLICT', message, 'Choose another name, or rename or remove the container that has it.');
+        return new BerthError('CONFLICT', message, 'Choose another name, or rename or remove the container that has it.', { reason: 'nameInUse', engineText });
       }
       if (lower.includes('is not running') || lower.includes('not paused')) {
-        return new BerthError('NOT_RUNNING', message, 'Start the container first.');
+        return new BerthError('NOT_RUNNING', message, 'Start the container first.', { reason: 'containerNotRunning', engineText });
       }
       if (lower.includes('running container') || lower.includes('stop the container')) {
-        return new BerthError('CONFLICT', message, 'Stop it first, or remove it with "force".');
+        return new BerthError('CONFLICT', message, 'Stop it first, or remove it with "force".', { reason: 'containerRunning', engineText });
       }
       if (lower.includes('is paused')) {
-        return new BerthError('CONFLICT', message, 'Unpause it first.');
+        return new BerthError('CONFLICT', message, 'Unpause it first.', { reason: 'containerPaused', engineText });
       }
-      return new BerthError('CONFLICT', message);
+      return new BerthError('CONFLICT', message, undefined, { reason: 'engineConflict', engineText });
     case 400:
-      return new BerthError('INVALID_INPUT', message);
+      return new BerthError('INVALID_INPUT', message, undefined, { reason: 'engineRefusedInput', engineText });
     default:
-      return new BerthError('ENGINE_ERROR', message, subject ? `The engine refused this for ${subject}.` : undefined);
+      return new BerthError('ENGINE_ERROR', message, subject ? `The engine refused this for ${subject}.` : undefined, { reason: 'engineFailed', engineText });
   }
 }

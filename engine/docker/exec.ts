@@ -135,7 +135,7 @@ export class ExecSessions {
   private require(sessionId: string): Session {
     const session = this.sessions.get(sessionId);
     if (!session) {
-      throw new BerthError('NOT_FOUND', 'That terminal session has ended.', 'Open a new terminal.');
+      throw new BerthError('NOT_FOUND', 'That terminal session has ended.', 'Open a new terminal.', { reason: 'terminalEnded' });
     }
     return session;
   }

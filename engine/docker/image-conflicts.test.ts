@@ -42,7 +42,8 @@ describe('explainRemoveConflict', () => {
     const missing = fromDockerError({ statusCode: 404, json: { message: 'No such image: x:1' } });
     expect(explainRemoveConflict(missing, 'x:1', [{ name: 'web', state: 'running' }], [])).toBe(missing);
     const children = refused('conflict: unable to delete 0123456789ab (cannot be forced) - image has dependent child images');
-    expect(explainRemoveConflict(children, 'x', [], []).reason).toBeUndefined();
+    expect(explainRemoveConflict(children, 'x', [], [])).toBe(children);
+    expect(children.toShape()).toMatchObject({ reason: 'engineConflict', engineText: children.message });
     const other = new BerthError('ENGINE_ERROR', 'boom');
     expect(explainRemoveConflict(other, 'x', [], [])).toBe(other);
   });

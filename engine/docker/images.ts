@@ -1,5 +1,4 @@
 import type Docker from 'dockerode';
-import { BerthError } from '../contract/errors.js';
 import { parseImageReference } from '../contract/reference.js';
 import type { ImagesApi } from '../contract/service.js';
 import type { ExposedPort, ImagePrunePreview, ImageSummary, PruneMode } from '../contract/types.js';
@@ -10,7 +9,7 @@ import { isBerthHelper, toImageSummary } from './mappers.js';
 import type { ImageBuildInput } from '../contract/schemas.js';
 import { buildImage } from './build.js';
 import { imageDetail } from './image-detail.js';
-import { pullImage, pushImage } from './pull.js';
+import { pullImage, pushImage, referenceRefusal } from './pull.js';
 
 /** Images on a Docker Engine API: list with usage, pull, remove, prune with a preview. */
 export class DockerImages implements ImagesApi {
@@ -54,7 +53,7 @@ export class DockerImages implements ImagesApi {
 
   async tag({ source, target }: { source: string; target: string }) {
     const parsed = parseImageReference(target);
-    if (!parsed.ok) throw new BerthError('INVALID_INPUT', parsed.problem);
+    if (!parsed.ok) throw referenceRefusal(parsed);
     // The engine normalises docker.io/library/x back to x, as the CLI shows it.
     await engineCall(this.docker.getImage(source).tag({ repo: parsed.reference.repository, tag: parsed.reference.tag ?? 'latest' }), `Image ${source}`);
   }

@@ -51,17 +51,18 @@ export class DockerNetworks implements NetworksApi {
 
   async remove(network: string) {
     if (builtIn.has(network)) {
-      throw new BerthError('INVALID_INPUT', `${network} comes with the engine and cannot be removed.`);
+      throw new BerthError('INVALID_INPUT', `${network} comes with the engine and cannot be removed.`, undefined, { reason: 'networkBuiltIn', params: { network } });
     }
     try {
       await this.docker.getNetwork(network).remove();
     } catch (e) {
       const error = await engineCall(Promise.reject(e), `Network ${network}`).catch((mapped: BerthError) => mapped);
-      // Running containers still connected: worded by the catalogs, the engine's words quoted beside.
-      if (/active endpoints/i.test(error.message)) {
-        throw new BerthError(error.code, error.message, 'Disconnect its containers (or remove them) first.', { reason: 'networkInUse', params: { network }, engineText: error.message });
-      }
-      throw error;
+      if (!/active endpoints/i.test(error.message)) throw error;
+      throw new BerthError(error.code, error.message, 'Disconnect its containers (or remove them) first.', {
+        reason: 'networkInUse',
+        params: { network },
+        engineText: error.message,
+      });
     }
   }
 

@@ -31,7 +31,8 @@ describe('streamError', () => {
     });
   });
 
-  it('leaves a refusal it cannot place to the engine’s words', () => {
-    expect(streamError('toomanyrequests: You have reached your pull rate limit.', 'busybox', 'docker.io', 'pull').toShape()).not.toHaveProperty('reason');
+  it('says a refusal it cannot place as a failed pull, the registry’s own words quoted', () => {
+    const message = 'toomanyrequests: You have reached your pull rate limit.';
+    expect(streamError(message, 'busybox', 'docker.io', 'pull').toShape()).toMatchObject({ reason: 'pullFailed', engineText: message });
   });
 });

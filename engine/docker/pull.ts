@@ -44,7 +44,7 @@ export async function* pushImage(docker: Docker, reference: string, signal: Abor
 
 function parse(reference: string) {
   const parsed = parseImageReference(reference);
-  if (!parsed.ok) throw new BerthError('INVALID_INPUT', parsed.problem);
+  if (!parsed.ok) throw referenceRefusal(parsed);
   return parsed.reference;
 }
 
@@ -106,9 +106,21 @@ export function streamError(
     return new BerthError('ENGINE_ERROR', message, registryHint(message), { reason, params: { registry, image }, engineText: message });
   }
   const trouble = registryTrouble(message);
-  if ((trouble === 'missing' && operation === 'pull') || trouble === 'unreachable') {
-    const reason = trouble === 'missing' ? 'registryImageMissing' : 'registryUnreachable';
-    return new BerthError(code, message, registryHint(message), { reason, params: { registry, image }, engineText: message });
-  }
-  return new BerthError(code, message, registryHint(message) ?? fallbackHint);
+  const reason =
+    trouble === 'missing' && operation === 'pull'
+      ? 'registryImageMissing'
+      : trouble === 'unreachable'
+        ? 'registryUnreachable'
+        : operation === 'pull'
+          ? 'pullFailed'
+          : 'pushFailed';
+  return new BerthError(code, message, registryHint(message) ?? fallbackHint, { reason, params: { registry, image }, engineText: message });
+}
+
+/** An image reference the parser refused, worded by the renderer as `problems.reference.<code>`. */
+export function referenceRefusal(parsed: { code: string; params: Record<string, string | number>; problem: string }): BerthError {
+  return new BerthError('INVALID_INPUT', parsed.problem, undefined, {
+    reason: 'inputProblem',
+    params: { ...parsed.params, problem: `reference.${parsed.code}` },
+  });
 }

@@ -22,7 +22,12 @@ export class DockerRegistries implements RegistriesApi {
       await this.docker.checkAuth({ username, password, serveraddress });
     } catch (e) {
       // The engine answers a wrong password with 500 and the registry's words.
-      throw new BerthError('INVALID_INPUT', `${server} refused the login: ${engineMessage(e)}`, 'Check the user name and password (or access token).');
+      const said = engineMessage(e);
+      throw new BerthError('INVALID_INPUT', `${server} refused the login: ${said}`, 'Check the user name and password (or access token).', {
+        reason: 'registryLoginRefused',
+        params: { server },
+        engineText: said,
+      });
     }
     await saveRegistryLogin(server, username, password);
     return this.list();

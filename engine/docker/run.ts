@@ -18,7 +18,7 @@ export function createOptions(input: ContainerRunInput): Docker.ContainerCreateO
   const bindings: Record<string, { HostIp: string; HostPort: string }[]> = {};
   for (const spec of input.ports) {
     const result = parsePortSpec(spec);
-    if (!result.ok) throw new BerthError('INVALID_INPUT', portProblemText(result));
+    if (!result.ok) throw new BerthError('INVALID_INPUT', portProblemText(result), undefined, { reason: 'inputProblem', params: { ...result.params, problem: `port.${result.code}` } });
     for (const port of result.bindings) {
       const key = `${port.containerPort}/${port.protocol}`;
       exposed[key] = {};
@@ -64,5 +64,10 @@ export async function runContainer(docker: Docker, input: ContainerRunInput): Pr
 function missingHostFolder(error: unknown): BerthError | undefined {
   const message = error instanceof Error ? error.message : '';
   if (!/bind source path does not exist/i.test(message)) return undefined;
-  return new BerthError('INVALID_INPUT', message, 'Create the folder on the engine’s machine first, or check the path: Berth does not make missing host folders (docker -v would, owned by root).');
+  return new BerthError(
+    'INVALID_INPUT',
+    message,
+    'Create the folder on the engine’s machine first, or check the path: Berth does not make missing host folders (docker -v would, owned by root).',
+    { reason: 'hostFolderMissing', engineText: message },
+  );
 }

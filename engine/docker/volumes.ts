@@ -85,6 +85,7 @@ export class DockerVolumes implements VolumesApi {
           'CONFLICT',
           `Volume ${name} is used by ${users.join(', ')}, so it is kept.`,
           'Remove those containers first (their data in this volume stays until you remove the volume).',
+          { reason: 'volumeInUse', params: { volume: name, containers: users } },
         );
       }
       await this.docker.getVolume(name).remove();

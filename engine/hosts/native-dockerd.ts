@@ -192,7 +192,12 @@ export class NativeDockerd {
       const ready = await this.waitReady(exited);
       if (!ready) {
         const tail = (await this.readLog(2000)).trim().split('\n').slice(-3).join(' ');
-        throw new BerthError('ENGINE_UNAVAILABLE', `Berth's engine did not start: ${tail || 'no log output'}`, `See the full log in ${this.paths.logFile}.`);
+        throw new BerthError('ENGINE_UNAVAILABLE', `Berth's engine did not start: ${tail || 'no log output'}`, `See the full log in ${this.paths.logFile}.`, {
+          reason: 'ownEngineDidNotStart',
+          params: { logFile: this.paths.logFile },
+          // dockerd's own last log lines.
+          ...(tail ? { engineText: tail } : {}),
+        });
       }
       this.update({
         state: 'running',
@@ -204,7 +209,10 @@ export class NativeDockerd {
     } catch (e) {
       // Stopped while starting: that is what was asked for, not a failure.
       if (!this.wanted) return;
-      const error = e instanceof BerthError ? e : new BerthError('ENGINE_ERROR', `Berth's engine could not start: ${(e as Error).message}`);
+      const error =
+        e instanceof BerthError
+          ? e
+          : new BerthError('ENGINE_ERROR', `Berth's engine could not start: ${(e as Error).message}`, undefined, { reason: 'ownEngineCouldNotStart', engineText: (e as Error).message });
       this.child?.kill('SIGKILL');
       this.child = undefined;
       // Retrying cannot install dockerd or fix a folder; anything else (a busy bridge, a slow disk) may pass.
@@ -307,6 +315,10 @@ export class NativeDockerd {
           code: 'ENGINE_UNAVAILABLE',
           message: `Berth's engine stopped ${decision.inARow + 1} times in a row soon after starting (last: ${how}); Berth stopped restarting it.`,
           hint: `See its log (${this.paths.logFile}). Start tries again; its images, containers and volumes are kept.`,
+          reason: 'ownEngineGaveUp',
+          params: { times: decision.inARow + 1, logFile: this.paths.logFile },
+          // How dockerd ended, or what the last failed start quoted (never a sentence of Berth's own).
+          ...(error ? (error.engineText ? { engineText: error.engineText } : {}) : { engineText: how }),
         },
       });
       return;
@@ -329,5 +341,6 @@ function missingDockerd(): BerthError {
     'ENGINE_UNAVAILABLE',
     'dockerd is not installed, so Berth cannot run its own engine.',
     `Install it with: ${dockerInstallCommand()}`,
+    { reason: 'dockerdMissing', params: { command: dockerInstallCommand() } },
   );
 }

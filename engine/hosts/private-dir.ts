@@ -1,6 +1,6 @@
 import { lstat, mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { BerthError } from '../contract/errors.js';
+import { BerthError, type BerthErrorParams } from '../contract/errors.js';
 
 /** A folder Berth will not trust; waiting and retrying cannot fix it, only a person can. */
 export class UnsafeFolderError extends BerthError {}
@@ -22,21 +22,31 @@ export async function ensurePrivateDir(path: string): Promise<void> {
   if (problem) {
     throw new UnsafeFolderError(
       'ENGINE_UNAVAILABLE',
-      `Berth will not use ${path} for its sockets: it ${problem}.`,
+      `Berth will not use ${path} for its sockets: it ${problem.text}.`,
       'Remove it if nothing else needs it, or point BERTH_RUNTIME_DIR at a folder of your own (mode 0700).',
+      { reason: problem.reason, params: { path, ...problem.params } },
     );
   }
 }
 
-/** Why `path` is not a private folder of this user's, or undefined when it is. */
-export async function privateDirProblem(path: string): Promise<string | undefined> {
+/** Why `path` is not a private folder of this user's (the catalogs' reason, its params, the English), or undefined when it is. */
+export async function privateDirProblem(path: string): Promise<FolderProblem | undefined> {
   const stat = await lstat(path);
-  if (stat.isSymbolicLink()) return 'is a symbolic link';
-  if (!stat.isDirectory()) return 'is not a folder';
+  if (stat.isSymbolicLink()) return { reason: 'unsafeFolderSymlink', params: {}, text: 'is a symbolic link' };
+  if (!stat.isDirectory()) return { reason: 'unsafeFolderNotFolder', params: {}, text: 'is not a folder' };
   if (process.platform === 'win32' || typeof process.getuid !== 'function') return undefined;
-  if (stat.uid !== process.getuid()) return `belongs to another user (uid ${stat.uid})`;
-  if ((stat.mode & 0o022) !== 0) return `can be written by others (mode ${(stat.mode & 0o777).toString(8).padStart(4, '0')})`;
+  if (stat.uid !== process.getuid()) return { reason: 'unsafeFolderOwner', params: { uid: stat.uid }, text: `belongs to another user (uid ${stat.uid})` };
+  if ((stat.mode & 0o022) !== 0) {
+    const mode = (stat.mode & 0o777).toString(8).padStart(4, '0');
+    return { reason: 'unsafeFolderWritable', params: { mode }, text: `can be written by others (mode ${mode})` };
+  }
   return undefined;
+}
+
+interface FolderProblem {
+  reason: 'unsafeFolderSymlink' | 'unsafeFolderNotFolder' | 'unsafeFolderOwner' | 'unsafeFolderWritable';
+  params: BerthErrorParams;
+  text: string;
 }
 
 /**

@@ -74,7 +74,10 @@ export const maxUploadBytes = maxTarFileBytes;
 const maxUploadText = `${Math.round(maxUploadBytes / 2 ** 30)} GiB`;
 
 export function uploadTooLarge(name: string): BerthError {
-  return new BerthError('INVALID_INPUT', `${name} is larger than ${maxUploadText}, the most one upload can carry.`, 'Copy it with docker cp, or split it.');
+  return new BerthError('INVALID_INPUT', `${name} is larger than ${maxUploadText}, the most one upload can carry.`, 'Copy it with docker cp, or split it.', {
+    reason: 'uploadTooLarge',
+    params: { name, limit: maxUploadText },
+  });
 }
 
 /**

@@ -31,7 +31,7 @@ export class TransferHub implements TransfersApi {
   async track<T>(id: string | undefined, work: (progress: TransferReporter | undefined) => Promise<T>, total?: number): Promise<T> {
     if (id === undefined) return work(undefined);
     const transfer = this.entry(id);
-    if (transfer.progress?.state === 'running') throw new BerthError('CONFLICT', 'That transfer is already running.', 'Start a new one.');
+    if (transfer.progress?.state === 'running') throw new BerthError('CONFLICT', 'That transfer is already running.', 'Start a new one.', { reason: 'transferRunning' });
     clearTimeout(transfer.timer);
     transfer.timer = undefined;
     const progress: TransferProgress = { id, state: 'running', bytes: 0, ...(total !== undefined && total >= 0 ? { total } : {}) };
@@ -66,7 +66,7 @@ export class TransferHub implements TransfersApi {
       : setTimeout(() => {
           // Begun meanwhile: the watcher is following it, however long it runs.
           if (transfer.progress) return;
-          transfer.listeners.emit({ id, state: 'failed', bytes: 0, error: { code: 'NOT_FOUND', message: 'This transfer never started.' } });
+          transfer.listeners.emit({ id, state: 'failed', bytes: 0, error: { code: 'NOT_FOUND', message: 'This transfer never started.', reason: 'transferNeverStarted' } });
         }, this.timings.waitMs);
     try {
       for await (const snapshot of transfer.listeners.iterate(signal, transfer.progress && { ...transfer.progress })) {

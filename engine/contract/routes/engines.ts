@@ -9,6 +9,7 @@ function requireNative(native: NativeEngineApi | undefined): NativeEngineApi {
       'INVALID_INPUT',
       'Berth runs its own dockerd only on Linux; elsewhere it runs a virtual machine.',
       'Use Berth’s virtual machine, or an engine Berth found such as a remote one.',
+      { reason: 'nativeEngineLinuxOnly' },
     );
   }
   return native;

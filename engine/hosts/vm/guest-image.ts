@@ -28,6 +28,7 @@ export function imageMissing(dir: string): BerthError {
     'ENGINE_UNAVAILABLE',
     `Berth's virtual machine has no guest image in ${dir}.`,
     'Build one with `sudo npm run vm:image` (Linux, about two minutes), or set BERTH_VM_IMAGE to a folder holding vmlinuz, initrd.img, disk.raw and manifest.json.',
+    { reason: 'guestImageMissing', params: { dir } },
   );
 }
 
@@ -39,7 +40,10 @@ export async function readGuestImage(dir: string): Promise<GuestImage> {
     throw imageMissing(dir);
   }
   if (manifest.format !== 1 || !manifest.sha256?.['disk.raw']) {
-    throw new BerthError('ENGINE_UNAVAILABLE', `The guest image in ${dir} has a manifest Berth does not understand.`, 'Build it again with `sudo npm run vm:image`.');
+    throw new BerthError('ENGINE_UNAVAILABLE', `The guest image in ${dir} has a manifest Berth does not understand.`, 'Build it again with `sudo npm run vm:image`.', {
+      reason: 'guestImageManifest',
+      params: { dir },
+    });
   }
   return {
     dir,
@@ -75,6 +79,7 @@ export async function verifyGuestImage(image: GuestImage, stampFile: string): Pr
         'ENGINE_UNAVAILABLE',
         `The guest image's ${name} does not match its checksum (expected ${expected.slice(0, 12)}…, found ${actual.slice(0, 12)}…).`,
         'The image is damaged or was changed. Build it again with `sudo npm run vm:image`.',
+        { reason: 'guestImageChecksum', params: { file: name, expected: expected.slice(0, 12), actual: actual.slice(0, 12) } },
       );
     }
     stamps[key] = true;

@@ -179,7 +179,7 @@ export class VmEngine {
   async configure(settings: VmSettings): Promise<VmEngineStatus> {
     const currentDisk = existsSync(this.paths.overlay) ? await this.overlaySize() : undefined;
     const problem = vmSettingsProblem(settings, { cpus: cpus().length, memoryMiB: Math.floor(totalmem() / 2 ** 20), currentDiskGiB: currentDisk });
-    if (problem) throw new BerthError('INVALID_INPUT', problem.message, problem.hint);
+    if (problem) throw new BerthError('INVALID_INPUT', problem.message, problem.hint, { reason: problem.reason, params: problem.params });
     await this.options.settings.update({ vm: settings });
     this.update({ settings });
     return this.current;
@@ -203,10 +203,14 @@ export class VmEngine {
         'ENGINE_UNAVAILABLE',
         `Berth's virtual machine runs on x86-64 computers only so far; this one is ${process.arch}.`,
         'Use another engine Berth finds (Docker Desktop, Colima, Podman, or a dockerd of your own).',
+        { reason: 'vmArchUnsupported', params: { arch: process.arch } },
       );
     }
     if (!(await this.qemuBinaries())) {
-      return new BerthError('ENGINE_UNAVAILABLE', 'QEMU is not installed, so Berth cannot run its virtual machine.', `Install it with: ${qemuInstallCommand()}`);
+      return new BerthError('ENGINE_UNAVAILABLE', 'QEMU is not installed, so Berth cannot run its virtual machine.', `Install it with: ${qemuInstallCommand()}`, {
+        reason: 'qemuMissing',
+        params: { command: qemuInstallCommand() },
+      });
     }
     try {
       await readGuestImage(this.options.imageDir);
@@ -279,7 +283,10 @@ export class VmEngine {
         this.update({ state: 'stopped', stage: undefined });
         return this.current;
       }
-      const error = e instanceof BerthError ? e : new BerthError('ENGINE_ERROR', `Berth's virtual machine could not start: ${(e as Error).message}`);
+      const error =
+        e instanceof BerthError
+          ? e
+          : new BerthError('ENGINE_ERROR', `Berth's virtual machine could not start: ${(e as Error).message}`, undefined, { reason: 'vmCouldNotStart', engineText: (e as Error).message });
       this.update({ state: 'failed', stage: undefined, runningSettings: undefined, error: error.toShape() });
       return this.current;
     }
@@ -311,15 +318,29 @@ export class VmEngine {
     void exited.then((how) => (gone = how));
     const deadline = Date.now() + this.options.bootTimeoutMs;
     while (Date.now() < deadline) {
-      if (!this.wanted) throw new BerthError('ENGINE_UNAVAILABLE', 'Stopped while starting.');
+      if (!this.wanted) throw new BerthError('ENGINE_UNAVAILABLE', 'Stopped while starting.', undefined, { reason: 'vmStoppedWhileStarting' });
       const said = readAnnouncements(await readFile(this.paths.serialLog, 'utf8').catch(() => ''));
+      // What the guest or QEMU said is quoted beside Berth's words.
+      const log = { log: this.paths.serialLog };
       if (gone !== undefined) {
-        throw new BerthError('ENGINE_UNAVAILABLE', `The virtual machine stopped while booting: ${said.error ?? gone}.`, `See the VM's log (${this.paths.serialLog}).`);
+        throw new BerthError('ENGINE_UNAVAILABLE', `The virtual machine stopped while booting: ${said.error ?? gone}.`, `See the VM's log (${this.paths.serialLog}).`, {
+          reason: 'vmStoppedBooting',
+          params: log,
+          engineText: said.error ?? gone,
+        });
       }
-      if (said.error) throw new BerthError('ENGINE_UNAVAILABLE', `The virtual machine's engine failed: ${said.error}.`, `See the VM's log (${this.paths.serialLog}).`);
+      if (said.error) {
+        throw new BerthError('ENGINE_UNAVAILABLE', `The virtual machine's engine failed: ${said.error}.`, `See the VM's log (${this.paths.serialLog}).`, {
+          reason: 'vmEngineFailed',
+          params: log,
+          engineText: said.error,
+        });
+      }
       if (said.stage && said.stage !== this.current.stage) this.update({ stage: said.stage });
       if (said.stage === 'ready') {
-        if (!said.hostKey) throw new BerthError('ENGINE_ERROR', 'The virtual machine did not announce its SSH host key.', 'Reset the VM to give it a fresh disk.');
+        if (!said.hostKey) {
+          throw new BerthError('ENGINE_ERROR', 'The virtual machine did not announce its SSH host key.', 'Reset the VM to give it a fresh disk.', { reason: 'vmNoHostKey' });
+        }
         return this.pinHostKey(said.hostKey);
       }
       await sleep(100);
@@ -328,6 +349,10 @@ export class VmEngine {
       'ENGINE_UNAVAILABLE',
       `The virtual machine did not finish booting within ${Math.round(this.options.bootTimeoutMs / 1000)} s (last stage: ${this.current.stage}).`,
       `See the VM's log (${this.paths.serialLog}).`,
+      {
+        reason: 'vmBootTimeout',
+        params: { seconds: Math.round(this.options.bootTimeoutMs / 1000), stage: this.current.stage ?? '', log: this.paths.serialLog },
+      },
     );
   }
 
@@ -339,7 +364,12 @@ export class VmEngine {
       return announced;
     }
     if (pinned !== announced) {
-      throw new BerthError('ENGINE_ERROR', 'The virtual machine presented a different SSH host key than the one Berth pinned.', 'If you did not change its disk yourself, something else did. Reset the VM to start over with a fresh disk.');
+      throw new BerthError(
+        'ENGINE_ERROR',
+        'The virtual machine presented a different SSH host key than the one Berth pinned.',
+        'If you did not change its disk yourself, something else did. Reset the VM to start over with a fresh disk.',
+        { reason: 'vmHostKeyChanged' },
+      );
     }
     return pinned;
   }
@@ -355,14 +385,21 @@ export class VmEngine {
         break;
       } catch (e) {
         // sshd announced itself moments ago; give it a few tries before calling it a failure.
-        if (++attempt >= 5 || !this.wanted || gone) throw new BerthError('ENGINE_UNAVAILABLE', `Berth could not reach the virtual machine over SSH: ${(e as Error).message}.`);
+        if (++attempt >= 5 || !this.wanted || gone) {
+          throw new BerthError('ENGINE_UNAVAILABLE', `Berth could not reach the virtual machine over SSH: ${(e as Error).message}.`, undefined, {
+            reason: 'vmSshUnreachable',
+            engineText: (e as Error).message,
+          });
+        }
         await sleep(backoffDelay(attempt, 200, 2000));
       }
     }
     const link = this.link;
     await link.forwardSocket(this.paths.dockerSocket, guestDockerSocket);
     await chmod(this.paths.dockerSocket, 0o600);
-    if (!(await pingSocket(this.paths.dockerSocket, 10_000))) throw new BerthError('ENGINE_UNAVAILABLE', 'The virtual machine’s Docker API did not answer through the SSH link.');
+    if (!(await pingSocket(this.paths.dockerSocket, 10_000))) {
+      throw new BerthError('ENGINE_UNAVAILABLE', 'The virtual machine’s Docker API did not answer through the SSH link.', undefined, { reason: 'vmDockerSilent' });
+    }
     for (const port of this.options.hostPorts) await link.reversePort(port);
     await writeDockerContext(this.paths.dockerSocket, this.options.env);
     this.ports = new PortForwards(link, this.paths.dockerSocket, (forwardedPorts, portProblems) => this.update({ forwardedPorts, portProblems }));
@@ -381,14 +418,18 @@ export class VmEngine {
     if (gone) return;
     await this.ports?.stop();
     this.ports = undefined;
-    this.update({ state: 'starting', stage: 'connecting', error: { code: 'ENGINE_UNAVAILABLE', message: `The SSH link to the VM dropped (${why}); reconnecting.` } });
+    this.update({
+      state: 'starting',
+      stage: 'connecting',
+      error: { code: 'ENGINE_UNAVAILABLE', message: `The SSH link to the VM dropped (${why}); reconnecting.`, reason: 'vmLinkDropped', engineText: why },
+    });
     try {
       await this.connect(sshPort, hostKey, exited);
       this.update({ state: 'running', stage: 'ready', error: undefined });
     } catch (e) {
       if (gone) return;
       // A VM Berth cannot reach is of no use and would hold its disk: stop it, then say why.
-      const error = e instanceof BerthError ? e : new BerthError('ENGINE_ERROR', (e as Error).message);
+      const error = e instanceof BerthError ? e : new BerthError('ENGINE_ERROR', (e as Error).message, undefined, { reason: 'vmLinkFailed', engineText: (e as Error).message });
       await this.stop();
       this.update({ state: 'failed', error: error.toShape() });
     }
@@ -412,6 +453,9 @@ export class VmEngine {
           code: 'ENGINE_UNAVAILABLE',
           message: `The virtual machine stopped unexpectedly ${decision.inARow + 1} times in a row (last: ${how}); Berth stopped restarting it.`,
           hint: 'See its log (Log). Start tries again; its disk and containers are kept.',
+          reason: 'vmGaveUp',
+          params: { times: decision.inARow + 1 },
+          engineText: how,
         },
       });
       return;
@@ -422,7 +466,13 @@ export class VmEngine {
       state: 'restarting',
       retryInMs,
       restarts: this.current.restarts + 1,
-      error: { code: 'ENGINE_UNAVAILABLE', message: `The virtual machine stopped unexpectedly (${how}); Berth is restarting it.`, hint: 'Its disk and containers are kept.' },
+      error: {
+        code: 'ENGINE_UNAVAILABLE',
+        message: `The virtual machine stopped unexpectedly (${how}); Berth is restarting it.`,
+        hint: 'Its disk and containers are kept.',
+        reason: 'vmRestarting',
+        engineText: how,
+      },
     });
     const pending = new AbortController();
     this.pendingRestart = pending;
@@ -481,6 +531,7 @@ export class VmEngine {
           'ENGINE_UNAVAILABLE',
           'The guest image changed since this VM’s disk was made on it.',
           'Reset the VM to start from the new image (its images, containers and volumes are deleted), or restore the old image.',
+          { reason: 'vmImageChanged' },
         );
       }
       if ((await this.overlaySize()) < sizeGiB) await growOverlay(qemuImg, this.paths.overlay, sizeGiB);

@@ -6,7 +6,11 @@ const bridge = (globalThis as { berthDesktop?: DesktopBridge }).berthDesktop;
 
 async function unwrap<T>(call: Promise<DesktopResult<T>>): Promise<T> {
   const result = await call;
-  if (!result.ok) throw new BerthError(result.error.code, result.error.message, result.error.hint);
+  if (!result.ok) {
+    // Keep the reason and params, so the catalogs word it (not the main process's English message).
+    const { code, message, hint, reason, params, engineText } = result.error;
+    throw new BerthError(code, message, hint, reason ? { reason, ...(params ? { params } : {}), ...(engineText ? { engineText } : {}) } : undefined);
+  }
   return result.value;
 }
 

@@ -37,4 +37,17 @@ describe('engine errors in the person’s language', () => {
     });
     await i18n.changeLanguage('en');
   });
+
+  it('words an engine refusal in Korean and quotes only what the engine said', async () => {
+    const message = 'Conflict. The container name "/db" is already in use by container "abc".';
+    // As engine/docker/errors.ts sends it (its own test checks that shape).
+    const refused = { code: 'CONFLICT', message, reason: 'nameInUse', engineText: message } as const;
+    await i18n.changeLanguage('ko');
+    expect(errorText(i18n, refused)).toEqual({
+      text: '이미 쓰이고 있는 이름입니다.',
+      quoted: message,
+      hint: '다른 이름을 고르거나, 그 이름을 가진 컨테이너의 이름을 바꾸거나 지우세요.',
+    });
+    await i18n.changeLanguage('en');
+  });
 });

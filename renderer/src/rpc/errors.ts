@@ -6,7 +6,14 @@ export function toBerthError(error: unknown): BerthErrorShape {
   if (error instanceof TRPCClientError) {
     const data = (error.data ?? undefined) as { berth?: unknown } | undefined;
     if (isBerthErrorShape(data?.berth)) return data.berth;
-    return { code: 'ENGINE_UNAVAILABLE', message: error.message, hint: 'Berth lost its link to the engine host; it reconnects by itself.' };
+    // The transport's own words (a closed socket, a failed fetch) are quoted beside the catalog's.
+    return {
+      code: 'ENGINE_UNAVAILABLE',
+      message: error.message,
+      hint: 'Berth lost its link to the engine host; it reconnects by itself.',
+      reason: 'hostLinkLost',
+      engineText: error.message,
+    };
   }
   if (isBerthErrorShape(error)) return error;
   return { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };

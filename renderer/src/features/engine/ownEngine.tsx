@@ -5,6 +5,7 @@ import type { BerthErrorShape } from '../../../../engine/contract/errors';
 import { toBerthError } from '../../rpc/errors';
 import { ConfirmActions, Dialog } from '../../ui/Dialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { errorText } from '../../ui/errorText';
 import { mayNotifyLater, notifyIfAway } from '../../ui/notify';
 import { enginesKey } from './EngineChoices';
 
@@ -34,6 +35,7 @@ export interface OwnEngineCalls<S> {
  */
 export function useOwnEngine<S extends OwnEngineStatus>(calls: OwnEngineCalls<S>) {
   const queryClient = useQueryClient();
+  const { i18n } = useTranslation();
   const [showLog, setShowLog] = useState(false);
   const { data: status } = useQuery({ queryKey: calls.key, queryFn: calls.status, staleTime: Infinity });
   const { key, watch, readyTitle, failedTitle } = calls;
@@ -42,14 +44,14 @@ export function useOwnEngine<S extends OwnEngineStatus>(calls: OwnEngineCalls<S>
       const before = queryClient.getQueryData<S>(key);
       if (before?.state === 'starting' && next.state === 'running') notifyIfAway(readyTitle, next.url);
       // Any start that ends failed: the person's, or an automatic restart Berth gave up on.
-      if (before && before.state !== 'failed' && next.state === 'failed') notifyIfAway(failedTitle, next.error?.message ?? '');
+      if (before && before.state !== 'failed' && next.state === 'failed') notifyIfAway(failedTitle, next.error ? errorText(i18n, next.error).text : '');
       queryClient.setQueryData(key, next);
       void queryClient.invalidateQueries({ queryKey: enginesKey });
     });
     return () => subscription.unsubscribe();
     // The calls object is rebuilt on every render; what it reaches is fixed per card.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [queryClient, readyTitle, failedTitle]);
+  }, [queryClient, readyTitle, failedTitle, i18n]);
   const operate = useMutation({
     mutationFn: (operation: Operation) => {
       if (operation !== 'stop') mayNotifyLater();
