@@ -301,7 +301,10 @@ export interface NativeEngineStatus {
   readyInMs?: number;
   /** Times Berth restarted it after it died. */
   restarts: number;
-  lastExit?: string;
+  /** How dockerd last ended when nobody asked it to. */
+  lastExit?: ProcessEnd;
+  /** Berth could not set up its NAT and forwarding rules: containers cannot reach outside this machine (iptables' own words). */
+  outboundNatFailed?: string;
   error?: BerthErrorShape;
   /** When restarting: milliseconds until the next attempt. */
   retryInMs?: number;
@@ -347,7 +350,7 @@ export interface VmEngineStatus {
   /** Times Berth restarted the VM after QEMU died unexpectedly, since Berth started. */
   restarts: number;
   /** How QEMU last ended when nobody asked it to. */
-  lastExit?: string;
+  lastExit?: ProcessEnd;
   /** When restarting: how long until the next attempt. */
   retryInMs?: number;
   accelerator?: VmAccelerator;
@@ -417,4 +420,17 @@ export interface ActionOutcome {
   id: string;
   ok: boolean;
   error?: BerthErrorShape;
+}
+
+/**
+ * How a process of Berth's own (dockerd, QEMU) ended, as data the renderer words: its exit code or
+ * signal, the first line it wrote on stderr (`said`, the process's own words), or that a process
+ * Berth adopted went away without Berth seeing how.
+ */
+export interface ProcessEnd {
+  process: 'dockerd' | 'QEMU';
+  code?: number;
+  signal?: string;
+  said?: string;
+  wentAway?: true;
 }

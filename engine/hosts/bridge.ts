@@ -84,6 +84,7 @@ export async function ensureOutboundNat(bridge: BridgeConfig, exec: CommandRunne
     }
     return undefined;
   } catch (e) {
-    return `Containers on Berth's engine cannot reach outside this machine: ${(e as Error).message.split('\n')[0]}`;
+    // iptables' own words; the renderer says what it means for containers (engine.native.outboundNatFailed).
+    return (e as Error).message.split('\n')[0] ?? 'iptables failed';
   }
 }

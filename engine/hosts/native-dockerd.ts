@@ -3,12 +3,13 @@ import { existsSync, openSync, closeSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BerthError } from '../contract/errors.js';
-import type { NativeEngineStatus } from '../contract/types.js';
+import type { NativeEngineStatus, ProcessEnd } from '../contract/types.js';
 import { Listeners, sleep } from '../shared/listeners.js';
 import { withPatch } from '../shared/patch.js';
 import { defaultBridge, ensureBridge, ensureOutboundNat, type BridgeConfig } from './bridge.js';
 import { findExecutable, processAlive, tailFile } from './executables.js';
 import { dockerInstallCommand } from './install-hint.js';
+import { describeEnd, processEnd } from './process-end.js';
 import { ensurePrivateDir, provenPid, UnsafeFolderError } from './private-dir.js';
 import { unmountUnder } from './mounts.js';
 import { RestartPolicy } from './restart-policy.js';
@@ -130,7 +131,7 @@ export class NativeDockerd {
     await unmountUnder(this.paths.engineData);
     await rm(this.paths.engineData, { recursive: true, force: true });
     await rm(this.paths.engineRuntime, { recursive: true, force: true });
-    this.update({ restarts: 0, lastExit: undefined, error: undefined, readyInMs: undefined });
+    this.update({ restarts: 0, lastExit: undefined, outboundNatFailed: undefined, error: undefined, readyInMs: undefined });
     return this.current;
   }
 
@@ -184,9 +185,9 @@ export class NativeDockerd {
         closeSync(log);
       }
       this.child = child;
-      const exited = new Promise<string>((resolve) => {
-        child.once('error', (e) => resolve(e.message));
-        child.once('exit', (code, signal) => resolve(signal ? `killed by ${signal}` : `exited with code ${code}`));
+      const exited = new Promise<ProcessEnd>((resolve) => {
+        child.once('error', (e) => resolve(processEnd('dockerd', null, null, e.message)));
+        child.once('exit', (code, signal) => resolve(processEnd('dockerd', code, signal)));
       });
       void exited.then((how) => this.onExit(child, how));
       const ready = await this.waitReady(exited);
@@ -204,7 +205,7 @@ export class NativeDockerd {
         error: undefined,
         pid: child.pid,
         readyInMs: Math.round(performance.now() - began),
-        ...(natProblem ? { lastExit: natProblem } : {}),
+        outboundNatFailed: natProblem,
       });
     } catch (e) {
       // Stopped while starting: that is what was asked for, not a failure.
@@ -221,7 +222,7 @@ export class NativeDockerd {
     }
   }
 
-  private async waitReady(exited: Promise<string>): Promise<boolean> {
+  private async waitReady(exited: Promise<ProcessEnd>): Promise<boolean> {
     let gone = false;
     void exited.then(() => (gone = true));
     const deadline = Date.now() + this.options.readyTimeoutMs;
@@ -274,13 +275,13 @@ export class NativeDockerd {
     return [script, ...common];
   }
 
-  private onExit(child: ChildProcess, how: string): void {
+  private onExit(child: ChildProcess, end: ProcessEnd): void {
     if (this.child !== child) return;
     this.child = undefined;
     // Still starting: launch() saw the exit and decides; stopping: that was asked for.
     if (!this.wanted || this.current.state !== 'running') return;
-    this.update({ lastExit: `dockerd ${how}`, pid: undefined });
-    this.died(`dockerd ${how}`);
+    this.update({ lastExit: end, pid: undefined });
+    this.died(describeEnd(end));
   }
 
   private watchAdopted(): void {
@@ -291,8 +292,9 @@ export class NativeDockerd {
       if (!processAlive(pid)) {
         clearInterval(timer);
         if (this.wanted) {
-          this.update({ lastExit: 'dockerd went away', pid: undefined });
-          this.died('dockerd went away');
+          const end: ProcessEnd = { process: 'dockerd', wentAway: true };
+          this.update({ lastExit: end, pid: undefined });
+          this.died(describeEnd(end));
         }
       }
     }, 1000);

@@ -5,13 +5,14 @@ import { createServer } from 'node:net';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { BerthError } from '../../contract/errors.js';
-import type { VmEngineStatus, VmSettings } from '../../contract/types.js';
+import type { ProcessEnd, VmEngineStatus, VmSettings } from '../../contract/types.js';
 import { backoffDelay, Listeners, sleep } from '../../shared/listeners.js';
 import { withPatch } from '../../shared/patch.js';
 import { findExecutable, processAlive, tailFile } from '../executables.js';
 import type { SettingsFile } from '../settings.js';
 import { ensurePrivateDir } from '../private-dir.js';
 import { pingSocket } from '../unix-ping.js';
+import { describeEnd, processEnd } from '../process-end.js';
 import { chooseAccelerator } from './accelerator.js';
 import { removeDockerContext, vmContextName, writeDockerContext } from './docker-context.js';
 import { GuestLink, loadSsh } from './guest-link.js';
@@ -293,7 +294,7 @@ export class VmEngine {
   }
 
   /** Starts QEMU; `exited` resolves with how it ended, whenever that is. */
-  private async launch(qemu: string, args: string[]): Promise<{ exited: Promise<string> }> {
+  private async launch(qemu: string, args: string[]): Promise<{ exited: Promise<ProcessEnd> }> {
     // Each boot gets a fresh console log, so an earlier boot's "ready" is never mistaken for this one's;
     // the previous log stays beside it for diagnosis.
     await rename(this.paths.serialLog, `${this.paths.serialLog}.previous`).catch(() => undefined);
@@ -301,21 +302,21 @@ export class VmEngine {
     this.qemu = child;
     let errors = '';
     child.stderr!.on('data', (chunk: Buffer) => (errors = (errors + chunk.toString('utf8')).slice(-4000)));
-    const exited = new Promise<string>((resolve) => {
-      child.once('error', (e) => resolve(e.message));
+    const exited = new Promise<ProcessEnd>((resolve) => {
+      child.once('error', (e) => resolve(processEnd('QEMU', null, null, e.message)));
       child.once('exit', (code, signal) => {
         void writeFile(this.paths.qemuLog, errors).catch(() => undefined);
         const firstError = errors.trim().split('\n')[0]?.replace(/^qemu-system-\w+: /, '');
-        resolve(firstError || (signal ? `killed by ${signal}` : `exited with code ${code}`));
+        resolve(processEnd('QEMU', code, signal, firstError));
       });
     });
     return { exited };
   }
 
   /** Follows the serial console until the guest's dockerd answers inside it; returns the pinned host key. */
-  private async followBoot(exited: Promise<string>): Promise<string> {
+  private async followBoot(exited: Promise<ProcessEnd>): Promise<string> {
     let gone: string | undefined;
-    void exited.then((how) => (gone = how));
+    void exited.then((end) => (gone = end.said ?? describeEnd(end)));
     const deadline = Date.now() + this.options.bootTimeoutMs;
     while (Date.now() < deadline) {
       if (!this.wanted) throw new BerthError('ENGINE_UNAVAILABLE', 'Stopped while starting.', undefined, { reason: 'vmStoppedWhileStarting' });
@@ -374,7 +375,7 @@ export class VmEngine {
     return pinned;
   }
 
-  private async connect(sshPort: number, hostKey: string, exited: Promise<string>): Promise<void> {
+  private async connect(sshPort: number, hostKey: string, exited: Promise<ProcessEnd>): Promise<void> {
     const privateKey = await readFile(this.paths.privateKey, 'utf8');
     let gone = false;
     void exited.then(() => (gone = true));
@@ -410,7 +411,7 @@ export class VmEngine {
   }
 
   /** The SSH link dropped while the VM still runs: connect again, with back-off. */
-  private async relink(sshPort: number, hostKey: string, exited: Promise<string>, why: string): Promise<void> {
+  private async relink(sshPort: number, hostKey: string, exited: Promise<ProcessEnd>, why: string): Promise<void> {
     // A link drops first when QEMU dies; that is onQemuExit's to handle. Give the exit a moment to show.
     let gone = false;
     void exited.then(() => (gone = true));
@@ -440,11 +441,12 @@ export class VmEngine {
    * once, for this QEMU only: a stop (or a restart's stop) clears `wanted` before QEMU ends, and a
    * QEMU that is no longer the current one is not this handler's to mourn.
    */
-  private async onQemuExit(qemu: ChildProcess | undefined, how: string): Promise<void> {
+  private async onQemuExit(qemu: ChildProcess | undefined, end: ProcessEnd): Promise<void> {
     if (qemu !== this.qemu || !this.wanted || this.current.state === 'stopping' || this.current.state === 'stopped') return;
     await this.disconnect();
     const decision = this.restartPolicy.died();
-    const gone = { stage: undefined, runningSettings: undefined, forwardedPorts: [], portProblems: [], lastExit: `QEMU ${how}` };
+    const how = end.said ?? describeEnd(end);
+    const gone = { stage: undefined, runningSettings: undefined, forwardedPorts: [], portProblems: [], lastExit: end };
     if (!decision.restart) {
       this.update({
         ...gone,

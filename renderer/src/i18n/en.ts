@@ -767,6 +767,13 @@ export const en = {
     },
     own: {
       // Buttons and words Berth's own engines share (its dockerd and its VM).
+      ended: {
+        code: '{{process}} exited with code {{code}}',
+        signal: '{{process}} killed by {{signal}}',
+        wentAway: '{{process}} went away',
+        said: '{{process}} stopped: “{{said}}”',
+      },
+      outboundNatFailed: 'Containers on Berth’s engine cannot reach outside this machine: Berth could not set up its network rules (“{{detail}}”).',
       start: 'Start',
       stop: 'Stop',
       restart: 'Restart',
@@ -784,6 +791,7 @@ export const en = {
       readyIn: 'Start to ready',
       restarts: 'Restarted after a crash',
       lastExit: 'Last event',
+      network: 'Network',
       logFile: 'Log file',
       states: {
         stopped: 'Stopped',

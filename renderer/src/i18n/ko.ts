@@ -767,6 +767,13 @@ export const ko: Catalog = {
     },
     own: {
       // Buttons and words Berth's own engines share (its dockerd and its VM).
+      ended: {
+        code: '{{process}}이(가) 코드 {{code}}로 종료됨',
+        signal: '{{process}}이(가) {{signal}} 신호로 강제 종료됨',
+        wentAway: '{{process}}이(가) 사라짐',
+        said: '{{process}}이(가) 멈춤: “{{said}}”',
+      },
+      outboundNatFailed: 'Berth의 엔진에 있는 컨테이너가 이 컴퓨터 밖으로 나갈 수 없습니다. Berth가 네트워크 규칙을 설정하지 못했습니다(“{{detail}}”).',
       start: '시작',
       stop: '중지',
       restart: '재시작',
@@ -784,6 +791,7 @@ export const ko: Catalog = {
       readyIn: '시작부터 준비까지',
       restarts: '비정상 종료 후 재시작 횟수',
       lastExit: '마지막 이벤트',
+      network: '네트워크',
       logFile: '로그 파일',
       states: {
         stopped: '중지됨',

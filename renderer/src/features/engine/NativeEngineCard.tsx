@@ -4,6 +4,7 @@ import { berth } from '../../rpc/client';
 import { Facts } from '../../ui/Facts';
 import { LogTail } from '../../ui/LogTail';
 import { OwnEngineControls, ownEngineTone, useOwnEngine } from './ownEngine';
+import { processEndText } from './process-end-text';
 
 /** Berth's own dockerd: its state, its buttons, and its log. */
 export function NativeEngineCard() {
@@ -24,7 +25,8 @@ export function NativeEngineCard() {
     [t('engine.dataRoot'), status.dataRoot],
     [t('engine.native.readyIn'), status.readyInMs !== undefined ? `${status.readyInMs} ms` : undefined],
     [t('engine.native.restarts'), String(status.restarts)],
-    [t('engine.native.lastExit'), status.lastExit],
+    [t('engine.native.lastExit'), processEndText(t, status.lastExit)],
+    [t('engine.native.network'), status.outboundNatFailed ? t('engine.own.outboundNatFailed', { detail: status.outboundNatFailed }) : undefined],
     [t('engine.native.logFile'), status.logFile],
   ];
   return (

@@ -9,6 +9,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Facts } from '../../ui/Facts';
 import { LogTail } from '../../ui/LogTail';
 import { OwnEngineControls, ownEngineTone, useOwnEngine } from './ownEngine';
+import { processEndText } from './process-end-text';
 import { VmSettingsForm } from './VmSettingsForm';
 
 const vmKey = ['vm-engine'] as const;
@@ -42,7 +43,7 @@ export function VmEngineCard() {
     [t('engine.vm.ports'), running ? status.forwardedPorts.map((port) => `127.0.0.1:${port}`).join(', ') || t('engine.vm.noPorts') : undefined],
     [t('engine.vm.portProblems'), status.portProblems.map((problem) => t(`engine.vm.portProblem.${problem.reason}`, { ...problem })).join('\n') || undefined],
     [t('engine.vm.restarts'), status.restarts > 0 ? String(status.restarts) : undefined],
-    [t('engine.vm.lastExit'), status.lastExit],
+    [t('engine.vm.lastExit'), processEndText(t, status.lastExit)],
     [t('engine.vm.disk'), status.diskFile],
     [t('engine.vm.image'), status.imageDir],
   ];
