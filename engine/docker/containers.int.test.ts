@@ -1,15 +1,9 @@
-import Docker from 'dockerode';
-import { afterAll, describe, expect, it } from 'vitest';
-import { fixtureImage, requireDockerHost } from '../testing/engine-env.js';
-import { dockerOptionsFor } from './client.js';
+import { describe, expect, it } from 'vitest';
+import { fixtureImage } from '../testing/engine-env.js';
+import { testEngineClient } from '../testing/test-engine.js';
 import { DockerContainers } from './containers.js';
 
-const docker = new Docker(dockerOptionsFor(requireDockerHost()));
-const made: string[] = [];
-
-afterAll(async () => {
-  for (const id of made) await docker.getContainer(id).remove({ force: true }).catch(() => undefined);
-});
+const { docker, made } = testEngineClient();
 
 describe('the container list against the engine', () => {
   it('says how often a restart-looping container restarted, on the very first list', async () => {

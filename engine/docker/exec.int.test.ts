@@ -1,15 +1,9 @@
-import Docker from 'dockerode';
-import { afterAll, describe, expect, it } from 'vitest';
-import { fixtureImage, requireDockerHost } from '../testing/engine-env.js';
-import { dockerOptionsFor } from './client.js';
+import { describe, expect, it } from 'vitest';
+import { fixtureImage } from '../testing/engine-env.js';
+import { testEngineClient } from '../testing/test-engine.js';
 import { ExecSessions } from './exec.js';
 
-const docker = new Docker(dockerOptionsFor(requireDockerHost()));
-const made: string[] = [];
-
-afterAll(async () => {
-  for (const id of made) await docker.getContainer(id).remove({ force: true }).catch(() => undefined);
-});
+const { docker, made } = testEngineClient();
 
 describe('opening a shell against the engine', () => {
   it('in a container waiting out its restart back-off, says so by reason (the engine’s English refusal was shown as is)', async () => {

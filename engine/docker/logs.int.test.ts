@@ -1,17 +1,11 @@
-import Docker from 'dockerode';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { containerLogsInput } from '../contract/schemas.js';
 import type { LogEvent } from '../contract/types.js';
-import { fixtureImage, requireDockerHost } from '../testing/engine-env.js';
-import { dockerOptionsFor } from './client.js';
+import { fixtureImage } from '../testing/engine-env.js';
+import { testEngineClient } from '../testing/test-engine.js';
 import { streamContainerLogs } from './logs.js';
 
-const docker = new Docker(dockerOptionsFor(requireDockerHost()));
-const made: string[] = [];
-
-afterAll(async () => {
-  for (const id of made) await docker.getContainer(id).remove({ force: true }).catch(() => undefined);
-});
+const { docker, made } = testEngineClient();
 
 describe('following the log of a container the engine keeps restarting', () => {
   it('says each real restart once, instead of reading the last run again and again while it waits', async () => {
