@@ -1,0 +1,4 @@
+export const app = {
+  name: 'Berth',
+  language: 'Language',
+} as const;

@@ -1,0 +1,16 @@
+export const build = {
+  button: 'Build…',
+  title: 'Build an image',
+  context: 'Folder (build context)',
+  absolute: 'The folder is an absolute path, e.g. /home/me/app.',
+  dockerfile: 'Dockerfile name',
+  tag: 'Name for the image (optional)',
+  args: 'Build arguments (KEY=value, one per line)',
+  output: 'Build output',
+  linesNotShown_one: '{{count, number}} earlier line not shown',
+  linesNotShown_other: '{{count, number}} earlier lines not shown',
+  submit: 'Build',
+  cancel: 'Cancel build',
+  failed: 'The build failed',
+  done: 'Built {{image}}.',
+} as const;

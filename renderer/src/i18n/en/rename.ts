@@ -1,0 +1,6 @@
+export const rename = {
+  title: 'Rename container',
+  newName: 'New name',
+  submit: 'Rename',
+  failed: 'Could not rename',
+} as const;

@@ -1,0 +1,15 @@
+export const terminal = {
+  sessions: 'Terminal sessions',
+  session: 'Terminal {{number}}',
+  closeSession: 'Close terminal {{number}}',
+  new: '+ New terminal',
+  none: 'No terminal open.',
+  usingBash: 'Shell: bash',
+  usingSh: 'Shell: {{shell}} (this image has no bash)',
+  ended: 'The shell exited (code {{code}}). Open a new terminal to go on.',
+  endedUnknown: 'The shell ended: the container stopped or the engine went away. Open a new terminal to go on.',
+  failed: 'Could not open a terminal',
+  label: 'Terminal in {{name}}',
+  inputLabel: 'Terminal input',
+  tooMuchOutput: 'Too much output to read out; move through the rows to read them.',
+} as const;

@@ -1,0 +1,27 @@
+import type { Catalog } from '../en';
+
+export const imageDetail: Catalog['imageDetail'] = {
+  id: 'ID',
+  size: '크기',
+  created: '생성',
+  platform: '플랫폼',
+  entrypoint: '엔트리포인트',
+  cmd: '명령',
+  workdir: '작업 폴더',
+  user: '사용자',
+  ports: '열린 포트',
+  env: '환경 변수',
+  labels: '레이블',
+  usedBy: '사용 중인 컨테이너',
+  tags: '태그',
+  digests: '다이제스트',
+  layers_one: '레이어 {{count}}개',
+  layers_other: '레이어 {{count}}개',
+  layersTable: '레이어 (최신 순)',
+  step: '만든 단계',
+  sharedWith: '함께 쓰는 이미지',
+  metadata: '파일 없음',
+  imported: '(가져온 파일 시스템)',
+  savings: '다른 로컬 이미지와 레이어를 함께 써서 디스크 {{size}}를 아낍니다.',
+  noSharing: '다른 로컬 이미지와 함께 쓰는 레이어가 없습니다.',
+};

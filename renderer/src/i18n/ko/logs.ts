@@ -1,0 +1,33 @@
+import type { Catalog } from '../en';
+
+export const logs: Catalog['logs'] = {
+  controls: '로그 설정',
+  since: '시작 시점',
+  tail: '줄 수',
+  scrollback: '보관',
+  scrollbackLines_one: '{{count, number}}줄',
+  scrollbackLines_other: '{{count, number}}줄',
+  tailChoices: { '1000': '마지막 1,000줄', '10000': '마지막 10,000줄', all: '전부' },
+  sinceChoices: { '5m': '최근 5분', '1h': '최근 1시간', all: '처음부터' },
+  timestamps: '타임스탬프',
+  pause: '일시 정지',
+  resume: '계속',
+  pausedNote: '일시 정지됨: 새 줄은 기다렸다가 계속을 누르면 나타납니다.',
+  linesNotShown_one: '{{count, number}}줄은 표시하지 않았습니다. 전체는 로그를 다운로드해 보세요',
+  linesNotShown_other: '{{count, number}}줄은 표시하지 않았습니다. 전체는 로그를 다운로드해 보세요',
+  clear: '지우기',
+  download: '다운로드',
+  searchLabel: '로그 검색',
+  regex: '정규식',
+  previous: '이전',
+  next: '다음',
+  matches: '일치 항목',
+  matchCount_one: '{{count}}개 중 {{index}}번째',
+  matchCount_other: '{{count}}개 중 {{index}}번째',
+  output: '로그 출력',
+  notices: {
+    stopped: '컨테이너가 멈췄습니다',
+    restarted: '컨테이너가 다시 시작되었습니다',
+    removed: '컨테이너가 삭제되어 로그가 여기서 끝납니다',
+  },
+};

@@ -1,0 +1,26 @@
+import type { Catalog } from '../en';
+
+export const registry: Catalog['registry'] = {
+  tagButton: '태그…',
+  tagOne: '{{name}} 태그',
+  tagTitle: '{{source}} 태그 달기',
+  newName: '새 이름',
+  tag: '태그 달기',
+  push: '올리기',
+  pushOne: '{{name}} 올리기',
+  pushTitle: '{{reference}} 올리기',
+  pushing: '올리는 중…',
+  pushed: '{{reference}}을(를) 올렸습니다.',
+  pushFailed: '올리지 못했습니다',
+  cancelPush: '올리기 취소',
+  loginButton: '로그인…',
+  loginTitle: '레지스트리에 로그인',
+  server: '레지스트리',
+  username: '사용자 이름',
+  password: '비밀번호 또는 액세스 토큰',
+  login: '로그인',
+  loggedIn: '{{server}}에 로그인했습니다. 그곳으로 받고 올릴 때 이 로그인을 씁니다.',
+  saved: '저장된 로그인',
+  logout: '로그아웃',
+  logoutFrom: '{{server}}에서 로그아웃',
+};
