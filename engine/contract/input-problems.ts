@@ -7,7 +7,7 @@ import { referenceProblemText, type ReferenceProblemCode } from './reference.js'
 
 /**
  * What is wrong with an input, as a code the renderer words (`problems.input.<code>` in
- * renderer/src/i18n/en.ts and ko.ts) and, here, in plain English for the trusted side's logs, the
+ * renderer/src/i18n/{en,ko}/problems.ts) and, here, in plain English for the trusted side's logs, the
  * web host's HTTP refusals and the CLI. Every message in schemas.ts is one of these codes (the zod
  * issue's `message` IS the code: `.min(2, problem('containerNameTooShort'))`), so no English
  * sentence of Berth's own crosses the contract to the person's screen.

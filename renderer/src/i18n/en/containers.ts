@@ -1,4 +1,3 @@
-/** Failures the engine side reports as a reason and values (BerthErrorShape.reason/params). */
 export const containers = {
   title: 'Containers',
   searchPlaceholder: 'Search by name or image',
