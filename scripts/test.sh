@@ -9,7 +9,7 @@ began=$(date +%s)
 step() { printf '\n=== %s (%ss)\n' "$1" "$(( $(date +%s) - began ))"; }
 
 packages=(docker.io busybox-static docker-registry chromium apache2-utils iproute2 curl
-  qemu-system-x86 qemu-utils debootstrap cpio zsh)
+  qemu-system-x86 qemu-utils debootstrap cpio zsh docker-compose openssh-server openssl)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
