@@ -19,6 +19,8 @@ interface UiState {
   openImageRef: string | undefined;
   /** The volume whose files are being browsed, if any. */
   openVolumeName: string | undefined;
+  /** The Compose project (its `com.docker.compose.project` name) whose detail is open, if any. */
+  openProjectName: string | undefined;
   /** Containers whose logs are shown merged into one view, if any. */
   mergedLogIds: readonly string[] | undefined;
   /** Lines a log view keeps before dropping the oldest: bounds memory on endless logs. */
@@ -50,6 +52,7 @@ export const useUiStore = create<UiState>()(() => ({
   selection: new Set(),
   openContainerId: undefined,
   mergedLogIds: undefined,
+  openProjectName: undefined,
   openVolumeName: undefined,
   openImageRef: undefined,
   logScrollback: Number(globalThis.localStorage?.getItem('berth.logScrollback')) || 50_000,
@@ -59,12 +62,14 @@ export const useUiStore = create<UiState>()(() => ({
 
 // Actions live at module level so non-React code (the RPC client, tests) can call them.
 export const showView = (view: View) =>
-  useUiStore.setState({ view, openContainerId: undefined, mergedLogIds: undefined, openVolumeName: undefined, openImageRef: undefined });
+  useUiStore.setState({ view, openContainerId: undefined, mergedLogIds: undefined, openProjectName: undefined, openVolumeName: undefined, openImageRef: undefined });
 export const openImage = (reference: string | undefined) => useUiStore.setState({ view: 'images', openImageRef: reference });
 export const openVolume = (name: string | undefined) => useUiStore.setState({ view: 'volumes', openVolumeName: name });
-export const openContainer = (id: string) => useUiStore.setState({ view: 'containers', openContainerId: id, mergedLogIds: undefined });
-export const closeContainer = () => useUiStore.setState({ openContainerId: undefined, mergedLogIds: undefined });
-export const openMergedLogs = (ids: readonly string[]) => useUiStore.setState({ view: 'containers', openContainerId: undefined, mergedLogIds: ids });
+export const openContainer = (id: string) => useUiStore.setState({ view: 'containers', openContainerId: id, mergedLogIds: undefined, openProjectName: undefined });
+export const closeContainer = () => useUiStore.setState({ openContainerId: undefined, mergedLogIds: undefined, openProjectName: undefined });
+export const openMergedLogs = (ids: readonly string[]) => useUiStore.setState({ view: 'containers', openContainerId: undefined, mergedLogIds: ids, openProjectName: undefined });
+/** Opens a Compose project's detail (its services, files and Compose actions); closeContainer closes it. */
+export const openProject = (name: string) => useUiStore.setState({ view: 'containers', openProjectName: name, openContainerId: undefined, mergedLogIds: undefined });
 export const setContainerSearch = (containerSearch: string) => useUiStore.setState({ containerSearch });
 export const setContainerFilter = (containerFilter: ContainerFilter) => useUiStore.setState({ containerFilter });
 export const setHostLink = (hostLink: UiState['hostLink']) => useUiStore.setState({ hostLink });
