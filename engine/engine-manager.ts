@@ -1,6 +1,6 @@
 import { BerthError } from './contract/errors.js';
 import type { ConnectionApi, EngineApi, EnginesApi, NativeEngineApi, VmEngineApi } from './contract/service.js';
-import type { EngineChanges, EngineChoice, EngineEndpoint, EngineStatus } from './contract/types.js';
+import type { CrashAlerts, EngineChanges, EngineChoice, EngineEndpoint, EngineStatus } from './contract/types.js';
 import type { ConnectionTimings } from './docker/connection.js';
 import { detectEndpoints, endpointId } from './hosts/detect.js';
 import { NativeDockerd, type NativeDockerdOptions } from './hosts/native-dockerd.js';
@@ -31,6 +31,7 @@ const berthVmChoice = 'berth-vm';
 export class EngineManager {
   readonly statusChanges = new Listeners<EngineStatus>();
   readonly changes = new Listeners<EngineChanges>();
+  readonly alerts = new Listeners<CrashAlerts>();
   readonly native: NativeDockerd | undefined;
   readonly vm: VmEngine;
   readonly api: EngineApi;
@@ -133,7 +134,10 @@ export class EngineManager {
     this.unlink = [
       next.connection.statusChanges.add((status) => this.statusChanges.emit(status)),
       next.connection.changes.add((changes) => this.changes.emit(changes)),
+      next.connection.alerts.add((alerts) => this.alerts.emit(alerts)),
     ];
+    // A watcher of the previous engine's alerts starts again from this one's (none yet).
+    this.alerts.emit({ initial: true, alerts: [] });
     this.statusChanges.emit(next.connection.status);
     await previous?.close();
   }
@@ -206,6 +210,7 @@ export class EngineManager {
       status: () => this.current.connection.status,
       watchStatus: (signal) => this.statusChanges.iterate(signal, this.current.connection.status),
       watchChanges: (signal) => this.changes.iterate(signal),
+      watchAlerts: (signal) => this.alerts.iterate(signal, { initial: true, alerts: [...this.current.connection.recentAlerts] }),
       info: () => this.current.api.connection.info(),
       diskUsage: () => this.current.api.connection.diskUsage(),
     };

@@ -13,6 +13,7 @@ import type {
   ContainerSummary,
   ContainerUsage,
   DiskUsage,
+  CrashAlerts,
   EngineChanges,
   EngineChoice,
   EngineInfo,
@@ -65,6 +66,8 @@ export interface ConnectionApi {
   status(): EngineStatus;
   watchStatus(signal: AbortSignal | undefined): AsyncIterable<EngineStatus>;
   watchChanges(signal: AbortSignal | undefined): AsyncIterable<EngineChanges>;
+  /** The recent crash alerts (`initial`), then each new one as it is told. */
+  watchAlerts(signal: AbortSignal | undefined): AsyncIterable<CrashAlerts>;
   info(): Promise<EngineInfo>;
   diskUsage(): Promise<DiskUsage>;
 }

@@ -411,6 +411,33 @@ export interface ContainerPatch {
  * A coalesced batch of "something changed" notices from the engine's events stream: lists to refetch,
  * and for containers (the list that changes most) the changed rows themselves.
  */
+/**
+ * A container that ended or turned bad without a person asking: told by the engine side's crash
+ * watch (engine/docker/crash-watch.ts), shown as a desktop notification and a mark in the list.
+ */
+export interface CrashAlert {
+  /** Increases per alert within one engine link, so a watcher can tell new alerts from ones it saw. */
+  seq: number;
+  containerId: string;
+  /** The container's name, without docker's leading slash. */
+  name: string;
+  /** exited: ended with a non-zero code; oomKilled: the kernel killed it for memory; restartLoop: it keeps dying and being restarted; unhealthy: its healthcheck failed. */
+  kind: 'exited' | 'oomKilled' | 'restartLoop' | 'unhealthy';
+  exitCode?: number;
+  /** Unprompted dies inside the loop window (restartLoop only). */
+  restarts?: number;
+  /** The engine restarted it by its restart policy after this crash. */
+  restarted?: boolean;
+  /** When it happened, from the engine's event: milliseconds since the epoch. */
+  time: number;
+}
+
+/** The crash alerts of the current engine link: the recent ones first (`initial`), then each new one. */
+export interface CrashAlerts {
+  initial: boolean;
+  alerts: CrashAlert[];
+}
+
 export interface EngineChanges {
   resources: ResourceKind[];
   containers?: ContainerPatch;

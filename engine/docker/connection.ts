@@ -1,7 +1,8 @@
 import type Docker from 'dockerode';
-import type { EngineChanges, EngineEndpoint, EngineStatus } from '../contract/types.js';
+import type { CrashAlert, CrashAlerts, EngineChanges, EngineEndpoint, EngineStatus } from '../contract/types.js';
 import { backoffDelay, Listeners, sleep } from '../shared/listeners.js';
 import { resolveChanges } from './container-patch.js';
+import { CrashWatch } from './crash-watch.js';
 import { ChangeCoalescer, type DockerEvent } from './events.js';
 import { JsonLineParser } from './json-lines.js';
 import { quoteTimeNano } from '../contract/event-time.js';
@@ -35,6 +36,10 @@ export const defaultTimings: ConnectionTimings = {
 export class EngineConnection {
   readonly statusChanges = new Listeners<EngineStatus>();
   readonly changes = new Listeners<EngineChanges>();
+  /** Crashes told by the crash watch, one per notice, as they happen; `watchAlerts` begins with the recent ones. */
+  readonly alerts = new Listeners<CrashAlerts>();
+  private recent: CrashAlert[] = [];
+  private readonly crashWatch: CrashWatch;
   private current: EngineStatus;
   private readonly stopController = new AbortController();
   private running: Promise<void> | undefined;
@@ -45,6 +50,29 @@ export class EngineConnection {
     private readonly timings: ConnectionTimings = defaultTimings,
   ) {
     this.current = { endpoint, state: 'connecting', generation: 0 };
+    this.crashWatch = new CrashWatch({
+      now: () => Date.now(),
+      setTimer: (ms, run) => {
+        const timer = setTimeout(run, ms);
+        timer.unref?.();
+        return () => clearTimeout(timer);
+      },
+      willRestart: (id, exitCode) => willRestart(docker, id, exitCode),
+      emit: (alert) => {
+        this.recent = [...this.recent.slice(-(recentAlertCount - 1)), alert];
+        this.alerts.emit({ initial: false, alerts: [alert] });
+      },
+    });
+  }
+
+  /** The last crash alerts of this engine, at most 50, oldest first. */
+  get recentAlerts(): readonly CrashAlert[] {
+    return this.recent;
+  }
+
+  /** The recent crash alerts as one notice, then each new one. */
+  watchAlerts(signal: AbortSignal | undefined): AsyncGenerator<CrashAlerts> {
+    return this.alerts.iterate(signal, { initial: true, alerts: [...this.recent] });
   }
 
   get status(): EngineStatus {
@@ -128,7 +156,12 @@ export class EngineConnection {
       });
       const heartbeat = this.startHeartbeat(linkAbort);
       try {
-        await readEvents(events, linkAbort.signal, (event) => coalescer.add(event));
+        // Events missed while the link was down would make a stop look like a crash: start afresh.
+        this.crashWatch.reset();
+        await readEvents(events, linkAbort.signal, (event) => {
+          coalescer.add(event);
+          this.crashWatch.observe(event);
+        });
       } finally {
         clearInterval(heartbeat);
       }
@@ -150,6 +183,21 @@ export class EngineConnection {
         .finally(() => (inFlight = false));
     }, this.timings.heartbeatMs);
   }
+}
+
+const recentAlertCount = 50;
+
+/** Whether the engine will start the container again after this exit, by its restart policy (undefined when it is gone). */
+async function willRestart(docker: Docker, id: string, exitCode: number): Promise<boolean | undefined> {
+  const inspect = await docker
+    .getContainer(id)
+    .inspect()
+    .catch(() => undefined);
+  const policy = inspect?.HostConfig?.RestartPolicy;
+  if (!policy) return undefined;
+  if (policy.Name === 'always' || policy.Name === 'unless-stopped') return true;
+  if (policy.Name === 'on-failure') return exitCode !== 0 && (!policy.MaximumRetryCount || (inspect.RestartCount ?? 0) < policy.MaximumRetryCount);
+  return false;
 }
 
 function readEvents(

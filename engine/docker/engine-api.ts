@@ -47,6 +47,7 @@ function connectionApi(connection: EngineConnection): ConnectionApi {
     status: () => connection.status,
     watchStatus: (signal) => connection.statusChanges.iterate(signal, connection.status),
     watchChanges: (signal) => connection.changes.iterate(signal),
+    watchAlerts: (signal) => connection.watchAlerts(signal),
     async diskUsage() {
       return toDiskUsage((await engineCall(systemDf(connection.docker))) as RawDiskUsage);
     },

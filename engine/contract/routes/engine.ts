@@ -10,4 +10,8 @@ export const engineRoutes = router({
   watchChanges: procedure.subscription(async function* ({ ctx, signal }) {
     yield* ctx.engine.connection.watchChanges(signal);
   }),
+  /** Containers that crashed, looped or turned unhealthy without a person asking: the recent ones, then each new one. */
+  watchAlerts: procedure.subscription(async function* ({ ctx, signal }) {
+    yield* ctx.engine.connection.watchAlerts(signal);
+  }),
 });
