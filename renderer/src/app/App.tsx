@@ -1,3 +1,4 @@
+import { useCrashAlertSync } from '../features/alerts/crash-alerts';
 import { useEngineSync } from '../rpc/engine-sync';
 import { useUiStore } from '../state/ui-store';
 import { ContainerDetail } from '../features/container-detail/ContainerDetail';
@@ -15,6 +16,7 @@ import { EngineBanner } from './EngineBanner';
 
 export function App() {
   useEngineSync();
+  useCrashAlertSync();
   const view = useUiStore((s) => s.view);
   const openContainerId = useUiStore((s) => s.openContainerId);
   const mergedLogIds = useUiStore((s) => s.mergedLogIds);

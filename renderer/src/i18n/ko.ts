@@ -1,4 +1,5 @@
 import type { Catalog } from './en';
+import { alerts } from './ko/alerts';
 import { app } from './ko/app';
 import { nav } from './ko/nav';
 import { status } from './ko/status';
@@ -34,4 +35,4 @@ import { errors } from './ko/errors';
 import { time } from './ko/time';
 
 /** 한국어 카탈로그(./ko/*.ts를 모은 것). Docker 용어(컨테이너, 이미지, 볼륨)는 한국 사용자에게 익숙한 음역을 씁니다. */
-export const ko: Catalog = { app, nav, status, banner, door, common, containers, rename, remove, merged, detail, logs, follow, terminal, stats, inspect, images, pull, build, imageDetail, registry, prune, problems, run, volumes, backup, transfer, files, networks, engine, notify, errors, time };
+export const ko: Catalog = { alerts, app, nav, status, banner, door, common, containers, rename, remove, merged, detail, logs, follow, terminal, stats, inspect, images, pull, build, imageDetail, registry, prune, problems, run, volumes, backup, transfer, files, networks, engine, notify, errors, time };

@@ -20,3 +20,21 @@ export function notifyIfAway(title: string, body: string): void {
     // Some platforms refuse notifications from a page; the result is on screen either way.
   }
 }
+
+/**
+ * Shows a notification whether or not Berth is in front (a crash matters either way); `tag` makes a
+ * newer one about the same thing replace the older; clicking it brings Berth forward and runs `onOpen`.
+ */
+export function notifyNow(title: string, body: string, tag: string, onOpen: () => void): void {
+  if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
+  try {
+    const notification = new Notification(title, { body, tag });
+    notification.onclick = () => {
+      window.focus();
+      onOpen();
+      notification.close();
+    };
+  } catch {
+    // Some platforms refuse notifications from a page; the mark in the list still says it.
+  }
+}

@@ -1,4 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { acknowledgeCrash } from '../alerts/crash-alerts';
+import { CrashMuteToggle } from '../alerts/CrashMark';
 import { useTranslation } from 'react-i18next';
 import { useContainers } from '../containers/useContainers';
 import { closeContainer } from '../../state/ui-store';
@@ -21,6 +23,8 @@ export function ContainerDetail({ id }: { id: string }) {
   const container = containers.find((c) => c.id === id);
   const [tab, setTab] = useState<Tab>('logs');
   const name = container?.name ?? id.slice(0, 12);
+  // Opening a container that crashed is seeing its alert: the mark in the list goes.
+  useEffect(() => acknowledgeCrash(id), [id]);
   return (
     <section className="view container-detail" aria-labelledby="container-title">
       <header className="view__header">
@@ -34,6 +38,7 @@ export function ContainerDetail({ id }: { id: string }) {
           <span className="state-badge state-badge--dead">{t('detail.gone')}</span>
         )}
         {container && <span className="cell--muted" title={container.image}>{imageShown(container.image)}</span>}
+        {container && <CrashMuteToggle name={container.name} />}
       </header>
       {container && <HealthNote container={container} />}
       <div className="tabs" role="tablist" aria-label={t('detail.tabs')}>

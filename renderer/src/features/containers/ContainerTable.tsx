@@ -7,6 +7,7 @@ import { formatBytes, formatDateTime, formatRelativeTime, imageShown } from '../
 import { toggleAllShown } from '../../ui/useSelection';
 import { PortLinks } from './PortLinks';
 import { portsTooltip } from './port-groups';
+import { CrashMark } from '../alerts/CrashMark';
 import { StateBadge, StatusText } from './StateBadge';
 
 const rowHeight = 44;
@@ -81,6 +82,7 @@ export function ContainerTable({
                   <button type="button" className="link-button" onClick={() => openContainer(c.id)}>
                     {c.name}
                   </button>
+                  <CrashMark containerId={c.id} />
                 </span>
                 <span role="cell" className="cell--muted" title={c.image}>
                   {imageShown(c.image)}

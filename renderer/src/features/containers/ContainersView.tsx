@@ -32,6 +32,7 @@ import { RemoveDialog } from './RemoveDialog';
 import { RenameDialog } from './RenameDialog';
 import { useContainers } from './useContainers';
 import { useContainerUsage } from './useContainerUsage';
+import { mayNotifyLater } from '../../ui/notify';
 
 interface Failure {
   name: string;
@@ -130,7 +131,11 @@ export function ContainersView() {
         selected={selected}
         usable={usable}
         busy={act.isPending || remove.isPending}
-        onAction={(action, targets) => act.mutate({ action, targets })}
+        onAction={(action, targets) => {
+          // Starting something is the gesture a browser wants before it lets Berth tell of crashes later.
+          if (action === 'start' || action === 'restart' || action === 'unpause') mayNotifyLater();
+          act.mutate({ action, targets });
+        }}
         onRename={() => setDialog('rename')}
         onRemove={() => setDialog('remove')}
       />
