@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { ContainersPage, openBerth } from './support/app';
 import { docker, removeE2eContainers, runCommand, uniqueName } from './support/engine';
 import { recordNotifications, shownNotifications } from './support/notifications';
@@ -11,7 +11,7 @@ test.beforeEach(async ({ page, context }) => {
   await openBerth(page);
 });
 
-const titles = async (page: import('@playwright/test').Page) => (await shownNotifications(page)).map((n) => n.title);
+const titles = async (page: Page) => (await shownNotifications(page)).map((n) => n.title);
 
 test('a crash raises one notification naming its exit code and a mark that opens it; a docker stop raises none', async ({ page }) => {
   const stopped = uniqueName('stopped');

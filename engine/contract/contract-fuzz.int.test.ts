@@ -125,7 +125,9 @@ async function snapshot(): Promise<Snapshot> {
   const logins = Object.keys((JSON.parse(config) as { auths?: object }).auths ?? {}).sort().join(',');
   return {
     containers: containers.map((c) => `${c.Id} ${c.Names.join(',')} ${c.State}`).sort(),
-    images: images.map((i) => `${i.Id} ${(i.RepoTags ?? []).join(',')}`).sort(),
+    // One entry per name, so a tag an accepted images.tag call adds to an existing image is an
+    // addition (cleaned up alone), not a change of that image (whose other names cleanup would remove).
+    images: images.flatMap((i) => (i.RepoTags?.length ? i.RepoTags : ['']).map((tag) => `${i.Id} ${tag}`)).sort(),
     volumes: (volumes.Volumes ?? []).map((v) => v.Name).sort(),
     networks: networks.map((n) => `${n.Id} ${n.Name}`).sort(),
     logins,
@@ -410,7 +412,7 @@ describe('contract fuzz', () => {
     for (const c of added('containers')) await docker.getContainer(c.split(' ')[0]!).remove({ force: true, v: true }).catch(() => undefined);
     for (const v of added('volumes')) await docker.getVolume(v).remove().catch(() => undefined);
     for (const n of added('networks')) await docker.getNetwork(n.split(' ')[0]!).remove().catch(() => undefined);
-    for (const i of added('images')) for (const tag of i.split(' ')[1]?.split(',').filter(Boolean) ?? []) await docker.getImage(tag).remove().catch(() => undefined);
+    for (const tag of added('images').map((i) => i.split(' ')[1]).filter(Boolean)) await docker.getImage(tag!).remove().catch(() => undefined);
 
     const seconds = (Date.now() - started) / 1000;
     const rows = Object.entries(tallies).map(([path, t]) => `${path.padEnd(28)} ${String(t.calls).padStart(5)} ${String(t.valid).padStart(5)} ${String(t.accepted).padStart(5)}  ${JSON.stringify(t.refused)}`);
