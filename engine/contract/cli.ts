@@ -272,3 +272,38 @@ export function volumeCloneRecipe(source: string, target: string): string {
 export function volumeDeleteRecipe(volume: string, path: string): string {
   return commandLine(['run', '--rm', '--network', 'none', '-v', `${volume}:/v`, 'busybox', 'rm', '-rf', '--', `/v${path}`]);
 }
+
+/** docker commit, with only the options that differ from the CLI's defaults (pause is on by default). */
+export function containerCommitCommand(input: { container: string; reference: string; message: string; author: string; pause: boolean; changes: readonly string[] }): string {
+  return commandLine([
+    'commit',
+    ...(input.pause ? [] : ['--pause=false']),
+    ...(input.message ? ['-m', input.message] : []),
+    ...(input.author ? ['-a', input.author] : []),
+    ...input.changes.flatMap((change) => ['-c', change]),
+    input.container,
+    ...(input.reference ? [input.reference] : []),
+  ]);
+}
+
+export function imageSaveCommand(names: readonly string[], file: string): string {
+  return commandLine(['save', '-o', file, ...names]);
+}
+
+export function imageLoadCommand(file: string): string {
+  return commandLine(['load', '-i', file]);
+}
+
+export function containerExportCommand(container: string, file: string): string {
+  return commandLine(['export', '-o', file, container]);
+}
+
+export function imageImportCommand(input: { file: string; reference: string; message: string; changes: readonly string[] }): string {
+  return commandLine([
+    'import',
+    ...(input.message ? ['-m', input.message] : []),
+    ...input.changes.flatMap((change) => ['-c', change]),
+    input.file,
+    ...(input.reference ? [input.reference] : []),
+  ]);
+}

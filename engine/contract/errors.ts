@@ -91,6 +91,7 @@ export const errorReasons = [
   'pathIsFolder',
   'downloadClosed',
   'exportClosed',
+  'archiveRefused',
   'volumeNotEmpty',
   'volumeExists',
   'volumeRootDelete',

@@ -144,6 +144,31 @@ const referenceText = z.string().superRefine((value, ctx) => {
 
 export const imageTagInput = z.object({ source: localImageRef, target: referenceText });
 
+/** Instructions `docker commit --change` accepts (moby daemon/commit.go, validCommitCommands). */
+export const commitInstructions = ['CMD', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'LABEL', 'ONBUILD', 'USER', 'VOLUME', 'WORKDIR'] as const;
+const commitInstruction = new RegExp(`^\\s*(?:${commitInstructions.join('|')})\\s+\\S`, 'i');
+const commitChange = z.string().max(4096).regex(commitInstruction, problem('commitChange'));
+
+/** docker commit: the container, the new image's name (none: an untagged image), message, author, pause, --change lines. */
+export const containerCommitInput = z.object({
+  container: containerRef,
+  reference: z.union([z.literal(''), referenceText]).default(''),
+  message: z.string().max(1000, problem('commitMessageTooLong')).default(''),
+  author: z.string().max(200, problem('commitAuthorTooLong')).default(''),
+  pause: z.boolean().default(true),
+  changes: z.array(commitChange).max(50).default([]),
+});
+
+/** docker save: the images to put in one archive, by name or id. */
+export const imageSaveNames = z.array(localImageRef).min(1, problem('imagesToSaveNone')).max(100);
+
+/** docker import: the name the imported image gets (none: untagged), a message and --change lines. */
+export const imageImportInput = z.object({
+  reference: z.union([z.literal(''), referenceText]).default(''),
+  message: z.string().max(1000, problem('commitMessageTooLong')).default(''),
+  changes: z.array(commitChange).max(50).default([]),
+});
+
 const registryServer = z
   .string()
   .trim()

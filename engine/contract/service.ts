@@ -6,6 +6,8 @@ import type {
   ContainerRunInput,
   ImageBuildInput,
   containerRemoveInput,
+  containerCommitInput,
+  imageImportInput,
 } from './schemas.js';
 import type {
   ActionOutcome,
@@ -85,6 +87,10 @@ export interface ContainersApi {
   uploadFile(id: string, folder: string, name: string, source: UploadSource): Promise<void>;
   /** The engine's own inspect document, untouched (rendered as text, never as HTML). */
   inspect(id: string): Promise<Record<string, unknown>>;
+  /** docker commit: a new image from the container's file system and settings; its id. */
+  commit(input: z.output<typeof containerCommitInput>): Promise<{ id: string }>;
+  /** docker export: the container's file system as a tar into `sink` (left open). */
+  exportTo(id: string, sink: NodeJS.WritableStream, progress?: TransferReporter): Promise<void>;
 }
 
 export interface StatsApi {
@@ -122,6 +128,12 @@ export interface ImagesApi {
   remove(input: { ids: string[]; force: boolean }): Promise<ActionOutcome[]>;
   prunePreview(input: { mode: PruneMode }): Promise<ImagePrunePreview>;
   prune(input: { ids: string[] }): Promise<ActionOutcome[]>;
+  /** docker save: one tar of the named images, their names kept, into `sink` (left open). */
+  saveTo(names: readonly string[], sink: NodeJS.WritableStream, progress?: TransferReporter): Promise<void>;
+  /** docker load: the images of a docker save archive; the names (or ids) the engine loaded. */
+  loadFrom(archive: NodeJS.ReadableStream, progress?: TransferReporter): Promise<{ loaded: string[] }>;
+  /** docker import: a file system tar as a new image; its id. */
+  importFrom(archive: NodeJS.ReadableStream, input: z.output<typeof imageImportInput>, progress?: TransferReporter): Promise<{ id: string }>;
 }
 
 export interface VolumesApi {

@@ -8,6 +8,7 @@ import type {
   ContainerRenameInput,
   ContainerRunInput,
   containerRemoveInput,
+  containerCommitInput,
 } from '../contract/schemas.js';
 import { containerFiles } from './archive-files.js';
 import { engineCall, forEachId } from './bulk.js';
@@ -16,6 +17,8 @@ import { fromDockerError } from './errors.js';
 import { isBerthHelper, toContainerSummary, withInspectedState, type InspectedState } from './mappers.js';
 import { explainMissingNetwork } from './networks.js';
 import { runContainer } from './run.js';
+import { commitContainer, exportContainer } from './image-moves.js';
+import type { TransferReporter } from '../contract/transfer.js';
 
 /** Container list and lifecycle on a Docker Engine API. */
 export class DockerContainers implements ContainersApi {
@@ -74,6 +77,14 @@ export class DockerContainers implements ContainersApi {
 
   files(id: string, path: string) {
     return containerFiles.list(this.docker, id, path);
+  }
+
+  commit(input: z.output<typeof containerCommitInput>) {
+    return commitContainer(this.docker, input);
+  }
+
+  exportTo(id: string, sink: NodeJS.WritableStream, progress?: TransferReporter) {
+    return exportContainer(this.docker, id, sink, progress);
   }
 
   downloadFile(id: string, path: string, as: 'file' | 'folder', sink: NodeJS.WritableStream) {

@@ -6,7 +6,10 @@ import { engineCall, forEachId } from './bulk.js';
 import { fromDockerError } from './errors.js';
 import { explainRemoveConflict } from './image-conflicts.js';
 import { isBerthHelper, toImageSummary } from './mappers.js';
-import type { ImageBuildInput } from '../contract/schemas.js';
+import type { z } from 'zod';
+import type { ImageBuildInput, imageImportInput } from '../contract/schemas.js';
+import type { TransferReporter } from '../contract/transfer.js';
+import { importImage, loadImages, saveImages } from './image-moves.js';
 import { buildImage } from './build.js';
 import { imageDetail } from './image-detail.js';
 import { pullImage, pushImage, referenceRefusal } from './pull.js';
@@ -64,6 +67,18 @@ export class DockerImages implements ImagesApi {
 
   pull(reference: string, signal: AbortSignal | undefined) {
     return pullImage(this.docker, reference, signal);
+  }
+
+  saveTo(names: readonly string[], sink: NodeJS.WritableStream, progress?: TransferReporter) {
+    return saveImages(this.docker, names, sink, progress);
+  }
+
+  loadFrom(archive: NodeJS.ReadableStream, progress?: TransferReporter) {
+    return loadImages(this.docker, archive, progress);
+  }
+
+  importFrom(archive: NodeJS.ReadableStream, input: z.output<typeof imageImportInput>, progress?: TransferReporter) {
+    return importImage(this.docker, archive, input, progress);
   }
 
   remove({ ids, force }: { ids: string[]; force: boolean }) {

@@ -4,13 +4,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { BerthError } from '../contract/errors.js';
-import { firstInputProblem, inputRefusal, inputRefusalError, type InputProblem } from '../contract/input-problems.js';
+import { firstInputProblem } from '../contract/input-problems.js';
 import { containerRef, fileName, filePath, firstProblem, volumeName, volumeRef } from '../contract/schemas.js';
 import type { EngineApi } from '../contract/service.js';
-import { transferId } from '../contract/transfer.js';
 import { countBytes } from '../shared/byte-counters.js';
 import { withFileStream } from '../shared/read-file-stream.js';
 import { maxTarFileBytes } from '../shared/tar.js';
+import { checked, plain, refused, transferParam } from './http-answers.js';
+import { imageTransferRoutes } from './image-transfers.js';
 
 /** An HTTP endpoint of the web host beside the contract, for bytes that should not cross a WebSocket as JSON. */
 export interface HttpRoute {
@@ -53,20 +54,7 @@ export function logDownloadRoute(engine: EngineApi): HttpRoute {
   };
 }
 
-function plain(res: ServerResponse, status: number, message: string): void {
-  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
-  res.end(message);
-}
 
-/**
- * An upload's refused input, as JSON the page words in the person's language (the same shape as a
- * contract refusal: reason inputProblem, engine/contract/input-problems.ts); a download is a
- * browser navigation, so it answers `plain` English instead.
- */
-function refused(res: ServerResponse, problem: InputProblem): void {
-  res.writeHead(400, { 'Content-Type': 'application/json; charset=utf-8' });
-  res.end(JSON.stringify(inputRefusal(problem)));
-}
 
 /** Largest file one upload takes: what one tar entry (the engine's archive API) can hold. */
 export const maxUploadBytes = maxTarFileBytes;
@@ -180,22 +168,7 @@ export function fileUploadRoute(engine: EngineApi, spoolDir: string): HttpRoute 
   };
 }
 
-/**
- * The `transfer` query parameter: an id the page watches (engine.transfers) to show this request's
- * progress, since a browser shows a page nothing of a download's or an upload's bytes.
- */
-function transferParam(req: IncomingMessage): { id?: string; problem?: InputProblem } {
-  const id = new URL(req.url ?? '/', 'http://127.0.0.1').searchParams.get('transfer') ?? undefined;
-  return { id, problem: id === undefined ? undefined : firstInputProblem(transferId, id) };
-}
 
-/**
- * Input problems are the transfer's failure too, so a page watching it says what was wrong, in the
- * person's language (reason inputProblem, worded by the renderer).
- */
-function checked(problem: InputProblem | undefined): void {
-  if (problem) throw inputRefusalError(problem);
-}
 
 /** GET /download/volume-export/<name>[?transfer=<id>]: the whole volume as a .tar.gz. */
 export function volumeExportRoute(engine: EngineApi): HttpRoute {
@@ -255,5 +228,12 @@ export function volumeImportRoute(engine: EngineApi): HttpRoute {
 
 /** Every HTTP endpoint the web host serves beside the contract; uploads are spooled under `spoolDir`. */
 export function webHostRoutes(engine: EngineApi, spoolDir: string): HttpRoute[] {
-  return [logDownloadRoute(engine), fileDownloadRoute(engine), fileUploadRoute(engine, spoolDir), volumeExportRoute(engine), volumeImportRoute(engine)];
+  return [
+    logDownloadRoute(engine),
+    fileDownloadRoute(engine),
+    fileUploadRoute(engine, spoolDir),
+    volumeExportRoute(engine),
+    volumeImportRoute(engine),
+    ...imageTransferRoutes(engine),
+  ];
 }

@@ -6,6 +6,7 @@ import {
   containerRenameInput,
   containerRunInput,
   portCheckInput,
+  containerCommitInput,
 } from '../schemas.js';
 import { procedure, router } from '../trpc.js';
 
@@ -13,6 +14,8 @@ export const containerRoutes = router({
   list: procedure.query(({ ctx }) => ctx.engine.containers.list()),
   act: procedure.input(containerActionInput).mutation(({ ctx, input }) => ctx.engine.containers.act(input)),
   rename: procedure.input(containerRenameInput).mutation(({ ctx, input }) => ctx.engine.containers.rename(input)),
+  /** docker commit: a new image from the container; its id. */
+  commit: procedure.input(containerCommitInput).mutation(({ ctx, input }) => ctx.engine.containers.commit(input)),
   run: procedure.input(containerRunInput).mutation(({ ctx, input }) => ctx.engine.containers.run(input)),
   hostPortFree: procedure.input(portCheckInput).query(({ ctx, input }) => ctx.engine.containers.hostPortFree(input.hostIp, input.hostPort)),
   files: procedure.input(containerFilesInput).query(({ ctx, input }) => ctx.engine.containers.files(input.id, input.path)),

@@ -91,6 +91,8 @@ export const errors = {
   downloadClosed: 'The download was closed before its end.',
   exportClosed: 'The export of {{volume}} stopped before the end: the file it was writing to was closed.',
   exportClosedHint: 'Export again.',
+  archiveRefused: 'The engine refused the archive.',
+  archiveRefusedHint: 'Load takes an archive made by docker save; import takes a file system tar (docker export, or tar of a folder).',
   volumeNotEmpty: 'Volume {{volume}} already has files; Berth imports only into a new or empty volume.',
   volumeNotEmptyHint: 'Choose a new volume name.',
   volumeExists: 'A volume named {{volume}} already exists.',
