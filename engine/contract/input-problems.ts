@@ -88,6 +88,12 @@ const inputMessages = {
   diskTooSmall: 'The VM’s disk must be at least {{minimum}} GiB.',
   diskTooBig: 'At most {{maximum}} GiB of disk.',
   transferId: 'A transfer id is 8 to 64 letters, digits or "-", e.g. a UUID.',
+  composeFilePath: 'A Compose file is an absolute path on the engine’s machine, e.g. /home/me/app/compose.yaml.',
+  composeFilesNone: 'Pick a Compose file.',
+  composeFilesTooMany: 'At most {{maximum}} files.',
+  composeProjectName: 'A project name uses lowercase letters, digits, "_" and "-", and starts with a letter or digit, e.g. shop.',
+  composeServiceName: 'Name one service (letters, digits, ".", "_" or "-") for a per-service action, and none otherwise.',
+  composeAction: 'The Compose action is one of: {{values}}.',
   // zod's own issues, where a schema names no code of its own.
   textTooShort: 'This needs at least {{minimum}} characters.',
   textTooLong: 'This is at most {{maximum}} characters.',
