@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { StringDecoder } from 'node:string_decoder';
 import { BerthError } from '../contract/errors.js';
 import { AsyncQueue } from '../shared/async-queue.js';
+import { composeInstallCommand } from './tool.js';
 
 export interface ComposeRunOptions {
   /** The environment Compose runs in: the engine's address in DOCKER_HOST (see composeEnv). */
@@ -73,7 +74,7 @@ export async function* runCompose(argv: readonly string[], options: ComposeRunOp
       exited = true;
       queue.fail(
         error.code === 'ENOENT'
-          ? new BerthError('NOT_FOUND', `${file} was not found.`, 'Install Docker Compose.', { reason: 'composeMissing', params: { program: file! } })
+          ? new BerthError('NOT_FOUND', `${file} was not found.`, 'Install Docker Compose.', { reason: 'composeMissing', params: { program: file!, installCommand: composeInstallCommand() } })
           : error,
       );
       resolve(null);
@@ -134,7 +135,7 @@ export async function composeOutput(argv: readonly string[], options: ComposeRun
       clearTimeout(timer);
       reject(
         error.code === 'ENOENT'
-          ? new BerthError('NOT_FOUND', `${file} was not found.`, 'Install Docker Compose.', { reason: 'composeMissing', params: { program: file! } })
+          ? new BerthError('NOT_FOUND', `${file} was not found.`, 'Install Docker Compose.', { reason: 'composeMissing', params: { program: file!, installCommand: composeInstallCommand() } })
           : error,
       );
     });
