@@ -42,7 +42,7 @@ afterAll(() => {
   for (const f of folders) rmSync(f, { recursive: true, force: true });
 });
 
-const base = `version: "3"\nservices:\n  web:\n    image: ${fixtureImage}\n    environment:\n      LEVEL: base\n`;
+const base = `version: "3"\nservices:\n  web:\n    image: ${fixtureImage}\n    stop_grace_period: 1s\n    environment:\n      LEVEL: base\n`;
 const override = `version: "3"\nservices:\n  web:\n    environment:\n      LEVEL: override\n`;
 
 // Compose v1 is a Python program: each run takes seconds on a busy machine.
