@@ -23,6 +23,7 @@ import { detectCompose } from './tool.js';
 
 /** How long a found Compose is trusted before looking again (one installed meanwhile is found on the next look). */
 const toolCacheMs = 30_000;
+const missingCacheMs = 5_000;
 
 const problemWords: Record<ComposeFilesProblem['reason'], string> = {
   composeFolderMissing: 'The project’s folder is gone',
@@ -60,12 +61,18 @@ function problemError(problem: ComposeFilesProblem): BerthError {
  * projects from that engine's container labels with `docker`.
  */
 export function createComposeCli(docker: Docker, engineUrl: string, env: NodeJS.ProcessEnv = process.env): ComposeCliApi {
-  let cached: { at: number; tool: ComposeTool } | undefined;
-  const tool = async () => {
-    if (cached && Date.now() - cached.at < toolCacheMs) return cached.tool;
-    const found = await detectCompose(env);
-    cached = found.found ? { at: Date.now(), tool: found } : undefined;
-    return found;
+  // One look at a time, shared by every caller (v1's `version` alone takes a second or more); a found
+  // Compose is trusted for toolCacheMs, a missing one for a few seconds, so an install is noticed.
+  let cached: { at: number; ttl: number; tool: Promise<ComposeTool> } | undefined;
+  const tool = () => {
+    if (cached && Date.now() - cached.at < cached.ttl) return cached.tool;
+    const look = detectCompose(env);
+    const entry = { at: Date.now(), ttl: toolCacheMs, tool: look };
+    cached = entry;
+    void look.then((found) => {
+      if (!found.found) entry.ttl = missingCacheMs;
+    });
+    return look;
   };
   const foundTool = async () => {
     const found = await tool();
