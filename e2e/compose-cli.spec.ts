@@ -145,4 +145,14 @@ test('open a Compose file: a bad file shows Compose’s error, a good one lists 
   await expect(page.getByText(`${project}_web_1 #1 · running`)).toBeVisible();
   const states = await Promise.all((await projectContainers(project)).map((id) => docker('inspect', '--format', '{{.State.Status}}', id)));
   expect(states).toEqual(['running', 'running']);
+
+  // Per service: Compose restarts just that service's container.
+  const worker = `${project}_worker_1`;
+  const startedBefore = await docker('inspect', '--format', '{{.State.StartedAt}}', worker);
+  await page.getByRole('button', { name: 'Restart worker' }).click();
+  const confirm = page.getByRole('group', { name: 'Run this command?' });
+  await expect(confirm.getByRole('group', { name: 'Compose command' })).toContainText(`-f ${join(good, 'compose.yaml')} --project-directory ${good} restart worker`);
+  await confirm.getByRole('button', { name: 'Run' }).click();
+  await expect(page.getByText('Compose finished.')).toBeVisible({ timeout: 120_000 });
+  expect(await docker('inspect', '--format', '{{.State.StartedAt}}', worker)).not.toBe(startedBefore);
 });

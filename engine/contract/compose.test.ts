@@ -99,7 +99,9 @@ describe('composeRunInput', () => {
     expect(composeRunInput.safeParse({ source, action: 'restartService', service: 'web' }).success).toBe(true);
     expect(composeRunInput.safeParse({ source, action: 'restartService' }).success).toBe(false);
     expect(composeRunInput.safeParse({ source, action: 'up', service: 'web' }).success).toBe(false);
-    expect(composeRunInput.safeParse({ source, action: 'up', service: '--rm' }).success).toBe(false);
+    // A service word Compose would read as an option is refused.
+    expect(composeRunInput.safeParse({ source, action: 'recreateService', service: '--rm' }).success).toBe(false);
+    expect(composeRunInput.safeParse({ source, action: 'restartService', service: '-t0' }).success).toBe(false);
   });
 
   it('opened files are absolute paths without ".." and a project name is Compose v2’s form', () => {

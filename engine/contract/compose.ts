@@ -144,8 +144,8 @@ const composePath = z
 
 /** Compose v2's rule for project names (compose-go loader.go: `^[a-z0-9][a-z0-9_-]*$`), which v1 names meet too. */
 export const composeProjectName = z.string().max(128, problem('composeProjectName')).regex(/^[a-z0-9][a-z0-9_-]*$/, problem('composeProjectName'));
-/** A service name as the compose-spec schema allows it. */
-const composeServiceName = z.string().max(255, problem('composeServiceName')).regex(/^[a-zA-Z0-9._-]+$/, problem('composeServiceName'));
+/** A service name as the compose-spec schema allows it (`^[a-zA-Z0-9._-]+$`), never starting with "-" so Compose cannot read it as an option. */
+const composeServiceName = z.string().max(255, problem('composeServiceName')).regex(/^[a-zA-Z0-9._][a-zA-Z0-9._-]*$/, problem('composeServiceName'));
 
 /** Files a person opens: the main file first, then override files, in Compose's order. */
 export const composeFilesSource = z.object({
