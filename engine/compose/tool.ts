@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import type { ComposeTool } from '../contract/compose.js';
+import type { ComposeTool } from '../contract/compose-cli.js';
 import { findExecutable } from '../hosts/executables.js';
 
 /**

@@ -37,7 +37,7 @@ import type {
   VolumeSummary,
 } from './types.js';
 import type { TransferReporter, TransfersApi } from './transfer.js';
-import type { ComposeEvent, ComposeProject, ComposeRunInput, ComposeSource, ComposeTool } from './compose.js';
+import type { ComposeEvent, ComposeProject, ComposeRunInput, ComposeSource, ComposeTool } from './compose-cli.js';
 
 /**
  * What the trusted side provides for the contract, one part per area. The routes validate input and

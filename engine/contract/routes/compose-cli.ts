@@ -1,4 +1,4 @@
-import { composeProjectInput, composeRunInput, composeServicesInput } from '../compose.js';
+import { composeProjectInput, composeRunInput, composeServicesInput } from '../compose-cli.js';
 import { procedure, router } from '../trpc.js';
 
 export const composeCliRoutes = router({

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ComposeTool } from '../../../../engine/contract/compose';
+import type { ComposeTool } from '../../../../engine/contract/compose-cli';
 
 /** Which Compose Berth will use, or that none is installed and the command that installs one. */
 export function ComposeToolLine({ tool }: { tool: ComposeTool | undefined }) {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { composeArgv, composeCommandLine, defaultProjectName, folderOf, targetFromFiles, type ComposeSource } from '../../../../engine/contract/compose';
+import { composeArgv, composeCommandLine, defaultProjectName, folderOf, targetFromFiles, type ComposeSource } from '../../../../engine/contract/compose-cli';
 import type { BerthErrorShape } from '../../../../engine/contract/errors';
 import { berth } from '../../rpc/client';
 import { toBerthError } from '../../rpc/errors';

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { composeArgv, composeCommandLine, type ComposeProject, type ComposeRunInput, type ComposeTool } from '../../../../engine/contract/compose';
+import { composeArgv, composeCommandLine, type ComposeProject, type ComposeRunInput, type ComposeTool } from '../../../../engine/contract/compose-cli';
 import { berth } from '../../rpc/client';
 import { useEngineStatus } from '../../rpc/engine-sync';
 import { closeContainer } from '../../state/ui-store';

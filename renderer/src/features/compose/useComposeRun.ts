@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { ComposeEvent, ComposeRunInput } from '../../../../engine/contract/compose';
+import type { ComposeEvent, ComposeRunInput } from '../../../../engine/contract/compose-cli';
 import type { BerthErrorShape } from '../../../../engine/contract/errors';
 import { berth } from '../../rpc/client';
 import { toBerthError } from '../../rpc/errors';

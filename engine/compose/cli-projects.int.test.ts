@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Docker from 'dockerode';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ComposeEvent } from '../contract/compose.js';
+import type { ComposeEvent } from '../contract/compose-cli.js';
 import { BerthError } from '../contract/errors.js';
 import { dockerOptionsFor } from '../docker/client.js';
 import { fixtureImage, requireDockerHost } from '../testing/engine-env.js';
-import { createComposeCli } from './projects.js';
+import { createComposeCli } from './cli-projects.js';
 
 // The real `docker-compose` (Debian's 1.29.2) against the test engine; the engine's address reaches
 // Compose only through createComposeCli (DOCKER_HOST is dropped from its environment below).

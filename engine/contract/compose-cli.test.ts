@@ -8,7 +8,7 @@ import {
   targetFromLabels,
   type ComposeAction,
   type ComposeTarget,
-} from './compose.js';
+} from './compose-cli.js';
 
 const target: ComposeTarget = {
   projectName: 'shop',

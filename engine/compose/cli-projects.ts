@@ -13,7 +13,7 @@ import {
   type ComposeSource,
   type ComposeTarget,
   type ComposeTool,
-} from '../contract/compose.js';
+} from '../contract/compose-cli.js';
 import { BerthError } from '../contract/errors.js';
 import type { ComposeCliApi } from '../contract/service.js';
 import { engineCall } from '../docker/bulk.js';
