@@ -130,6 +130,13 @@ export const errorReasons = [
   'guestImageMissing',
   'guestImageManifest',
   'guestImageChecksum',
+  'composeMissing',
+  'composeFailed',
+  'composeProjectMissing',
+  'composeFolderMissing',
+  'composeFileMissing',
+  'composeEnvFileMissing',
+  'composeNoFiles',
 ] as const;
 export type BerthErrorReason = (typeof errorReasons)[number];
 

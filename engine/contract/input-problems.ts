@@ -92,6 +92,12 @@ const inputMessages = {
   commitMessageTooLong: 'A commit message is at most {{maximum}} characters.',
   commitAuthorTooLong: 'An author is at most {{maximum}} characters.',
   imagesToSaveNone: 'Choose at least one image to save.',
+  composeFilePath: 'A Compose file is an absolute path on the engine’s machine, e.g. /home/me/app/compose.yaml.',
+  composeFilesNone: 'Pick a Compose file.',
+  composeFilesTooMany: 'At most {{maximum}} files.',
+  composeProjectName: 'A project name uses lowercase letters, digits, "_" and "-", and starts with a letter or digit, e.g. shop.',
+  composeServiceName: 'Name one service (letters, digits, ".", "_" or "-") for a per-service action, and none otherwise.',
+  composeAction: 'The Compose action is one of: {{values}}.',
   // zod's own issues, where a schema names no code of its own.
   textTooShort: 'This needs at least {{minimum}} characters.',
   textTooLong: 'This is at most {{maximum}} characters.',

@@ -1,3 +1,4 @@
+import { composeCliRoutes } from './routes/compose-cli.js';
 import { containerRoutes } from './routes/containers.js';
 import { engineRoutes } from './routes/engine.js';
 import { enginesRoutes } from './routes/engines.js';
@@ -26,6 +27,7 @@ export const contractRouter = router({
   networks: networkRoutes,
   registries: registryRoutes,
   transfers: transferRoutes,
+  composeCli: composeCliRoutes,
 });
 
 export type ContractRouter = typeof contractRouter;

@@ -146,7 +146,9 @@ export const imageTagInput = z.object({ source: localImageRef, target: reference
 
 /** Instructions `docker commit --change` accepts (moby daemon/commit.go, validCommitCommands). */
 export const commitInstructions = ['CMD', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'LABEL', 'ONBUILD', 'USER', 'VOLUME', 'WORKDIR'] as const;
-const commitInstruction = new RegExp(`^\\s*(?:${commitInstructions.join('|')})\\s+\\S`, 'i');
+// Either case, as docker reads them; spelled out per letter because the fuzzers' generators take no regex flags.
+const anyCase = (word: string) => [...word].map((c) => `[${c}${c.toLowerCase()}]`).join('');
+const commitInstruction = new RegExp(`^\\s*(?:${commitInstructions.map(anyCase).join('|')})\\s+\\S`);
 const commitChange = z.string().max(4096).regex(commitInstruction, problem('commitChange'));
 
 /** docker commit: the container, the new image's name (none: an untagged image), message, author, pause, --change lines. */

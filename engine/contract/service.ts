@@ -40,6 +40,7 @@ import type {
   VolumeSummary,
 } from './types.js';
 import type { TransferReporter, TransfersApi } from './transfer.js';
+import type { ComposeEvent, ComposeProject, ComposeRunInput, ComposeSource, ComposeTool } from './compose-cli.js';
 
 /**
  * What the trusted side provides for the contract, one part per area. The routes validate input and
@@ -62,6 +63,8 @@ export interface EngineApi {
   networks: NetworksApi;
   registries: RegistriesApi;
   transfers: TransfersApi;
+  /** Compose projects through the Compose CLI (up, down, pull, recreate), on this engine. */
+  composeCli: ComposeCliApi;
 }
 
 export interface ConnectionApi {
@@ -195,4 +198,15 @@ export interface NativeEngineApi {
   restart(): Promise<NativeEngineStatus>;
   reset(): Promise<NativeEngineStatus>;
   readLog(): Promise<string>;
+}
+
+/** The Compose CLI side: which Compose, a project's files (from its labels), and running Compose on them. */
+export interface ComposeCliApi {
+  tool(): Promise<ComposeTool>;
+  /** @throws composeProjectMissing when no container of the project is left. */
+  project(name: string): Promise<ComposeProject>;
+  /** Service names from `config --services` (Compose reads and checks the files). */
+  services(source: ComposeSource, signal?: AbortSignal): Promise<string[]>;
+  /** Streams Compose's output; refuses with the missing path when the project's folder or files are gone. */
+  run(input: ComposeRunInput, signal: AbortSignal | undefined): AsyncIterable<ComposeEvent>;
 }

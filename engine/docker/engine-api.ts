@@ -15,6 +15,7 @@ import { DockerNetworks } from './networks.js';
 import { DockerRegistries } from './registries.js';
 import { DockerVolumes } from './volumes.js';
 import { TransferHub } from '../shared/transfer-hub.js';
+import { createComposeCli } from '../compose/cli-projects.js';
 
 /** The contract's whole engine API, done against one Docker Engine API connection. */
 export function createDockerEngineApi(connection: EngineConnection): EngineApi {
@@ -39,6 +40,7 @@ export function createDockerEngineApi(connection: EngineConnection): EngineApi {
     networks: new DockerNetworks(docker),
     registries: new DockerRegistries(docker),
     transfers: new TransferHub(),
+    composeCli: createComposeCli(docker, connection.status.endpoint.url),
   };
 }
 

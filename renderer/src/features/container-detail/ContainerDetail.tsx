@@ -12,6 +12,7 @@ import { LogsTab } from './LogsTab';
 import { StatsTab } from './StatsTab';
 import { TerminalTab } from './TerminalTab';
 import { imageShown } from '../../ui/format';
+import { ProjectLink } from '../compose/ProjectLink';
 
 const tabs = ['logs', 'terminal', 'files', 'inspect', 'stats'] as const;
 type Tab = (typeof tabs)[number];
@@ -39,6 +40,7 @@ export function ContainerDetail({ id }: { id: string }) {
         )}
         {container && <span className="cell--muted" title={container.image}>{imageShown(container.image)}</span>}
         {container && <CrashMuteToggle name={container.name} />}
+        {container?.composeProject && <ProjectLink containerId={container.id} project={container.composeProject} />}
       </header>
       {container && <HealthNote container={container} />}
       <div className="tabs" role="tablist" aria-label={t('detail.tabs')}>

@@ -3,6 +3,7 @@ import type { ContainerSummary } from '../../../../engine/contract/types';
 import type { ContainerAction } from '../../../../engine/contract/schemas';
 import { openMergedLogs } from '../../state/ui-store';
 import { eligibleFor } from './filter';
+import { OpenComposeButton } from '../compose/OpenComposeDialog';
 
 const actions: ContainerAction[] = ['start', 'stop', 'restart', 'pause', 'unpause', 'kill'];
 
@@ -49,6 +50,7 @@ export function ContainerToolbar({
       <button type="button" className="button button--danger" disabled={off || selected.length === 0} onClick={onRemove}>
         {t('containers.actions.remove')}
       </button>
+      <OpenComposeButton />
     </div>
   );
 }

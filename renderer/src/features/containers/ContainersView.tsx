@@ -25,6 +25,7 @@ import { CommandPreview } from '../../ui/CommandPreview';
 import { visibleSelection } from '../../ui/useSelection';
 import { QueryErrorNotice } from '../../ui/ErrorNotice';
 import { errorText } from '../../ui/errorText';
+import { ProjectDetail } from '../compose/ProjectDetail';
 import { ContainerTable } from './ContainerTable';
 import { ContainerToolbar } from './ContainerToolbar';
 import { visibleContainers } from './filter';
@@ -48,6 +49,7 @@ export function ContainersView() {
   const search = useUiStore((s) => s.containerSearch);
   const filter = useUiStore((s) => s.containerFilter);
   const selection = useUiStore((s) => s.selection);
+  const openProjectName = useUiStore((s) => s.openProjectName);
   const [dialog, setDialog] = useState<'rename' | 'remove' | undefined>();
   const [lastCommand, setLastCommand] = useState<string | undefined>();
   const [failures, setFailures] = useState<{ total: number; items: Failure[] } | undefined>();
@@ -96,6 +98,7 @@ export function ContainersView() {
     onSettled: () => engineId && queryClient.invalidateQueries({ queryKey: queryKeys.resource(engineId, 'containers') }),
   });
 
+  if (openProjectName) return <ProjectDetail name={openProjectName} />;
   return (
     <section className="view" aria-labelledby="containers-title">
       <header className="view__header">

@@ -161,4 +161,13 @@ export const errors = {
   guestImageManifestHint: 'Build it again with `sudo npm run vm:image`.',
   guestImageChecksum: 'The guest image’s {{file}} does not match its checksum (expected {{expected}}…, found {{actual}}…).',
   guestImageChecksumHint: 'The image is damaged or was changed. Build it again with `sudo npm run vm:image`.',
+  // Compose CLI (engine/compose)
+  composeMissing: 'Docker Compose is not installed.',
+  composeMissingHint: 'Install it with: {{installCommand}}',
+  composeFailed: 'Compose failed (exit code {{code}}).',
+  composeProjectMissing: 'No containers of the Compose project {{project}} are left.',
+  composeFolderMissing: 'The project’s folder {{path}} is gone or was moved.',
+  composeFileMissing: 'The Compose file {{path}} is gone or was moved.',
+  composeEnvFileMissing: 'The env file {{path}} is gone or was moved.',
+  composeNoFiles: 'The project’s containers do not say which Compose files started it.',
 } as const;

@@ -163,4 +163,13 @@ export const errors: Catalog['errors'] = {
   guestImageManifestHint: '`sudo npm run vm:image`로 다시 만드세요.',
   guestImageChecksum: '게스트 이미지의 {{file}}이(가) 체크섬과 맞지 않습니다(기대한 값 {{expected}}…, 실제 값 {{actual}}…).',
   guestImageChecksumHint: '이미지가 손상되었거나 바뀌었습니다. `sudo npm run vm:image`로 다시 만드세요.',
+  // Compose CLI (engine/compose)
+  composeMissing: 'Docker Compose가 설치되어 있지 않습니다.',
+  composeMissingHint: '설치 명령: {{installCommand}}',
+  composeFailed: 'Compose가 실패했습니다(종료 코드 {{code}}).',
+  composeProjectMissing: 'Compose 프로젝트 {{project}}의 컨테이너가 하나도 남아 있지 않습니다.',
+  composeFolderMissing: '프로젝트 폴더가 없어졌거나 옮겨졌습니다: {{path}}',
+  composeFileMissing: 'Compose 파일이 없어졌거나 옮겨졌습니다: {{path}}',
+  composeEnvFileMissing: '환경 파일이 없어졌거나 옮겨졌습니다: {{path}}',
+  composeNoFiles: '프로젝트의 컨테이너에 어떤 Compose 파일로 시작했는지 기록되어 있지 않습니다.',
 };
