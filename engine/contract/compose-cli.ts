@@ -156,8 +156,8 @@ export const composeFilesSource = z.object({
 });
 /** A project that exists in the engine: its files come from its containers' labels, never from the page. */
 // A project's label as either Compose writes it: v2 checks `^[a-z0-9][a-z0-9_-]*$`, v1 lowercases and
-// drops everything but [-_a-z0-9] (compose/cli/command.py normalize_name), so its names may begin with "-" or "_".
-export const composeProjectSource = z.object({ kind: z.literal('project'), name: z.string().max(255, problem('composeProjectName')).regex(/^[a-z0-9_-]+$/, problem('composeProjectName')) });
+// drops everything but [-_a-z0-9] (compose/cli/command.py normalize_name). Never a leading "-": Compose would read it as an option.
+export const composeProjectSource = z.object({ kind: z.literal('project'), name: z.string().max(255, problem('composeProjectName')).regex(/^[a-z0-9_][a-z0-9_-]*$/, problem('composeProjectName')) });
 export const composeSource = z.discriminatedUnion('kind', [composeProjectSource, composeFilesSource]);
 export type ComposeSource = z.output<typeof composeSource>;
 
