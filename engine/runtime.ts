@@ -6,6 +6,7 @@ import { refuseUnsafeApiPaths } from './docker/api-paths.js';
 import { dockerOptionsFor } from './docker/client.js';
 import { createDockerEngineApi } from './docker/engine-api.js';
 import { pingEngine } from './docker/health.js';
+import { classifyProbeError, probeEngine, type ProbeResult } from './docker/probe.js';
 import { detectEndpoints, endpointId } from './hosts/detect.js';
 
 export interface OpenEngineOptions {
@@ -32,7 +33,7 @@ export function loadDockerode(): Promise<typeof DockerClient> {
 /** Connects to one engine and keeps the link supervised. */
 export async function connectEngine(endpoint: EngineEndpoint, timings?: Partial<ConnectionTimings>): Promise<OpenEngine> {
   const Docker = await loadDockerode();
-  const docker = refuseUnsafeApiPaths(new Docker(dockerOptionsFor(endpoint.url)));
+  const docker = refuseUnsafeApiPaths(new Docker(dockerOptionsFor(endpoint.url, process.env, endpoint.tls)));
   const connection = new EngineConnection(docker, endpoint, { ...defaultTimings, ...timings });
   connection.start();
   return { endpoint, connection, api: createDockerEngineApi(connection), close: () => connection.stop() };
@@ -53,11 +54,43 @@ export function defaultEndpoint(): EngineEndpoint {
 
 export async function answers(endpoint: EngineEndpoint, timeoutMs = 700): Promise<boolean> {
   try {
-    const Docker = await loadDockerode();
-    await pingEngine(new Docker(dockerOptionsFor(endpoint.url)), timeoutMs);
+    await pingEngine(await probeClient(endpoint), timeoutMs);
     return true;
   } catch {
     return false;
+  }
+}
+
+// Clients for probing the engines in the list, kept warm (a TLS engine's keep-alive agent keeps its
+// session), at most this many, the least recently used dropped first.
+const probeClientLimit = 8;
+const probeClients = new Map<string, DockerClient>();
+
+async function probeClient(endpoint: EngineEndpoint): Promise<DockerClient> {
+  const key = `${endpoint.id} ${endpoint.url} ${JSON.stringify(endpoint.tls ?? {})}`;
+  const warm = probeClients.get(key);
+  if (warm) {
+    probeClients.delete(key);
+    probeClients.set(key, warm);
+    return warm;
+  }
+  const Docker = await loadDockerode();
+  const client = new Docker(dockerOptionsFor(endpoint.url, process.env, endpoint.tls));
+  probeClients.set(key, client);
+  for (const [oldest, old] of probeClients) {
+    if (probeClients.size <= probeClientLimit) break;
+    probeClients.delete(oldest);
+    (old.modem as unknown as { agent?: { destroy?: () => void } }).agent?.destroy?.();
+  }
+  return client;
+}
+
+/** Pings and asks the version of one engine within `timeoutMs`; never throws (a bad TLS file is a problem too). */
+export async function probe(endpoint: EngineEndpoint, timeoutMs = 800): Promise<ProbeResult> {
+  try {
+    return await probeEngine(await probeClient(endpoint), timeoutMs);
+  } catch (error) {
+    return { answering: false, problem: classifyProbeError(error) };
   }
 }
 
