@@ -42,7 +42,7 @@ afterAll(async () => {
 describe('docker contexts and TLS engines', () => {
   it('a context Berth writes is what `docker context ls` lists, and the CLI reaches the TLS engine through it', async () => {
     await writeDockerContext(configDir, { name: 'berth-tls', host: tls.url, tls: { ca: tls.ca, cert: tls.cert, key: tls.key } });
-    const env = { ...process.env, DOCKER_CONFIG: configDir, DOCKER_HOST: '' };
+    const env: NodeJS.ProcessEnv = { ...process.env, DOCKER_CONFIG: configDir };
     delete env.DOCKER_HOST;
     const { stdout } = await run('docker', ['context', 'ls', '--format', '{{.Name}} {{.DockerEndpoint}}'], { env });
     expect(stdout.split('\n')).toContain(`berth-tls ${tls.url}`);
