@@ -21,7 +21,8 @@ export interface CatalogOptions extends DetectOptions {
  * detection finds (DOCKER_HOST, the usual sockets), and every docker CLI context with its TLS files,
  * the CLI's current context marked. Each context is its own entry (two contexts may name one
  * address with different TLS files), keyed by its name; the "default" context marks the entry it
- * stands for (DOCKER_HOST, else /var/run/docker.sock).
+ * stands for (DOCKER_HOST, else /var/run/docker.sock). A context Berth wrote for a saved engine is
+ * listed once, as that saved engine.
  */
 export function catalogEndpoints(options: CatalogOptions = {}): EngineEndpoint[] {
   const env = options.env ?? process.env;
@@ -57,7 +58,10 @@ export function catalogEndpoints(options: CatalogOptions = {}): EngineEndpoint[]
       ...(current === 'default' ? { currentContext: true } : {}),
     });
   }
+  // A context Berth wrote for a saved engine is that engine: listed once, as the saved one.
+  const written = new Set((options.saved ?? []).filter((e) => e.wroteContext).map((e) => e.name));
   for (const context of readDockerContexts(configDir)) {
+    if (written.has(context.name)) continue;
     found.push({
       id: endpointId(`context:${context.name}`),
       url: context.host,
