@@ -32,8 +32,8 @@ export function loadDockerode(): Promise<typeof DockerClient> {
 
 /** Connects to one engine and keeps the link supervised. */
 export async function connectEngine(endpoint: EngineEndpoint, timings?: Partial<ConnectionTimings>): Promise<OpenEngine> {
-  const Docker = await loadDockerode();
-  const docker = refuseUnsafeApiPaths(new Docker(dockerOptionsFor(endpoint.url, process.env, endpoint.tls)));
+  // The list's warm client for this engine, when it has one: a TLS engine's session is already open.
+  const docker = guardOnce(await probeClient(endpoint));
   const connection = new EngineConnection(docker, endpoint, { ...defaultTimings, ...timings });
   connection.start();
   return { endpoint, connection, api: createDockerEngineApi(connection), close: () => connection.stop() };
@@ -61,7 +61,13 @@ export async function answers(endpoint: EngineEndpoint, timeoutMs = 700): Promis
   }
 }
 
-// Clients for probing the engines in the list, kept warm (a TLS engine's keep-alive agent keeps its
+const guarded = new WeakSet<DockerClient>();
+function guardOnce(docker: DockerClient): DockerClient {
+  if (!guarded.has(docker)) guarded.add(refuseUnsafeApiPaths(docker));
+  return docker;
+}
+
+// Clients for the engines in the list (probes, then the link once switched to), kept warm (a TLS engine's keep-alive agent keeps its
 // session), at most this many, the least recently used dropped first.
 const probeClientLimit = 8;
 const probeClients = new Map<string, DockerClient>();
@@ -77,10 +83,10 @@ async function probeClient(endpoint: EngineEndpoint): Promise<DockerClient> {
   const Docker = await loadDockerode();
   const client = new Docker(dockerOptionsFor(endpoint.url, process.env, endpoint.tls));
   probeClients.set(key, client);
-  for (const [oldest, old] of probeClients) {
+  // An evicted client may still carry the current link; its idle sockets close on the agent's own timeout.
+  for (const oldest of probeClients.keys()) {
     if (probeClients.size <= probeClientLimit) break;
     probeClients.delete(oldest);
-    (old.modem as unknown as { agent?: { destroy?: () => void } }).agent?.destroy?.();
   }
   return client;
 }

@@ -67,7 +67,8 @@ function tlsOptions(host: string, port: number, material: EngineTls): DockerOpti
   const ca = read(material.ca);
   const cert = read(material.cert);
   const key = read(material.key);
-  const agent = new Agent({ keepAlive: true, ca, cert, key, rejectUnauthorized: material.skipVerify !== true, maxSockets: 16 });
+  // Idle sockets close after 30 s, so a client dropped from the warm pool leaves nothing open.
+  const agent = new Agent({ keepAlive: true, timeout: 30_000, ca, cert, key, rejectUnauthorized: material.skipVerify !== true, maxSockets: 16 });
   return {
     host,
     port,

@@ -59,6 +59,12 @@ describe('docker context store', () => {
       ['beta', 'ssh://me@build', true],
     ]);
   });
+
+  it('DOCKER_HOST with DOCKER_TLS_VERIFY takes its TLS files from DOCKER_CERT_PATH, as the CLI does', () => {
+    const env = { DOCKER_CONFIG: dir, DOCKER_HOST: 'tcp://10.0.0.5:2376', DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: '/certs' };
+    const [entry] = catalogEndpoints({ env, exists: () => false });
+    expect(entry).toMatchObject({ source: 'env', contextName: 'default', tls: { ca: '/certs/ca.pem', cert: '/certs/cert.pem', key: '/certs/key.pem' } });
+  });
 });
 
 // docker/cli cli/context/store/store.go `restrictedNamePattern` (^[a-zA-Z0-9][a-zA-Z0-9_.+-]+$) and

@@ -1,3 +1,5 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import type { EngineEndpoint, SavedEngine } from '../contract/types.js';
 import { detectEndpoints, endpointId, type DetectOptions } from './detect.js';
 import { currentContextName, dockerConfigDir, readDockerContexts } from './docker-contexts.js';
@@ -42,7 +44,8 @@ export function catalogEndpoints(options: CatalogOptions = {}): EngineEndpoint[]
   // Detection's own current-context entry is replaced by the full list of contexts below.
   for (const endpoint of detectEndpoints(options)) {
     if (endpoint.source === 'context') continue;
-    found.push(endpoint);
+    const tls = endpoint.source === 'env' ? envTls(env, options.home) : undefined;
+    found.push(tls ? { ...endpoint, tls } : endpoint);
   }
   const defaultUrl = env.DOCKER_HOST || 'unix:///var/run/docker.sock';
   const standsForDefault = found.find((e) => e.url === defaultUrl && (e.source === 'env' || e.source === 'default-socket'));
@@ -72,6 +75,16 @@ export function catalogEndpoints(options: CatalogOptions = {}): EngineEndpoint[]
     });
   }
   return found;
+}
+
+/**
+ * DOCKER_HOST's TLS files, as the docker CLI reads them: with DOCKER_TLS_VERIFY set (non-empty),
+ * ca.pem, cert.pem and key.pem in DOCKER_CERT_PATH, else in ~/.docker.
+ */
+function envTls(env: NodeJS.ProcessEnv, home?: string) {
+  if (!env.DOCKER_TLS_VERIFY || !env.DOCKER_HOST?.startsWith('tcp://')) return undefined;
+  const dir = env.DOCKER_CERT_PATH || join(home ?? env.HOME ?? homedir(), '.docker');
+  return { ca: join(dir, 'ca.pem'), cert: join(dir, 'cert.pem'), key: join(dir, 'key.pem') };
 }
 
 /** The catalog entry a remembered choice names (see choiceKey), if it is still there. */
