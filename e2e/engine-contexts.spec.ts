@@ -110,9 +110,16 @@ test('every docker context is listed; a TLS engine added in the UI is switched t
   // Back to the test engine, and forget both saved engines; Berth removes the context it wrote.
   await engines.getByRole('listitem', { name: `DOCKER_HOST ${dockerHost}` }).getByRole('button', { name: 'Use this engine' }).click();
   await expect(statusBar).toContainText(dockerHost);
-  await plain.getByRole('button', { name: `Remove ${plainName}` }).click();
+  await plain.getByRole('button', { name: `Edit ${plainName}` }).click();
+  const edit = page.getByRole('dialog', { name: `Edit engine ${plainName}` });
+  await expect(edit.getByRole('textbox', { name: 'Name' })).toHaveValue(plainName);
+  await edit.getByRole('textbox', { name: 'Address' }).fill('tcp://192.0.2.11:2375');
+  await edit.getByRole('button', { name: 'Save' }).click();
+  const edited = engines.getByRole('listitem', { name: `${plainName} tcp://192.0.2.11:2375` });
+  await expect(edited).toBeVisible();
+  await edited.getByRole('button', { name: `Remove ${plainName}` }).click();
   await page.getByRole('dialog', { name: `Remove engine ${plainName}?` }).getByRole('button', { name: 'Remove' }).click();
-  await expect(plain).toBeHidden();
+  await expect(edited).toBeHidden();
   await saved.getByRole('button', { name: `Remove ${savedName}` }).click();
   const removeDialog = page.getByRole('dialog', { name: `Remove engine ${savedName}?` });
   await expect(removeDialog.getByRole('checkbox', { name: `Also remove the docker context “${savedName}” that Berth wrote` })).toBeChecked();

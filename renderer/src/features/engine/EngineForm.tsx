@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { contextCreateCommand, contextRemoveCommand } from '../../../../engine/contract/cli-engines';
+import { contextCreateCommand, contextRemoveCommand, engineInfoCommand } from '../../../../engine/contract/cli-engines';
 import { engineAddress, engineName, savedEngineInput } from '../../../../engine/contract/engine-entry';
 import type { EngineChoice, EngineEndpoint } from '../../../../engine/contract/types';
 import { berth } from '../../rpc/client';
@@ -24,6 +24,9 @@ export function EngineFormDialog({ editing, onDone, onClose }: { editing?: Engin
   const [key, setKey] = useState(editing?.tls?.key ?? '');
   const [writeContext, setWriteContext] = useState(editing?.wroteContext ?? false);
   const input = { name, url, tls: { ca, cert, key }, writeContext };
+  const tls = { ...(ca ? { ca } : {}), ...(cert ? { cert } : {}), ...(key ? { key } : {}) };
+  // Editing an engine whose docker context Berth wrote: unticking the box, or renaming it, removes that context; say so.
+  const droppedContext = editing?.wroteContext && editing.name && (!writeContext || name !== editing.name) ? editing.name : undefined;
   const nameProblem = name ? firstProblemText(t, engineName, name) : undefined;
   const urlProblem = url ? firstProblemText(t, engineAddress, url) : undefined;
   const tlsProblem = (path: string) => (path ? firstProblemText(t, savedEngineInput.shape.tls.unwrap().shape.ca, path) : undefined);
@@ -70,8 +73,14 @@ export function EngineFormDialog({ editing, onDone, onClose }: { editing?: Engin
           {t('engines.form.writeContext')}
         </label>
         {writeContext && name && !nameProblem && <span className="cell--muted">{t('engines.form.writeContextHint', { name })}</span>}
-        {writeContext && name && url && !invalid && (
-          <CommandPreview command={contextCreateCommand(name, url, { ...(ca ? { ca } : {}), ...(cert ? { cert } : {}), ...(key ? { key } : {}) })} />
+        {droppedContext && <p className="cell--muted">{t('engines.form.contextGoes', { name: droppedContext })}</p>}
+        {!invalid && (
+          <CommandPreview
+            command={[
+              ...(droppedContext ? [contextRemoveCommand(droppedContext)] : []),
+              writeContext ? contextCreateCommand(name, url, tls) : engineInfoCommand({ url, tls, source: 'saved' }),
+            ].join(' && ')}
+          />
         )}
         {save.error && <ErrorNotice title={t('engines.form.saveFailed')} error={toBerthError(save.error)} />}
         <div className="dialog__actions">

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { missingApiFeatures } from '../../../../engine/contract/api-version';
-import { commandLine } from '../../../../engine/contract/cli';
+import { engineInfoCommand } from '../../../../engine/contract/cli-engines';
 import { berth } from '../../rpc/client';
 import { useEngineStatus } from '../../rpc/engine-sync';
 import { engineLinkError } from '../../ui/engineLinkError';
@@ -60,7 +60,7 @@ export function EngineView() {
         <h1 id="engine-title">{t('engine.title')}</h1>
         {status && <span className={`status-pill status-pill--${status.state}`}>{t(`status.${status.state}`)}</span>}
       </header>
-      <CommandPreview command={commandLine(['info'])} />
+      {status && <CommandPreview command={engineInfoCommand(status.endpoint)} />}
       <QueryErrorNotice error={error} />
       <Facts rows={rows} />
       <DiskUsageCard />

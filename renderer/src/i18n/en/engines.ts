@@ -37,6 +37,7 @@ export const engines = {
     key: 'Client key (key.pem)',
     writeContext: 'Also save as a docker context',
     writeContextHint: 'So `docker context ls` and `docker --context {{name}}` see the same engine.',
+    contextGoes: 'Saving removes the docker context “{{name}}” that Berth wrote.',
     save: 'Save',
     cancel: 'Cancel',
     saveFailed: 'Could not save the engine',

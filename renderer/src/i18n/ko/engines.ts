@@ -38,6 +38,7 @@ export const engines: Catalog['engines'] = {
     key: '클라이언트 키(key.pem)',
     writeContext: 'docker 컨텍스트로도 저장',
     writeContextHint: '`docker context ls`와 `docker --context {{name}}`에서도 같은 엔진이 보입니다.',
+    contextGoes: '저장하면 Berth가 만든 docker 컨텍스트 “{{name}}”이(가) 제거됩니다.',
     save: '저장',
     cancel: '취소',
     saveFailed: '엔진을 저장하지 못했습니다',
