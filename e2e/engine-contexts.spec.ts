@@ -90,6 +90,9 @@ test('every docker context is listed; a TLS engine added in the UI is switched t
   await expect(statusBar).toContainText(`${savedName} · ${tls.url}`);
   await expect(statusBar).toContainText('Connected');
   await expect(page).toHaveTitle(`Berth — ${savedName}`);
+  // This engine speaks API 1.41: the Engine view says what that leaves out.
+  await expect(page.getByRole('definition').filter({ hasText: 'sizing volumes alone (API 1.42)' })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Docker command' }).first()).toContainText(`docker -H ${tls.url} --tlsverify --tlscacert=${tls.ca}`);
   await page.getByRole('navigation').getByRole('button', { name: 'Containers' }).click();
   await expect(page.getByRole('checkbox', { name: `Select ${containerName}`, exact: true })).toBeVisible();
 
