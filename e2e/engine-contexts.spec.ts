@@ -1,10 +1,12 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
 import Docker from 'dockerode';
 import { removeDockerContext, writeDockerContext } from '../engine/hosts/docker-contexts';
 import { startTlsEngine, type TlsEngine } from '../engine/testing/tls-engine';
+import { testDir } from '../playwright.config';
 import { openBerth } from './support/app';
 import { e2eLabel, fixtureImage } from './support/engine';
 
@@ -21,8 +23,20 @@ const dockerHost = process.env.DOCKER_HOST!;
 let tls: TlsEngine;
 let tlsDocker: Docker;
 
+/** Engines an earlier, failed run of this journey saved in Berth's settings (and their contexts). */
+async function forgetEarlierRuns(): Promise<void> {
+  const path = `${testDir}/berth-data/settings.json`;
+  const settings = JSON.parse(await readFile(path, 'utf8').catch(() => '{}')) as { engines?: { name: string }[] };
+  const earlier = (settings.engines ?? []).filter((e) => e.name.startsWith('e2e-'));
+  if (earlier.length === 0) return;
+  for (const engine of earlier) await removeDockerContext(configDir, engine.name);
+  settings.engines = settings.engines!.filter((e) => !e.name.startsWith('e2e-'));
+  await writeFile(path, JSON.stringify(settings, null, 2));
+}
+
 test.beforeAll(async () => {
   test.setTimeout(90_000);
+  await forgetEarlierRuns();
   tls = await startTlsEngine();
   // A container on the TLS engine, made through dockerode on its own socket from the test engine's fixture image.
   tlsDocker = new Docker({ socketPath: tls.socket });

@@ -121,7 +121,7 @@ function EngineRow({ choice, busy, onUse, onEdit, onRemove }: { choice: EngineCh
           {endpoint.currentContext && <span className="engines__badge">{t('engines.currentContext')}</span>}
         </span>
         <code className="engines__url">{endpoint.url}</code>
-        <span className="engines__where">{where}</span>
+        {where !== name && <span className="engines__where">{where}</span>}
       </div>
       <span className={choice.answering ? 'engines__state' : 'engines__state engines__state--problem'}>{state}</span>
       <div className="engines__actions">
