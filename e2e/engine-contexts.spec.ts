@@ -80,33 +80,34 @@ test('every docker context is listed; a TLS engine added in the UI is switched t
   await expect(page.getByRole('alert')).toContainText(`The TLS check with ${tls.url} failed`);
   await expect(page.getByRole('status', { name: 'Engine' })).toContainText(dockerHost);
 
-  // Add the TLS engine by hand, with its certificate paths, also as a docker context.
+  // Add the TLS engine by hand at its bridge address (not loopback, so remote), with its certificate paths, also as a docker context.
   await page.getByRole('button', { name: 'Add engine…' }).click();
   const form = page.getByRole('dialog', { name: 'Add an engine' });
   await form.getByRole('textbox', { name: 'Name' }).fill(savedName);
   await form.getByRole('textbox', { name: 'Address' }).fill('tcp:/bad');
   await expect(form).toContainText('An engine address is tcp://host:port');
-  await form.getByRole('textbox', { name: 'Address' }).fill(tls.url);
+  await form.getByRole('textbox', { name: 'Address' }).fill(tls.remoteUrl);
   await form.getByRole('textbox', { name: 'CA certificate (ca.pem)' }).fill(tls.ca);
   await form.getByRole('textbox', { name: 'Client certificate (cert.pem)' }).fill(tls.cert);
   await form.getByRole('textbox', { name: 'Client key (key.pem)' }).fill(tls.key);
   await form.getByRole('checkbox', { name: 'Also save as a docker context' }).check();
-  await expect(form.getByRole('group', { name: 'Docker command' })).toContainText(`docker context create ${savedName} --docker host=${tls.url},ca=${tls.ca}`);
+  await expect(form.getByRole('group', { name: 'Docker command' })).toContainText(`docker context create ${savedName} --docker host=${tls.remoteUrl},ca=${tls.ca}`);
   await form.getByRole('button', { name: 'Save' }).click();
   await expect(form).toBeHidden();
-  const saved = engines.getByRole('listitem', { name: `${savedName} ${tls.url}` });
+  const saved = engines.getByRole('listitem', { name: `${savedName} ${tls.remoteUrl}` });
   await expect(saved).toContainText('saved in Berth and as a docker context');
   expect(await contextNames()).toContain(savedName);
 
   await saved.getByRole('button', { name: 'Use this engine' }).click();
   await expect(saved).toContainText('In use');
   const statusBar = page.getByRole('status', { name: 'Engine' });
-  await expect(statusBar).toContainText(`${savedName} · ${tls.url}`);
+  await expect(statusBar).toContainText(`${savedName} · ${tls.remoteUrl}`);
+  await expect(statusBar).toContainText('⇄ remote');
   await expect(statusBar).toContainText('Connected');
-  await expect(page).toHaveTitle(`Berth — ${savedName}`);
+  await expect(page).toHaveTitle(`Berth — ${savedName} (remote)`);
   // This engine speaks API 1.41: the Engine view says what that leaves out.
   await expect(page.getByRole('definition').filter({ hasText: 'sizing volumes alone (API 1.42)' })).toBeVisible();
-  await expect(page.getByRole('group', { name: 'Docker command' }).first()).toContainText(`docker -H ${tls.url} --tlsverify --tlscacert=${tls.ca}`);
+  await expect(page.getByRole('group', { name: 'Docker command' }).first()).toContainText(`docker -H ${tls.remoteUrl} --tlsverify --tlscacert=${tls.ca}`);
   await page.getByRole('navigation').getByRole('button', { name: 'Containers' }).click();
   await expect(page.getByRole('checkbox', { name: `Select ${containerName}`, exact: true })).toBeVisible();
 
