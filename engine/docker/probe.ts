@@ -37,7 +37,7 @@ export function classifyProbeError(error: unknown): EngineProblem {
   const detail = (error as Error | undefined)?.message?.slice(0, 300);
   const withDetail = (kind: EngineProblem['kind']): EngineProblem => (detail ? { kind, detail } : { kind });
   if (code && (tlsCodes.has(code) || code.startsWith('ERR_SSL_') || code.startsWith('ERR_TLS_'))) return withDetail('tlsRefused');
-  if (/certificate|handshake|alert/i.test(detail ?? '')) return withDetail('tlsRefused');
+  if (/certificate|handshake|alert|\bTLS\b|\bSSL\b/i.test(detail ?? '')) return withDetail('tlsRefused');
   if (code === 'ECONNREFUSED' || code === 'ENOENT' || code === 'EHOSTUNREACH' || code === 'ENOTFOUND') return withDetail('noAnswer');
   if ((error as Error | undefined)?.name === 'TimeoutError' || (error as Error | undefined)?.name === 'AbortError') return { kind: 'timeout' };
   if (code === 'EACCES' || code === 'EPERM') return withDetail('refused');
