@@ -2,13 +2,16 @@ import { BerthError } from './contract/errors.js';
 import type { ConnectionApi, EngineApi, EnginesApi, NativeEngineApi, VmEngineApi } from './contract/service.js';
 import type { CrashAlerts, EngineChanges, EngineChoice, EngineEndpoint, EngineStatus } from './contract/types.js';
 import type { ConnectionTimings } from './docker/connection.js';
-import { detectEndpoints, endpointId } from './hosts/detect.js';
+import { needsPlainTcpConsent, usesTls } from './contract/engine-address.js';
+import { endpointId } from './hosts/detect.js';
+import { catalogEndpoints, choiceKey, findChoice } from './hosts/engine-catalog.js';
+import { SavedEngines } from './hosts/saved-engines.js';
 import { NativeDockerd, type NativeDockerdOptions } from './hosts/native-dockerd.js';
 import { berthPaths } from './hosts/paths.js';
 import { SettingsFile } from './hosts/settings.js';
 import { VmEngine, type VmEngineOptions } from './hosts/vm/vm-engine.js';
 import { Listeners } from './shared/listeners.js';
-import { answers, connectEngine, defaultEndpoint, firstAnswering, type OpenEngine } from './runtime.js';
+import { connectEngine, defaultEndpoint, firstAnswering, probe, type OpenEngine } from './runtime.js';
 
 export interface EngineManagerOptions {
   /** An engine URL that overrides everything (BERTH_ENGINE); not remembered. */
@@ -39,12 +42,14 @@ export class EngineManager {
   private current!: OpenEngine;
   private unlink: (() => void)[] = [];
   private readonly settings: SettingsFile;
+  private readonly saved: SavedEngines;
   private switching: Promise<unknown> = Promise.resolve();
 
   private constructor(private readonly options: EngineManagerOptions) {
     const paths = berthPaths();
     const dataDir = options.dataDir ?? paths.dataDir;
     this.settings = new SettingsFile(dataDir);
+    this.saved = new SavedEngines(this.settings);
     this.native =
       process.platform === 'linux'
         ? new NativeDockerd({
@@ -115,7 +120,14 @@ export class EngineManager {
       void this.vm.start();
       return vm;
     }
-    const detected = detectEndpoints(engine ? { preferredUrl: engine } : {});
+    const catalog = await this.catalog();
+    const remembered = engine
+      ? (findChoice(catalog, engine) ?? (/^(context|saved):/.test(engine) ? undefined : { id: endpointId(engine), url: engine, source: 'user' as const }))
+      : undefined;
+    // Plain tcp:// to another computer is never connected without the person's say-so that time.
+    const detected = [...(remembered ? [remembered] : []), ...catalog].filter(
+      (e, i, all) => all.findIndex((o) => o.id === e.id) === i && !needsPlainTcpConsent(e, process.env),
+    );
     const answering = await firstAnswering(detected);
     if (answering) return answering;
     if (native) {
@@ -142,23 +154,29 @@ export class EngineManager {
     await previous?.close();
   }
 
+  /** Saved engines, detected ones and every docker context (Berth's own are added by choices()). */
+  private async catalog(preferredUrl?: string) {
+    return catalogEndpoints({ saved: await this.saved.list(), ...(preferredUrl ? { preferredUrl } : {}) });
+  }
+
+  /** Every engine, probed in parallel (ping and version, a short timeout each); the current one from its live status. */
   private async choices(): Promise<EngineChoice[]> {
     const own = [this.nativeEndpoint(), this.vmEndpoint()].filter((e): e is EngineEndpoint => e !== undefined);
-    const endpoints = [...own, ...detectEndpoints()];
+    const endpoints = [...own, ...(await this.catalog())];
     if (!endpoints.some((e) => e.id === this.current.endpoint.id)) endpoints.unshift(this.current.endpoint);
     return Promise.all(
-      endpoints.map(async (endpoint) => {
+      endpoints.map(async (endpoint): Promise<EngineChoice> => {
         const current = endpoint.id === this.current.endpoint.id;
-        return {
-          endpoint,
-          current,
-          answering: (current && this.current.connection.status.state === 'connected') || (await answers(endpoint, 300)),
-        };
+        const status = this.current.connection.status;
+        if (current && status.state === 'connected') {
+          return { endpoint, current, answering: true, ...(status.version ? { version: status.version } : {}), ...(status.apiVersion ? { apiVersion: status.apiVersion } : {}) };
+        }
+        return { endpoint, current, ...(await probe(endpoint, 800)) };
       }),
     );
   }
 
-  private async use(id: string): Promise<EngineChoice[]> {
+  private async use(id: string, confirmPlainTcp = false): Promise<EngineChoice[]> {
     const run = this.switching.then(async () => {
       if (id === this.current.endpoint.id) return;
       const native = this.nativeEndpoint();
@@ -192,16 +210,41 @@ export class EngineManager {
         await this.settings.update({ engine: berthVmChoice });
         return;
       }
-      const endpoint = detectEndpoints().find((e) => e.id === id);
+      const endpoint = (await this.catalog()).find((e) => e.id === id);
       if (!endpoint) {
         throw new BerthError('NOT_FOUND', 'That engine is no longer available.', 'Pick one from the list again; it refreshes when you open the Engine view.', { reason: 'engineGone' });
       }
+      if (needsPlainTcpConsent(endpoint, process.env) && !confirmPlainTcp) {
+        throw new BerthError('INVALID_INPUT', `${endpoint.url} is plain TCP to another computer; confirm to connect this time.`, undefined, {
+          reason: 'plainTcpNeedsConsent',
+          params: { url: endpoint.url },
+        });
+      }
+      if (usesTls(endpoint.url, endpoint.tls)) await this.refuseFailedTls(endpoint);
       await this.link(endpoint);
-      await this.settings.update({ engine: endpoint.url });
+      await this.settings.update({ engine: choiceKey(endpoint) });
     });
     this.switching = run.catch(() => undefined);
     await run;
     return this.choices();
+  }
+
+  /** A TLS engine whose handshake fails is refused with the reason, and the current engine stays. */
+  private async refuseFailedTls(endpoint: EngineEndpoint): Promise<void> {
+    const result = await probe(endpoint, 3000);
+    if (result.problem?.kind === 'tlsFiles') {
+      throw new BerthError('INVALID_INPUT', `Berth cannot read the TLS file ${result.problem.detail ?? ''}.`, undefined, {
+        reason: 'engineTlsFiles',
+        params: { path: result.problem.detail ?? '' },
+      });
+    }
+    if (result.problem?.kind === 'tlsRefused') {
+      throw new BerthError('ENGINE_UNAVAILABLE', `The TLS check with ${endpoint.url} failed.`, undefined, {
+        reason: 'engineTlsRefused',
+        params: { url: endpoint.url },
+        ...(result.problem.detail ? { engineText: result.problem.detail } : {}),
+      });
+    }
   }
 
   /** The contract's engine API, always on the current engine, so handlers never hold a stale one. */
@@ -241,6 +284,17 @@ export class EngineManager {
       configure: (settings) => vm.configure(settings),
       readLog: () => vm.readLog(),
     };
-    return { list: () => this.choices(), use: (id) => this.use(id), native: nativeApi, vm: vmApi };
+    const saved = this.saved;
+    return {
+      list: () => this.choices(),
+      use: (id, confirmPlainTcp) => this.use(id, confirmPlainTcp),
+      saved: {
+        add: async (input) => (await saved.add(input), this.choices()),
+        update: async (input) => (await saved.update(input), this.choices()),
+        remove: async (input) => (await saved.remove(input), this.choices()),
+      },
+      native: nativeApi,
+      vm: vmApi,
+    };
   }
 }

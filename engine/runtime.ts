@@ -6,6 +6,7 @@ import { refuseUnsafeApiPaths } from './docker/api-paths.js';
 import { dockerOptionsFor } from './docker/client.js';
 import { createDockerEngineApi } from './docker/engine-api.js';
 import { pingEngine } from './docker/health.js';
+import { classifyProbeError, probeEngine, type ProbeResult } from './docker/probe.js';
 import { detectEndpoints, endpointId } from './hosts/detect.js';
 
 export interface OpenEngineOptions {
@@ -31,8 +32,8 @@ export function loadDockerode(): Promise<typeof DockerClient> {
 
 /** Connects to one engine and keeps the link supervised. */
 export async function connectEngine(endpoint: EngineEndpoint, timings?: Partial<ConnectionTimings>): Promise<OpenEngine> {
-  const Docker = await loadDockerode();
-  const docker = refuseUnsafeApiPaths(new Docker(dockerOptionsFor(endpoint.url)));
+  // The list's warm client for this engine, when it has one: a TLS engine's session is already open.
+  const docker = guardOnce(await probeClient(endpoint));
   const connection = new EngineConnection(docker, endpoint, { ...defaultTimings, ...timings });
   connection.start();
   return { endpoint, connection, api: createDockerEngineApi(connection), close: () => connection.stop() };
@@ -53,17 +54,54 @@ export function defaultEndpoint(): EngineEndpoint {
 
 export async function answers(endpoint: EngineEndpoint, timeoutMs = 700): Promise<boolean> {
   try {
-    const Docker = await loadDockerode();
-    await pingEngine(new Docker(dockerOptionsFor(endpoint.url)), timeoutMs);
+    await pingEngine(await probeClient(endpoint), timeoutMs);
     return true;
   } catch {
     return false;
   }
 }
 
-export async function firstAnswering(candidates: EngineEndpoint[]): Promise<EngineEndpoint | undefined> {
-  for (const candidate of candidates) {
-    if (await answers(candidate)) return candidate;
+const guarded = new WeakSet<DockerClient>();
+function guardOnce(docker: DockerClient): DockerClient {
+  if (!guarded.has(docker)) guarded.add(refuseUnsafeApiPaths(docker));
+  return docker;
+}
+
+// Clients for the engines in the list (probes, then the link once switched to), kept warm (a TLS engine's keep-alive agent keeps its
+// session), at most this many, the least recently used dropped first.
+const probeClientLimit = 8;
+const probeClients = new Map<string, DockerClient>();
+
+async function probeClient(endpoint: EngineEndpoint): Promise<DockerClient> {
+  const key = `${endpoint.id} ${endpoint.url} ${JSON.stringify(endpoint.tls ?? {})}`;
+  const warm = probeClients.get(key);
+  if (warm) {
+    probeClients.delete(key);
+    probeClients.set(key, warm);
+    return warm;
   }
-  return undefined;
+  const Docker = await loadDockerode();
+  const client = new Docker(dockerOptionsFor(endpoint.url, process.env, endpoint.tls));
+  probeClients.set(key, client);
+  // An evicted client may still carry the current link; its idle sockets close on the agent's own timeout.
+  for (const oldest of probeClients.keys()) {
+    if (probeClients.size <= probeClientLimit) break;
+    probeClients.delete(oldest);
+  }
+  return client;
+}
+
+/** Pings and asks the version of one engine within `timeoutMs`; never throws (a bad TLS file is a problem too). */
+export async function probe(endpoint: EngineEndpoint, timeoutMs = 800): Promise<ProbeResult> {
+  try {
+    return await probeEngine(await probeClient(endpoint), timeoutMs);
+  } catch (error) {
+    return { answering: false, problem: classifyProbeError(error) };
+  }
+}
+
+/** The first candidate, in order, that answers a ping; all are asked at once, so unreachable ones cost one timeout, not one each. */
+export async function firstAnswering(candidates: EngineEndpoint[]): Promise<EngineEndpoint | undefined> {
+  const answered = await Promise.all(candidates.map((candidate) => answers(candidate)));
+  return candidates[answered.indexOf(true)];
 }

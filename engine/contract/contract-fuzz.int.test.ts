@@ -47,8 +47,11 @@ const lifecycle = new Set([
   'engines.vm.restart',
   'engines.vm.reset',
 ]);
-/** Called only with inputs its schema refuses: an accepted one would resize the VM's settings. */
-const refusedOnly = new Set(['engines.vm.configure']);
+/**
+ * Called only with inputs its schema refuses: an accepted one would resize the VM's settings, or
+ * save engines (and write docker contexts) into the person's settings and CLI configuration.
+ */
+const refusedOnly = new Set(['engines.vm.configure', 'engines.saved.add', 'engines.saved.update', 'engines.saved.remove']);
 /**
  * Procedures that change or remove what they name: their inputs never name anything that exists
  * (no name, id or id prefix of an existing object), so a refusal is the only thing they can do here.

@@ -67,6 +67,20 @@ export const errorReasons = [
   'transferNeverStarted',
   'localFileFailed',
   'engineNotFound',
+  /** A TLS file of an engine cannot be read: params `path`. */
+  'engineTlsFiles',
+  /** The TLS handshake failed (wrong CA, a certificate the engine refuses): params `url`; engineText the system's words. */
+  'engineTlsRefused',
+  /** Plain tcp:// to another computer, not confirmed this time: params `url`. */
+  'plainTcpNeedsConsent',
+  /** An engine saved in Berth already has that name: params `name`. */
+  'engineNameTaken',
+  /** A docker context of that name exists and Berth did not write it: params `name`. */
+  'contextNameTaken',
+  /** The saved engine to edit or remove is not there: params `name`. */
+  'savedEngineMissing',
+  /** Writing or removing the docker context failed: params `name`; engineText the system's words. */
+  'contextWriteFailed',
   'nameInUse',
   'containerNotRunning',
   'containerRunning',

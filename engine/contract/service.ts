@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { savedEngineInput, savedEngineRemoveInput, savedEngineUpdateInput } from './engine-entry.js';
 import type {
   ContainerActionInput,
   ContainerLogsInput,
@@ -172,10 +173,22 @@ export interface NetworksApi {
 /** The engines Berth knows, which one it uses, and Berth's own engine where it has one (Linux). */
 export interface EnginesApi {
   list(): Promise<EngineChoice[]>;
-  /** Switches to an engine by endpoint id (remembered for next time). */
-  use(id: string): Promise<EngineChoice[]>;
+  /**
+   * Switches to an engine by endpoint id (remembered for next time). Plain tcp:// to another
+   * computer needs `confirmPlainTcp` each time (else BerthError plainTcpNeedsConsent); a TLS engine
+   * whose handshake fails is refused (engineTlsRefused) before the current engine is let go.
+   */
+  use(id: string, confirmPlainTcp?: boolean): Promise<EngineChoice[]>;
+  /** Engines added in Berth: add, change, forget (optionally also as a docker context). */
+  saved: SavedEnginesApi;
   native: NativeEngineApi | undefined;
   vm: VmEngineApi;
+}
+
+export interface SavedEnginesApi {
+  add(input: z.output<typeof savedEngineInput>): Promise<EngineChoice[]>;
+  update(input: z.output<typeof savedEngineUpdateInput>): Promise<EngineChoice[]>;
+  remove(input: z.output<typeof savedEngineRemoveInput>): Promise<EngineChoice[]>;
 }
 
 export interface VmEngineApi {

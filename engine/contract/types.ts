@@ -167,7 +167,16 @@ export interface NetworkSummary {
 }
 
 /** How Berth found an engine; 'berth' is Berth's own engine, 'berth-vm' its virtual machine. */
-export type EndpointSource = 'berth' | 'berth-vm' | 'user' | 'env' | 'context' | 'default-socket' | 'rootless' | 'podman';
+export type EndpointSource = 'berth' | 'berth-vm' | 'user' | 'env' | 'context' | 'default-socket' | 'rootless' | 'podman' | 'saved';
+
+/** TLS material for a tcp:// engine, as paths on the trusted side's machine (PEM files). */
+export interface EngineTls {
+  ca?: string;
+  cert?: string;
+  key?: string;
+  /** The context's SkipTLSVerify: encrypt, but do not check the engine's certificate. */
+  skipVerify?: boolean;
+}
 
 export interface EngineEndpoint {
   /** Stable key for this endpoint, also the react-query key prefix for its resources. */
@@ -175,8 +184,16 @@ export interface EngineEndpoint {
   /** unix:///path, tcp://host:port, ssh://user@host, npipe:////./pipe/name */
   url: string;
   source: EndpointSource;
-  /** Context name when source is 'context'. */
+  /** Context name when source is 'context' (also set on the entry the "default" context stands for). */
   contextName?: string;
+  /** The name the person gave an engine saved in Berth (source 'saved'). */
+  name?: string;
+  /** TLS material, when the engine is reached over tcp:// with TLS. */
+  tls?: EngineTls;
+  /** This is the docker CLI's current context (DOCKER_CONTEXT or config.json's currentContext). */
+  currentContext?: boolean;
+  /** A saved engine Berth also wrote as a docker context of the same name. */
+  wroteContext?: boolean;
 }
 
 export type ConnectionState = 'connecting' | 'connected' | 'disconnected';
@@ -185,7 +202,10 @@ export interface EngineStatus {
   endpoint: EngineEndpoint;
   state: ConnectionState;
   version?: string;
+  /** The Engine API version Berth speaks with this engine: min(the engine's, Berth's highest). */
   apiVersion?: string;
+  /** The engine's own highest API version, from /version. */
+  engineApiVersion?: string;
   os?: string;
   /** Why the last connection attempt failed, when disconnected (English, or the engine's own words). */
   lastError?: string;
@@ -223,6 +243,26 @@ export interface EngineChoice {
   current: boolean;
   /** It answered a ping just now (for the current engine: it is connected). */
   answering: boolean;
+  /** Docker version and the API version Berth speaks with it, when it answered. */
+  version?: string;
+  apiVersion?: string;
+  /** Why it does not answer, for the renderer to word (`engines.why.<kind>`); `detail` is the system's own text. */
+  problem?: EngineProblem;
+}
+
+/** An engine the person added in Berth (kept in Berth's settings). */
+export interface SavedEngine {
+  name: string;
+  url: string;
+  tls?: EngineTls;
+  /** Berth also wrote it as a docker context of the same name (and so may remove that context). */
+  wroteContext?: boolean;
+}
+
+/** Why an engine did not answer a probe. */
+export interface EngineProblem {
+  kind: 'noAnswer' | 'timeout' | 'tlsRefused' | 'tlsFiles' | 'refused' | 'other';
+  detail?: string;
 }
 
 export interface OutputSegment {

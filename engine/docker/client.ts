@@ -1,6 +1,9 @@
 import type { DockerOptions } from 'dockerode';
 import { readFileSync } from 'node:fs';
+import { Agent } from 'node:https';
 import { join } from 'node:path';
+import { BerthError } from '../contract/errors.js';
+import type { EngineTls } from '../contract/types.js';
 
 /**
  * dockerode options for an engine URL, the way the docker CLI reads DOCKER_HOST:
@@ -10,12 +13,16 @@ import { join } from 'node:path';
 export function dockerOptionsFor(
   url: string,
   env: NodeJS.ProcessEnv = process.env,
+  tlsMaterial?: EngineTls,
 ): DockerOptions {
   const parsed = parseEngineUrl(url);
   switch (parsed.kind) {
     case 'socket':
       return { socketPath: parsed.path };
     case 'tcp': {
+      if (tlsMaterial && (tlsMaterial.ca || tlsMaterial.cert || tlsMaterial.key || tlsMaterial.skipVerify)) {
+        return tlsOptions(parsed.host, parsed.port, tlsMaterial);
+      }
       const tls = env.DOCKER_TLS_VERIFY === '1' || parsed.port === 2376;
       if (!tls) return { host: parsed.host, port: parsed.port, protocol: 'http' };
       const certDir = env.DOCKER_CERT_PATH ?? join(env.HOME ?? '', '.docker');
@@ -36,6 +43,41 @@ export function dockerOptionsFor(
         ...(parsed.user ? { username: parsed.user } : {}),
       };
   }
+}
+
+/**
+ * https options from a context's or a saved engine's PEM files, on a keep-alive agent so a warm
+ * client reuses its TLS session. The engine's certificate is checked against `ca` (else the system's
+ * roots) unless `skipVerify`. Throws BerthError (reason engineTlsFiles, params { path }) when a file
+ * cannot be read.
+ */
+function tlsOptions(host: string, port: number, material: EngineTls): DockerOptions {
+  const read = (path: string | undefined) => {
+    if (!path) return undefined;
+    try {
+      return readFileSync(path);
+    } catch (e) {
+      throw new BerthError('INVALID_INPUT', `Berth cannot read the TLS file ${path}.`, 'Check the path to the CA, certificate and key.', {
+        reason: 'engineTlsFiles',
+        params: { path },
+        engineText: (e as Error).message,
+      });
+    }
+  };
+  const ca = read(material.ca);
+  const cert = read(material.cert);
+  const key = read(material.key);
+  // Idle sockets close after 30 s, so a client dropped from the warm pool leaves nothing open.
+  const agent = new Agent({ keepAlive: true, timeout: 30_000, ca, cert, key, rejectUnauthorized: material.skipVerify !== true, maxSockets: 16 });
+  return {
+    host,
+    port,
+    protocol: 'https',
+    ...(ca ? { ca } : {}),
+    ...(cert ? { cert } : {}),
+    ...(key ? { key } : {}),
+    agent,
+  } as DockerOptions;
 }
 
 export type ParsedEngineUrl =

@@ -8,6 +8,7 @@ import { JsonLineParser } from './json-lines.js';
 import { quoteTimeNano } from '../contract/event-time.js';
 import { engineMessage } from './errors.js';
 import { engineVersion, pingEngine } from './health.js';
+import { negotiateApiVersion } from '../contract/api-version.js';
 
 export interface ConnectionTimings {
   /** A ping slower than this counts as "not answering". */
@@ -132,8 +133,14 @@ export class EngineConnection {
 
   /** Connects, then holds the events stream open; returns or throws when the link is lost. */
   private async holdLink(stopSignal: AbortSignal): Promise<void> {
+    // Ask unversioned: after a reconnect the engine may be another, older one.
+    (this.docker.modem as unknown as { version?: string }).version = undefined;
     await pingEngine(this.docker, this.timings.pingTimeoutMs);
     const version = await engineVersion(this.docker, this.timings.pingTimeoutMs);
+    // Every later request names the version both sides speak (/v1.xx/…), as the docker CLI does,
+    // so a newer engine answers in the shapes Berth knows.
+    const api = negotiateApiVersion(version.ApiVersion, (version as { MinAPIVersion?: string }).MinAPIVersion);
+    (this.docker.modem as unknown as { version?: string }).version = `v${api.version}`;
     const linkAbort = new AbortController();
     const abortLink = () => linkAbort.abort();
     stopSignal.addEventListener('abort', abortLink);
@@ -147,7 +154,8 @@ export class EngineConnection {
       this.update({
         state: 'connected',
         version: version.Version,
-        apiVersion: version.ApiVersion,
+        apiVersion: api.version,
+        engineApiVersion: version.ApiVersion,
         os: `${version.Os}/${version.Arch}`,
         lastError: undefined,
         lastErrorKind: undefined,

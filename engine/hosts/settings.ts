@@ -1,6 +1,6 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { VmSettings } from '../contract/types.js';
+import type { SavedEngine, VmSettings } from '../contract/types.js';
 
 /** What Berth remembers between runs. */
 export interface BerthSettings {
@@ -8,6 +8,8 @@ export interface BerthSettings {
   engine?: string;
   /** Berth's virtual machine: CPUs, memory and disk. */
   vm?: VmSettings;
+  /** Engines the person added in Berth: a name, an address, TLS files. */
+  engines?: SavedEngine[];
 }
 
 export class SettingsFile {
@@ -21,8 +23,13 @@ export class SettingsFile {
     try {
       const parsed = JSON.parse(await readFile(this.path, 'utf8')) as unknown;
       if (typeof parsed !== 'object' || parsed === null) return {};
-      const { engine, vm } = parsed as { engine?: unknown; vm?: unknown };
-      return { ...(typeof engine === 'string' ? { engine } : {}), ...(isVmSettings(vm) ? { vm } : {}) };
+      const { engine, vm, engines } = parsed as { engine?: unknown; vm?: unknown; engines?: unknown };
+      const saved = Array.isArray(engines) ? engines.filter(isSavedEngine) : [];
+      return {
+        ...(typeof engine === 'string' ? { engine } : {}),
+        ...(isVmSettings(vm) ? { vm } : {}),
+        ...(saved.length > 0 ? { engines: saved } : {}),
+      };
     } catch {
       // Missing or unreadable settings mean defaults, never a failed start.
       return {};
@@ -43,4 +50,14 @@ function isVmSettings(value: unknown): value is VmSettings {
   if (typeof value !== 'object' || value === null) return false;
   const { cpus, memoryMiB, diskGiB } = value as Record<string, unknown>;
   return [cpus, memoryMiB, diskGiB].every((n) => Number.isInteger(n) && (n as number) > 0);
+}
+
+function isSavedEngine(value: unknown): value is SavedEngine {
+  if (typeof value !== 'object' || value === null) return false;
+  const { name, url, tls } = value as Record<string, unknown>;
+  if (typeof name !== 'string' || typeof url !== 'string') return false;
+  if (tls === undefined) return true;
+  if (typeof tls !== 'object' || tls === null) return false;
+  const { ca, cert, key } = tls as Record<string, unknown>;
+  return [ca, cert, key].every((path) => path === undefined || typeof path === 'string');
 }

@@ -1,5 +1,6 @@
 import { BerthError } from '../errors.js';
-import { engineIdInput, vmSettingsInput } from '../schemas.js';
+import { engineUseInput, savedEngineInput, savedEngineRemoveInput, savedEngineUpdateInput } from '../engine-entry.js';
+import { vmSettingsInput } from '../schemas.js';
 import type { NativeEngineApi } from '../service.js';
 import { procedure, router } from '../trpc.js';
 
@@ -17,7 +18,12 @@ function requireNative(native: NativeEngineApi | undefined): NativeEngineApi {
 
 export const enginesRoutes = router({
   list: procedure.query(({ ctx }) => ctx.engines.list()),
-  use: procedure.input(engineIdInput).mutation(({ ctx, input }) => ctx.engines.use(input.id)),
+  use: procedure.input(engineUseInput).mutation(({ ctx, input }) => ctx.engines.use(input.id, input.confirmPlainTcp)),
+  saved: router({
+    add: procedure.input(savedEngineInput).mutation(({ ctx, input }) => ctx.engines.saved.add(input)),
+    update: procedure.input(savedEngineUpdateInput).mutation(({ ctx, input }) => ctx.engines.saved.update(input)),
+    remove: procedure.input(savedEngineRemoveInput).mutation(({ ctx, input }) => ctx.engines.saved.remove(input)),
+  }),
   native: router({
     available: procedure.query(({ ctx }) => ctx.engines.native !== undefined),
     status: procedure.query(({ ctx }) => requireNative(ctx.engines.native).status()),

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { commandLine } from '../../../../engine/contract/cli';
+import { missingApiFeatures } from '../../../../engine/contract/api-version';
+import { engineInfoCommand } from '../../../../engine/contract/cli-engines';
 import { berth } from '../../rpc/client';
 import { useEngineStatus } from '../../rpc/engine-sync';
 import { engineLinkError } from '../../ui/engineLinkError';
@@ -32,7 +33,16 @@ export function EngineView() {
         [t('engine.endpoint'), status.endpoint.url],
         [t('engine.source'), t(`engine.sources.${status.endpoint.source}`) + (status.endpoint.contextName ? ` (${status.endpoint.contextName})` : '')],
         [t('engine.version'), info?.serverVersion ?? status.version],
-        [t('engine.apiVersion'), status.apiVersion],
+        [
+          t('engine.apiVersion'),
+          status.apiVersion && status.engineApiVersion && status.engineApiVersion !== status.apiVersion
+            ? t('engines.apiBerthSpeaks', { api: status.apiVersion, engineApi: status.engineApiVersion })
+            : status.apiVersion,
+        ],
+        [
+          t('engines.apiMissing', { version: status.apiVersion ?? '' }),
+          missingApiFeatures(status.apiVersion).map((feature) => t(`engines.apiFeatures.${feature}`)).join('; ') || undefined,
+        ],
         [t('engine.os'), info ? `${info.operatingSystem} (${info.osType}/${info.architecture})` : status.os],
         [t('engine.kernel'), info?.kernelVersion],
         [t('engine.cpus'), info ? String(info.cpus) : undefined],
@@ -50,7 +60,7 @@ export function EngineView() {
         <h1 id="engine-title">{t('engine.title')}</h1>
         {status && <span className={`status-pill status-pill--${status.state}`}>{t(`status.${status.state}`)}</span>}
       </header>
-      <CommandPreview command={commandLine(['info'])} />
+      {status && <CommandPreview command={engineInfoCommand(status.endpoint)} />}
       <QueryErrorNotice error={error} />
       <Facts rows={rows} />
       <DiskUsageCard />

@@ -11,6 +11,7 @@ export const engine = {
     'default-socket': 'the default socket',
     rootless: 'the rootless socket',
     podman: 'Podman’s socket',
+    saved: 'saved in Berth',
   },
   version: 'Docker version',
   apiVersion: 'API version',

@@ -13,6 +13,7 @@ export const engine: Catalog['engine'] = {
     'default-socket': '기본 소켓',
     rootless: 'rootless 소켓',
     podman: 'Podman 소켓',
+    saved: 'Berth에 저장됨',
   },
   version: 'Docker 버전',
   apiVersion: 'API 버전',
