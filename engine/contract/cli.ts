@@ -272,3 +272,36 @@ export function volumeCloneRecipe(source: string, target: string): string {
 export function volumeDeleteRecipe(volume: string, path: string): string {
   return commandLine(['run', '--rm', '--network', 'none', '-v', `${volume}:/v`, 'busybox', 'rm', '-rf', '--', `/v${path}`]);
 }
+
+/**
+ * The Compose command a project action equals, for a project known by name only
+ * (`docker compose -p NAME stop`): Compose v2 acts on a project's containers by its label without
+ * any file, which is also what Berth does through the Engine API. `compose` picks the v2 plugin
+ * form (the default) or v1's `docker-compose`.
+ */
+export function projectCommand(
+  project: string,
+  verb: 'start' | 'stop' | 'restart' | 'pause' | 'unpause' | 'logs',
+  compose: 'v2' | 'v1' = 'v2',
+): string {
+  return composeCommandLine(compose, ['-p', project, ...(verb === 'logs' ? ['logs', '-f', '--tail', '200'] : [verb])]);
+}
+
+/**
+ * Removing a project as Compose says it: containers alone are `rm -s -f` (stop, then remove
+ * without asking); with its networks it is `down`, and `down -v` also removes its named volumes.
+ * Volumes without networks have no single Compose form, so `docker volume rm` follows.
+ */
+export function projectRemoveCommand(
+  project: string,
+  options: { volumes: readonly string[]; networks: readonly string[] },
+  compose: 'v2' | 'v1' = 'v2',
+): string {
+  if (options.networks.length > 0) return composeCommandLine(compose, ['-p', project, 'down', ...(options.volumes.length ? ['-v'] : [])]);
+  const rm = composeCommandLine(compose, ['-p', project, 'rm', '-s', '-f']);
+  return options.volumes.length ? `${rm} && ${commandLine(['volume', 'rm', ...options.volumes])}` : rm;
+}
+
+function composeCommandLine(compose: 'v2' | 'v1', args: readonly string[]): string {
+  return (compose === 'v2' ? ['docker', 'compose', ...args] : ['docker-compose', ...args]).map(shellQuote).join(' ');
+}

@@ -433,6 +433,21 @@ export interface EngineChanges {
   containers?: ContainerPatch;
 }
 
+/** A Compose project's named volumes and networks (labelled with its name), for the remove dialog. */
+export interface ProjectResources {
+  /** `usedBy`: containers outside the project that mount it (the engine refuses to remove it while they exist). */
+  volumes: { name: string; usedBy: string[] }[];
+  networks: { name: string }[];
+}
+
+/** What happened to one thing a project's removal named. */
+export interface ProjectRemoveOutcome {
+  kind: 'container' | 'volume' | 'network';
+  name: string;
+  ok: boolean;
+  error?: BerthErrorShape;
+}
+
 export interface ActionOutcome {
   id: string;
   ok: boolean;
