@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { projectCommand, projectRemoveCommand } from './cli.js';
+import { projectCommand, projectLogsCommand, projectRemoveCommand } from './cli.js';
 
 describe('projectCommand', () => {
   it('is docker compose -p NAME VERB (v2 by default), or docker-compose for v1', () => {
@@ -8,7 +8,8 @@ describe('projectCommand', () => {
     expect(projectCommand('shop', 'restart')).toBe('docker compose -p shop restart');
     expect(projectCommand('shop', 'pause')).toBe('docker compose -p shop pause');
     expect(projectCommand('shop', 'unpause')).toBe('docker compose -p shop unpause');
-    expect(projectCommand('shop', 'logs')).toBe('docker compose -p shop logs -f --tail 200');
+    expect(projectLogsCommand('shop', 200)).toBe('docker compose -p shop logs -f --tail 200');
+    expect(projectLogsCommand('shop', 200, ['web', 'worker'])).toBe('docker compose -p shop logs -f --tail 200 web worker');
     expect(projectCommand('shop', 'stop', 'v1')).toBe('docker-compose -p shop stop');
   });
 

@@ -281,10 +281,15 @@ export function volumeDeleteRecipe(volume: string, path: string): string {
  */
 export function projectCommand(
   project: string,
-  verb: 'start' | 'stop' | 'restart' | 'pause' | 'unpause' | 'logs',
+  verb: 'start' | 'stop' | 'restart' | 'pause' | 'unpause',
   compose: 'v2' | 'v1' = 'v2',
 ): string {
-  return composeCommandLine(compose, ['-p', project, ...(verb === 'logs' ? ['logs', '-f', '--tail', '200'] : [verb])]);
+  return composeCommandLine(compose, ['-p', project, verb]);
+}
+
+/** A project's merged logs as Compose prints them (each line prefixed with its service), for some services or all. */
+export function projectLogsCommand(project: string, tail: number, services: readonly string[] = [], compose: 'v2' | 'v1' = 'v2'): string {
+  return composeCommandLine(compose, ['-p', project, 'logs', '-f', '--tail', String(tail), ...services]);
 }
 
 /**

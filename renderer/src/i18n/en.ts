@@ -8,6 +8,7 @@ import { containers } from './en/containers';
 import { rename } from './en/rename';
 import { remove } from './en/remove';
 import { merged } from './en/merged';
+import { projectList } from './en/projectList';
 import { detail } from './en/detail';
 import { logs } from './en/logs';
 import { follow } from './en/follow';
@@ -36,7 +37,7 @@ import { time } from './en/time';
  * English catalog, assembled from one file per screen or feature (./en/*.ts) so a change touches only
  * its own part. The Korean catalog (./ko.ts) has the same shape; its parts are typed by this one.
  */
-export const en = { app, nav, status, banner, door, common, containers, rename, remove, merged, detail, logs, follow, terminal, stats, inspect, images, pull, build, imageDetail, registry, prune, problems, run, volumes, backup, transfer, files, networks, engine, notify, errors, time } as const;
+export const en = { app, nav, status, banner, door, common, containers, rename, remove, merged, projectList, detail, logs, follow, terminal, stats, inspect, images, pull, build, imageDetail, registry, prune, problems, run, volumes, backup, transfer, files, networks, engine, notify, errors, time } as const;
 
 type Widen<T> = T extends string ? string : { [K in keyof T]: Widen<T[K]> };
 export type Catalog = Widen<typeof en>;
