@@ -1,6 +1,7 @@
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProjectAction } from '../../../../engine/contract/schemas';
+import type { ContainerSummary } from '../../../../engine/contract/types';
 import { openProject } from '../../state/ui-store';
 import { projectState, type ProjectGroup } from './grouping';
 import { toggleProjectExpanded } from './project-view-store';
@@ -88,5 +89,16 @@ export function ProjectRow({
         {button('remove', off)}
       </span>
     </div>
+  );
+}
+
+/** A project's container, named in its row by service and replica number ahead of its container name. */
+export function ServiceName({ container }: { container: ContainerSummary }) {
+  if (!container.compose) return null;
+  return (
+    <span className="project-member__service">
+      {container.compose.service}
+      {container.compose.number !== undefined && <span className="project-member__replica"> #{container.compose.number}</span>}{' '}
+    </span>
   );
 }

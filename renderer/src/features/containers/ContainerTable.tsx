@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContainerSummary, ContainerUsage } from '../../../../engine/contract/types';
 import type { ListRow, ProjectGroup } from '../compose-projects/grouping';
-import { ProjectRow, type ProjectRequest } from '../compose-projects/ProjectRow';
+import { ProjectRow, ServiceName, type ProjectRequest } from '../compose-projects/ProjectRow';
 import { openContainer, setSelection, toggleSelected, useUiStore } from '../../state/ui-store';
 import { formatBytes, formatDateTime, formatRelativeTime, imageShown } from '../../ui/format';
 import { toggleAllShown } from '../../ui/useSelection';
@@ -104,21 +104,12 @@ export function ContainerTable({
                     onChange={() => toggleSelected(c.id)}
                   />
                 </span>
-                {row.project && c.compose ? (
-                  <span role="cell" className="cell--name project-member" title={`${c.name}\n${c.id}`}>
-                    <button type="button" className="link-button" onClick={() => openContainer(c.id)}>
-                      {c.compose.service || c.name}
-                      {c.compose.number !== undefined && <span className="project-member__replica"> #{c.compose.number}</span>}
-                    </button>
-                    <span className="cell--muted"> {c.name}</span>
-                  </span>
-                ) : (
-                  <span role="cell" className="cell--name" title={c.id}>
-                    <button type="button" className="link-button" onClick={() => openContainer(c.id)}>
-                      {c.name}
-                    </button>
-                  </span>
-                )}
+                <span role="cell" className={row.project ? 'cell--name project-member' : 'cell--name'} title={c.id}>
+                  {row.project && <ServiceName container={c} />}
+                  <button type="button" className="link-button" onClick={() => openContainer(c.id)}>
+                    {c.name}
+                  </button>
+                </span>
                 <span role="cell" className="cell--muted" title={c.image}>
                   {imageShown(c.image)}
                 </span>
