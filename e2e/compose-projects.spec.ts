@@ -94,6 +94,12 @@ test('a project started with the Compose CLI is one row; stop, start, restart, l
   await expect(page.getByRole('row').filter({ hasText: `web #1 ${project}_web_1` })).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: `worker #1 ${project}_worker_1` })).toBeVisible();
 
+  // Search works across groups: the project stays, saying how many of its containers match.
+  await page.getByRole('searchbox', { name: 'Search' }).fill('worker');
+  await expect(row).toContainText('1 of 2 matches');
+  await expect(page.getByRole('row').filter({ hasText: `${project}_web_1` })).toHaveCount(0);
+  await page.getByRole('searchbox', { name: 'Search' }).fill('');
+
   // The files are gone: the Engine API still acts on the project by its label.
   await rm(folder, { recursive: true, force: true });
 
@@ -101,6 +107,10 @@ test('a project started with the Compose CLI is one row; stop, start, restart, l
   await expect(page.getByRole('group', { name: 'Last action as a command' })).toContainText(`docker compose -p ${project} stop`);
   await expect.poll(() => statuses(project), { timeout: 20_000 }).toBe('web:exited worker:exited');
   await expect(row).toContainText('0/2 running');
+  // With only running containers shown, a stopped project has nothing to show.
+  await page.getByRole('combobox', { name: 'Show' }).selectOption('running');
+  await expect(row).toHaveCount(0);
+  await page.getByRole('combobox', { name: 'Show' }).selectOption('all');
 
   await row.getByRole('button', { name: 'Start', exact: true }).click();
   await expect.poll(() => statuses(project), { timeout: 20_000 }).toBe('web:running worker:running');

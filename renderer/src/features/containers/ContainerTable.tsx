@@ -104,7 +104,7 @@ export function ContainerTable({
                     onChange={() => toggleSelected(c.id)}
                   />
                 </span>
-                <span role="cell" className={row.project ? 'cell--name project-member' : 'cell--name'} title={c.id}>
+                <span role="cell" className={row.project ? 'cell--name project-member' : 'cell--name'} title={row.project ? `${c.name}\n${c.id}` : c.id}>
                   {row.project && <ServiceName container={c} />}
                   <button type="button" className="link-button" onClick={() => openContainer(c.id)}>
                     {c.name}
