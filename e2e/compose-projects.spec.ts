@@ -94,6 +94,17 @@ test('a project started with the Compose CLI is one row; stop, start, restart, l
   await expect(page.getByRole('row').filter({ hasText: `web #1 ${project}_web_1` })).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: `worker #1 ${project}_worker_1` })).toBeVisible();
 
+  // The flat list instead, remembered across a reload; then grouped again.
+  const grouping = page.getByRole('checkbox', { name: 'Group by project' });
+  await grouping.uncheck();
+  await expect(row).toHaveCount(0);
+  await expect(page.getByRole('checkbox', { name: `Select ${project}_web_1`, exact: true })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('checkbox', { name: `Select ${project}_worker_1`, exact: true })).toBeVisible();
+  await expect(grouping).not.toBeChecked();
+  await grouping.check();
+  await expect(row).toContainText('2/2 running');
+
   // Search works across groups: the project stays, saying how many of its containers match.
   await page.getByRole('searchbox', { name: 'Search' }).fill('worker');
   await expect(row).toContainText('1 of 2 matches');
@@ -115,6 +126,12 @@ test('a project started with the Compose CLI is one row; stop, start, restart, l
   await row.getByRole('button', { name: 'Start', exact: true }).click();
   await expect.poll(() => statuses(project), { timeout: 20_000 }).toBe('web:running worker:running');
   await expect(row).toContainText('2/2 running');
+
+  await row.getByRole('button', { name: 'Pause', exact: true }).click();
+  await expect.poll(() => statuses(project), { timeout: 20_000 }).toBe('web:paused worker:paused');
+  await expect(row).toContainText('2 paused');
+  await row.getByRole('button', { name: 'Resume', exact: true }).click();
+  await expect.poll(() => statuses(project), { timeout: 20_000 }).toBe('web:running worker:running');
 
   const before = await projectContainers(project);
   await row.getByRole('button', { name: 'Restart', exact: true }).click();
