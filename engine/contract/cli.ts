@@ -237,42 +237,6 @@ export function mergedLogsCommand(names: readonly string[], tail: number): strin
   return `for c in ${names.map(shellQuote).join(' ')}; do docker logs -f -t --tail ${tail} "$c" & done; wait`;
 }
 
-/** How to look into a volume with the CLI: a throwaway container that mounts it. */
-export function volumeListCommand(volume: string, path: string): string {
-  return commandLine(['run', '--rm', '-v', `${volume}:/v`, 'busybox', 'ls', '-la', `/v${path}`]);
-}
-
-/** `docker build`; secret-looking build arguments (NPM_TOKEN=…) are shown as <hidden> unless `revealSecrets`. */
-export function imageBuildCommand(
-  input: { context: string; dockerfile: string; tag: string; buildArgs: Record<string, string> },
-  options: { revealSecrets?: boolean } = {},
-): string {
-  return commandLine([
-    'build',
-    ...(input.tag ? ['-t', input.tag] : []),
-    ...(input.dockerfile && input.dockerfile !== 'Dockerfile' ? ['-f', input.dockerfile] : []),
-    ...Object.entries(input.buildArgs).flatMap(([k, v]) => ['--build-arg', options.revealSecrets ? `${k}=${v}` : maskSecret(`${k}=${v}`)]),
-    input.context || '.',
-  ]);
-}
-
-/** The CLI recipes for volume backups, which Docker has no single command for. */
-export function volumeExportRecipe(volume: string): string {
-  return `docker run --rm -v ${shellQuote(`${volume}:/v`)} -v "$PWD":/backup busybox tar czf ${shellQuote(`/backup/${volume}.tar.gz`)} -C /v .`;
-}
-
-export function volumeImportRecipe(volume: string, file: string): string {
-  return `docker volume create ${shellQuote(volume)} && docker run --rm -v ${shellQuote(`${volume}:/v`)} -v "$PWD":/backup busybox tar xzf ${shellQuote(`/backup/${file}`)} -C /v`;
-}
-
-export function volumeCloneRecipe(source: string, target: string): string {
-  return `docker volume create ${shellQuote(target)} && docker run --rm -v ${shellQuote(`${source}:/from`)} -v ${shellQuote(`${target}:/to`)} busybox cp -a /from/. /to/`;
-}
-
-export function volumeDeleteRecipe(volume: string, path: string): string {
-  return commandLine(['run', '--rm', '--network', 'none', '-v', `${volume}:/v`, 'busybox', 'rm', '-rf', '--', `/v${path}`]);
-}
-
 /**
  * The Compose command a project action equals, for a project known by name only
  * (`docker compose -p NAME stop`): Compose v2 acts on a project's containers by its label without
@@ -309,4 +273,40 @@ export function projectRemoveCommand(
 
 function composeCommandLine(compose: 'v2' | 'v1', args: readonly string[]): string {
   return (compose === 'v2' ? ['docker', 'compose', ...args] : ['docker-compose', ...args]).map(shellQuote).join(' ');
+}
+
+/** How to look into a volume with the CLI: a throwaway container that mounts it. */
+export function volumeListCommand(volume: string, path: string): string {
+  return commandLine(['run', '--rm', '-v', `${volume}:/v`, 'busybox', 'ls', '-la', `/v${path}`]);
+}
+
+/** `docker build`; secret-looking build arguments (NPM_TOKEN=…) are shown as <hidden> unless `revealSecrets`. */
+export function imageBuildCommand(
+  input: { context: string; dockerfile: string; tag: string; buildArgs: Record<string, string> },
+  options: { revealSecrets?: boolean } = {},
+): string {
+  return commandLine([
+    'build',
+    ...(input.tag ? ['-t', input.tag] : []),
+    ...(input.dockerfile && input.dockerfile !== 'Dockerfile' ? ['-f', input.dockerfile] : []),
+    ...Object.entries(input.buildArgs).flatMap(([k, v]) => ['--build-arg', options.revealSecrets ? `${k}=${v}` : maskSecret(`${k}=${v}`)]),
+    input.context || '.',
+  ]);
+}
+
+/** The CLI recipes for volume backups, which Docker has no single command for. */
+export function volumeExportRecipe(volume: string): string {
+  return `docker run --rm -v ${shellQuote(`${volume}:/v`)} -v "$PWD":/backup busybox tar czf ${shellQuote(`/backup/${volume}.tar.gz`)} -C /v .`;
+}
+
+export function volumeImportRecipe(volume: string, file: string): string {
+  return `docker volume create ${shellQuote(volume)} && docker run --rm -v ${shellQuote(`${volume}:/v`)} -v "$PWD":/backup busybox tar xzf ${shellQuote(`/backup/${file}`)} -C /v`;
+}
+
+export function volumeCloneRecipe(source: string, target: string): string {
+  return `docker volume create ${shellQuote(target)} && docker run --rm -v ${shellQuote(`${source}:/from`)} -v ${shellQuote(`${target}:/to`)} busybox cp -a /from/. /to/`;
+}
+
+export function volumeDeleteRecipe(volume: string, path: string): string {
+  return commandLine(['run', '--rm', '--network', 'none', '-v', `${volume}:/v`, 'busybox', 'rm', '-rf', '--', `/v${path}`]);
 }
