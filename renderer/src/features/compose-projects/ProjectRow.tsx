@@ -59,7 +59,7 @@ export function ProjectRow({
           className="project-row__toggle"
           aria-expanded={expanded}
           aria-label={t(expanded ? 'projectList.collapse' : 'projectList.expand', { name: group.name })}
-          onClick={() => toggleProjectExpanded(group.name)}
+          onClick={() => toggleProjectExpanded(group.name, expanded)}
         >
           {expanded ? '▾' : '▸'}
         </button>

@@ -57,6 +57,10 @@ describe('groupContainers', () => {
     expect(shop.kind === 'project' && shop.group.matching.length).toBe(2);
   });
 
+  it('keeps a project the person closed closed while searching', () => {
+    expect(rowNames(groupContainers(all, 'shop', 'all', new Set(), new Set(['shop'])).rows)).toEqual(['[shop]']);
+  });
+
   it('searches container names, images, services and project names', () => {
     expect(rowNames(groupContainers(all, 'DB', 'all', new Set()).rows)).toEqual(['[shop]', '  shop-db-1']);
     expect(rowNames(groupContainers(all, 'blog', 'all', new Set()).rows)).toEqual(['[blog]', '  blog-app-1']);

@@ -51,7 +51,8 @@ export function hasProjects(all: readonly ContainerSummary[]): boolean {
  * The containers list grouped by Compose project: a row per project (shown when any of its
  * containers passes the search and Show filter), followed, when expanded, by its matching
  * containers; loose containers stay rows. Top-level rows are newest first, as `docker ps`. While a
- * search or filter is on, projects with matches open by themselves, so what matched is in view.
+ * search or filter is on, projects with matches open by themselves, so what matched is in view,
+ * unless the person closed them (`collapsed`).
  * Linear in the number of containers (one pass to group, one sort per level).
  */
 export function groupContainers(
@@ -59,6 +60,7 @@ export function groupContainers(
   search: string,
   filter: ContainerFilter,
   expanded: ReadonlySet<string>,
+  collapsed: ReadonlySet<string> = new Set(),
 ): GroupedList {
   const needle = search.trim().toLowerCase();
   const narrowed = needle !== '' || filter !== 'all';
@@ -107,7 +109,7 @@ export function groupContainers(
       continue;
     }
     const group = item.project!;
-    const open = expanded.has(group.name) || narrowed;
+    const open = narrowed ? !collapsed.has(group.name) : expanded.has(group.name);
     rows.push({ kind: 'project', key: `project:${group.name}`, group, expanded: open });
     if (open) for (const c of group.matching) rows.push({ kind: 'container', key: c.id, container: c, project: group.name });
   }

@@ -15,20 +15,30 @@ interface ProjectViewState {
   layout: ContainerLayout | undefined;
   /** Projects opened to their containers, by name. */
   expanded: ReadonlySet<string>;
+  /** Projects closed while a search or filter is on (which otherwise opens every project with matches). */
+  collapsed: ReadonlySet<string>;
 }
 
-export const useProjectViewStore = create<ProjectViewState>()(() => ({ layout: savedLayout(), expanded: new Set() }));
+export const useProjectViewStore = create<ProjectViewState>()(() => ({ layout: savedLayout(), expanded: new Set(), collapsed: new Set() }));
 
 export function setContainerLayout(layout: ContainerLayout) {
   globalThis.localStorage?.setItem(layoutKey, layout);
   useProjectViewStore.setState({ layout });
 }
 
-export function toggleProjectExpanded(name: string) {
-  const expanded = new Set(useProjectViewStore.getState().expanded);
-  if (expanded.has(name)) expanded.delete(name);
-  else expanded.add(name);
-  useProjectViewStore.setState({ expanded });
+/** Opens or closes a project's containers; `open` is whether it is open now (a search may have opened it). */
+export function toggleProjectExpanded(name: string, open: boolean) {
+  const { expanded, collapsed } = useProjectViewStore.getState();
+  const nextExpanded = new Set(expanded);
+  const nextCollapsed = new Set(collapsed);
+  if (open) {
+    nextExpanded.delete(name);
+    nextCollapsed.add(name);
+  } else {
+    nextExpanded.add(name);
+    nextCollapsed.delete(name);
+  }
+  useProjectViewStore.setState({ expanded: nextExpanded, collapsed: nextCollapsed });
 }
 
 /** Whether the list is grouped: the remembered choice, else grouped (grouping only shows where a project exists). */

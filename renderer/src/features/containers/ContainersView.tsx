@@ -59,7 +59,11 @@ export function ContainersView() {
   const projectsExist = useMemo(() => hasProjects(all), [all]);
   const grouped = useGrouped() && projectsExist;
   const expanded = useProjectViewStore((s) => s.expanded);
-  const groupedList = useMemo(() => (grouped ? groupContainers(all, search, filter, expanded) : undefined), [grouped, all, search, filter, expanded]);
+  const collapsed = useProjectViewStore((s) => s.collapsed);
+  const groupedList = useMemo(
+    () => (grouped ? groupContainers(all, search, filter, expanded, collapsed) : undefined),
+    [grouped, all, search, filter, expanded, collapsed],
+  );
   const shown = useMemo(() => groupedList?.matching ?? visibleContainers(all, search, filter), [groupedList, all, search, filter]);
   const rows = useMemo(() => groupedList?.rows ?? flatRows(shown), [groupedList, shown]);
   const projectActions = useProjectActions({ all, onCommand: setLastCommand, onFailures: setFailures });
