@@ -13,6 +13,7 @@ bash scripts/fixtures.sh
 bash scripts/test-registry.sh start
 npm run --silent build:renderer
 npx tsx bench/containers.bench.ts
+npx tsx bench/projects.bench.ts
 npx tsx bench/logs-exec.bench.ts
 npx tsx bench/pull.bench.ts
 npx tsx bench/upload.bench.ts

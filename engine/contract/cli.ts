@@ -237,6 +237,44 @@ export function mergedLogsCommand(names: readonly string[], tail: number): strin
   return `for c in ${names.map(shellQuote).join(' ')}; do docker logs -f -t --tail ${tail} "$c" & done; wait`;
 }
 
+/**
+ * The Compose command a project action equals, for a project known by name only
+ * (`docker compose -p NAME stop`): Compose v2 acts on a project's containers by its label without
+ * any file, which is also what Berth does through the Engine API. `compose` picks the v2 plugin
+ * form (the default) or v1's `docker-compose`.
+ */
+export function projectCommand(
+  project: string,
+  verb: 'start' | 'stop' | 'restart' | 'pause' | 'unpause',
+  compose: 'v2' | 'v1' = 'v2',
+): string {
+  return composeCommandLine(compose, ['-p', project, verb]);
+}
+
+/** A project's merged logs as Compose prints them (each line prefixed with its service), for some services or all. */
+export function projectLogsCommand(project: string, tail: number, services: readonly string[] = [], compose: 'v2' | 'v1' = 'v2'): string {
+  return composeCommandLine(compose, ['-p', project, 'logs', '-f', '--tail', String(tail), ...services]);
+}
+
+/**
+ * Removing a project as Compose says it: containers alone are `rm -s -f` (stop, then remove
+ * without asking); with its networks it is `down`, and `down -v` also removes its named volumes.
+ * Volumes without networks have no single Compose form, so `docker volume rm` follows.
+ */
+export function projectRemoveCommand(
+  project: string,
+  options: { volumes: readonly string[]; networks: readonly string[] },
+  compose: 'v2' | 'v1' = 'v2',
+): string {
+  if (options.networks.length > 0) return composeCommandLine(compose, ['-p', project, 'down', ...(options.volumes.length ? ['-v'] : [])]);
+  const rm = composeCommandLine(compose, ['-p', project, 'rm', '-s', '-f']);
+  return options.volumes.length ? `${rm} && ${commandLine(['volume', 'rm', ...options.volumes])}` : rm;
+}
+
+function composeCommandLine(compose: 'v2' | 'v1', args: readonly string[]): string {
+  return (compose === 'v2' ? ['docker', 'compose', ...args] : ['docker-compose', ...args]).map(shellQuote).join(' ');
+}
+
 /** How to look into a volume with the CLI: a throwaway container that mounts it. */
 export function volumeListCommand(volume: string, path: string): string {
   return commandLine(['run', '--rm', '-v', `${volume}:/v`, 'busybox', 'ls', '-la', `/v${path}`]);

@@ -70,6 +70,8 @@ const targetsOnlyAbsent = new Set([
   'networks.remove',
   'networks.connect',
   'networks.disconnect',
+  'projects.act',
+  'projects.remove',
   'registries.logout',
 ]);
 /** Procedures that may reach a registry: their inputs name no IP address but loopback (no traffic leaves the machine). */

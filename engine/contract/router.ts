@@ -6,6 +6,7 @@ import { execRoutes } from './routes/exec.js';
 import { imageRoutes } from './routes/images.js';
 import { logsRoutes } from './routes/logs.js';
 import { networkRoutes } from './routes/networks.js';
+import { projectRoutes } from './routes/projects.js';
 import { registryRoutes } from './routes/registries.js';
 import { transferRoutes } from './routes/transfers.js';
 import { volumeRoutes } from './routes/volumes.js';
@@ -25,6 +26,7 @@ export const contractRouter = router({
   images: imageRoutes,
   volumes: volumeRoutes,
   networks: networkRoutes,
+  projects: projectRoutes,
   registries: registryRoutes,
   transfers: transferRoutes,
   composeCli: composeCliRoutes,

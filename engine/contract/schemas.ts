@@ -50,6 +50,33 @@ export const containerName = z
   .max(128, problem('containerNameTooLong'))
   .regex(containerNamePattern, problem('containerNamePattern'));
 
+/**
+ * A Compose project by the name in its `com.docker.compose.project` label. Compose v2 allows
+ * [a-z0-9][a-z0-9_-]*; older Compose and hand-made labels also use capitals and ".", so those are
+ * taken too. It only ever travels as a label filter's value.
+ */
+export const composeProjectRef = z
+  .string()
+  .min(1, problem('projectRefEmpty'))
+  .max(255, problem('projectRefTooLong'))
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, problem('projectRefPattern'));
+
+/** What the project row does through the Engine API (docker compose -p NAME start|stop|restart|pause|unpause). */
+export const projectActions = ['start', 'stop', 'restart', 'pause', 'unpause'] as const;
+export type ProjectAction = (typeof projectActions)[number];
+
+export const projectRefInput = z.object({ project: composeProjectRef });
+export const projectActionInput = z.object({
+  project: composeProjectRef,
+  action: z.enum(projectActions, { error: problem('containerAction') }),
+});
+export const projectRemoveInput = z.object({
+  project: composeProjectRef,
+  /** The project's named volumes and networks the person ticked; none unless asked. */
+  volumes: z.array(volumeRef).max(1000).default([]),
+  networks: z.array(networkRef).max(1000).default([]),
+});
+
 export const containerActions = ['start', 'stop', 'restart', 'pause', 'unpause', 'kill'] as const;
 export type ContainerAction = (typeof containerActions)[number];
 

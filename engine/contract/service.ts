@@ -4,6 +4,7 @@ import type {
   ContainerActionInput,
   ContainerLogsInput,
   ContainerRenameInput,
+  ProjectAction,
   ContainerRunInput,
   ImageBuildInput,
   containerRemoveInput,
@@ -33,6 +34,8 @@ import type {
   LogEvent,
   MergedLogEvent,
   NetworkSummary,
+  ProjectRemoveOutcome,
+  ProjectResources,
   VolumePrunePreview,
   NativeEngineStatus,
   VmEngineStatus,
@@ -62,6 +65,7 @@ export interface EngineApi {
   images: ImagesApi;
   volumes: VolumesApi;
   networks: NetworksApi;
+  projects: ProjectsApi;
   registries: RegistriesApi;
   transfers: TransfersApi;
   /** Compose projects through the Compose CLI (up, down, pull, recreate), on this engine. */
@@ -160,6 +164,15 @@ export interface RegistriesApi {
   list(): Promise<string[]>;
   login(input: { server: string; username: string; password: string }): Promise<string[]>;
   logout(input: { server: string }): Promise<string[]>;
+}
+
+/** Compose projects through the Engine API, by the project label (no Compose CLI, no files needed). */
+export interface ProjectsApi {
+  /** One outcome per container acted on, in the order acted on. */
+  act(project: string, action: ProjectAction): Promise<ActionOutcome[]>;
+  resources(project: string): Promise<ProjectResources>;
+  /** Every container of the project, then the named networks and volumes; one outcome each. */
+  remove(project: string, volumes: readonly string[], networks: readonly string[]): Promise<ProjectRemoveOutcome[]>;
 }
 
 export interface NetworksApi {

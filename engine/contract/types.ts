@@ -34,6 +34,21 @@ export interface ContainerVolumeMount {
   anonymous: boolean;
 }
 
+/** A container's `com.docker.compose.*` labels, read (engine/contract/compose-labels.ts). */
+export interface ComposeLabels {
+  project: string;
+  /** The service name ('' when the label is missing). */
+  service: string;
+  /** The replica number (container-number label), from 1. */
+  number?: number;
+  /** The project folder (working_dir label). */
+  workingDir?: string;
+  /** The Compose files in `-f` order, as absolute paths (config_files label resolved against the folder). */
+  configFiles: string[];
+  /** Made by `compose run` (oneoff label). */
+  oneOff?: boolean;
+}
+
 export interface ContainerSummary {
   id: string;
   name: string;
@@ -47,6 +62,8 @@ export interface ContainerSummary {
   exposed: ExposedPort[];
   volumes: ContainerVolumeMount[];
   composeProject?: string;
+  /** What Compose wrote on it (service, replica number, project folder and files), when Compose made it. */
+  compose?: ComposeLabels;
   /** Only for containers with a healthcheck. */
   health?: ContainerHealth;
   /** While restarting (or after exiting): the last exit code and how often the restart policy restarted it. */
@@ -481,6 +498,21 @@ export interface CrashAlerts {
 export interface EngineChanges {
   resources: ResourceKind[];
   containers?: ContainerPatch;
+}
+
+/** A Compose project's named volumes and networks (labelled with its name), for the remove dialog. */
+export interface ProjectResources {
+  /** `usedBy`: containers outside the project that mount it (the engine refuses to remove it while they exist). */
+  volumes: { name: string; usedBy: string[] }[];
+  networks: { name: string }[];
+}
+
+/** What happened to one thing a project's removal named. */
+export interface ProjectRemoveOutcome {
+  kind: 'container' | 'volume' | 'network';
+  name: string;
+  ok: boolean;
+  error?: BerthErrorShape;
 }
 
 export interface ActionOutcome {

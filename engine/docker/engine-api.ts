@@ -12,6 +12,7 @@ import { streamContainerStats } from './stats.js';
 import { systemDf } from './system-df.js';
 import { UsageHub } from './usage-hub.js';
 import { DockerNetworks } from './networks.js';
+import { DockerProjects } from './projects.js';
 import { DockerRegistries } from './registries.js';
 import { DockerVolumes } from './volumes.js';
 import { TransferHub } from '../shared/transfer-hub.js';
@@ -38,6 +39,7 @@ export function createDockerEngineApi(connection: EngineConnection): EngineApi {
     images: new DockerImages(docker),
     volumes: new DockerVolumes(docker),
     networks: new DockerNetworks(docker),
+    projects: new DockerProjects(docker),
     registries: new DockerRegistries(docker),
     transfers: new TransferHub(),
     composeCli: createComposeCli(docker, connection.status.endpoint.url),

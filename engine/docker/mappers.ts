@@ -1,4 +1,5 @@
 import type { ContainerInfo, ImageInfo } from 'dockerode';
+import { composeLabelsOf } from '../contract/compose-labels.js';
 import type {
   ContainerHealth,
   ContainerState,
@@ -65,7 +66,7 @@ export function exitCodeFromStatus(status: string | undefined): number | undefin
 export function toContainerSummary(info: ContainerInfo): ContainerSummary {
   const state = (states as readonly string[]).includes(info.State) ? (info.State as ContainerState) : 'dead';
   const { published, exposed } = publishedPorts(info.Ports);
-  const project = info.Labels?.['com.docker.compose.project'];
+  const compose = composeLabelsOf(info.Labels);
   return {
     id: info.Id,
     name: (info.Names?.[0] ?? info.Id.slice(0, 12)).replace(/^\//, ''),
@@ -78,7 +79,7 @@ export function toContainerSummary(info: ContainerInfo): ContainerSummary {
     volumes: (info.Mounts ?? [])
       .filter((m) => m.Type === 'volume' && m.Name)
       .map((m) => ({ name: m.Name!, destination: m.Destination, anonymous: anonymousVolumeName.test(m.Name!) })),
-    ...(project ? { composeProject: project } : {}),
+    ...(compose ? { composeProject: compose.project, compose } : {}),
     ...optional('health', healthFromStatus(info.Status)),
     ...optional('exitCode', exitCodeFromStatus(info.Status)),
   };

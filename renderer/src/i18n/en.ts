@@ -9,6 +9,7 @@ import { containers } from './en/containers';
 import { rename } from './en/rename';
 import { remove } from './en/remove';
 import { merged } from './en/merged';
+import { projectList } from './en/projectList';
 import { detail } from './en/detail';
 import { logs } from './en/logs';
 import { follow } from './en/follow';
@@ -39,7 +40,7 @@ import { compose } from './en/compose';
  * English catalog, assembled from one file per screen or feature (./en/*.ts) so a change touches only
  * its own part. The Korean catalog (./ko.ts) has the same shape; its parts are typed by this one.
  */
-export const en = { alerts, app, nav, status, banner, door, common, containers, rename, remove, merged, detail, logs, follow, terminal, stats, inspect, images, pull, build, imageDetail, registry, prune, problems, run, volumes, backup, transfer, files, networks, engine, notify, errors, time, compose, engines } as const;
+export const en = { alerts, app, nav, status, banner, door, common, containers, rename, remove, merged, detail, logs, follow, terminal, stats, inspect, images, pull, build, imageDetail, registry, prune, problems, run, volumes, backup, transfer, files, networks, engine, notify, errors, time, compose, engines, projectList } as const;
 
 type Widen<T> = T extends string ? string : { [K in keyof T]: Widen<T[K]> };
 export type Catalog = Widen<typeof en>;

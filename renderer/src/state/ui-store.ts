@@ -23,6 +23,8 @@ interface UiState {
   openProjectName: string | undefined;
   /** Containers whose logs are shown merged into one view, if any. */
   mergedLogIds: readonly string[] | undefined;
+  /** When the merged logs are a Compose project's: its name (lines are then named by service). */
+  mergedLogsProject: string | undefined;
   /** Lines a log view keeps before dropping the oldest: bounds memory on endless logs. */
   logScrollback: number;
   /** The web host's WebSocket (always 'open' in Electron). */
@@ -52,6 +54,7 @@ export const useUiStore = create<UiState>()(() => ({
   selection: new Set(),
   openContainerId: undefined,
   mergedLogIds: undefined,
+  mergedLogsProject: undefined,
   openProjectName: undefined,
   openVolumeName: undefined,
   openImageRef: undefined,
@@ -67,7 +70,11 @@ export const openImage = (reference: string | undefined) => useUiStore.setState(
 export const openVolume = (name: string | undefined) => useUiStore.setState({ view: 'volumes', openVolumeName: name });
 export const openContainer = (id: string) => useUiStore.setState({ view: 'containers', openContainerId: id, mergedLogIds: undefined, openProjectName: undefined });
 export const closeContainer = () => useUiStore.setState({ openContainerId: undefined, mergedLogIds: undefined, openProjectName: undefined });
-export const openMergedLogs = (ids: readonly string[]) => useUiStore.setState({ view: 'containers', openContainerId: undefined, mergedLogIds: ids, openProjectName: undefined });
+export const openMergedLogs = (ids: readonly string[]) =>
+  useUiStore.setState({ view: 'containers', openContainerId: undefined, mergedLogIds: ids, mergedLogsProject: undefined, openProjectName: undefined });
+/** A Compose project's containers' logs merged, each line named by its service. */
+export const openProjectLogs = (project: string, ids: readonly string[]) =>
+  useUiStore.setState({ view: 'containers', openContainerId: undefined, mergedLogIds: ids, mergedLogsProject: project, openProjectName: undefined });
 /** Opens a Compose project's detail (its services, files and Compose actions); closeContainer closes it. */
 export const openProject = (name: string) => useUiStore.setState({ view: 'containers', openProjectName: name, openContainerId: undefined, mergedLogIds: undefined });
 export const setContainerSearch = (containerSearch: string) => useUiStore.setState({ containerSearch });

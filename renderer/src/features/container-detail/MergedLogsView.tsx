@@ -11,6 +11,7 @@ import { CommandPreview } from '../../ui/CommandPreview';
 import { TerminalFeed } from '../../ui/bounded-lines';
 import { copySelectionOnCopyKey } from '../../ui/copy-keys';
 import { useTerminal } from '../../ui/useTerminal';
+import { useProjectLogs } from '../compose-projects/useProjectLogs';
 
 const tail = 200;
 const scrollback = 50_000;
@@ -18,9 +19,15 @@ const scrollback = 50_000;
 const colours = ['32', '33', '34', '35', '36', '92', '93', '94', '95', '96'];
 const reset = '\x1b[0m';
 
-/** Several containers' logs in one terminal, in time order, each line prefixed with its container's name in its own colour. */
-export function MergedLogsView({ ids }: { ids: readonly string[] }) {
+/**
+ * Several containers' logs in one terminal, in time order, each line prefixed with its container's
+ * name in its own colour. A Compose project's logs name lines by service and can leave services out.
+ */
+export function MergedLogsView({ ids: chosen }: { ids: readonly string[] }) {
   const { t, i18n } = useTranslation();
+  const project = useProjectLogs(chosen, tail);
+  const ids = project?.ids ?? chosen;
+  const labelOf = project?.labelOf;
   const [names, setNames] = useState<string[]>([]);
   const [error, setError] = useState<string>();
   const [notShown, setNotShown] = useState(0);
@@ -30,6 +37,9 @@ export function MergedLogsView({ ids }: { ids: readonly string[] }) {
 
   useEffect(() => {
     if (!handle) return;
+    // Another set of containers (a service ticked on or off): start over on a clean screen.
+    handle.terminal.reset();
+    if (ids.length === 0) return;
     let sources: string[] = [];
     let width = 0;
     // While the terminal is still drawing, lines wait here: at most what it keeps. Words are looked
@@ -50,9 +60,9 @@ export function MergedLogsView({ ids }: { ids: readonly string[] }) {
       {
         onData(event) {
           if (event.kind === 'sources') {
-            sources = event.names;
+            sources = labelOf ? event.names.map((name, i) => labelOf(ids[i]!, name)) : event.names;
             width = Math.max(...sources.map((n) => n.length));
-            setNames(event.names);
+            setNames(sources);
             return;
           }
           feed.push(
@@ -76,6 +86,8 @@ export function MergedLogsView({ ids }: { ids: readonly string[] }) {
       following();
       feed.setPaused(true);
     };
+    // labelOf follows ids (both come from the same list), so ids alone restarts the stream.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [handle, ids, i18n]);
 
   return (
@@ -84,10 +96,12 @@ export function MergedLogsView({ ids }: { ids: readonly string[] }) {
         <button type="button" className="button" onClick={closeContainer}>
           ← {t('detail.back')}
         </button>
-        <h1 id="merged-title">{t('merged.title', { count: ids.length })}</h1>
+        <h1 id="merged-title">{project ? project.title : t('merged.title', { count: ids.length })}</h1>
         <span className="cell--muted">{names.join(', ')}</span>
       </header>
-      <CommandPreview command={mergedLogsCommand(names.length ? names : ids, tail)} />
+      {project?.controls}
+      <CommandPreview command={project ? project.command : mergedLogsCommand(names.length ? names : ids, tail)} />
+      {project?.noneShown && <p className="cell--muted">{t('projectList.logs.noneShown')}</p>}
       {notShown > 0 && (
         <p className="cell--muted" role="status">
           {t('merged.linesNotShown', { count: notShown })}

@@ -2,6 +2,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContainerSummary, ContainerUsage } from '../../../../engine/contract/types';
+import type { ListRow, ProjectGroup } from '../compose-projects/grouping';
+import { ProjectRow, ServiceName, type ProjectRequest } from '../compose-projects/ProjectRow';
 import { openContainer, setSelection, toggleSelected, useUiStore } from '../../state/ui-store';
 import { formatBytes, formatDateTime, formatRelativeTime, imageShown } from '../../ui/format';
 import { toggleAllShown } from '../../ui/useSelection';
@@ -12,31 +14,39 @@ import { StateBadge, StatusText } from './StateBadge';
 
 const rowHeight = 44;
 
-/** Every shown container, one row each; only the rows on screen are in the DOM, so 1,000 stay instant. */
+/**
+ * Every shown container, one row each, and (grouped) a row per Compose project with its containers
+ * under it when open: one virtual list, so only the rows on screen are in the DOM and 1,000 stay instant.
+ */
 export function ContainerTable({
+  rows,
   containers,
   usage,
+  projects,
 }: {
+  rows: readonly ListRow[];
+  /** The containers the rows stand for (grouped: open or not), what "select all" ticks. */
   containers: readonly ContainerSummary[];
   usage: Readonly<Record<string, ContainerUsage>>;
+  projects?: { narrowed: boolean; usable: boolean; busy: boolean; onRequest: (group: ProjectGroup, request: ProjectRequest) => void };
 }) {
   const { t, i18n } = useTranslation();
   const selection = useUiStore((s) => s.selection);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: containers.length,
+    count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     overscan: 12,
-    getItemKey: (index) => containers[index]!.id,
+    getItemKey: (index) => rows[index]!.key,
   });
   useEffect(() => {
-    if (containers.length > 0) performance.mark('berth:containers:rows', { detail: containers.length });
-  }, [containers]);
+    if (rows.length > 0) performance.mark('berth:containers:rows', { detail: rows.length });
+  }, [rows]);
   const allSelected = containers.length > 0 && containers.every((c) => selection.has(c.id));
 
   return (
-    <div className="table" role="table" aria-label={t('containers.title')} aria-rowcount={containers.length + 1}>
+    <div className="table" role="table" aria-label={t('containers.title')} aria-rowcount={rows.length + 1}>
       <div className="table__row table__row--head containers-grid" role="row" aria-rowindex={1}>
         <span role="columnheader">
           <input
@@ -58,7 +68,24 @@ export function ContainerTable({
       <div className="table__body" ref={scrollRef}>
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
-            const c = containers[item.index]!;
+            const row = rows[item.index]!;
+            const style = { position: 'absolute', top: 0, left: 0, right: 0, height: rowHeight, transform: `translateY(${item.start}px)` } as const;
+            if (row.kind === 'project') {
+              return (
+                <ProjectRow
+                  key={item.key}
+                  group={row.group}
+                  expanded={row.expanded}
+                  narrowed={projects?.narrowed ?? false}
+                  usable={projects?.usable ?? false}
+                  busy={projects?.busy ?? false}
+                  style={style}
+                  rowIndex={item.index + 2}
+                  onRequest={(group, request) => projects?.onRequest(group, request)}
+                />
+              );
+            }
+            const c = row.container;
             const selected = selection.has(c.id);
             return (
               <div
@@ -68,7 +95,7 @@ export function ContainerTable({
                 aria-selected={selected}
                 data-container-id={c.id}
                 className={`table__row containers-grid${selected ? ' table__row--selected' : ''}`}
-                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: rowHeight, transform: `translateY(${item.start}px)` }}
+                style={style}
               >
                 <span role="cell">
                   <input
@@ -78,7 +105,8 @@ export function ContainerTable({
                     onChange={() => toggleSelected(c.id)}
                   />
                 </span>
-                <span role="cell" className="cell--name" title={c.id}>
+                <span role="cell" className={row.project ? 'cell--name project-member' : 'cell--name'} title={row.project ? `${c.name}\n${c.id}` : c.id}>
+                  {row.project && <ServiceName container={c} />}
                   <button type="button" className="link-button" onClick={() => openContainer(c.id)}>
                     {c.name}
                   </button>

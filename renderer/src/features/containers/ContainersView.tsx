@@ -26,6 +26,9 @@ import { visibleSelection } from '../../ui/useSelection';
 import { QueryErrorNotice } from '../../ui/ErrorNotice';
 import { errorText } from '../../ui/errorText';
 import { ProjectDetail } from '../compose/ProjectDetail';
+import { flatRows, groupContainers, hasProjects } from '../compose-projects/grouping';
+import { setContainerLayout, useGrouped, useProjectViewStore } from '../compose-projects/project-view-store';
+import { useProjectActions } from '../compose-projects/useProjectActions';
 import { ContainerTable } from './ContainerTable';
 import { ContainerToolbar } from './ContainerToolbar';
 import { visibleContainers } from './filter';
@@ -55,7 +58,18 @@ export function ContainersView() {
   const [failures, setFailures] = useState<{ total: number; items: Failure[] } | undefined>();
 
   const usage = useContainerUsage();
-  const shown = useMemo(() => visibleContainers(all, search, filter), [all, search, filter]);
+  // Grouped by Compose project unless the person chose the flat list (remembered); only when a project exists.
+  const projectsExist = useMemo(() => hasProjects(all), [all]);
+  const grouped = useGrouped() && projectsExist;
+  const expanded = useProjectViewStore((s) => s.expanded);
+  const collapsed = useProjectViewStore((s) => s.collapsed);
+  const groupedList = useMemo(
+    () => (grouped ? groupContainers(all, search, filter, expanded, collapsed) : undefined),
+    [grouped, all, search, filter, expanded, collapsed],
+  );
+  const shown = useMemo(() => groupedList?.matching ?? visibleContainers(all, search, filter), [groupedList, all, search, filter]);
+  const rows = useMemo(() => groupedList?.rows ?? flatRows(shown), [groupedList, shown]);
+  const projectActions = useProjectActions({ all, onCommand: setLastCommand, onFailures: setFailures });
   const existing = useMemo(() => all.filter((c) => selection.has(c.id)), [all, selection]);
   // Actions take only the ticked containers the person can see; ticks the search or filter hides are
   // kept (and counted), never acted on.
@@ -127,6 +141,12 @@ export function ContainersView() {
               <option value="starting">{t('containers.health.starting')}</option>
             </select>
           </label>
+          {projectsExist && (
+            <label className="checkbox-field">
+              <input type="checkbox" checked={grouped} onChange={(e) => setContainerLayout(e.target.checked ? 'projects' : 'flat')} />
+              <span>{t('projectList.group')}</span>
+            </label>
+          )}
         </div>
       </header>
 
@@ -178,9 +198,15 @@ export function ContainersView() {
           {search ? t('containers.noMatch', { search }) : filter === 'running' && all.length ? t('containers.noRunning') : filter !== 'all' && all.length ? t('containers.noHealth') : t('containers.empty')}
         </p>
       ) : (
-        <ContainerTable containers={shown} usage={usage} />
+        <ContainerTable
+          rows={rows}
+          containers={shown}
+          usage={usage}
+          projects={{ narrowed: search.trim() !== '' || filter !== 'all', usable, busy: projectActions.busy, onRequest: projectActions.request }}
+        />
       )}
 
+      {projectActions.dialog}
       {dialog === 'rename' && selected.length === 1 && (
         <RenameDialog container={selected[0]!} onClose={() => setDialog(undefined)} />
       )}
