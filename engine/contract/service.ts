@@ -37,6 +37,7 @@ import type {
   VolumeSummary,
 } from './types.js';
 import type { TransferReporter, TransfersApi } from './transfer.js';
+import type { ContainerEditInput, EditableContainer, EditOutcome, PortHolder, PortHolderInput } from './edit.js';
 
 /**
  * What the trusted side provides for the contract, one part per area. The routes validate input and
@@ -82,6 +83,12 @@ export interface ContainersApi {
   uploadFile(id: string, folder: string, name: string, source: UploadSource): Promise<void>;
   /** The engine's own inspect document, untouched (rendered as text, never as HTML). */
   inspect(id: string): Promise<Record<string, unknown>>;
+  /** The edit dialog's fields as the container has them (edit.ts). */
+  editable(id: string): Promise<EditableContainer>;
+  /** Applies an edit: `docker update` in place, the safe recreate with roll back, or a duplicate. */
+  edit(input: ContainerEditInput): Promise<EditOutcome>;
+  /** What holds a host port (a container, another program) and the next free one (port-holder.ts). */
+  hostPortHolder(input: PortHolderInput): Promise<PortHolder>;
 }
 
 export interface StatsApi {

@@ -159,4 +159,9 @@ export const errors = {
   guestImageManifestHint: 'Build it again with `sudo npm run vm:image`.',
   guestImageChecksum: 'The guest image’s {{file}} does not match its checksum (expected {{expected}}…, found {{actual}}…).',
   guestImageChecksumHint: 'The image is damaged or was changed. Build it again with `sudo npm run vm:image`.',
+  recreateRestored: 'Changing {{name}} failed at the “{{step}}” step. The previous container is back as it was, with its name.',
+  recreateUntouched: 'Changing {{name}} failed at the “{{step}}” step, before the container itself was touched: it is as it was.',
+  recreateRollbackFailed: 'Changing {{name}} failed at the “{{step}}” step, and putting the previous container back failed too.',
+  recreateRollbackFailedHint: 'Look for it as {{previous}} and rename it back to {{name}} by hand (docker rename).',
+  updateCheckFailed: 'Could not ask the registry about {{image}}.',
 } as const;

@@ -161,4 +161,9 @@ export const errors: Catalog['errors'] = {
   guestImageManifestHint: '`sudo npm run vm:image`로 다시 만드세요.',
   guestImageChecksum: '게스트 이미지의 {{file}}이(가) 체크섬과 맞지 않습니다(기대한 값 {{expected}}…, 실제 값 {{actual}}…).',
   guestImageChecksumHint: '이미지가 손상되었거나 바뀌었습니다. `sudo npm run vm:image`로 다시 만드세요.',
+  recreateRestored: '{{name}}을(를) 바꾸다가 “{{step}}” 단계에서 실패했습니다. 이전 컨테이너를 원래 이름과 상태 그대로 되돌려 놓았습니다.',
+  recreateUntouched: '{{name}}을(를) 바꾸다가 “{{step}}” 단계에서 실패했습니다. 컨테이너 자체는 건드리기 전이라 그대로입니다.',
+  recreateRollbackFailed: '{{name}}을(를) 바꾸다가 “{{step}}” 단계에서 실패했고, 이전 컨테이너를 되돌리는 것도 실패했습니다.',
+  recreateRollbackFailedHint: '{{previous}}(이)라는 이름으로 남아 있을 수 있으니 docker rename으로 {{name}}(으)로 직접 되돌리세요.',
+  updateCheckFailed: '{{image}}에 대해 레지스트리에 물어보지 못했습니다.',
 };
