@@ -37,6 +37,7 @@ import type {
   VolumeSummary,
 } from './types.js';
 import type { TransferReporter, TransfersApi } from './transfer.js';
+import type { UpdateCheck } from './updates.js';
 import type { ContainerEditInput, EditableContainer, EditOutcome, PortHolder, PortHolderInput } from './edit.js';
 
 /**
@@ -126,6 +127,8 @@ export interface ImagesApi {
   remove(input: { ids: string[]; force: boolean }): Promise<ActionOutcome[]>;
   prunePreview(input: { mode: PruneMode }): Promise<ImagePrunePreview>;
   prune(input: { ids: string[] }): Promise<ActionOutcome[]>;
+  /** Whether the registries have newer images for the tags containers run from (updates.ts). */
+  checkUpdates(input: { force: boolean }): Promise<UpdateCheck>;
 }
 
 export interface VolumesApi {

@@ -84,7 +84,7 @@ function comparable(info: Docker.ContainerInspectInfo) {
     Networks: Object.fromEntries(
       Object.entries(info.NetworkSettings.Networks).map(([name, n]) => [
         name,
-        { IPAMConfig: n.IPAMConfig, Aliases: (n.Aliases ?? []).filter((a) => a !== shortId), ...(n.IPAMConfig?.IPv4Address ? { IPAddress: n.IPAddress } : {}) },
+        { IPAMConfig: n.IPAMConfig, Aliases: (n.Aliases ?? []).filter((a: string) => a !== shortId), ...(n.IPAMConfig?.IPv4Address ? { IPAddress: n.IPAddress } : {}) },
       ]),
     ),
     Name: info.Name,

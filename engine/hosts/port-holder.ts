@@ -28,8 +28,8 @@ function ipv6FromHex(hex: string): string {
     const bytes = hex.slice(word * 8, word * 8 + 8).match(/../g)!.reverse().join('');
     groups.push(bytes.slice(0, 4), bytes.slice(4, 8));
   }
-  const text = groups.map((g) => g.replace(/^0+(?=.)/, '')).join(':');
-  return text === '0:0:0:0:0:0:0:0' ? '::' : text;
+  // The WHATWG URL parser writes IPv6 in its canonical short form (RFC 5952): ::1, ::, ::ffff:7f00:1.
+  return new URL(`http://[${groups.join(':')}]/`).hostname.replace(/^\[|\]$/g, '');
 }
 
 /** Parses one /proc/net/{tcp,udp}[6] table (a header line, then one socket per line). */
@@ -54,7 +54,7 @@ const wildcard = new Set(['0.0.0.0', '::']);
 
 /** Whether a socket bound to `bound` stops a new one on `wanted` (a wildcard on either side takes every address). */
 export function addressesClash(bound: string, wanted: string): boolean {
-  return wildcard.has(bound) || wildcard.has(wanted) || bound === wanted || (bound === '0:0:0:0:0:ffff:100:7f' && wanted === '127.0.0.1');
+  return wildcard.has(bound) || wildcard.has(wanted) || bound === wanted || (bound === '::ffff:7f00:1' && wanted === '127.0.0.1');
 }
 
 /** The listening socket holding a port in these tables, if any. */
