@@ -10,6 +10,7 @@ import { LogsTab } from './LogsTab';
 import { StatsTab } from './StatsTab';
 import { TerminalTab } from './TerminalTab';
 import { imageShown } from '../../ui/format';
+import { ContainerEditActions } from '../edit/ContainerEditActions';
 
 const tabs = ['logs', 'terminal', 'files', 'inspect', 'stats'] as const;
 type Tab = (typeof tabs)[number];
@@ -34,6 +35,7 @@ export function ContainerDetail({ id }: { id: string }) {
           <span className="state-badge state-badge--dead">{t('detail.gone')}</span>
         )}
         {container && <span className="cell--muted" title={container.image}>{imageShown(container.image)}</span>}
+        {container && <ContainerEditActions id={id} />}
       </header>
       {container && <HealthNote container={container} />}
       <div className="tabs" role="tablist" aria-label={t('detail.tabs')}>

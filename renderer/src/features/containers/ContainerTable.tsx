@@ -8,6 +8,7 @@ import { toggleAllShown } from '../../ui/useSelection';
 import { PortLinks } from './PortLinks';
 import { portsTooltip } from './port-groups';
 import { StateBadge, StatusText } from './StateBadge';
+import { UpdateMark } from '../edit/ContainerEditActions';
 
 const rowHeight = 44;
 
@@ -84,6 +85,7 @@ export function ContainerTable({
                 </span>
                 <span role="cell" className="cell--muted" title={c.image}>
                   {imageShown(c.image)}
+                  <UpdateMark containerId={c.id} />
                 </span>
                 <span role="cell">
                   <StateBadge container={c} />

@@ -31,6 +31,7 @@ import { visibleContainers } from './filter';
 import { RemoveDialog } from './RemoveDialog';
 import { RenameDialog } from './RenameDialog';
 import { useContainers } from './useContainers';
+import { CheckUpdatesButton } from '../edit/ContainerEditActions';
 import { useContainerUsage } from './useContainerUsage';
 
 interface Failure {
@@ -123,6 +124,7 @@ export function ContainersView() {
               <option value="starting">{t('containers.health.starting')}</option>
             </select>
           </label>
+          <CheckUpdatesButton />
         </div>
       </header>
 
