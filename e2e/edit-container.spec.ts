@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import { expect, test, type Page } from '@playwright/test';
-import { openBerth } from './support/app';
-import { docker, removeE2eContainers, runContainer, uniqueName } from './support/engine';
+import { ContainersPage, openBerth } from './support/app';
+import { docker, fixtureImage, removeE2eContainers, runContainer, uniqueName } from './support/engine';
 
 test.afterEach(async () => {
   // The edited and duplicated containers carry the e2e label: it is copied like every other field.
@@ -93,4 +93,35 @@ test('edit: a restart policy change applies in place; Duplicate makes a second c
   await expect(page.getByRole('heading', { name: `${name}-copy` })).toBeVisible({ timeout: 20_000 });
   expect(await docker('inspect', '--format', '{{.State.Running}} {{.HostConfig.RestartPolicy.Name}}', `${name}-copy`)).toBe('true always');
   expect(await docker('inspect', '--format', '{{.State.Running}}', name)).toBe('true');
+});
+
+test('update available: a newer image pushed under the same tag marks the row, and Update recreates it on that image', async ({ page }) => {
+  const registry = `127.0.0.1:${process.env.BERTH_REGISTRY_PORT ?? '5055'}`;
+  const reference = `${registry}/${uniqueName('update')}:latest`;
+  const name = uniqueName('update');
+  const pushVersion = async (version: string) => {
+    const maker = uniqueName('maker');
+    await docker('create', '--name', maker, '--label', 'dev.berth.e2e=1', fixtureImage);
+    const id = await docker('commit', '--change', `LABEL version=${version}`, maker, reference);
+    await docker('rm', maker);
+    await docker('push', '--quiet', reference);
+    return id;
+  };
+  await pushVersion('1');
+  await docker('run', '-d', '--name', name, '--label', 'dev.berth.e2e=1', '--stop-timeout', '1', reference);
+  const v2 = await pushVersion('2');
+  // As if someone else pushed it: the newer image is only in the registry.
+  await docker('rmi', reference);
+
+  await openBerth(page);
+  const containers = new ContainersPage(page);
+  await expect(containers.row(name).getByText('Update available')).toBeVisible({ timeout: 15_000 });
+  await page.getByRole('button', { name, exact: true }).click();
+  await page.getByRole('button', { name: 'Update', exact: true }).click();
+  await expect.poll(() => docker('inspect', '--format', '{{.Image}} {{.State.Running}}', name), { timeout: 30_000 }).toBe(`${v2} true`);
+  await expect(page.getByRole('heading', { name })).toBeVisible();
+  await page.getByRole('button', { name: '← Containers' }).click();
+  await expect(containers.row(name)).toBeVisible();
+  await expect(containers.row(name).getByText('Update available')).toBeHidden();
+  await docker('rmi', '-f', reference).catch(() => undefined);
 });

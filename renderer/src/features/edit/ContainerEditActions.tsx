@@ -30,11 +30,11 @@ export function ContainerEditActions({ id }: { id: string }) {
       setPulling(true);
       await pull(container.form.image);
       setPulling(false);
-      return berth.containers.edit.mutate({ id, form: container.form, mode: 'recreate', keepPrevious: false });
-    },
-    onSuccess: ({ id: next }) => {
+      const outcome = await berth.containers.edit.mutate({ id, form: container.form, mode: 'recreate', keepPrevious: false });
+      // Here rather than in onSuccess: the old container's removal unmounts this component first.
+      openContainer(outcome.id);
       void queryClient.invalidateQueries({ queryKey: [engineId] });
-      openContainer(next);
+      return outcome;
     },
     onSettled: () => setPulling(false),
   });

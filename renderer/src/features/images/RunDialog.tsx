@@ -145,7 +145,13 @@ export function RunDialog({ image: initialImage, onClose, edit }: { image: strin
   const run = useMutation({
     mutationFn: async () => {
       if (!localImage && parsedImage.ok) await pullFirst(image.trim(), setPulling);
-      if (edit) return berth.containers.edit.mutate({ id: edit.container.id, form: editForm, mode: edit.mode, keepPrevious });
+      if (edit) {
+        const outcome = await berth.containers.edit.mutate({ id: edit.container.id, form: editForm, mode: edit.mode, keepPrevious });
+        // Here rather than in onSuccess: removing the previous container can unmount this dialog first.
+        openContainer(outcome.id);
+        onClose();
+        return outcome;
+      }
       return berth.containers.run.mutate(input);
     },
     onSuccess: ({ id }) => {
