@@ -6,6 +6,10 @@ import { containerEditInput } from '../contract/edit.js';
 import { fixtureImage, requireDockerHost } from '../testing/engine-env.js';
 import { dockerOptionsFor } from './client.js';
 import { editableContainer, editContainer } from './edit.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { headManifest, registryBase } from './registry-head.js';
+import { registryAuthFor, saveRegistryLogin } from './registry-auth.js';
 import { UpdateChecker } from './update-check.js';
 
 const docker = new Docker(dockerOptionsFor(requireDockerHost()));
@@ -15,6 +19,7 @@ const repo = `berth-update-${process.pid}`;
 const reference = `${registry}/${repo}:latest`;
 const label = `berth-update-${process.pid}`;
 const anonymous = Buffer.from('{}').toString('base64');
+const made: string[] = [];
 
 async function drain(stream: NodeJS.ReadableStream): Promise<void> {
   await new Promise<void>((resolve, reject) => docker.modem.followProgress(stream, (error: Error | null, events: { error?: string }[]) => {
@@ -43,6 +48,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  for (const id of made) await docker.getContainer(id).remove({ force: true }).catch(() => undefined);
   for (const c of await docker.listContainers({ all: true, filters: { label: [`berth.test=${label}`] } })) await docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined);
   for (const image of await docker.listImages({ filters: { reference: [`${registry}/${repo}`] } })) await docker.getImage(image.Id).remove({ force: true }).catch(() => undefined);
 });
@@ -80,5 +86,33 @@ describe('update checks against the local registry', () => {
     const container = await docker.createContainer({ Image: fixtureImage, Labels: { 'berth.test': label } });
     const found = (await new UpdateChecker(docker).check(true)).images.find((i) => i.containerIds.includes(container.id));
     expect(found).toMatchObject({ reference: fixtureImage, status: 'unknown' });
+  });
+
+  it('asks a registry that wants a login with the saved login (Basic), and says it failed without one', async () => {
+    const authRegistry = `127.0.0.1:${process.env.BERTH_REGISTRY_AUTH_PORT ?? '5056'}`;
+    const password = process.env.BERTH_REGISTRY_PASSWORD ?? 'berth-secret';
+    const privateRef = `${authRegistry}/${repo}:latest`;
+    const authconfig = { username: 'berth', password, serveraddress: authRegistry };
+    await docker.getImage(fixtureImage).tag({ repo: `${authRegistry}/${repo}`, tag: 'latest' });
+    await drain((await docker.getImage(privateRef).push({ authconfig })) as unknown as NodeJS.ReadableStream);
+    const container = await docker.createContainer({ Image: privateRef, Labels: { 'berth.test': label } });
+    made.push(container.id);
+    const config = mkdtempSync(join(tmpdir(), 'berth-update-config-'));
+    try {
+      const env = { DOCKER_CONFIG: config };
+      // The checker's own asker, reading logins from this test's docker config instead of the person's.
+      const checker = new UpdateChecker(docker, async (reference, insecure) => headManifest(reference, registryBase(reference.domain, insecure), await registryAuthFor(reference.domain, env)));
+      const anonymousAnswer = (await checker.check(true)).images.find((i) => i.containerIds.includes(container.id));
+      expect(anonymousAnswer).toMatchObject({ status: 'failed', error: { reason: 'updateCheckFailed', params: { image: privateRef }, engineText: expect.stringMatching(/401/) } });
+      await saveRegistryLogin(authRegistry, 'berth', password, env);
+      expect((await checker.check(true)).images.find((i) => i.containerIds.includes(container.id))?.status).toBe('current');
+    } finally {
+      rmSync(config, { recursive: true, force: true });
+      await docker.getImage(privateRef).remove().catch(() => undefined);
+      // The fixture image keeps a repo@digest name from the push: take that off too.
+      for (const name of (await docker.getImage(fixtureImage).inspect()).RepoDigests ?? []) {
+        if (name.startsWith(`${authRegistry}/`)) await docker.getImage(name).remove().catch(() => undefined);
+      }
+    }
   });
 });
