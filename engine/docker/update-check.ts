@@ -43,18 +43,27 @@ export class UpdateChecker {
       byReference.set(named, entry);
     }
     const insecure = await this.insecureRegistries();
-    const images: ImageUpdate[] = [];
-    for (const [text, entry] of byReference) {
+    const one = async ([text, entry]: [string, { imageIds: Set<string>; containerIds: string[] }]): Promise<ImageUpdate> => {
       const cached = this.known.get(text);
       const localDigests = await this.localDigests(text, entry.imageIds);
       if (!force && cached && this.now() - cached.checkedAt < updateCheckIntervalMs && sameList(cached.localDigests, localDigests)) {
-        images.push({ ...cached, containerIds: entry.containerIds });
-        continue;
+        return { ...cached, containerIds: entry.containerIds };
       }
       const result = await this.checkOne(text, entry.containerIds, localDigests, insecure);
       if (result.status !== 'unknown') this.known.set(text, result);
-      images.push(result);
-    }
+      return result;
+    };
+    // A few registries at once: one slow or unreachable registry must not hold up every other row.
+    const entries = [...byReference];
+    const images: ImageUpdate[] = new Array(entries.length);
+    let next = 0;
+    const worker = async () => {
+      while (next < entries.length) {
+        const index = next++;
+        images[index] = await one(entries[index]!);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(4, entries.length) }, worker));
     this.lastCheck = this.now();
     return { checkedAt: this.lastCheck, images };
   }

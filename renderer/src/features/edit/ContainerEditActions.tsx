@@ -113,6 +113,14 @@ export function CheckUpdatesButton() {
 export function UpdateMark({ containerId }: { containerId: string }) {
   const { t } = useTranslation();
   const update = useContainerUpdate(containerId);
+  if (update?.status === 'failed') {
+    // Quiet: the list stays readable when a registry is down; the hover says what the registry said.
+    return (
+      <span className="update-mark update-mark--failed" title={update.error?.engineText ?? update.error?.message}>
+        {t('edit.updates.failed')}
+      </span>
+    );
+  }
   if (update?.status !== 'available') return null;
   return (
     <span className="update-mark" title={t('edit.updates.availableTitle', { image: update.reference })}>
