@@ -77,6 +77,11 @@ test('edit: a restart policy change applies in place; Duplicate makes a second c
   await openDetail(page, name);
   await page.getByRole('button', { name: 'Edit', exact: true }).click();
   let dialog = page.getByRole('dialog', { name: `Edit ${name}` });
+  const memory = dialog.getByRole('textbox', { name: 'Memory limit (MiB, 0 = none)' });
+  await memory.fill('lots');
+  await expect(dialog.getByText('Memory is a number of MiB, e.g. 512, or 0 for none.')).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Apply', exact: true })).toBeDisabled();
+  await memory.fill('0');
   await dialog.getByRole('combobox', { name: 'Restart' }).selectOption('always');
   await expect(dialog.getByText(/apply in place with docker update, without recreating: restart policy/)).toBeVisible();
   await expect(dialog.getByRole('group', { name: 'docker commands, in order' })).toContainText(`docker update --restart always ${name}`);

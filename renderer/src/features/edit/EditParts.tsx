@@ -57,28 +57,34 @@ function ComposeNote({ compose }: { compose: NonNullable<EditableContainer['comp
   );
 }
 
-/** Memory (MiB) and CPU limits as text fields, turned into the form's bytes and nano-CPUs. */
+/** A limit typed as text: a number ≥ 0, or undefined (the field says what is wrong). */
+function limitValue(text: string, scale: number): number | undefined {
+  const value = Number(text.trim());
+  return text.trim() !== '' && Number.isFinite(value) && value >= 0 ? Math.round(value * scale) : undefined;
+}
+
+/**
+ * Memory (MiB) and CPU limits as text fields, turned into the form's bytes and nano-CPUs. A value
+ * that is not a number ≥ 0 is said so under the field and sent up as NaN, which keeps Apply off.
+ */
 export function LimitsFields({ form, onChange }: { form: ContainerEditForm; onChange: (limits: { memoryBytes: number; nanoCpus: number }) => void }) {
   const { t } = useTranslation();
   const [memory, setMemory] = useState(String(Math.round(form.memoryBytes / 1024 / 1024)));
   const [cpus, setCpus] = useState(String(form.nanoCpus / 1e9));
-  const push = (memoryText: string, cpuText: string) => {
-    const mib = Number(memoryText);
-    const count = Number(cpuText);
-    onChange({
-      memoryBytes: Number.isFinite(mib) && mib >= 0 ? Math.round(mib * 1024 * 1024) : form.memoryBytes,
-      nanoCpus: Number.isFinite(count) && count >= 0 ? Math.round(count * 1e9) : form.nanoCpus,
-    });
-  };
+  const memoryBytes = limitValue(memory, 1024 * 1024);
+  const nanoCpus = limitValue(cpus, 1e9);
+  const push = (memoryText: string, cpuText: string) => onChange({ memoryBytes: limitValue(memoryText, 1024 * 1024) ?? NaN, nanoCpus: limitValue(cpuText, 1e9) ?? NaN });
   return (
     <div className="run-form__row">
       <label className="select-field">
         <span>{t('edit.memory')}</span>
         <input className="input run-form__small" inputMode="numeric" value={memory} onChange={(e) => { setMemory(e.target.value); push(e.target.value, cpus); }} />
+        {memoryBytes === undefined && <span className="field__problem">{t('edit.memoryProblem')}</span>}
       </label>
       <label className="select-field">
         <span>{t('edit.cpus')}</span>
         <input className="input run-form__small" inputMode="decimal" value={cpus} onChange={(e) => { setCpus(e.target.value); push(memory, e.target.value); }} />
+        {nanoCpus === undefined && <span className="field__problem">{t('edit.cpuProblem')}</span>}
       </label>
     </div>
   );

@@ -142,6 +142,7 @@ export function RunDialog({ image: initialImage, onClose, edit }: { image: strin
   };
 
   const editForm = { ...input, ...limits };
+  const limitsInvalid = Boolean(edit) && !(Number.isFinite(limits.memoryBytes) && Number.isFinite(limits.nanoCpus));
   const run = useMutation({
     mutationFn: async () => {
       if (!localImage && parsedImage.ok) await pullFirst(image.trim(), setPulling);
@@ -286,7 +287,7 @@ export function RunDialog({ image: initialImage, onClose, edit }: { image: strin
           <button type="button" className="button" onClick={onClose}>
             {t('common.cancel')}
           </button>
-          <button type="submit" className="button button--primary" disabled={invalid || run.isPending || (edit?.mode === 'apply' && editPlan(edit.container.form, editForm).path === 'none')}>
+          <button type="submit" className="button button--primary" disabled={invalid || limitsInvalid || run.isPending || (edit?.mode === 'apply' && editPlan(edit.container.form, editForm).path === 'none')}>
             {edit ? t(edit.mode === 'duplicate' ? 'edit.duplicate' : 'edit.apply') : t('run.submit')}
           </button>
         </div>

@@ -18,6 +18,8 @@ export const edit = {
   commands: 'docker commands, in order',
   memory: 'Memory limit (MiB, 0 = none)',
   cpus: 'CPU limit (CPUs, 0 = none)',
+  memoryProblem: 'Memory is a number of MiB, e.g. 512, or 0 for none.',
+  cpuProblem: 'CPUs is a number such as 1.5, or 0 for none.',
   failed: 'Could not change the container',
   done: 'Changed {{name}}.',
   kept: 'The previous container stays as {{previous}}.',

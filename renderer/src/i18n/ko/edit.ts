@@ -20,6 +20,8 @@ export const edit: Catalog['edit'] = {
   commands: '실행 순서대로의 docker 명령',
   memory: '메모리 제한(MiB, 0이면 없음)',
   cpus: 'CPU 제한(CPU 개수, 0이면 없음)',
+  memoryProblem: '메모리는 MiB 단위의 숫자입니다(예: 512). 제한이 없으면 0입니다.',
+  cpuProblem: 'CPU는 1.5 같은 숫자입니다. 제한이 없으면 0입니다.',
   failed: '컨테이너를 바꾸지 못했습니다',
   done: '{{name}}을(를) 바꿨습니다.',
   kept: '이전 컨테이너는 {{previous}}(으)로 남아 있습니다.',
