@@ -61,6 +61,7 @@ const targetsOnlyAbsent = new Set([
   'containers.act',
   'containers.rename',
   'containers.remove',
+  'containers.edit',
   'exec.open',
   'images.remove',
   'images.prune',

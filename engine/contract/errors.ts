@@ -151,6 +151,14 @@ export const errorReasons = [
   'composeFileMissing',
   'composeEnvFileMissing',
   'composeNoFiles',
+  /** An edit failed at params.step; the previous container params.name is back as it was. */
+  'recreateRestored',
+  /** An edit failed before the previous container was touched. */
+  'recreateUntouched',
+  /** An edit failed and so did putting the previous one back: it may sit under params.previous. */
+  'recreateRollbackFailed',
+  /** A registry's update check could not be done: params.image; the registry's words in engineText. */
+  'updateCheckFailed',
 ] as const;
 export type BerthErrorReason = (typeof errorReasons)[number];
 

@@ -45,6 +45,8 @@ import type {
 } from './types.js';
 import type { TransferReporter, TransfersApi } from './transfer.js';
 import type { ComposeEvent, ComposeProject, ComposeRunInput, ComposeSource, ComposeTool } from './compose-cli.js';
+import type { UpdateCheck } from './updates.js';
+import type { ContainerEditInput, EditableContainer, EditOutcome, PortHolder, PortHolderInput } from './edit.js';
 
 /**
  * What the trusted side provides for the contract, one part per area. The routes validate input and
@@ -99,6 +101,12 @@ export interface ContainersApi {
   commit(input: z.output<typeof containerCommitInput>): Promise<{ id: string }>;
   /** docker export: the container's file system as a tar into `sink` (left open). */
   exportTo(id: string, sink: NodeJS.WritableStream, progress?: TransferReporter): Promise<void>;
+  /** The edit dialog's fields as the container has them (edit.ts). */
+  editable(id: string): Promise<EditableContainer>;
+  /** Applies an edit: `docker update` in place, the safe recreate with roll back, or a duplicate. */
+  edit(input: ContainerEditInput): Promise<EditOutcome>;
+  /** What holds a host port (a container, another program) and the next free one (port-holder.ts). */
+  hostPortHolder(input: PortHolderInput): Promise<PortHolder>;
 }
 
 export interface StatsApi {
@@ -142,6 +150,8 @@ export interface ImagesApi {
   loadFrom(archive: NodeJS.ReadableStream, progress?: TransferReporter): Promise<{ loaded: string[] }>;
   /** docker import: a file system tar as a new image; its id. */
   importFrom(archive: NodeJS.ReadableStream, input: z.output<typeof imageImportInput>, progress?: TransferReporter): Promise<{ id: string }>;
+  /** Whether the registries have newer images for the tags containers run from (updates.ts). */
+  checkUpdates(input: { force: boolean }): Promise<UpdateCheck>;
 }
 
 export interface VolumesApi {

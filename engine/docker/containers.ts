@@ -19,6 +19,9 @@ import { explainMissingNetwork } from './networks.js';
 import { runContainer } from './run.js';
 import { commitContainer, exportContainer } from './image-moves.js';
 import type { TransferReporter } from '../contract/transfer.js';
+import type { ContainerEditInput, PortHolder, PortHolderInput } from '../contract/edit.js';
+import { editableContainer, editContainer } from './edit.js';
+import { addressesClash, findListener, readProcSockets, socketOwner } from '../hosts/port-holder.js';
 
 /** Container list and lifecycle on a Docker Engine API. */
 export class DockerContainers implements ContainersApi {
@@ -73,6 +76,50 @@ export class DockerContainers implements ContainersApi {
     // Only an engine on this machine publishes ports here; a remote one publishes on its own host.
     const local = Boolean((this.docker.modem as { socketPath?: string }).socketPath);
     return local ? hostPortFree(hostIp, port) : ('unknown' as const);
+  }
+
+  editable(id: string) {
+    return editableContainer(this.docker, id);
+  }
+
+  edit(input: ContainerEditInput) {
+    return editContainer(this.docker, input);
+  }
+
+  /**
+   * What holds a host port. The engine's own port table first (a container, by name, so the dialog
+   * can link to it; the container being edited does not count, it will be stopped first); then, for
+   * an engine on this machine, the socket tables (docker-proxy's listeners are containers' and were
+   * named above). For an engine elsewhere only the container table can be read: 'unknown' otherwise.
+   */
+  async hostPortHolder({ hostIp, hostPort, protocol, except }: PortHolderInput): Promise<PortHolder> {
+    const local = Boolean((this.docker.modem as { socketPath?: string }).socketPath);
+    const rows = (await engineCall(this.docker.listContainers({ all: false }))).map(toContainerSummary);
+    const exceptRow = except ? rows.find((c) => c.id === except || c.id.startsWith(except) || c.name === except) : undefined;
+    const holds = (port: number) => rows.find((c) => c !== exceptRow && c.ports.some((p) => p.hostPort === port && p.protocol === protocol && addressesClash(p.hostIp, hostIp)));
+    const ownedByExcept = (port: number) => exceptRow?.ports.some((p) => p.hostPort === port && p.protocol === protocol) ?? false;
+    const sockets = local ? await readProcSockets(protocol) : [];
+    const taken = async (port: number) => {
+      if (holds(port)) return true;
+      if (!local || ownedByExcept(port)) return false;
+      if (findListener(sockets, hostIp, port, protocol)) return true;
+      return protocol === 'tcp' && (await hostPortFree(hostIp, port)) === 'taken';
+    };
+    const nextFree = async () => {
+      for (let port = hostPort + 1; port <= Math.min(65535, hostPort + 200); port++) if (!(await taken(port))) return port;
+      return undefined;
+    };
+    const container = holds(hostPort);
+    if (container) {
+      const next = await nextFree();
+      return { kind: 'container', id: container.id, name: container.name, ...(next ? { nextFree: next } : {}) };
+    }
+    if (!local) return { kind: 'unknown' };
+    if (ownedByExcept(hostPort) || !(await taken(hostPort))) return { kind: 'free' };
+    const listener = findListener(sockets, hostIp, hostPort, protocol);
+    const owner = listener ? await socketOwner(listener.inode) : undefined;
+    const next = await nextFree();
+    return { kind: 'process', ...(owner ? { program: owner.program, pid: owner.pid } : {}), ...(next ? { nextFree: next } : {}) };
   }
 
   files(id: string, path: string) {

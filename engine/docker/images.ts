@@ -1,4 +1,5 @@
 import type Docker from 'dockerode';
+import { UpdateChecker } from './update-check.js';
 import { parseImageReference } from '../contract/reference.js';
 import type { ImagesApi } from '../contract/service.js';
 import type { ExposedPort, ImagePrunePreview, ImageSummary, PruneMode } from '../contract/types.js';
@@ -16,7 +17,14 @@ import { pullImage, pushImage, referenceRefusal } from './pull.js';
 
 /** Images on a Docker Engine API: list with usage, pull, remove, prune with a preview. */
 export class DockerImages implements ImagesApi {
-  constructor(private readonly docker: Docker) {}
+  private readonly updates: UpdateChecker;
+  constructor(private readonly docker: Docker) {
+    this.updates = new UpdateChecker(docker);
+  }
+
+  checkUpdates({ force }: { force: boolean }) {
+    return this.updates.check(force);
+  }
 
   async list(): Promise<ImageSummary[]> {
     const [images, containers] = await Promise.all([

@@ -9,6 +9,7 @@ import {
   containerCommitInput,
 } from '../schemas.js';
 import { procedure, router } from '../trpc.js';
+import { containerEditInput, portHolderInput } from '../edit.js';
 
 export const containerRoutes = router({
   list: procedure.query(({ ctx }) => ctx.engine.containers.list()),
@@ -26,5 +27,8 @@ export const containerRoutes = router({
   usage: procedure.subscription(async function* ({ ctx, signal }) {
     yield* ctx.engine.stats.usage(signal);
   }),
+  editable: procedure.input(containerIdInput).query(({ ctx, input }) => ctx.engine.containers.editable(input.id)),
+  edit: procedure.input(containerEditInput).mutation(({ ctx, input }) => ctx.engine.containers.edit(input)),
+  hostPortHolder: procedure.input(portHolderInput).query(({ ctx, input }) => ctx.engine.containers.hostPortHolder(input)),
   remove: procedure.input(containerRemoveInput).mutation(({ ctx, input }) => ctx.engine.containers.remove(input)),
 });

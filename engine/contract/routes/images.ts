@@ -8,6 +8,7 @@ import {
   localImageInput,
 } from '../schemas.js';
 import { procedure, router } from '../trpc.js';
+import { updateCheckInput } from '../updates.js';
 
 export const imageRoutes = router({
   list: procedure.query(({ ctx }) => ctx.engine.images.list()),
@@ -25,5 +26,6 @@ export const imageRoutes = router({
   }),
   remove: procedure.input(imageRemoveInput).mutation(({ ctx, input }) => ctx.engine.images.remove(input)),
   prunePreview: procedure.input(imagePruneInput).query(({ ctx, input }) => ctx.engine.images.prunePreview(input)),
+  checkUpdates: procedure.input(updateCheckInput).mutation(({ ctx, input }) => ctx.engine.images.checkUpdates(input)),
   prune: procedure.input(imagePruneConfirmInput).mutation(({ ctx, input }) => ctx.engine.images.prune(input)),
 });

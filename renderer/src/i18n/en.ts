@@ -24,6 +24,7 @@ import { registry } from './en/registry';
 import { prune } from './en/prune';
 import { problems } from './en/problems';
 import { run } from './en/run';
+import { edit } from './en/edit';
 import { volumes } from './en/volumes';
 import { backup } from './en/backup';
 import { transfer } from './en/transfer';
@@ -40,7 +41,7 @@ import { compose } from './en/compose';
  * English catalog, assembled from one file per screen or feature (./en/*.ts) so a change touches only
  * its own part. The Korean catalog (./ko.ts) has the same shape; its parts are typed by this one.
  */
-export const en = { alerts, app, nav, status, banner, door, common, containers, rename, remove, merged, detail, logs, follow, terminal, stats, inspect, images, pull, build, imageDetail, registry, prune, problems, run, volumes, backup, transfer, files, networks, engine, notify, errors, time, compose, engines, projectList } as const;
+export const en = { alerts, app, nav, status, banner, door, common, containers, rename, remove, merged, detail, logs, follow, terminal, stats, inspect, images, pull, build, imageDetail, registry, prune, problems, run, volumes, backup, transfer, files, networks, engine, notify, errors, time, compose, engines, projectList, edit } as const;
 
 type Widen<T> = T extends string ? string : { [K in keyof T]: Widen<T[K]> };
 export type Catalog = Widen<typeof en>;

@@ -25,6 +25,7 @@ import { registry } from './ko/registry';
 import { prune } from './ko/prune';
 import { problems } from './ko/problems';
 import { run } from './ko/run';
+import { edit } from './ko/edit';
 import { volumes } from './ko/volumes';
 import { backup } from './ko/backup';
 import { transfer } from './ko/transfer';
@@ -38,4 +39,4 @@ import { time } from './ko/time';
 import { compose } from './ko/compose';
 
 /** 한국어 카탈로그(./ko/*.ts를 모은 것). Docker 용어(컨테이너, 이미지, 볼륨)는 한국 사용자에게 익숙한 음역을 씁니다. */
-export const ko: Catalog = { alerts, app, nav, status, banner, door, common, containers, rename, remove, merged, detail, logs, follow, terminal, stats, inspect, images, pull, build, imageDetail, registry, prune, problems, run, volumes, backup, transfer, files, networks, engine, notify, errors, time, compose, engines, projectList };
+export const ko: Catalog = { alerts, app, nav, status, banner, door, common, containers, rename, remove, merged, detail, logs, follow, terminal, stats, inspect, images, pull, build, imageDetail, registry, prune, problems, run, volumes, backup, transfer, files, networks, engine, notify, errors, time, compose, engines, projectList, edit };

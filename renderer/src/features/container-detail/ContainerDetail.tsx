@@ -13,6 +13,7 @@ import { StatsTab } from './StatsTab';
 import { TerminalTab } from './TerminalTab';
 import { imageShown } from '../../ui/format';
 import { ProjectLink } from '../compose/ProjectLink';
+import { ContainerEditActions } from '../edit/ContainerEditActions';
 
 const tabs = ['logs', 'terminal', 'files', 'inspect', 'stats'] as const;
 type Tab = (typeof tabs)[number];
@@ -41,6 +42,7 @@ export function ContainerDetail({ id }: { id: string }) {
         {container && <span className="cell--muted" title={container.image}>{imageShown(container.image)}</span>}
         {container && <CrashMuteToggle name={container.name} />}
         {container?.composeProject && <ProjectLink containerId={container.id} project={container.composeProject} />}
+        {container && <ContainerEditActions id={id} />}
       </header>
       {container && <HealthNote container={container} />}
       <div className="tabs" role="tablist" aria-label={t('detail.tabs')}>

@@ -11,6 +11,7 @@ import { PortLinks } from './PortLinks';
 import { portsTooltip } from './port-groups';
 import { CrashMark } from '../alerts/CrashMark';
 import { StateBadge, StatusText } from './StateBadge';
+import { UpdateMark } from '../edit/ContainerEditActions';
 
 const rowHeight = 44;
 
@@ -114,6 +115,7 @@ export function ContainerTable({
                 </span>
                 <span role="cell" className="cell--muted" title={c.image}>
                   {imageShown(c.image)}
+                  <UpdateMark containerId={c.id} />
                 </span>
                 <span role="cell">
                   <StateBadge container={c} />

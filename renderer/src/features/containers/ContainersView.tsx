@@ -35,6 +35,7 @@ import { visibleContainers } from './filter';
 import { RemoveDialog } from './RemoveDialog';
 import { RenameDialog } from './RenameDialog';
 import { useContainers } from './useContainers';
+import { CheckUpdatesButton } from '../edit/ContainerEditActions';
 import { useContainerUsage } from './useContainerUsage';
 import { mayNotifyLater } from '../../ui/notify';
 
@@ -147,6 +148,7 @@ export function ContainersView() {
               <span>{t('projectList.group')}</span>
             </label>
           )}
+          <CheckUpdatesButton />
         </div>
       </header>
 

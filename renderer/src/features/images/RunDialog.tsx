@@ -18,6 +18,10 @@ import { CommandPreview } from '../../ui/CommandPreview';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { PortRow, portDraftSpec, type PortDraft } from './PortRow';
+import { shellQuote } from '../../../../engine/contract/cli';
+import { editPlan } from '../../../../engine/contract/edit';
+import { EditPlanNotice, LimitsFields, PortHolderNote, useDebounced, type EditTarget } from '../edit/EditParts';
+import { updatesQuery } from '../edit/updates';
 
 interface MountDraft {
   source: string;
@@ -27,21 +31,37 @@ interface MountDraft {
 
 type Restart = (typeof restartPolicies)[number];
 
-/** Run a container from an image, every field checked as you type, with the exact `docker run` it equals. */
-export function RunDialog({ image: initialImage, onClose }: { image: string; onClose: () => void }) {
+/** The dialog's port rows for `-p` specs (an edited container's ports). */
+function portDrafts(specs: readonly string[]): PortDraft[] {
+  return specs.flatMap((spec) => {
+    const parsed = parsePortSpec(spec);
+    return parsed.ok ? [{ hostIp: parsed.hostIp || '127.0.0.1', hostPort: parsed.hostPort, containerPort: parsed.containerPort, protocol: parsed.protocol }] : [];
+  });
+}
+
+/**
+ * Run a container from an image, every field checked as you type, with the exact `docker run` it
+ * equals. With `edit`, the same dialog edits or duplicates an existing container, filled from it.
+ */
+export function RunDialog({ image: initialImage, onClose, edit }: { image: string; onClose: () => void; edit?: EditTarget }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const engineId = useEngineStatus()?.endpoint.id ?? '';
-  const [image, setImage] = useState(initialImage);
-  const [name, setName] = useState('');
+  const start = edit?.container.form;
+  const [image, setImage] = useState(start?.image ?? initialImage);
+  const [name, setName] = useState(start ? (edit.mode === 'duplicate' ? `${start.name}-copy` : start.name) : '');
   // Untouched, the ports are the image's EXPOSEd ones, offered on 127.0.0.1 with the same host port.
-  const [portsDraft, setPorts] = useState<PortDraft[]>();
-  const [mounts, setMounts] = useState<MountDraft[]>([]);
-  const [envText, setEnvText] = useState('');
-  const [commandText, setCommandText] = useState('');
-  const [restart, setRestart] = useState<Restart>('no');
-  const [autoRemove, setAutoRemove] = useState(false);
-  const [network, setNetwork] = useState('');
+  const [portsDraft, setPorts] = useState<PortDraft[] | undefined>(start ? portDrafts(start.ports) : undefined);
+  const [mounts, setMounts] = useState<MountDraft[]>(start?.mounts ?? []);
+  const [envText, setEnvText] = useState(start?.env.join('\n') ?? '');
+  const [commandText, setCommandText] = useState(start?.command.map(shellQuote).join(' ') ?? '');
+  const [restart, setRestart] = useState<Restart>(start?.restart ?? 'no');
+  const [autoRemove, setAutoRemove] = useState(start?.autoRemove ?? false);
+  const [network, setNetwork] = useState(start?.network ?? '');
+  const [limits, setLimits] = useState({ memoryBytes: start?.memoryBytes ?? 0, nanoCpus: start?.nanoCpus ?? 0 });
+  const [keepPrevious, setKeepPrevious] = useState(false);
+  // The container being edited holds its own ports until it is stopped: they are no conflict.
+  const except = edit?.mode === 'apply' ? edit.container.id : undefined;
   const [pulling, setPulling] = useState<string>();
   const [portSpecText, setPortSpecText] = useState('');
   const [portSpecProblem, setPortSpecProblem] = useState<string>();
@@ -65,23 +85,28 @@ export function RunDialog({ image: initialImage, onClose }: { image: string; onC
   const command = splitCommandLine(commandText);
   const portSpecs = ports.map(portDraftSpec);
   const parsedPorts = portSpecs.map(parsePortSpec);
-  // A single host port is checked on the host by trying to listen on it (a range is the engine's to pick from).
+  // A single host port is checked on the engine's side, after a pause in typing: who holds it (a
+  // container, another program) and the next free one. A range is the engine's to pick from.
   const singleHostPort = (i: number) => (/^\d+$/.test(ports[i]!.hostPort) ? Number(ports[i]!.hostPort) : 0);
+  const settledPorts = useDebounced(ports.map((p, i) => ({ hostIp: p.hostIp, hostPort: parsedPorts[i]!.ok ? singleHostPort(i) : 0, protocol: p.protocol })));
   const portChecks = useQueries({
-    queries: ports.map((p, i) => ({
-      queryKey: ['host-port-free', p.hostIp, singleHostPort(i)],
-      queryFn: () => berth.containers.hostPortFree.query({ hostIp: p.hostIp, hostPort: singleHostPort(i) }),
-      enabled: parsedPorts[i]!.ok && singleHostPort(i) > 0,
+    queries: settledPorts.map((p) => ({
+      queryKey: ['host-port-holder', p.hostIp, p.hostPort, p.protocol, except ?? ''],
+      queryFn: () => berth.containers.hostPortHolder.query({ hostIp: p.hostIp, hostPort: p.hostPort, protocol: p.protocol, ...(except ? { except } : {}) }),
+      enabled: p.hostPort > 0,
       staleTime: 2000,
+      retry: false,
     })),
   });
+  const holderOf = (i: number) => (settledPorts[i]?.hostPort === singleHostPort(i) ? portChecks[i]?.data : undefined);
   const problems = {
     image: imageId || parsedImage.ok ? undefined : t(`problems.reference.${parsedImage.code}`, parsedImage.params),
-    name: name && (firstProblemText(t, containerName, name) ?? (containers.some((c) => c.name === name) ? t('run.nameTaken', { name }) : undefined)),
+    name: name && (firstProblemText(t, containerName, name) ?? (containers.some((c) => c.name === name && c.id !== except) ? t('run.nameTaken', { name }) : undefined)),
     ports: parsedPorts.map((parsed, i) => {
       if (!parsed.ok) return t(`problems.port.${parsed.code}`, parsed.params);
       const port = singleHostPort(i);
-      if (portChecks[i]?.data === 'taken') return t('run.portTaken', { port });
+      const holder = holderOf(i);
+      if (holder?.kind === 'container' || holder?.kind === 'process') return t('run.portTaken', { port });
       const twice = port > 0 && ports.some((q, j) => j < i && q.hostPort === ports[i]!.hostPort && q.protocol === ports[i]!.protocol);
       return twice ? t('run.portTwice', { port }) : undefined;
     }),
@@ -116,13 +141,23 @@ export function RunDialog({ image: initialImage, onClose }: { image: string; onC
     setPortSpecText('');
   };
 
+  const editForm = { ...input, ...limits };
+  const limitsInvalid = Boolean(edit) && !(Number.isFinite(limits.memoryBytes) && Number.isFinite(limits.nanoCpus));
   const run = useMutation({
     mutationFn: async () => {
       if (!localImage && parsedImage.ok) await pullFirst(image.trim(), setPulling);
+      if (edit) {
+        const outcome = await berth.containers.edit.mutate({ id: edit.container.id, form: editForm, mode: edit.mode, keepPrevious });
+        // Here rather than in onSuccess: removing the previous container can unmount this dialog first.
+        openContainer(outcome.id);
+        onClose();
+        return outcome;
+      }
       return berth.containers.run.mutate(input);
     },
     onSuccess: ({ id }) => {
       void queryClient.invalidateQueries({ queryKey: [engineId] });
+      void queryClient.invalidateQueries({ queryKey: updatesQuery(engineId).queryKey });
       onClose();
       openContainer(id);
     },
@@ -130,7 +165,7 @@ export function RunDialog({ image: initialImage, onClose }: { image: string; onC
   });
 
   return (
-    <Dialog title={t('run.title')} onClose={onClose}>
+    <Dialog title={edit ? t(edit.mode === 'duplicate' ? 'edit.duplicateTitle' : 'edit.editTitle', { name: edit.container.name }) : t('run.title')} onClose={onClose}>
       <form
         className="form run-form"
         onSubmit={(e) => {
@@ -149,14 +184,16 @@ export function RunDialog({ image: initialImage, onClose }: { image: string; onC
         <fieldset className="run-form__group">
           <legend>{t('run.ports')}</legend>
           {ports.map((port, i) => (
-            <PortRow
-              key={i}
-              index={i}
-              port={port}
-              problem={problems.ports[i]}
-              onChange={(next) => setPorts(ports.map((p, j) => (j === i ? next : p)))}
-              onRemove={() => setPorts(ports.filter((_, j) => j !== i))}
-            />
+            <div key={i}>
+              <PortRow
+                index={i}
+                port={port}
+                problem={problems.ports[i]}
+                onChange={(next) => setPorts(ports.map((p, j) => (j === i ? next : p)))}
+                onRemove={() => setPorts(ports.filter((_, j) => j !== i))}
+              />
+              <PortHolderNote holder={holderOf(i)} port={singleHostPort(i)} onUse={(free) => setPorts(ports.map((p, j) => (j === i ? { ...p, hostPort: String(free) } : p)))} />
+            </div>
           ))}
           <button type="button" className="button button--small" onClick={() => setPorts([...ports, { hostIp: '127.0.0.1', hostPort: '', containerPort: '', protocol: 'tcp' }])}>
             {t('run.addPort')}
@@ -234,19 +271,24 @@ export function RunDialog({ image: initialImage, onClose }: { image: string; onC
             <input className="input run-form__small" value={network} placeholder="bridge" onChange={(e) => setNetwork(e.target.value)} />
           </label>
         </div>
-        <CommandPreview command={(revealSecrets) => containerRunCommand(input, { revealSecrets })} />
+        {edit && <LimitsFields form={editForm} onChange={setLimits} />}
+        {edit ? (
+          <EditPlanNotice target={edit} form={editForm} keepPrevious={keepPrevious} onKeepPrevious={setKeepPrevious} />
+        ) : (
+          <CommandPreview command={(revealSecrets) => containerRunCommand(input, { revealSecrets })} />
+        )}
         {pulling && (
           <p className="notice" role="status">
             {pulling}
           </p>
         )}
-        {run.error && <ErrorNotice title={t('run.failed')} error={toBerthError(run.error)} />}
+        {run.error && <ErrorNotice title={t(edit ? 'edit.failed' : 'run.failed')} error={toBerthError(run.error)} />}
         <div className="dialog__actions">
           <button type="button" className="button" onClick={onClose}>
             {t('common.cancel')}
           </button>
-          <button type="submit" className="button button--primary" disabled={invalid || run.isPending}>
-            {t('run.submit')}
+          <button type="submit" className="button button--primary" disabled={invalid || limitsInvalid || run.isPending || (edit?.mode === 'apply' && editPlan(edit.container.form, editForm).path === 'none')}>
+            {edit ? t(edit.mode === 'duplicate' ? 'edit.duplicate' : 'edit.apply') : t('run.submit')}
           </button>
         </div>
       </form>

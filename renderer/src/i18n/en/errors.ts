@@ -184,4 +184,9 @@ export const errors = {
   composeFileMissing: 'The Compose file {{path}} is gone or was moved.',
   composeEnvFileMissing: 'The env file {{path}} is gone or was moved.',
   composeNoFiles: 'The project’s containers do not say which Compose files started it.',
+  recreateRestored: 'Changing {{name}} failed at the “{{step}}” step. The previous container is back as it was, with its name.',
+  recreateUntouched: 'Changing {{name}} failed at the “{{step}}” step, before the container itself was touched: it is as it was.',
+  recreateRollbackFailed: 'Changing {{name}} failed at the “{{step}}” step, and putting the previous container back failed too.',
+  recreateRollbackFailedHint: 'Look for it as {{previous}} and rename it back to {{name}} by hand (docker rename).',
+  updateCheckFailed: 'Could not ask the registry about {{image}}.',
 } as const;

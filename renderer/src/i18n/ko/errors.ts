@@ -186,4 +186,9 @@ export const errors: Catalog['errors'] = {
   composeFileMissing: 'Compose 파일이 없어졌거나 옮겨졌습니다: {{path}}',
   composeEnvFileMissing: '환경 파일이 없어졌거나 옮겨졌습니다: {{path}}',
   composeNoFiles: '프로젝트의 컨테이너에 어떤 Compose 파일로 시작했는지 기록되어 있지 않습니다.',
+  recreateRestored: '{{name}}을(를) 바꾸다가 “{{step}}” 단계에서 실패했습니다. 이전 컨테이너를 원래 이름과 상태 그대로 되돌려 놓았습니다.',
+  recreateUntouched: '{{name}}을(를) 바꾸다가 “{{step}}” 단계에서 실패했습니다. 컨테이너 자체는 건드리기 전이라 그대로입니다.',
+  recreateRollbackFailed: '{{name}}을(를) 바꾸다가 “{{step}}” 단계에서 실패했고, 이전 컨테이너를 되돌리는 것도 실패했습니다.',
+  recreateRollbackFailedHint: '{{previous}}(이)라는 이름으로 남아 있을 수 있으니 docker rename으로 {{name}}(으)로 직접 되돌리세요.',
+  updateCheckFailed: '{{image}}에 대해 레지스트리에 물어보지 못했습니다.',
 };
