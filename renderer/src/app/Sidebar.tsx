@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { showView, useUiStore, type View } from '../state/ui-store';
 import { LanguageSwitch } from './LanguageSwitch';
+import { ThemeSwitch } from './theme/ThemeSwitch';
 
 const views: View[] = ['containers', 'images', 'volumes', 'networks', 'engine'];
 
@@ -28,6 +29,7 @@ export function Sidebar() {
         ))}
       </ul>
       <LanguageSwitch />
+      <ThemeSwitch />
     </nav>
   );
 }
