@@ -12,6 +12,7 @@ import { EngineView } from '../features/engine/EngineView';
 import { Sidebar } from './Sidebar';
 import { StatusBar } from './StatusBar';
 import { EngineBanner } from './EngineBanner';
+import { KeyboardLayer } from './keyboard/KeyboardLayer';
 
 export function App() {
   useEngineSync();
@@ -33,6 +34,7 @@ export function App() {
         {view === 'engine' && <EngineView />}
       </main>
       <StatusBar />
+      <KeyboardLayer />
     </div>
   );
 }

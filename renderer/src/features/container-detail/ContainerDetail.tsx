@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { requestTab, requestedTabOf, useKeyboardStore } from '../../app/keyboard/keyboard-store';
 import { useTranslation } from 'react-i18next';
 import { useContainers } from '../containers/useContainers';
 import { closeContainer } from '../../state/ui-store';
@@ -19,7 +20,15 @@ export function ContainerDetail({ id }: { id: string }) {
   const { t } = useTranslation();
   const { data: containers = [] } = useContainers();
   const container = containers.find((c) => c.id === id);
-  const [tab, setTab] = useState<Tab>('logs');
+  // The quick-search palette may ask for a tab ("open terminal of web"), also while this container is open.
+  const [picked, setPicked] = useState<Tab>(() => requestedTabOf(id) ?? 'logs');
+  const requested = useKeyboardStore((s) => (s.requestedTab?.id === id ? s.requestedTab.tab : undefined));
+  const tab = requested ?? picked;
+  const setTab = (value: Tab) => {
+    setPicked(value);
+    requestTab(undefined);
+  };
+  useEffect(() => () => requestTab(undefined), []);
   const name = container?.name ?? id.slice(0, 12);
   return (
     <section className="view container-detail" aria-labelledby="container-title">

@@ -1,5 +1,6 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
+import { requestPull, useKeyboardStore } from '../../app/keyboard/keyboard-store';
 import { useTranslation } from 'react-i18next';
 import { commandLine, imageRemoveCommand } from '../../../../engine/contract/cli';
 import type { ActionOutcome, ImageSummary } from '../../../../engine/contract/types';
@@ -50,6 +51,8 @@ export function ImagesView() {
     | { kind: 'login'; server?: string; then?: string }
   >();
   const [lastCommand, setLastCommand] = useState<string>();
+  // "pull …" in the quick-search palette opens the Pull dialog here with its text.
+  const requestedPull = useKeyboardStore((s) => s.requestedPull);
   const [failures, setFailures] = useState<ActionOutcome[]>([]);
 
   const rows = useMemo(() => {
@@ -195,6 +198,16 @@ export function ImagesView() {
             ))}
           </tbody>
         </table>
+      )}
+      {requestedPull !== undefined && (
+        <PullDialog
+          initial={requestedPull}
+          onClose={() => requestPull(undefined)}
+          onLoginNeeded={(server, reference) => {
+            requestPull(undefined);
+            setDialog({ kind: 'login', server, then: reference });
+          }}
+        />
       )}
       {dialog?.kind === 'pull' && (
         <PullDialog
