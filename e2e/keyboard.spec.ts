@@ -53,6 +53,13 @@ test('keyboard only: palette finds a container, opens its logs, Esc goes back, s
   await expect(confirm).toHaveCount(0);
   await expect.poll(async () => (await stateOf(name))?.Running).toBe(false);
 
+  // "pull …" opens the Pull dialog with the reference typed, its command shown, nothing pulled yet.
+  await paletteRun(page, 'pull 127.0.0.1:5155/nothing:here', 'Pull 127.0.0.1:5155/nothing:here');
+  const pull = page.getByRole('dialog', { name: 'Pull an image' });
+  await expect(pull.getByRole('textbox', { name: 'Image' })).toHaveValue('127.0.0.1:5155/nothing:here');
+  await page.keyboard.press('Escape');
+  await expect(pull).toHaveCount(0);
+
   await paletteRun(page, 'theme dark', 'Switch theme: Dark');
   await expectTheme(page, 'dark');
 });

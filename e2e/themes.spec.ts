@@ -31,6 +31,16 @@ async function everyView(page: Page, name: string, check: (stop: string) => Prom
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toHaveCount(0);
 
+  await page.keyboard.press('Control+K');
+  await expect(page.getByRole('dialog', { name: 'Quick search' })).toBeVisible();
+  await check('quick search');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Shift+?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await check('keyboard help');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+
   for (const section of ['Volumes', 'Networks', 'Engine']) {
     await nav.getByRole('button', { name: section }).click();
     await expect(page.getByRole('heading', { name: section, exact: true }).first()).toBeVisible();
@@ -98,4 +108,21 @@ test('"As the system" follows the OS live; an explicit choice wins and is rememb
   await expectTheme(page, 'dark');
   await expect(page.getByRole('combobox', { name: 'Theme' })).toHaveValue('dark');
   await docker('rm', '-f', name);
+});
+
+test('the Korean font is fetched only for Korean, and then draws Hangul', async ({ page }) => {
+  const fontRequests: string[] = [];
+  page.on('request', (request) => {
+    if (/noto-sans-kr/.test(request.url())) fontRequests.push(request.url());
+  });
+  await openBerth(page);
+  expect(fontRequests).toEqual([]);
+
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('ko');
+  await expect(page.getByRole('heading', { name: '컨테이너' })).toBeVisible();
+  // Chromium fetches a face once text needs it: the Korean subset, the regular and the bold weight.
+  await expect.poll(() => page.evaluate(async () => (await document.fonts.load('16px "Noto Sans KR"', '컨테이너')).length)).toBeGreaterThan(0);
+  await expect.poll(() => page.evaluate(async () => (await document.fonts.load('bold 16px "Noto Sans KR"', '컨테이너')).length)).toBeGreaterThan(0);
+  expect(fontRequests.every((url) => /noto-sans-kr-korean-(400|700)-normal-[\w-]*\.woff2$/.test(url))).toBe(true);
+  expect(fontRequests.length).toBeGreaterThan(0);
 });

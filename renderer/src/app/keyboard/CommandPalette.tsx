@@ -18,7 +18,7 @@ import './palette.css';
 const languageNames: Record<Language, string> = { en: 'English', ko: '한국어' };
 
 /** One line of the palette: what it does, and (muted) the docker command it equals, if any. */
-function Item({ label, command, keywords, onSelect, forceMount }: { label: string; command?: string; keywords?: string[]; onSelect: () => void; forceMount?: boolean }) {
+function Item({ label, command, keywords, onSelect }: { label: string; command?: string; keywords?: string[]; onSelect: () => void }) {
   return (
     <Command.Item
       value={label}
@@ -27,7 +27,6 @@ function Item({ label, command, keywords, onSelect, forceMount }: { label: strin
         closePalette();
         onSelect();
       }}
-      {...(forceMount ? { forceMount } : {})}
       className="palette__item"
     >
       <span>{label}</span>
@@ -78,7 +77,7 @@ export function CommandPalette() {
           <Command.Empty className="palette__empty">{t('keyboard.palette.empty')}</Command.Empty>
           {reference && !/\s/.test(reference) && (
             <Group heading={t('keyboard.palette.groups.actions')}>
-              <Item forceMount label={t('keyboard.palette.pull', { reference })} command={imagePullCommand(reference)} onSelect={() => { requestPull(reference); showView('images'); }} />
+              <Item label={t('keyboard.palette.pull', { reference })} command={imagePullCommand(reference)} onSelect={() => { requestPull(reference); showView('images'); }} />
             </Group>
           )}
           <Group heading={t('keyboard.palette.groups.containers')}>
