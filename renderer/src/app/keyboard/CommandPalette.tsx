@@ -60,7 +60,10 @@ export function CommandPalette() {
   const { data: volumes = [] } = useQuery({ ...volumesQuery(engineId), enabled: Boolean(engineId) });
   const { data: networks = [] } = useQuery({ queryKey: queryKeys.resource(engineId, 'networks'), queryFn: () => berth.networks.list.query(), enabled: Boolean(engineId) });
   const { data: engines = [] } = useQuery({ queryKey: ['engines', 'palette'], queryFn: () => berth.engines.list.query(), staleTime: 0 });
-  const reference = search.trim().replace(/^pull\s+/i, '');
+  // A pull is offered for "pull …", or for text shaped like a reference (a tag, a registry, a digest),
+  // not for every word typed ("stop" is not an image anyone means).
+  const typed = search.trim();
+  const reference = /^pull\s+/i.test(typed) ? typed.replace(/^pull\s+/i, '') : /[:/@]/.test(typed) ? typed : '';
 
   return (
     <Dialog title={t('keyboard.palette.title')} onClose={closePalette}>

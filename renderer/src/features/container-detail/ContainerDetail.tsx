@@ -33,7 +33,7 @@ export function ContainerDetail({ id }: { id: string }) {
   return (
     <section className="view container-detail" aria-labelledby="container-title">
       <header className="view__header">
-        <button type="button" className="button" onClick={closeContainer}>
+        <button type="button" className="button" title="Esc" onClick={closeContainer}>
           ← {t('detail.back')}
         </button>
         <h1 id="container-title">{name}</h1>

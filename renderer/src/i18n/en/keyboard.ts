@@ -41,7 +41,7 @@ export const keyboard = {
   help: {
     title: 'Keyboard shortcuts',
     keys: 'Keys',
-    does: 'Does',
+    does: 'What it does',
     outside: 'Keys are left to a terminal while it has focus, and to a text field for what typing uses.',
     close: 'Close',
   },
@@ -56,7 +56,7 @@ export const keyboard = {
     },
     search: 'Search in this view',
     close: 'Close a dialog, the quick search or what is open up close',
-    remove: 'Remove the selected containers (asks first)',
+    remove: 'Remove what is selected in this view (asks first)',
     help: 'This list',
   },
 } as const;

@@ -58,7 +58,7 @@ export const keyboard: Catalog['keyboard'] = {
     },
     search: '이 화면에서 검색',
     close: '대화상자, 빠른 검색, 또는 열어 둔 상세 화면 닫기',
-    remove: '선택한 컨테이너 삭제 (먼저 확인)',
+    remove: '이 화면에서 선택한 항목 삭제 (먼저 확인)',
     help: '이 목록',
   },
 };
