@@ -5,7 +5,13 @@ import { I18nextProvider } from 'react-i18next';
 import { App } from './app/App';
 import { DoorGate } from './app/DoorGate';
 import { i18n } from './i18n';
+import { startThemes } from './app/theme/apply-theme';
+import { startKoreanFont } from './app/korean-font';
 import './styles.css';
+
+// Before the first render, so no frame is drawn in the wrong theme.
+startThemes();
+startKoreanFont();
 
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -1,12 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import { showView, useUiStore, type View } from '../state/ui-store';
 import { LanguageSwitch } from './LanguageSwitch';
+import { ThemeSwitch } from './theme/ThemeSwitch';
+import { openHelp, openPalette } from './keyboard/keyboard-store';
+import { isMac, shortcutKeys } from './keyboard/shortcuts';
 
 const views: View[] = ['containers', 'images', 'volumes', 'networks', 'engine'];
 
 export function Sidebar() {
   const { t } = useTranslation();
   const current = useUiStore((s) => s.view);
+  const mac = isMac();
   return (
     <nav className="sidebar" aria-label={t('nav.label')}>
       <div className="sidebar__brand">
@@ -20,6 +24,7 @@ export function Sidebar() {
               type="button"
               className="sidebar__item"
               aria-current={current === view ? 'page' : undefined}
+              title={shortcutKeys({ kind: 'section', view }, mac)}
               onClick={() => showView(view)}
             >
               {t(`nav.${view}`)}
@@ -27,7 +32,16 @@ export function Sidebar() {
           </li>
         ))}
       </ul>
+      <div className="sidebar__keys">
+        <button type="button" className="sidebar__item" title={shortcutKeys({ kind: 'palette' }, mac)} onClick={openPalette}>
+          {t('keyboard.paletteButton')}
+        </button>
+        <button type="button" className="sidebar__item" title={shortcutKeys({ kind: 'help' }, mac)} onClick={openHelp}>
+          {t('keyboard.helpButton')}
+        </button>
+      </div>
       <LanguageSwitch />
+      <ThemeSwitch />
     </nav>
   );
 }

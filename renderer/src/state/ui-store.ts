@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { isThemeChoice, type ThemeChoice } from '../app/theme/resolve';
 
 /** What belongs to the UI itself (never engine state: that lives in react-query). */
 export type View = 'containers' | 'images' | 'volumes' | 'networks' | 'engine';
@@ -9,6 +10,8 @@ export type Language = 'en' | 'ko';
 interface UiState {
   view: View;
   language: Language;
+  /** The theme picked in the switch ("system" follows the OS); app/theme/apply-theme.ts draws it. */
+  theme: ThemeChoice;
   containerSearch: string;
   containerFilter: ContainerFilter;
   /** Selected container ids. */
@@ -39,6 +42,12 @@ export interface TerminalTabs {
 }
 
 const languageKey = 'berth.language';
+const themeKey = 'berth.theme';
+
+function initialTheme(): ThemeChoice {
+  const saved = globalThis.localStorage?.getItem(themeKey);
+  return isThemeChoice(saved) ? saved : 'system';
+}
 
 function initialLanguage(): Language {
   const saved = globalThis.localStorage?.getItem(languageKey);
@@ -49,6 +58,7 @@ function initialLanguage(): Language {
 export const useUiStore = create<UiState>()(() => ({
   view: 'containers',
   language: initialLanguage(),
+  theme: initialTheme(),
   containerSearch: '',
   containerFilter: 'all',
   selection: new Set(),
@@ -89,6 +99,11 @@ export function setLogScrollback(lines: number) {
 export function setLanguage(language: Language) {
   globalThis.localStorage?.setItem(languageKey, language);
   useUiStore.setState({ language });
+}
+
+export function setTheme(theme: ThemeChoice) {
+  globalThis.localStorage?.setItem(themeKey, theme);
+  useUiStore.setState({ theme });
 }
 
 export function toggleSelected(id: string) {

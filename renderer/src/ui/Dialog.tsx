@@ -17,6 +17,10 @@ export function Dialog({
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
+    // showModal focuses the first focusable element (often a Copy button of a command preview), and
+    // React's autoFocus ran before it, on a dialog not yet shown; the control marked data-autofocus
+    // is the one meant to have the focus.
+    dialog?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     return () => dialog?.close();
   }, []);
   return (
@@ -44,7 +48,7 @@ export function Dialog({
 export function ConfirmActions({ cancel, confirm, onCancel, onConfirm }: { cancel: string; confirm: string; onCancel: () => void; onConfirm: () => void }) {
   return (
     <div className="dialog__actions">
-      <button type="button" className="button" autoFocus onClick={onCancel}>
+      <button type="button" className="button" data-autofocus onClick={onCancel}>
         {cancel}
       </button>
       <button type="button" className="button button--danger" onClick={onConfirm}>

@@ -2,6 +2,7 @@ import { FitAddon } from '@xterm/addon-fit';
 import { Terminal, type ITerminalOptions } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import { useEffect, useRef, useState, type RefObject } from 'react';
+import { followTheme } from '../app/theme/apply-theme';
 
 export interface TerminalHandle {
   terminal: Terminal;
@@ -34,13 +35,14 @@ export function useTerminal(
     const element = containerRef.current;
     if (!element) return;
     const terminal = new Terminal({
-      fontFamily: 'ui-monospace, "SFMono-Regular", Menlo, "D2Coding", "Noto Sans Mono CJK KR", monospace',
+      fontFamily: 'ui-monospace, "SFMono-Regular", Menlo, "D2Coding", "Noto Sans Mono CJK KR", "Noto Sans KR", monospace',
       fontSize: 13,
-      theme: { background: '#0f1724', foreground: '#d7e3f4' },
       ...options,
     });
     const fit = new FitAddon();
     terminal.loadAddon(fit);
+    // Colours come from the theme's tokens and follow a theme switch while the terminal is open.
+    const stopFollowingTheme = followTheme(terminal);
     terminal.open(element);
     const refit = () => {
       try {
@@ -58,6 +60,7 @@ export function useTerminal(
     return () => {
       terminalRef.current = undefined;
       observer.disconnect();
+      stopFollowingTheme();
       terminal.dispose();
       setHandle(undefined);
     };

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { acknowledgeCrash } from '../alerts/crash-alerts';
 import { CrashMuteToggle } from '../alerts/CrashMark';
+import { requestTab, requestedTabOf, useKeyboardStore } from '../../app/keyboard/keyboard-store';
 import { useTranslation } from 'react-i18next';
 import { useContainers } from '../containers/useContainers';
 import { closeContainer } from '../../state/ui-store';
@@ -23,14 +24,22 @@ export function ContainerDetail({ id }: { id: string }) {
   const { t } = useTranslation();
   const { data: containers = [] } = useContainers();
   const container = containers.find((c) => c.id === id);
-  const [tab, setTab] = useState<Tab>('logs');
+  // The quick-search palette may ask for a tab ("open terminal of web"), also while this container is open.
+  const [picked, setPicked] = useState<Tab>(() => requestedTabOf(id) ?? 'logs');
+  const requested = useKeyboardStore((s) => (s.requestedTab?.id === id ? s.requestedTab.tab : undefined));
+  const tab = requested ?? picked;
+  const setTab = (value: Tab) => {
+    setPicked(value);
+    requestTab(undefined);
+  };
+  useEffect(() => () => requestTab(undefined), []);
   const name = container?.name ?? id.slice(0, 12);
   // Opening a container that crashed is seeing its alert: the mark in the list goes.
   useEffect(() => acknowledgeCrash(id), [id]);
   return (
     <section className="view container-detail" aria-labelledby="container-title">
       <header className="view__header">
-        <button type="button" className="button" onClick={closeContainer}>
+        <button type="button" className="button" title="Esc" onClick={closeContainer}>
           ← {t('detail.back')}
         </button>
         <h1 id="container-title">{name}</h1>

@@ -13,6 +13,7 @@ import { setLogScrollback, useUiStore } from '../../state/ui-store';
 import { TerminalFeed } from '../../ui/bounded-lines';
 import { copySelectionOnCopyKey } from '../../ui/copy-keys';
 import { useTerminal } from '../../ui/useTerminal';
+import { searchDecorations } from '../../app/theme/apply-theme';
 
 type Since = '5m' | '1h' | 'all';
 type Tail = 1000 | 10000 | 'all';
@@ -22,12 +23,6 @@ const allLines = 100_000_000;
 const stderrColour = '\x1b[31m';
 const reset = '\x1b[0m';
 
-const searchDecorations = {
-  matchBackground: '#6b5a00',
-  activeMatchBackground: '#d29922',
-  matchOverviewRuler: '#d29922',
-  activeMatchColorOverviewRuler: '#f0b72f',
-};
 
 /** The container's log in a terminal: last 1,000 lines, then live; search, timestamps, since, pause, clear, download. */
 export function LogsTab({ id, name }: { id: string; name: string }) {
@@ -125,7 +120,7 @@ export function LogsTab({ id, name }: { id: string; name: string }) {
   };
 
   const find = (direction: 'next' | 'previous') => {
-    const options = { regex, decorations: searchDecorations };
+    const options = { regex, decorations: searchDecorations() };
     if (!query) return search.current?.clearDecorations();
     if (direction === 'next') search.current?.findNext(query, options);
     else search.current?.findPrevious(query, options);

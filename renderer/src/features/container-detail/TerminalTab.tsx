@@ -18,22 +18,20 @@ export function TerminalTab({ id, name }: { id: string; name: string }) {
   };
   return (
     <div className="terminal-tab">
-      <div className="terminal-tab__strip" role="tablist" aria-label={t('terminal.sessions')}>
-        {numbers.map((number) => (
-          <span key={number} className="terminal-tab__item">
-            <button type="button" role="tab" aria-selected={active === number} className="tabs__tab" onClick={() => showTerminalTab(id, number)}>
+      {/* The tablist holds only its tabs (ARIA allows nothing else there); the close button beside it closes the shown one. */}
+      <div className="terminal-tab__strip">
+        <div className="terminal-tab__tabs" role="tablist" aria-label={t('terminal.sessions')}>
+          {numbers.map((number) => (
+            <button key={number} type="button" role="tab" aria-selected={active === number} className="tabs__tab" onClick={() => showTerminalTab(id, number)}>
               {t('terminal.session', { number })}
             </button>
-            <button
-              type="button"
-              className="button button--small"
-              aria-label={t('terminal.closeSession', { number })}
-              onClick={() => remove(number)}
-            >
-              ×
-            </button>
-          </span>
-        ))}
+          ))}
+        </div>
+        {numbers.includes(active) && (
+          <button type="button" className="button button--small" aria-label={t('terminal.closeSession', { number: active })} title={t('terminal.closeSession', { number: active })} onClick={() => remove(active)}>
+            ×
+          </button>
+        )}
         <button type="button" className="button button--small" onClick={() => addTerminalTab(id)}>
           {t('terminal.new')}
         </button>

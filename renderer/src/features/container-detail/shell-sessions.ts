@@ -3,6 +3,7 @@ import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import type { BerthErrorShape } from '../../../../engine/contract/errors';
 import type { ExecEvent } from '../../../../engine/contract/types';
+import { followTheme } from '../../app/theme/apply-theme';
 import { berth } from '../../rpc/client';
 import { toBerthError } from '../../rpc/errors';
 
@@ -22,13 +23,14 @@ export class ShellSession {
   /** The xterm draws in here; the view moves this element into its own box and out again. */
   readonly host: HTMLDivElement = document.createElement('div');
   readonly terminal = new Terminal({
-    fontFamily: 'ui-monospace, "SFMono-Regular", Menlo, "D2Coding", "Noto Sans Mono CJK KR", monospace',
+    fontFamily: 'ui-monospace, "SFMono-Regular", Menlo, "D2Coding", "Noto Sans Mono CJK KR", "Noto Sans KR", monospace',
     fontSize: 13,
-    theme: { background: '#0f1724', foreground: '#d7e3f4' },
     cursorBlink: true,
     scrollback: 5000,
   });
   private readonly fit = new FitAddon();
+  /** Its colours follow the theme while the shell lives (kept across tab switches). */
+  private readonly stopFollowingTheme = followTheme(this.terminal);
   private state: ShellState = { phase: 'opening' };
   private readonly listeners = new Set<() => void>();
   private sessionId: string | undefined;
@@ -102,6 +104,7 @@ export class ShellSession {
     if (this.sessionId) void berth.exec.close.mutate({ sessionId: this.sessionId }).catch(() => undefined);
     this.sessionId = undefined;
     this.host.remove();
+    this.stopFollowingTheme();
     this.terminal.dispose();
     this.listeners.clear();
   }

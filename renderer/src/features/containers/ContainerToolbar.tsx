@@ -47,7 +47,7 @@ export function ContainerToolbar({
       <button type="button" className="button" disabled={selected.length < 2} onClick={() => openMergedLogs(selected.map((c) => c.id))}>
         {t('merged.button')}
       </button>
-      <button type="button" className="button button--danger" disabled={off || selected.length === 0} onClick={onRemove}>
+      <button type="button" className="button button--danger" title="Delete" disabled={off || selected.length === 0} onClick={onRemove}>
         {t('containers.actions.remove')}
       </button>
       <OpenComposeButton />

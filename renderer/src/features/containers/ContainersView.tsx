@@ -10,6 +10,7 @@ import type { BerthErrorShape } from '../../../../engine/contract/errors';
 import type { ContainerAction } from '../../../../engine/contract/schemas';
 import type { ActionOutcome, ContainerSummary } from '../../../../engine/contract/types';
 import { useEngineUsable } from '../../app/EngineBanner';
+import { onRemoveKey } from '../../app/keyboard/keyboard-store';
 import { berth } from '../../rpc/client';
 import { toBerthError } from '../../rpc/errors';
 import { queryKeys } from '../../rpc/queries';
@@ -76,6 +77,10 @@ export function ContainersView() {
   // kept (and counted), never acted on.
   const { shown: selected, hidden } = useMemo(() => visibleSelection(shown, (c) => c.id, selection), [shown, selection]);
 
+  // The Delete key asks to remove what is ticked and shown, through the same dialog as the button.
+  const removable = selected.length > 0 && usable;
+  useEffect(() => onRemoveKey(() => removable && setDialog('remove')), [removable]);
+
   // A container removed (here or from the CLI) leaves the selection too.
   useEffect(() => {
     if (existing.length !== selection.size) setSelection(existing.map((c) => c.id));
@@ -128,6 +133,7 @@ export function ContainersView() {
             type="search"
             className="input"
             aria-label={t('common.search')}
+            title="/"
             placeholder={t('containers.searchPlaceholder')}
             value={search}
             onChange={(e) => setContainerSearch(e.target.value)}

@@ -1,5 +1,6 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { onRemoveKey, requestPull, useKeyboardStore } from '../../app/keyboard/keyboard-store';
 import { useTranslation } from 'react-i18next';
 import { commandLine, imageRemoveCommand } from '../../../../engine/contract/cli';
 import type { ActionOutcome, ImageSummary } from '../../../../engine/contract/types';
@@ -50,6 +51,8 @@ export function ImagesView() {
     | { kind: 'login'; server?: string; then?: string }
   >();
   const [lastCommand, setLastCommand] = useState<string>();
+  // "pull …" in the quick-search palette opens the Pull dialog here with its text.
+  const requestedPull = useKeyboardStore((s) => s.requestedPull);
   const [failures, setFailures] = useState<ActionOutcome[]>([]);
 
   const rows = useMemo(() => {
@@ -74,6 +77,10 @@ export function ImagesView() {
     },
   });
 
+  // The Delete key asks to remove the ticked images, through the same dialog as the button.
+  const removable = usable && chosen.length > 0 && !remove.isPending;
+  useEffect(() => onRemoveKey(() => removable && setDialog({ kind: 'remove' })), [removable]);
+
   return (
     <section className="view" aria-labelledby="images-title">
       <header className="view__header">
@@ -88,6 +95,7 @@ export function ImagesView() {
             type="search"
             className="input"
             aria-label={t('images.search')}
+            title="/"
             placeholder={t('images.search')}
             value={search}
             onChange={(e) => setSearch(e.target.value)}
@@ -108,6 +116,7 @@ export function ImagesView() {
           type="button"
           className="button button--danger"
           disabled={!usable || chosen.length === 0 || remove.isPending}
+          title="Delete"
           onClick={() => setDialog({ kind: 'remove' })}
         >
           {t('images.remove')}
@@ -195,6 +204,16 @@ export function ImagesView() {
             ))}
           </tbody>
         </table>
+      )}
+      {requestedPull !== undefined && (
+        <PullDialog
+          initial={requestedPull}
+          onClose={() => requestPull(undefined)}
+          onLoginNeeded={(server, reference) => {
+            requestPull(undefined);
+            setDialog({ kind: 'login', server, then: reference });
+          }}
+        />
       )}
       {dialog?.kind === 'pull' && (
         <PullDialog

@@ -78,7 +78,7 @@ export function PushDialog({ reference, onClose }: { reference: string; onClose:
       )}
       {phase.name === 'failed' && <ErrorNotice title={t('registry.pushFailed')} error={phase.error} />}
       <div className="dialog__actions">
-        <button type="button" className="button" autoFocus onClick={onClose}>
+        <button type="button" className="button" data-autofocus onClick={onClose}>
           {phase.name === 'pushing' ? t('registry.cancelPush') : t('common.close')}
         </button>
       </div>

@@ -107,7 +107,7 @@ export function PruneVolumesDialog({ onClose }: { onClose: () => void }) {
       {failures.map((f) => f.error && <ErrorNotice key={f.id} title={f.id} error={f.error} />)}
       {(preview.error || prune.error) && <ErrorNotice error={toBerthError(preview.error ?? prune.error)} />}
       <div className="dialog__actions">
-        <button type="button" className="button" autoFocus onClick={onClose}>
+        <button type="button" className="button" data-autofocus onClick={onClose}>
           {prune.isSuccess ? t('common.close') : t('common.cancel')}
         </button>
         {!prune.isSuccess && (

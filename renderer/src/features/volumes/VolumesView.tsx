@@ -1,5 +1,6 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { onRemoveKey } from '../../app/keyboard/keyboard-store';
 import { useTranslation } from 'react-i18next';
 import { commandLine, volumeRemoveCommand } from '../../../../engine/contract/cli';
 import type { ActionOutcome } from '../../../../engine/contract/types';
@@ -40,20 +41,24 @@ export function VolumesView() {
       setSelected(new Set(outcomes.filter((o) => !o.ok).map((o) => o.id)));
     },
   });
+  // The Delete key asks to remove the ticked volumes, through the same dialog as the button.
+  const removable = usable && chosen.length > 0;
+  useEffect(() => onRemoveKey(() => removable && setDialog('remove')), [removable]);
+
   return (
     <section className="view" aria-labelledby="volumes-title">
       <header className="view__header">
         <h1 id="volumes-title">{t('volumes.title')}</h1>
         <span className="view__count">{t('volumes.count', { count: shown.length })}</span>
         <div className="view__filters">
-          <input type="search" className="input" aria-label={t('volumes.search')} placeholder={t('volumes.search')} value={search} onChange={(e) => setSearch(e.target.value)} />
+          <input type="search" className="input" title="/" aria-label={t('volumes.search')} placeholder={t('volumes.search')} value={search} onChange={(e) => setSearch(e.target.value)} />
         </div>
       </header>
       <div className="toolbar" role="toolbar" aria-label={t('volumes.actions')}>
         <button type="button" className="button button--primary" disabled={!usable} onClick={() => setDialog('create')}>
           {t('volumes.createButton')}
         </button>
-        <button type="button" className="button button--danger" disabled={!usable || !chosen.length} onClick={() => setDialog('remove')}>
+        <button type="button" className="button button--danger" disabled={!usable || !chosen.length} title="Delete" onClick={() => setDialog('remove')}>
           {t('volumes.remove')}
         </button>
         <button type="button" className="button" disabled={!usable} onClick={() => setDialog('prune')}>
