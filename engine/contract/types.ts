@@ -61,7 +61,6 @@ export interface ContainerSummary {
   ports: PortMapping[];
   exposed: ExposedPort[];
   volumes: ContainerVolumeMount[];
-  composeProject?: string;
   /** What Compose wrote on it (service, replica number, project folder and files), when Compose made it. */
   compose?: ComposeLabels;
   /** Only for containers with a healthcheck. */

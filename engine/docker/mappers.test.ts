@@ -44,7 +44,7 @@ describe('toContainerSummary', () => {
       ],
     } as ContainerInfo);
     expect(summary.name).toBe('web-1');
-    expect(summary.composeProject).toBe('shop');
+    expect(summary.compose?.project).toBe('shop');
     expect(summary.volumes).toEqual([
       { name: anonymous, destination: '/data', anonymous: true },
       { name: 'db-data', destination: '/var/lib/db', anonymous: false },

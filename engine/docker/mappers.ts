@@ -79,7 +79,7 @@ export function toContainerSummary(info: ContainerInfo): ContainerSummary {
     volumes: (info.Mounts ?? [])
       .filter((m) => m.Type === 'volume' && m.Name)
       .map((m) => ({ name: m.Name!, destination: m.Destination, anonymous: anonymousVolumeName.test(m.Name!) })),
-    ...(compose ? { composeProject: compose.project, compose } : {}),
+    ...(compose ? { compose } : {}),
     ...optional('health', healthFromStatus(info.Status)),
     ...optional('exitCode', exitCodeFromStatus(info.Status)),
   };

@@ -13,7 +13,7 @@ function container(name: string, state: ContainerSummary['state'], created: numb
     ports: [],
     exposed: [],
     volumes: [],
-    ...(compose ? { composeProject: compose.project, compose: { ...compose, workingDir: `/srv/${compose.project}`, configFiles: [`/srv/${compose.project}/compose.yaml`] } } : {}),
+    ...(compose ? { compose: { ...compose, workingDir: `/srv/${compose.project}`, configFiles: [`/srv/${compose.project}/compose.yaml`] } } : {}),
   };
 }
 

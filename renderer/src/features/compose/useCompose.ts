@@ -23,7 +23,7 @@ export function useComposeProject(name: string | undefined) {
   const { data: all = [] } = useContainers();
   const rows = name
     ? all
-        .filter((c) => c.composeProject === name)
+        .filter((c) => c.compose?.project === name)
         .map((c) => `${c.id}:${c.state}`)
         .sort()
         .join(',')

@@ -50,7 +50,7 @@ export function ContainerDetail({ id }: { id: string }) {
         )}
         {container && <span className="cell--muted" title={container.image}>{imageShown(container.image)}</span>}
         {container && <CrashMuteToggle name={container.name} />}
-        {container?.composeProject && <ProjectLink containerId={container.id} project={container.composeProject} />}
+        {container?.compose && <ProjectLink containerId={container.id} project={container.compose.project} />}
         {container && <ContainerEditActions id={id} />}
       </header>
       {container && <HealthNote container={container} />}
