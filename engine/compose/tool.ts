@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import type { ComposeTool } from '../contract/compose-cli.js';
 import { findExecutable } from '../hosts/executables.js';
+import { osReleaseIds } from '../hosts/install-hint.js';
 
 /**
  * The version in what `docker compose version` or `docker-compose version` prints:
@@ -14,15 +14,7 @@ export function parseComposeVersion(output: string): string | undefined {
 
 /** The command that installs Compose on this Linux distribution, read from /etc/os-release (like install-hint.ts for dockerd). */
 export function composeInstallCommand(osRelease?: string): string {
-  let text = osRelease;
-  if (text === undefined) {
-    try {
-      text = readFileSync('/etc/os-release', 'utf8');
-    } catch {
-      text = '';
-    }
-  }
-  const ids = [...text.matchAll(/^(?:ID|ID_LIKE)=("?)([^"\n]*)\1$/gm)].flatMap((m) => m[2]!.split(/\s+/));
+  const ids = osReleaseIds(osRelease);
   // Ubuntu names itself debian-like too, and packages the v2 plugin: ask it first.
   if (ids.includes('ubuntu')) return 'sudo apt-get install -y docker-compose-v2';
   if (ids.includes('debian')) return 'sudo apt-get install -y docker-compose';

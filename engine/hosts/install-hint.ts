@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 
-/** The command that installs dockerd on this Linux distribution, read from /etc/os-release. */
-export function dockerInstallCommand(osRelease?: string): string {
+/** The distribution's ID and ID_LIKE words from /etc/os-release (or the text given), e.g. ['ubuntu', 'debian']. */
+export function osReleaseIds(osRelease?: string): string[] {
   let text = osRelease;
   if (text === undefined) {
     try {
@@ -10,7 +10,12 @@ export function dockerInstallCommand(osRelease?: string): string {
       text = '';
     }
   }
-  const ids = [...text.matchAll(/^(?:ID|ID_LIKE)=("?)([^"\n]*)\1$/gm)].flatMap((m) => m[2]!.split(/\s+/));
+  return [...text.matchAll(/^(?:ID|ID_LIKE)=("?)([^"\n]*)\1$/gm)].flatMap((m) => m[2]!.split(/\s+/));
+}
+
+/** The command that installs dockerd on this Linux distribution, read from /etc/os-release. */
+export function dockerInstallCommand(osRelease?: string): string {
+  const ids = osReleaseIds(osRelease);
   if (ids.some((id) => id === 'debian' || id === 'ubuntu')) return 'sudo apt-get install -y docker.io';
   if (ids.some((id) => id === 'fedora' || id === 'rhel' || id === 'centos')) return 'sudo dnf install -y moby-engine';
   if (ids.some((id) => id === 'arch')) return 'sudo pacman -S docker';
