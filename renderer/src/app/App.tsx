@@ -1,5 +1,6 @@
 import { useEngineSync } from '../rpc/engine-sync';
 import { useUiStore } from '../state/ui-store';
+import { useAddressSync } from '../state/address-sync';
 import { ContainerDetail } from '../features/container-detail/ContainerDetail';
 import { MergedLogsView } from '../features/container-detail/MergedLogsView';
 import { ContainersView } from '../features/containers/ContainersView';
@@ -15,6 +16,7 @@ import { EngineBanner } from './EngineBanner';
 
 export function App() {
   useEngineSync();
+  useAddressSync();
   const view = useUiStore((s) => s.view);
   const openContainerId = useUiStore((s) => s.openContainerId);
   const mergedLogIds = useUiStore((s) => s.mergedLogIds);

@@ -51,8 +51,14 @@ function refuse(problem: DoorProblem): undefined {
   return undefined;
 }
 
+/**
+ * Read when this module loads, before anything renders: the address sync (state/address-sync.ts)
+ * then writes Berth's own place into the fragment, and the token must already be out of it.
+ */
+const fragmentToken = typeof location === 'undefined' ? undefined : takeFragmentToken();
+
 async function establish(): Promise<string | undefined> {
-  const token = takeFragmentToken();
+  const token = fragmentToken;
   const stored = sessionStorage.getItem(storageKey) ?? undefined;
   if (token) {
     const answer = await askSession({ token });

@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useContainers } from '../containers/useContainers';
-import { closeContainer } from '../../state/ui-store';
+import { closeContainer, showDetailTab, useUiStore } from '../../state/ui-store';
+import { detailTabs as tabs } from '../../state/address';
 import { StateBadge } from '../containers/StateBadge';
 import { FilesTab } from './FilesTab';
 import { HealthNote } from './HealthNote';
@@ -11,15 +11,12 @@ import { StatsTab } from './StatsTab';
 import { TerminalTab } from './TerminalTab';
 import { imageShown } from '../../ui/format';
 
-const tabs = ['logs', 'terminal', 'files', 'inspect', 'stats'] as const;
-type Tab = (typeof tabs)[number];
-
 /** One container up close: its logs, a terminal in it, its inspect document and its live stats. */
 export function ContainerDetail({ id }: { id: string }) {
   const { t } = useTranslation();
   const { data: containers = [] } = useContainers();
   const container = containers.find((c) => c.id === id);
-  const [tab, setTab] = useState<Tab>('logs');
+  const tab = useUiStore((s) => s.detailTab);
   const name = container?.name ?? id.slice(0, 12);
   return (
     <section className="view container-detail" aria-labelledby="container-title">
@@ -46,7 +43,7 @@ export function ContainerDetail({ id }: { id: string }) {
             aria-selected={tab === value}
             aria-controls={`panel-${value}`}
             className="tabs__tab"
-            onClick={() => setTab(value)}
+            onClick={() => showDetailTab(value)}
           >
             {t(`detail.${value}`)}
           </button>
