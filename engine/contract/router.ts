@@ -1,3 +1,4 @@
+import { commandLogRoutes } from './routes/command-log.js';
 import { containerRoutes } from './routes/containers.js';
 import { engineRoutes } from './routes/engine.js';
 import { enginesRoutes } from './routes/engines.js';
@@ -26,6 +27,7 @@ export const contractRouter = router({
   networks: networkRoutes,
   registries: registryRoutes,
   transfers: transferRoutes,
+  commandLog: commandLogRoutes,
 });
 
 export type ContractRouter = typeof contractRouter;

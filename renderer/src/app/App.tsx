@@ -13,6 +13,7 @@ import { EngineView } from '../features/engine/EngineView';
 import { Sidebar } from './Sidebar';
 import { StatusBar } from './StatusBar';
 import { EngineBanner } from './EngineBanner';
+import { CommandLogPanel } from '../features/command-log/CommandLogPanel';
 
 export function App() {
   useEngineSync();
@@ -35,6 +36,7 @@ export function App() {
         {view === 'engine' && <EngineView />}
       </main>
       <StatusBar />
+      <CommandLogPanel />
     </div>
   );
 }

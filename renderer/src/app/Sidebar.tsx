@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { showView, useUiStore, type View } from '../state/ui-store';
 import { LanguageSwitch } from './LanguageSwitch';
+import { CommandLogButton } from '../features/command-log/CommandLogPanel';
 
 const views: View[] = ['containers', 'images', 'volumes', 'networks', 'engine'];
 
@@ -27,6 +28,7 @@ export function Sidebar() {
           </li>
         ))}
       </ul>
+      <CommandLogButton className="sidebar__item" />
       <LanguageSwitch />
     </nav>
   );

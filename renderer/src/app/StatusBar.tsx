@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useEngineStatus } from '../rpc/engine-sync';
 import { useUiStore } from '../state/ui-store';
+import { CommandLogButton } from '../features/command-log/CommandLogPanel';
 
 export function StatusBar() {
   const { t } = useTranslation();
@@ -18,6 +19,7 @@ export function StatusBar() {
         </span>
       )}
       {hostLink === 'closed' && <span>{t('status.hostClosed')}</span>}
+      <CommandLogButton />
     </footer>
   );
 }
