@@ -3,6 +3,8 @@ import { useContainers } from '../containers/useContainers';
 import { closeContainer, showDetailTab, useUiStore } from '../../state/ui-store';
 import { detailTabs as tabs } from '../../state/address';
 import { StateBadge } from '../containers/StateBadge';
+import { PortLinks } from '../containers/PortLinks';
+import { portsTooltip } from '../containers/port-groups';
 import { FilesTab } from './FilesTab';
 import { HealthNote } from './HealthNote';
 import { InspectTab } from './InspectTab';
@@ -31,6 +33,11 @@ export function ContainerDetail({ id }: { id: string }) {
           <span className="state-badge state-badge--dead">{t('detail.gone')}</span>
         )}
         {container && <span className="cell--muted" title={container.image}>{imageShown(container.image)}</span>}
+        {container && container.ports.length > 0 && (
+          <span className="container-detail__ports" title={portsTooltip(container.ports)}>
+            <PortLinks ports={container.ports} />
+          </span>
+        )}
       </header>
       {container && <HealthNote container={container} />}
       <div className="tabs" role="tablist" aria-label={t('detail.tabs')}>
