@@ -35,7 +35,7 @@ export function logDownloadRoute(engine: EngineApi): HttpRoute {
       try {
         fileName = await engine.logs.fileName(id);
       } catch (e) {
-        return plain(res, e instanceof BerthError && e.code === 'NOT_FOUND' ? 404 : 502, (e as Error).message);
+        return failed(res, e);
       }
       res.writeHead(200, {
         'Content-Type': 'application/octet-stream',
@@ -51,6 +51,17 @@ export function logDownloadRoute(engine: EngineApi): HttpRoute {
       }
     },
   };
+}
+
+/**
+ * A route's failure as the structured error the page words in the person's language (upload.ts
+ * hostRefusal reads it): a BerthError as it is, anything else as a plain `unexpected` (its text is
+ * an internal detail). 404 for NOT_FOUND, else `status` (default 502).
+ */
+function failed(res: ServerResponse, error: unknown, status?: number): void {
+  const shape = error instanceof BerthError ? error.toShape() : { code: 'INTERNAL', message: 'Something went wrong inside Berth.', reason: 'unexpected' };
+  res.writeHead(status ?? (shape.code === 'NOT_FOUND' ? 404 : 502), { 'Content-Type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(shape));
 }
 
 function plain(res: ServerResponse, status: number, message: string): void {
@@ -154,17 +165,18 @@ export function fileUploadRoute(engine: EngineApi, spoolDir: string): HttpRoute 
       const name = url.searchParams.get('name') ?? '';
       const problem = firstInputProblem(filePath, folder) ?? firstInputProblem(fileName, name);
       if (problem) return refused(res, problem);
-      if (Number(req.headers['content-length']) > maxUploadBytes) return plain(res, 413, uploadTooLarge(name).message);
+      if (Number(req.headers['content-length']) > maxUploadBytes) return failed(res, uploadTooLarge(name), 413);
       let body: Awaited<ReturnType<typeof spoolBody>>;
       try {
         body = await spoolBody(req, spoolDir);
       } catch (e) {
-        if (e instanceof BerthError) return plain(res, 413, uploadTooLarge(name).message);
+        if (e instanceof BerthError) return failed(res, uploadTooLarge(name), 413);
         // The page went away mid-upload: nothing reached the engine, and nobody is left to tell.
         if (req.destroyed) return void res.destroy();
         // Berth's own side failed (a full disk, a folder it may not write): say so.
         const code = (e as NodeJS.ErrnoException).code;
-        return plain(res, code === 'ENOSPC' ? 507 : 500, `Berth could not take the upload in: ${(e as Error).message}`);
+        const local = new BerthError('INTERNAL', `Berth could not take the upload in: ${(e as Error).message}`, undefined, { reason: 'localFileFailed', engineText: (e as Error).message });
+        return failed(res, local, code === 'ENOSPC' ? 507 : 500);
       }
       try {
         await withFileStream(body.path, (bytes) =>
@@ -172,7 +184,7 @@ export function fileUploadRoute(engine: EngineApi, spoolDir: string): HttpRoute 
         );
         plain(res, 200, 'uploaded');
       } catch (e) {
-        plain(res, e instanceof BerthError && e.code === 'NOT_FOUND' ? 404 : 502, (e as Error).message);
+        failed(res, e);
       } finally {
         await body.remove();
       }

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { BerthError } from '../../../engine/contract/errors';
 
 /**
  * The web host's door, from the page (engine/server/web-host.ts says what each route accepts).
@@ -133,6 +134,6 @@ export async function ticketUrl(method: 'GET' | 'POST', href: string): Promise<s
   });
   const body = (await res.json().catch(() => ({}))) as { target?: string; code?: string };
   if (res.status === 401) refuse('SESSION_UNKNOWN');
-  if (!body.target) throw new Error(`Berth refused the transfer (${body.code ?? res.status}).`);
+  if (!body.target) throw new BerthError('ENGINE_ERROR', `Berth refused the transfer (${body.code ?? res.status}).`, undefined, { reason: 'hostRefused', params: { status: res.status } });
   return body.target;
 }
