@@ -14,6 +14,7 @@ import { Sidebar } from './Sidebar';
 import { StatusBar } from './StatusBar';
 import { EngineBanner } from './EngineBanner';
 import { CommandLogPanel } from '../features/command-log/CommandLogPanel';
+import { Welcome } from '../features/welcome/Welcome';
 
 export function App() {
   useEngineSync();
@@ -28,6 +29,7 @@ export function App() {
       <Sidebar />
       <main className="app__main">
         <EngineBanner />
+        <Welcome />
         {view === 'containers' &&
           (mergedLogIds ? <MergedLogsView ids={mergedLogIds} /> : openContainerId ? <ContainerDetail id={openContainerId} /> : <ContainersView />)}
         {view === 'images' && (openImageRef ? <ImageDetailView reference={openImageRef} /> : <ImagesView />)}

@@ -32,6 +32,7 @@ import { RemoveDialog } from './RemoveDialog';
 import { RenameDialog } from './RenameDialog';
 import { useContainers } from './useContainers';
 import { useContainerUsage } from './useContainerUsage';
+import { ConceptLink } from '../welcome/ConceptLink';
 
 interface Failure {
   name: string;
@@ -168,6 +169,7 @@ export function ContainersView() {
       ) : shown.length === 0 && !error ? (
         <p className="view__empty">
           {search ? t('containers.noMatch', { search }) : filter === 'running' && all.length ? t('containers.noRunning') : filter !== 'all' && all.length ? t('containers.noHealth') : t('containers.empty')}
+          {all.length === 0 && !search && <ConceptLink concept="container" />}
         </p>
       ) : (
         <ContainerTable containers={shown} usage={usage} />
