@@ -1,8 +1,8 @@
-import { CommandLog } from '../engine/contract/command-log.js';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, Menu, Notification, type BrowserWindow } from 'electron';
 import { createIPCHandler } from 'trpc-electron/main';
+import { CommandLog } from '../engine/contract/command-log.js';
 import { contractRouter } from '../engine/contract/router.js';
 import { EngineManager } from '../engine/engine-manager.js';
 import { appMenuTemplate } from './app-menu.js';

@@ -1,6 +1,6 @@
-import { CommandLog } from '../contract/command-log.js';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CommandLog } from '../contract/command-log.js';
 import { EngineManager } from '../engine-manager.js';
 import { berthPaths } from '../hosts/paths.js';
 import { webHostRoutes } from './downloads.js';
