@@ -82,6 +82,21 @@ describe('recorded at the contract', () => {
     }),
   });
 
+  it('records a stream the person stops as cancelled', async () => {
+    const commandLog = new CommandLog();
+    const slowRouter = router({
+      images: router({
+        pull: procedure.input(z.object({ reference: z.string() })).subscription(async function* () {
+          yield { kind: 'progress' };
+          yield { kind: 'progress' };
+        }),
+      }),
+    });
+    const caller = slowRouter.createCaller({ engine, engines: {}, commandLog } as never);
+    for await (const _ of await caller.images.pull({ reference: 'busybox' })) break;
+    expect(commandLog.entries()).toEqual([expect.objectContaining({ command: 'docker pull busybox', ok: false, cancelled: true })]);
+  });
+
   it('records mutations and streams that act (with names and outcomes), never queries', async () => {
     const commandLog = new CommandLog();
     const caller = testRouter.createCaller({ engine, engines: {}, commandLog } as never);

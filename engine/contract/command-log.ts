@@ -31,6 +31,8 @@ export interface CommandLogEntry {
   /** The equivalent command, secrets masked (cli.ts builders without revealSecrets). */
   command: string;
   ok: boolean;
+  /** Stopped by the person before it ended (a pull, push or build). */
+  cancelled?: true;
   /** Why it failed (for a batch: the first item that failed), for the renderer to word. */
   error?: BerthErrorShape;
 }
@@ -52,8 +54,8 @@ export class CommandLog {
     this.#added.setMaxListeners(0); // one per open window or tab, which has no fixed limit
   }
 
-  record(at: number, command: string, outcome: { ok: true } | { ok: false; error: BerthErrorShape }): CommandLogEntry {
-    const entry: CommandLogEntry = { seq: ++this.#seq, at, command, ok: outcome.ok, ...(outcome.ok ? {} : { error: outcome.error }) };
+  record(at: number, command: string, outcome: { ok: true } | { ok: false; error: BerthErrorShape } | { ok: false; cancelled: true }): CommandLogEntry {
+    const entry: CommandLogEntry = { seq: ++this.#seq, at, command, ok: outcome.ok, ...('error' in outcome ? { error: outcome.error } : {}), ...('cancelled' in outcome ? { cancelled: true as const } : {}) };
     this.#entries.push(entry);
     if (this.#entries.length > this.capacity) this.#entries.splice(0, this.#entries.length - this.capacity);
     this.#added.emit('entry', entry);

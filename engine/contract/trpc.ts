@@ -104,16 +104,22 @@ const recordCommands = t.middleware(async ({ ctx, type, path, getRawInput, next,
     log.record(at, await line(), { ok: false, error: toBerthErrorShape(result.error) });
     return result;
   }
-  // A pull, push or build: recorded when its stream ends (not when the person stops watching it).
+  // A pull, push or build: recorded when its stream ends, or as cancelled when the person stops it.
   const stream = result.data as AsyncIterable<unknown>;
   const kept = log;
   async function* recorded() {
+    let ended = false;
     try {
       yield* stream;
+      ended = true;
       kept.record(at, await line(), { ok: true });
     } catch (e) {
-      if (!signal?.aborted) kept.record(at, await line(), { ok: false, error: shapeOf(e) });
+      ended = !signal?.aborted;
+      if (ended) kept.record(at, await line(), { ok: false, error: shapeOf(e) });
       throw e;
+    } finally {
+      // The person stopped it (Cancel, or closed the page) before it ended.
+      if (!ended) kept.record(at, await line(), { ok: false, cancelled: true });
     }
   }
   return { ...result, data: recorded() };

@@ -54,6 +54,7 @@ function CommandLogDialog() {
   const [copied, setCopied] = useState(false);
   const time = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'medium' });
   const failure = (entry: CommandLogEntry) => {
+    if (entry.cancelled) return { text: t('commandLog.cancelled') };
     if (!entry.error) return { text: t('commandLog.failed', { error: '' }) };
     const { text, quoted } = errorText(i18n, entry.error);
     return { text: t('commandLog.failed', { error: text }), quoted };

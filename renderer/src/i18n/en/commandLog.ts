@@ -8,6 +8,7 @@ export const commandLog = {
   result: 'Result',
   ok: 'Done',
   failed: 'Failed: {{error}}',
+  cancelled: 'Cancelled',
   copyScript: 'Copy as script',
   copied: 'Copied',
   close: 'Close',

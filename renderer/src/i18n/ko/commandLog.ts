@@ -10,6 +10,7 @@ export const commandLog: Catalog['commandLog'] = {
   result: '결과',
   ok: '완료',
   failed: '실패: {{error}}',
+  cancelled: '취소됨',
   copyScript: '스크립트로 복사',
   copied: '복사됨',
   close: '닫기',
