@@ -66,3 +66,25 @@ test('the address follows Berth: Back, Forward, Alt+Left/Right, a reload and a c
   await expect(third.getByRole('status', { name: 'Engine' })).toContainText('Connected');
   expect(hash(third)).toBe('#/containers');
 });
+
+test('the containers search is part of the address: changed in place, kept by a reload', async ({ page }) => {
+  const name = uniqueName('searched');
+  await runContainer(name);
+  await openBerth(page);
+  const search = page.getByRole('searchbox', { name: 'Search' });
+  await search.fill(name);
+  await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe(name);
+  expect(hash(page)).toBe('#/containers');
+  // In place: no entry of its own, so Back leaves the list rather than undoing the typing.
+  const entries = await page.evaluate(() => history.length);
+  await search.fill(`${name}-x`);
+  await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe(`${name}-x`);
+  expect(await page.evaluate(() => history.length)).toBe(entries);
+  await search.fill(name);
+  await page.reload();
+  await expect(page.getByRole('status', { name: 'Engine' })).toContainText('Connected');
+  await expect(page.getByRole('searchbox', { name: 'Search' })).toHaveValue(name);
+  await expect(page.getByRole('button', { name, exact: true })).toBeVisible();
+  await page.getByRole('searchbox', { name: 'Search' }).fill('');
+  await expect.poll(() => new URL(page.url()).search).toBe('');
+});

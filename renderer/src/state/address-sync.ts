@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { placeOf, placeToPath, pathToPlace, type Place } from './address';
-import { openContainer, openImage, openMergedLogs, openProject, openVolume, showView, useUiStore } from './ui-store';
+import { openContainer, openImage, openMergedLogs, openProject, openVolume, setContainerSearch, showView, useUiStore } from './ui-store';
 
 let applying = false;
 
@@ -24,6 +24,9 @@ export function goTo(place: Place): void {
 }
 
 const currentPath = () => placeToPath(placeOf(useUiStore.getState()));
+
+/** The containers list's search text, kept in the address's query (`?q=`), as wouter's hash location puts it. */
+const searchInAddress = () => new URLSearchParams(location.search).get('q') ?? '';
 
 /** True when a key press belongs to what the person is typing into (a field, an editor, a terminal). */
 function typing(target: EventTarget | null): boolean {
@@ -51,6 +54,12 @@ function onHistoryKey(event: KeyboardEvent): void {
 export function useAddressSync(): void {
   const [path, navigate] = useHashLocation();
 
+  // The search text from the address, once at start (it changes in place: no entries of its own).
+  useEffect(() => {
+    const search = searchInAddress();
+    if (search && search !== useUiStore.getState().containerSearch) setContainerSearch(search);
+  }, []);
+
   // Address → store: at start and on every hashchange (Back, Forward, a pasted address, our own navigate).
   useEffect(() => {
     const place = pathToPlace(path);
@@ -63,6 +72,10 @@ export function useAddressSync(): void {
     () =>
       useUiStore.subscribe((state, previous) => {
         if (applying) return;
+        if (state.containerSearch !== previous.containerSearch && state.containerSearch !== searchInAddress()) {
+          // An in-place change: the same entry, its address updated (an empty query drops `?q=`).
+          navigate(`${location.hash.slice(1) || '/'}?${state.containerSearch ? new URLSearchParams({ q: state.containerSearch }).toString() : ''}`, { replace: true });
+        }
         const next = placeToPath(placeOf(state));
         if (next === placeToPath(placeOf(previous))) return;
         const shown = pathToPlace(location.hash);
