@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, Menu, Notification, type BrowserWindow } from 'electron';
 import { createIPCHandler } from 'trpc-electron/main';
+import { CommandLog } from '../engine/contract/command-log.js';
 import { contractRouter } from '../engine/contract/router.js';
 import { EngineManager } from '../engine/engine-manager.js';
 import { appMenuTemplate } from './app-menu.js';
@@ -49,6 +50,8 @@ if (!app.requestSingleInstanceLock()) {
     Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ packaged: app.isPackaged, platform: process.platform, language: trayLanguage(app.getLocale()) })));
     engine = await EngineManager.start(process.env.BERTH_ENGINE ? { engineUrl: process.env.BERTH_ENGINE } : {});
     const running = engine;
+    // One log for every window of this app: what Berth did on the engine this session.
+    const commandLog = new CommandLog();
     window = createMainWindow({ preload, page });
     createIPCHandler({
       router: contractRouter,
@@ -58,7 +61,7 @@ if (!app.requestSingleInstanceLock()) {
         if (!event.senderFrame || !isAppPage(event.senderFrame.url, pageUrl)) {
           throw new Error('Refused: this request did not come from Berth’s own window.');
         }
-        return { engine: running.api, engines: running.engines };
+        return { engine: running.api, engines: running.engines, commandLog };
       },
     });
     handleDesktopCalls(window, running.api, (url) => isAppPage(url, pageUrl));

@@ -23,8 +23,10 @@ export async function loginAddress(): Promise<string> {
   }
 }
 
-/** Opens Berth as a person would: a one-time login address, then waits for the engine. */
+/** Opens Berth as a returning person would: a one-time login address, then waits for the engine. */
 export async function openBerth(page: Page): Promise<void> {
+  // A returning person: the first-run welcome (e2e/welcome.spec.ts) stays out of other journeys.
+  await page.addInitScript(() => localStorage.setItem('berth.welcomed', '1'));
   await page.goto(await loginAddress());
   await expect(page.getByRole('status', { name: 'Engine' })).toContainText('Connected');
 }

@@ -12,6 +12,7 @@ import { fixtureImage, requireDockerHost } from '../testing/engine-env.js';
 import { mutatedArbitrary, nastyValues, validArbitrary } from '../testing/zod-arbitrary.js';
 import { BerthError, errorReasons, isBerthErrorShape } from './errors.js';
 import { contractRouter } from './router.js';
+import { CommandLog } from './command-log.js';
 import type { ContractContext } from './trpc.js';
 
 /**
@@ -191,7 +192,8 @@ let engineIds: string[];
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'berth-fuzz-'));
   manager = await EngineManager.start({ engineUrl, dataDir, runtimeDir: join(dataDir, 'run') });
-  ctx = { engine: manager.api, engines: manager.engines };
+  // With a command log, so the recording middleware (trpc.ts recordCommands) meets every input too.
+  ctx = { engine: manager.api, engines: manager.engines, commandLog: new CommandLog() };
   await manager.waitUntilConnected(10_000);
   // Something of each kind to stay untouched, and for read-only calls to read.
   // Without Berth's helper image, so the fuzz's first volume calls race to make it (and must make one).

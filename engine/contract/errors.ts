@@ -61,6 +61,8 @@ export const errorReasons = [
   /** A value a schema refused: params `problem` (catalog key under `problems.`), `field`, and its own params. */
   'inputProblem',
   'hostLinkLost',
+  /** Berth's web host refused a download or upload (params: status, the HTTP status). */
+  'hostRefused',
   'ownEngineGaveUp',
   'vmGaveUp',
   'vmRestarting',

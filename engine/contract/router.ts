@@ -1,4 +1,5 @@
 import { composeCliRoutes } from './routes/compose-cli.js';
+import { commandLogRoutes } from './routes/command-log.js';
 import { containerRoutes } from './routes/containers.js';
 import { engineRoutes } from './routes/engine.js';
 import { enginesRoutes } from './routes/engines.js';
@@ -30,6 +31,7 @@ export const contractRouter = router({
   registries: registryRoutes,
   transfers: transferRoutes,
   composeCli: composeCliRoutes,
+  commandLog: commandLogRoutes,
 });
 
 export type ContractRouter = typeof contractRouter;

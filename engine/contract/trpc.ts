@@ -1,6 +1,7 @@
-import { initTRPC, type TRPCError } from '@trpc/server';
+import { initTRPC, TRPCError } from '@trpc/server';
 import type { z } from 'zod';
 import { paced, type Outbox } from '../shared/outbox.js';
+import { commandOf, namesContainers, type CommandLog } from './command-log.js';
 import { BerthError, type BerthErrorShape } from './errors.js';
 import { inputRefusal, issueProblem } from './input-problems.js';
 import type { EngineApi, EnginesApi } from './service.js';
@@ -11,6 +12,8 @@ export interface ContractContext {
   engines: EnginesApi;
   /** The page's send buffer, where there is one to watch (the web host's WebSocket). */
   outbox?: Outbox;
+  /** The session's command log, shared by every window (command-log.ts); absent in tests that do not watch it. */
+  commandLog?: CommandLog;
 }
 
 const t = initTRPC.context<ContractContext>().create({
@@ -39,8 +42,91 @@ const pacedSubscriptions = t.middleware(async ({ ctx, type, signal, next }) => {
   return { ...result, data: paced(result.data as AsyncIterable<unknown>, ctx.outbox, signal) };
 });
 
+/** How long the log waits for container names before it shows ids instead. */
+const namesWait = 2000;
+
+/**
+ * Container id → name for the log, asked of the engine at the same time as the action runs (so a
+ * removed container's name is still known, and the action never waits on it).
+ */
+function containerNames(ctx: ContractContext): () => Promise<(id: string) => string> {
+  const listed = ctx.engine.containers.list().catch(() => []);
+  return async () => {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<[]>((resolve) => (timer = setTimeout(() => resolve([]), namesWait)));
+    const containers = await Promise.race([listed, timeout]).finally(() => clearTimeout(timer));
+    return (ref) => containers.find((c) => c.id === ref || c.name === ref || (ref.length >= 12 && c.id.startsWith(ref)))?.name ?? ref.slice(0, 12);
+  };
+}
+
+/** The first failure of a batch answer (ActionOutcome[]), if any. */
+function firstFailure(data: unknown): BerthErrorShape | undefined {
+  if (!Array.isArray(data)) return undefined;
+  return (data as { ok?: unknown; error?: BerthErrorShape }[]).find((o) => o?.ok === false && o.error)?.error;
+}
+
+function shapeOf(error: unknown): BerthErrorShape {
+  if (error instanceof BerthError) return toBerthErrorShape(new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause: error }));
+  if (error instanceof TRPCError) return toBerthErrorShape(error);
+  return toBerthErrorShape(new TRPCError({ code: 'INTERNAL_SERVER_ERROR' }));
+}
+
+/**
+ * Records what Berth did on the engine in the session's command log: every mutation and every
+ * pull, push and build that has a docker equivalent (command-log.ts#commandOf), with how it ended.
+ * Queries and streams that only read are not recorded. The command is made from the raw input
+ * (middleware runs before the procedure's own parsing); an input it cannot make a command of is
+ * simply not recorded.
+ */
+const recordCommands = t.middleware(async ({ ctx, type, path, getRawInput, next, signal }) => {
+  const log = ctx.commandLog;
+  if (type === 'query' || !log) return next();
+  const raw = await getRawInput().catch(() => undefined);
+  const input = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const command = (name?: (id: string) => string, result?: unknown) => {
+    try {
+      return commandOf(path, input, name, result);
+    } catch {
+      return undefined; // an input no builder can read (the procedure refuses it too)
+    }
+  };
+  if (command() === undefined) return next();
+  const at = Date.now();
+  const names = namesContainers.has(path) ? containerNames(ctx) : undefined;
+  const result = await next();
+  const line = async (data?: unknown) => command(names && (await names()), data) ?? '';
+  if (type === 'mutation') {
+    const failure = result.ok ? firstFailure(result.data) : toBerthErrorShape(result.error);
+    log.record(at, await line(result.ok ? result.data : undefined), failure ? { ok: false, error: failure } : { ok: true });
+    return result;
+  }
+  if (!result.ok) {
+    log.record(at, await line(), { ok: false, error: toBerthErrorShape(result.error) });
+    return result;
+  }
+  // A pull, push or build: recorded when its stream ends, or as cancelled when the person stops it.
+  const stream = result.data as AsyncIterable<unknown>;
+  const kept = log;
+  async function* recorded() {
+    let ended = false;
+    try {
+      yield* stream;
+      ended = true;
+      kept.record(at, await line(), { ok: true });
+    } catch (e) {
+      ended = !signal?.aborted;
+      if (ended) kept.record(at, await line(), { ok: false, error: shapeOf(e) });
+      throw e;
+    } finally {
+      // The person stopped it (Cancel, or closed the page) before it ended.
+      if (!ended) kept.record(at, await line(), { ok: false, cancelled: true });
+    }
+  }
+  return { ...result, data: recorded() };
+});
+
 export const router = t.router;
-export const procedure = t.procedure.use(pacedSubscriptions);
+export const procedure = t.procedure.use(pacedSubscriptions).use(recordCommands);
 
 /** Longest message or hint sent: a refused value may be quoted in it, and a value can be megabytes. */
 const maxTextLength = 500;

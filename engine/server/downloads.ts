@@ -10,7 +10,7 @@ import type { EngineApi } from '../contract/service.js';
 import { countBytes } from '../shared/byte-counters.js';
 import { withFileStream } from '../shared/read-file-stream.js';
 import { maxTarFileBytes } from '../shared/tar.js';
-import { checked, plain, refused, transferParam } from './http-answers.js';
+import { checked, failed, plain, refused, transferParam } from './http-answers.js';
 import { imageTransferRoutes } from './image-transfers.js';
 
 /** An HTTP endpoint of the web host beside the contract, for bytes that should not cross a WebSocket as JSON. */
@@ -36,7 +36,7 @@ export function logDownloadRoute(engine: EngineApi): HttpRoute {
       try {
         fileName = await engine.logs.fileName(id);
       } catch (e) {
-        return plain(res, e instanceof BerthError && e.code === 'NOT_FOUND' ? 404 : 502, (e as Error).message);
+        return failed(res, e);
       }
       res.writeHead(200, {
         'Content-Type': 'application/octet-stream',
@@ -142,17 +142,18 @@ export function fileUploadRoute(engine: EngineApi, spoolDir: string): HttpRoute 
       const name = url.searchParams.get('name') ?? '';
       const problem = firstInputProblem(filePath, folder) ?? firstInputProblem(fileName, name);
       if (problem) return refused(res, problem);
-      if (Number(req.headers['content-length']) > maxUploadBytes) return plain(res, 413, uploadTooLarge(name).message);
+      if (Number(req.headers['content-length']) > maxUploadBytes) return failed(res, uploadTooLarge(name), 413);
       let body: Awaited<ReturnType<typeof spoolBody>>;
       try {
         body = await spoolBody(req, spoolDir);
       } catch (e) {
-        if (e instanceof BerthError) return plain(res, 413, uploadTooLarge(name).message);
+        if (e instanceof BerthError) return failed(res, uploadTooLarge(name), 413);
         // The page went away mid-upload: nothing reached the engine, and nobody is left to tell.
         if (req.destroyed) return void res.destroy();
         // Berth's own side failed (a full disk, a folder it may not write): say so.
         const code = (e as NodeJS.ErrnoException).code;
-        return plain(res, code === 'ENOSPC' ? 507 : 500, `Berth could not take the upload in: ${(e as Error).message}`);
+        const local = new BerthError('INTERNAL', `Berth could not take the upload in: ${(e as Error).message}`, undefined, { reason: 'localFileFailed', engineText: (e as Error).message });
+        return failed(res, local, code === 'ENOSPC' ? 507 : 500);
       }
       try {
         await withFileStream(body.path, (bytes) =>
@@ -160,7 +161,7 @@ export function fileUploadRoute(engine: EngineApi, spoolDir: string): HttpRoute 
         );
         plain(res, 200, 'uploaded');
       } catch (e) {
-        plain(res, e instanceof BerthError && e.code === 'NOT_FOUND' ? 404 : 502, (e as Error).message);
+        failed(res, e);
       } finally {
         await body.remove();
       }

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { BerthError } from '../contract/errors.js';
 import { firstInputProblem, inputRefusal, inputRefusalError, type InputProblem } from '../contract/input-problems.js';
 import { transferId } from '../contract/transfer.js';
 
@@ -34,4 +35,15 @@ export function transferParam(req: IncomingMessage): { id?: string; problem?: In
  */
 export function checked(problem: InputProblem | undefined): void {
   if (problem) throw inputRefusalError(problem);
+}
+
+/**
+ * A route's failure as the structured error the page words in the person's language (upload.ts
+ * hostRefusal reads it): a BerthError as it is, anything else as a plain `unexpected` (its text is
+ * an internal detail). 404 for NOT_FOUND, else `status` (default 502).
+ */
+export function failed(res: ServerResponse, error: unknown, status?: number): void {
+  const shape = error instanceof BerthError ? error.toShape() : { code: 'INTERNAL', message: 'Something went wrong inside Berth.', reason: 'unexpected' };
+  res.writeHead(status ?? (shape.code === 'NOT_FOUND' ? 404 : 502), { 'Content-Type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(shape));
 }

@@ -1,11 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Writable } from 'node:stream';
-import { BerthError } from '../contract/errors.js';
 import { firstInputProblem, type InputProblem } from '../contract/input-problems.js';
 import { containerRef, imageImportInput, imageSaveNames } from '../contract/schemas.js';
 import type { EngineApi } from '../contract/service.js';
 import type { HttpRoute } from './downloads.js';
-import { checked, plain, refused, transferParam } from './http-answers.js';
+import { checked, failed, plain, refused, transferParam } from './http-answers.js';
 
 /**
  * The web host's doors for images and containers as files: docker save and export as downloads the
@@ -27,15 +26,11 @@ function sendJson(res: ServerResponse, value: unknown): void {
   res.end(JSON.stringify(value));
 }
 
-/** An upload the engine or Berth refused: JSON the page words (a BerthError's shape), else plain text. */
+/** An upload the engine or Berth refused: its input problem, else the structured error the page words. */
 function uploadFailed(res: ServerResponse, req: IncomingMessage, error: unknown, problem: InputProblem | undefined): void {
   req.resume();
   if (problem) return refused(res, problem);
-  if (error instanceof BerthError) {
-    res.writeHead(error.code === 'NOT_FOUND' ? 404 : 502, { 'Content-Type': 'application/json; charset=utf-8' });
-    return void res.end(JSON.stringify(error.toShape()));
-  }
-  plain(res, 502, (error as Error).message);
+  failed(res, error);
 }
 
 /** GET /download/image-save?name=<image>&name=…[&transfer=<id>]: docker save of those images as one .tar. */

@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CommandLog } from '../contract/command-log.js';
 import { EngineManager } from '../engine-manager.js';
 import { berthPaths } from '../hosts/paths.js';
 import { webHostRoutes } from './downloads.js';
@@ -26,7 +27,7 @@ async function main() {
     port,
     ...(process.env.BERTH_TOKEN ? { token: process.env.BERTH_TOKEN } : {}),
     rendererDir,
-    context: { engine: engine.api, engines: engine.engines },
+    context: { engine: engine.api, engines: engine.engines, commandLog: new CommandLog() },
     routes: webHostRoutes(engine.api, join(berthPaths().dataDir, 'uploads')),
   });
   const runtimeDir = berthPaths().runtimeDir;

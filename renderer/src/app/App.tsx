@@ -1,6 +1,7 @@
 import { useCrashAlertSync } from '../features/alerts/crash-alerts';
 import { useEngineSync } from '../rpc/engine-sync';
 import { useUiStore } from '../state/ui-store';
+import { useAddressSync } from '../state/address-sync';
 import { ContainerDetail } from '../features/container-detail/ContainerDetail';
 import { MergedLogsView } from '../features/container-detail/MergedLogsView';
 import { ContainersView } from '../features/containers/ContainersView';
@@ -14,10 +15,13 @@ import { Sidebar } from './Sidebar';
 import { StatusBar } from './StatusBar';
 import { EngineBanner } from './EngineBanner';
 import { KeyboardLayer } from './keyboard/KeyboardLayer';
+import { CommandLogPanel } from '../features/command-log/CommandLogPanel';
+import { Welcome } from '../features/welcome/Welcome';
 
 export function App() {
   useEngineSync();
   useCrashAlertSync();
+  useAddressSync();
   const view = useUiStore((s) => s.view);
   const openContainerId = useUiStore((s) => s.openContainerId);
   const mergedLogIds = useUiStore((s) => s.mergedLogIds);
@@ -28,6 +32,7 @@ export function App() {
       <Sidebar />
       <main className="app__main">
         <EngineBanner />
+        <Welcome />
         {view === 'containers' &&
           (mergedLogIds ? <MergedLogsView ids={mergedLogIds} /> : openContainerId ? <ContainerDetail id={openContainerId} /> : <ContainersView />)}
         {view === 'images' && (openImageRef ? <ImageDetailView reference={openImageRef} /> : <ImagesView />)}
@@ -37,6 +42,7 @@ export function App() {
       </main>
       <StatusBar />
       <KeyboardLayer />
+      <CommandLogPanel />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { ThemeSwitch } from './theme/ThemeSwitch';
 import { openHelp, openPalette } from './keyboard/keyboard-store';
 import { isMac, shortcutKeys } from './keyboard/shortcuts';
+import { CommandLogButton } from '../features/command-log/CommandLogPanel';
 
 const views: View[] = ['containers', 'images', 'volumes', 'networks', 'engine'];
 
@@ -40,6 +41,7 @@ export function Sidebar() {
           {t('keyboard.helpButton')}
         </button>
       </div>
+      <CommandLogButton className="sidebar__item" />
       <LanguageSwitch />
       <ThemeSwitch />
     </nav>

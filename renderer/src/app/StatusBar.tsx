@@ -4,6 +4,7 @@ import { engineDisplayName, isRemoteEngine } from '../features/engine/engine-lab
 import '../features/engine/engines.css';
 import { useEngineStatus } from '../rpc/engine-sync';
 import { useUiStore } from '../state/ui-store';
+import { CommandLogButton } from '../features/command-log/CommandLogPanel';
 
 export function StatusBar() {
   const { t } = useTranslation();
@@ -33,6 +34,7 @@ export function StatusBar() {
         </span>
       )}
       {hostLink === 'closed' && <span>{t('status.hostClosed')}</span>}
+      <CommandLogButton />
     </footer>
   );
 }

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { BerthError } from '../../../engine/contract/errors';
 
 /**
  * The web host's door, from the page (engine/server/web-host.ts says what each route accepts).
@@ -51,8 +52,14 @@ function refuse(problem: DoorProblem): undefined {
   return undefined;
 }
 
+/**
+ * Read when this module loads, before anything renders: the address sync (state/address-sync.ts)
+ * then writes Berth's own place into the fragment, and the token must already be out of it.
+ */
+const fragmentToken = typeof location === 'undefined' ? undefined : takeFragmentToken();
+
 async function establish(): Promise<string | undefined> {
-  const token = takeFragmentToken();
+  const token = fragmentToken;
   const stored = sessionStorage.getItem(storageKey) ?? undefined;
   if (token) {
     const answer = await askSession({ token });
@@ -127,6 +134,6 @@ export async function ticketUrl(method: 'GET' | 'POST', href: string): Promise<s
   });
   const body = (await res.json().catch(() => ({}))) as { target?: string; code?: string };
   if (res.status === 401) refuse('SESSION_UNKNOWN');
-  if (!body.target) throw new Error(`Berth refused the transfer (${body.code ?? res.status}).`);
+  if (!body.target) throw new BerthError('ENGINE_ERROR', `Berth refused the transfer (${body.code ?? res.status}).`, undefined, { reason: 'hostRefused', params: { status: res.status } });
   return body.target;
 }

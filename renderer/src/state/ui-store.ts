@@ -6,6 +6,8 @@ export type View = 'containers' | 'images' | 'volumes' | 'networks' | 'engine';
 /** Which rows the containers list shows: all, running ones, or running ones by healthcheck verdict. */
 export type ContainerFilter = 'all' | 'running' | 'healthy' | 'unhealthy' | 'starting';
 export type Language = 'en' | 'ko';
+/** The tabs of a container's detail. */
+export type DetailTab = 'logs' | 'terminal' | 'files' | 'inspect' | 'stats';
 
 interface UiState {
   view: View;
@@ -18,6 +20,8 @@ interface UiState {
   selection: ReadonlySet<string>;
   /** The container whose detail is open (logs, terminal, inspect, stats), if any. */
   openContainerId: string | undefined;
+  /** The open container's tab (in the store, so the address and a reload keep it). */
+  detailTab: DetailTab;
   /** The image shown up close, by name or id, if any. */
   openImageRef: string | undefined;
   /** The volume whose files are being browsed, if any. */
@@ -63,6 +67,7 @@ export const useUiStore = create<UiState>()(() => ({
   containerFilter: 'all',
   selection: new Set(),
   openContainerId: undefined,
+  detailTab: 'logs',
   mergedLogIds: undefined,
   mergedLogsProject: undefined,
   openProjectName: undefined,
@@ -78,7 +83,9 @@ export const showView = (view: View) =>
   useUiStore.setState({ view, openContainerId: undefined, mergedLogIds: undefined, openProjectName: undefined, openVolumeName: undefined, openImageRef: undefined });
 export const openImage = (reference: string | undefined) => useUiStore.setState({ view: 'images', openImageRef: reference });
 export const openVolume = (name: string | undefined) => useUiStore.setState({ view: 'volumes', openVolumeName: name });
-export const openContainer = (id: string) => useUiStore.setState({ view: 'containers', openContainerId: id, mergedLogIds: undefined, openProjectName: undefined });
+export const openContainer = (id: string, tab: DetailTab = 'logs') =>
+  useUiStore.setState({ view: 'containers', openContainerId: id, detailTab: tab, mergedLogIds: undefined, openProjectName: undefined });
+export const showDetailTab = (detailTab: DetailTab) => useUiStore.setState({ detailTab });
 export const closeContainer = () => useUiStore.setState({ openContainerId: undefined, mergedLogIds: undefined, openProjectName: undefined });
 export const openMergedLogs = (ids: readonly string[]) =>
   useUiStore.setState({ view: 'containers', openContainerId: undefined, mergedLogIds: ids, mergedLogsProject: undefined, openProjectName: undefined });

@@ -1,6 +1,8 @@
 import { useState, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ticketUrl } from '../rpc/door';
+import { toBerthError } from '../rpc/errors';
+import { errorText } from './errorText';
 import { desktopFiles, type DesktopFiles } from '../rpc/desktop';
 
 /**
@@ -27,7 +29,7 @@ export function SaveLink({
   label?: string;
   children: ReactNode;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [refused, setRefused] = useState<string>();
   if (desktopFiles) {
     const files = desktopFiles;
@@ -51,7 +53,8 @@ export function SaveLink({
         link.click();
         link.remove();
       })
-      .catch((e: unknown) => setRefused(e instanceof Error ? e.message : String(e)));
+      // The host's refusal in the person's language (errors.hostRefused), never its English text.
+      .catch((e: unknown) => setRefused(errorText(i18n, toBerthError(e)).text));
   };
   return (
     <>

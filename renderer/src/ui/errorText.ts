@@ -1,6 +1,7 @@
 import type { i18n as I18n } from 'i18next';
 import type { BerthErrorShape } from '../../../engine/contract/errors';
 import { problemValues } from '../../../engine/contract/input-problems';
+import { tIfExists } from '../i18n/keys';
 
 /** An error as a person reads it: Berth's own words where it knows the reason, the engine's beside them. */
 export interface ErrorText {
@@ -20,14 +21,16 @@ export interface ErrorText {
 export function errorText(i18n: Pick<I18n, 't' | 'exists'>, error: BerthErrorShape): ErrorText {
   // A value a schema refused names its own words (`problems.<problem>`, engine/contract/input-problems.ts).
   const problem = error.reason === 'inputProblem' ? error.params?.problem : undefined;
-  if (typeof problem === 'string' && i18n.exists(`problems.${problem}`)) {
+  if (typeof problem === 'string') {
     const { problem: _problem, field: _field, ...params } = error.params ?? {};
-    return { text: i18n.t(`problems.${problem}`, problemValues(params)) };
+    const text = tIfExists(i18n, `problems.${problem}`, problemValues(params));
+    if (text !== undefined) return { text };
   }
   const key = error.reason ? `errors.${error.reason}` : undefined;
-  if (!key || !i18n.exists(key)) return { text: error.message, ...(error.hint ? { hint: error.hint } : {}) };
   const values = Object.fromEntries(Object.entries(error.params ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v)]));
-  const hint = i18n.exists(`${key}Hint`) ? i18n.t(`${key}Hint`, values) : undefined;
+  const text = key === undefined ? undefined : tIfExists(i18n, key, values);
+  if (text === undefined) return { text: error.message, ...(error.hint ? { hint: error.hint } : {}) };
+  const hint = tIfExists(i18n, `${key}Hint`, values);
   // `message` is Berth's English then; only what the engine itself said is shown beside the words.
-  return { text: i18n.t(key, values), ...(error.engineText ? { quoted: error.engineText } : {}), ...(hint ? { hint } : {}) };
+  return { text, ...(error.engineText ? { quoted: error.engineText } : {}), ...(hint ? { hint } : {}) };
 }

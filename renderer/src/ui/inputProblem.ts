@@ -1,10 +1,12 @@
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
+import { tKnown, type CatalogKey } from '../i18n/keys';
 import { firstInputProblem, issueProblem, problemValues, type InputProblem } from '../../../engine/contract/input-problems';
 
 /** A problem's words in the current language: `problems.<key>` filled from its params. */
 export function problemText(t: TFunction, problem: Pick<InputProblem, 'key' | 'params'>): string {
-  return t(`problems.${problem.key}`, problemValues(problem.params));
+  // A problem's key is one of input-problems.ts's codes; catalogs.test.ts checks each is worded.
+  return tKnown(t, `problems.${problem.key}` as CatalogKey, problemValues(problem.params));
 }
 
 /**

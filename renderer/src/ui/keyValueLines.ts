@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { tKnown } from '../i18n/keys';
 import { envLineProblem, type EnvProblemCode } from '../../../engine/contract/env';
 
 /**
@@ -17,7 +18,7 @@ export interface LineProblem {
 
 /** A refused line in the person's language ("Line 2: …"), from the same catalog keys as the Run dialog's env lines. */
 export function lineProblemText(t: TFunction, problem: LineProblem): string {
-  return t('run.envLine', { line: problem.line, problem: t(`problems.env.${problem.code}`, problem.params) });
+  return t('run.envLine', { line: problem.line, problem: tKnown(t, `problems.env.${problem.code}`, problem.params) });
 }
 
 export function parseKeyValueLines(

@@ -2,17 +2,18 @@ import { isBerthErrorShape, type BerthErrorShape } from '../../../engine/contrac
 import { ticketUrl } from '../rpc/door';
 
 /**
- * What the web host answered when it refused a request: the structured error it sends for a refused
- * input (JSON, worded by errorText in the person's language), or its plain text as the message.
+ * What the web host answered when it refused a request: the structured error it sends (JSON, worded
+ * by errorText in the person's language), or, for a plain-text answer (the host's own English, e.g.
+ * a spent ticket), `hostRefused` with the HTTP status, so the person still reads their own language.
  */
-export function hostRefusal(body: string): BerthErrorShape {
+export function hostRefusal(body: string, status = 0): BerthErrorShape {
   try {
     const value: unknown = JSON.parse(body);
     if (isBerthErrorShape(value)) return value;
   } catch {
-    // Plain text: the host's own words.
+    // Plain text: the host's own English, kept as the message only.
   }
-  return { code: 'ENGINE_ERROR', message: body };
+  return { code: 'ENGINE_ERROR', message: body, reason: 'hostRefused', params: { status } };
 }
 
 /**
@@ -34,7 +35,7 @@ export async function uploadWithProgress(
     request.upload.onprogress = (event) => onProgress(event.loaded, event.lengthComputable ? event.total : file.size);
     request.onload = () => {
       if (request.status >= 200 && request.status < 300) return resolve();
-      const refusal = hostRefusal(request.responseText);
+      const refusal = hostRefusal(request.responseText, request.status);
       // The name goes beside the host's English; a worded refusal's words come from the catalogs.
       reject({ ...refusal, message: `${file.name}: ${refusal.message}` } satisfies BerthErrorShape);
     };

@@ -10,7 +10,7 @@ import { openContainer, openImage, openVolume, setLanguage, setTheme, showView, 
 import { useContainers } from '../../features/containers/useContainers';
 import { Dialog } from '../../ui/Dialog';
 import { themeChoices } from '../theme/resolve';
-import { askAction, closePalette, openHelp, requestPull, requestTab } from './keyboard-store';
+import { askAction, closePalette, openHelp, requestPull } from './keyboard-store';
 import { paletteScore } from './palette-filter';
 import { sectionOrder } from './shortcuts';
 import './palette.css';
@@ -86,10 +86,10 @@ export function CommandPalette() {
           <Group heading={t('keyboard.palette.groups.containers')}>
             {containers.map((c) => (
               <div key={c.id} role="none" className="palette__set">
-                <Item label={t('keyboard.palette.open', { name: c.name })} keywords={[c.image, c.id.slice(0, 12)]} onSelect={() => { requestTab({ id: c.id, tab: 'logs' }); openContainer(c.id); }} />
-                <Item label={t('keyboard.palette.logs', { name: c.name })} command={containerLogsCommand(c.name, { follow: true, tail: 1000, since: 'all', timestamps: false })} keywords={['logs']} onSelect={() => { requestTab({ id: c.id, tab: 'logs' }); openContainer(c.id); }} />
+                <Item label={t('keyboard.palette.open', { name: c.name })} keywords={[c.image, c.id.slice(0, 12)]} onSelect={() => openContainer(c.id, 'logs')} />
+                <Item label={t('keyboard.palette.logs', { name: c.name })} command={containerLogsCommand(c.name, { follow: true, tail: 1000, since: 'all', timestamps: false })} keywords={['logs']} onSelect={() => openContainer(c.id, 'logs')} />
                 {c.state === 'running' && (
-                  <Item label={t('keyboard.palette.terminal', { name: c.name })} keywords={['terminal', 'shell', 'exec']} onSelect={() => { requestTab({ id: c.id, tab: 'terminal' }); openContainer(c.id); }} />
+                  <Item label={t('keyboard.palette.terminal', { name: c.name })} keywords={['terminal', 'shell', 'exec']} onSelect={() => openContainer(c.id, 'terminal')} />
                 )}
                 {c.state === 'running' || c.state === 'restarting' ? (
                   <Item label={t('keyboard.palette.stop', { name: c.name })} command={containerActionCommand('stop', [c.name])} onSelect={() => askAction({ action: 'stop', id: c.id, name: c.name })} />

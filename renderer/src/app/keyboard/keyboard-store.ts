@@ -1,7 +1,6 @@
 import { create } from 'zustand';
 
 /** A container detail tab the palette asked for ("open logs of db"). */
-export type RequestedTab = 'logs' | 'terminal';
 
 /** A start or stop the palette asked for, waiting for the person to confirm it. */
 export interface PendingAction {
@@ -13,8 +12,6 @@ export interface PendingAction {
 interface KeyboardState {
   palette: boolean;
   help: boolean;
-  /** The tab a container's detail shows (until the person picks another tab there). */
-  requestedTab: { id: string; tab: RequestedTab } | undefined;
   /** While set, the Images view shows its Pull dialog with this text (cleared when it closes). */
   requestedPull: string | undefined;
   pendingAction: PendingAction | undefined;
@@ -24,7 +21,6 @@ interface KeyboardState {
 export const useKeyboardStore = create<KeyboardState>()(() => ({
   palette: false,
   help: false,
-  requestedTab: undefined,
   requestedPull: undefined,
   pendingAction: undefined,
 }));
@@ -33,12 +29,6 @@ export const openPalette = () => useKeyboardStore.setState({ palette: true, help
 export const closePalette = () => useKeyboardStore.setState({ palette: false });
 export const openHelp = () => useKeyboardStore.setState({ help: true, palette: false });
 export const closeHelp = () => useKeyboardStore.setState({ help: false });
-export const requestTab = (requestedTab: { id: string; tab: RequestedTab } | undefined) => useKeyboardStore.setState({ requestedTab });
-/** The tab asked for a container, if any. */
-export const requestedTabOf = (id: string) => {
-  const requested = useKeyboardStore.getState().requestedTab;
-  return requested?.id === id ? requested.tab : undefined;
-};
 export const requestPull = (requestedPull: string | undefined) => useKeyboardStore.setState({ requestedPull });
 export const askAction = (pendingAction: PendingAction | undefined) => useKeyboardStore.setState({ pendingAction });
 

@@ -1,11 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { acknowledgeCrash } from '../alerts/crash-alerts';
 import { CrashMuteToggle } from '../alerts/CrashMark';
-import { requestTab, requestedTabOf, useKeyboardStore } from '../../app/keyboard/keyboard-store';
 import { useTranslation } from 'react-i18next';
 import { useContainers } from '../containers/useContainers';
-import { closeContainer } from '../../state/ui-store';
+import { closeContainer, showDetailTab, useUiStore } from '../../state/ui-store';
+import { detailTabs as tabs } from '../../state/address';
 import { StateBadge } from '../containers/StateBadge';
+import { PortLinks } from '../containers/PortLinks';
+import { portsTooltip } from '../containers/port-groups';
 import { FilesTab } from './FilesTab';
 import { HealthNote } from './HealthNote';
 import { InspectTab } from './InspectTab';
@@ -16,23 +18,12 @@ import { imageShown } from '../../ui/format';
 import { ProjectLink } from '../compose/ProjectLink';
 import { ContainerEditActions } from '../edit/ContainerEditActions';
 
-const tabs = ['logs', 'terminal', 'files', 'inspect', 'stats'] as const;
-type Tab = (typeof tabs)[number];
-
 /** One container up close: its logs, a terminal in it, its inspect document and its live stats. */
 export function ContainerDetail({ id }: { id: string }) {
   const { t } = useTranslation();
   const { data: containers = [] } = useContainers();
   const container = containers.find((c) => c.id === id);
-  // The quick-search palette may ask for a tab ("open terminal of web"), also while this container is open.
-  const [picked, setPicked] = useState<Tab>(() => requestedTabOf(id) ?? 'logs');
-  const requested = useKeyboardStore((s) => (s.requestedTab?.id === id ? s.requestedTab.tab : undefined));
-  const tab = requested ?? picked;
-  const setTab = (value: Tab) => {
-    setPicked(value);
-    requestTab(undefined);
-  };
-  useEffect(() => () => requestTab(undefined), []);
+  const tab = useUiStore((s) => s.detailTab);
   const name = container?.name ?? id.slice(0, 12);
   // Opening a container that crashed is seeing its alert: the mark in the list goes.
   useEffect(() => acknowledgeCrash(id), [id]);
@@ -52,6 +43,11 @@ export function ContainerDetail({ id }: { id: string }) {
         {container && <CrashMuteToggle name={container.name} />}
         {container?.compose && <ProjectLink containerId={container.id} project={container.compose.project} />}
         {container && <ContainerEditActions id={id} />}
+        {container && container.ports.length > 0 && (
+          <span className="container-detail__ports" title={portsTooltip(container.ports)}>
+            <PortLinks ports={container.ports} />
+          </span>
+        )}
       </header>
       {container && <HealthNote container={container} />}
       <div className="tabs" role="tablist" aria-label={t('detail.tabs')}>
@@ -64,7 +60,7 @@ export function ContainerDetail({ id }: { id: string }) {
             aria-selected={tab === value}
             aria-controls={`panel-${value}`}
             className="tabs__tab"
-            onClick={() => setTab(value)}
+            onClick={() => showDetailTab(value)}
           >
             {t(`detail.${value}`)}
           </button>

@@ -39,6 +39,7 @@ import { useContainers } from './useContainers';
 import { CheckUpdatesButton } from '../edit/ContainerEditActions';
 import { useContainerUsage } from './useContainerUsage';
 import { mayNotifyLater } from '../../ui/notify';
+import { ConceptLink } from '../welcome/ConceptLink';
 
 interface Failure {
   name: string;
@@ -204,6 +205,7 @@ export function ContainersView() {
       ) : shown.length === 0 && !error ? (
         <p className="view__empty">
           {search ? t('containers.noMatch', { search }) : filter === 'running' && all.length ? t('containers.noRunning') : filter !== 'all' && all.length ? t('containers.noHealth') : t('containers.empty')}
+          {all.length === 0 && !search && <ConceptLink concept="container" />}
         </p>
       ) : (
         <ContainerTable

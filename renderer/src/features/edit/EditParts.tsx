@@ -122,7 +122,7 @@ export function PortHolderNote({ holder, port, onUse }: { holder: PortHolder | u
           </button>
         </>
       )}
-      {holder.kind === 'process' && (holder.program ? t('edit.portHeldByProgram', { port, program: holder.program, pid: holder.pid }) : t('edit.portHeldByOther', { port }))}
+      {holder.kind === 'process' && (holder.program ? t('edit.portHeldByProgram', { port, program: holder.program, pid: holder.pid ?? '?' }) : t('edit.portHeldByOther', { port }))}
       {next && (
         <button type="button" className="button button--small" onClick={() => onUse(next)}>
           {t('edit.useFreePort', { port: next })}

@@ -101,7 +101,7 @@ function EngineRow({ choice, busy, onUse, onEdit, onRemove }: { choice: EngineCh
     endpoint.source === 'saved'
       ? t(endpoint.wroteContext ? 'engines.savedAsContext' : 'engines.saved')
       : endpoint.source === 'context'
-        ? t('engines.context', { name: endpoint.contextName })
+        ? t('engines.context', { name: endpoint.contextName ?? '' })
         : `${t(`engine.sources.${endpoint.source}`)}${endpoint.contextName === 'default' ? ` · ${t('engines.defaultContext')}` : ''}`;
   const state = choice.answering
     ? choice.version

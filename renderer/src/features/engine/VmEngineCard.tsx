@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { tKnown } from '../../i18n/keys';
 import { commandLine } from '../../../../engine/contract/cli';
 import type { VmBootStage, VmEngineStatus, VmSettings } from '../../../../engine/contract/types';
 import { berth } from '../../rpc/client';
@@ -41,7 +42,7 @@ export function VmEngineCard() {
     [t('engine.vm.savedResources'), savedDiffers ? t('engine.vm.resourcesValue', { ...status.settings }) : undefined],
     [t('engine.vm.bootTime'), status.bootMs !== undefined ? t('engine.vm.seconds', { seconds: (status.bootMs / 1000).toFixed(1) }) : undefined],
     [t('engine.vm.ports'), running ? status.forwardedPorts.map((port) => `127.0.0.1:${port}`).join(', ') || t('engine.vm.noPorts') : undefined],
-    [t('engine.vm.portProblems'), status.portProblems.map((problem) => t(`engine.vm.portProblem.${problem.reason}`, { ...problem })).join('\n') || undefined],
+    [t('engine.vm.portProblems'), status.portProblems.map((problem) => tKnown(t, `engine.vm.portProblem.${problem.reason}`, { ...problem })).join('\n') || undefined],
     [t('engine.vm.restarts'), status.restarts > 0 ? String(status.restarts) : undefined],
     [t('engine.vm.lastExit'), processEndText(t, status.lastExit)],
     [t('engine.vm.disk'), status.diskFile],

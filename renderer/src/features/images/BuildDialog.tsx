@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { tKnown } from '../../i18n/keys';
 import { imageBuildCommand } from '../../../../engine/contract/cli';
 import type { BerthErrorShape } from '../../../../engine/contract/errors';
 import { parseImageReference } from '../../../../engine/contract/reference';
@@ -37,7 +38,7 @@ export function BuildDialog({ onClose }: { onClose: () => void }) {
 
   const args = parseKeyValueLines(argsText);
   const parsedTag = parseImageReference(tag);
-  const tagProblem = tag.trim() && !parsedTag.ok ? t(`problems.reference.${parsedTag.code}`, parsedTag.params) : undefined;
+  const tagProblem = tag.trim() && !parsedTag.ok ? tKnown(t, `problems.reference.${parsedTag.code}`, parsedTag.params) : undefined;
   const contextProblem = context && !context.startsWith('/') ? t('build.absolute') : undefined;
   const input = { context: context.trim(), dockerfile: dockerfile.trim() || 'Dockerfile', tag: tag.trim(), buildArgs: 'values' in args ? args.values : {} };
   const invalid = !context || Boolean(contextProblem || tagProblem) || 'code' in args || phase.name === 'building';

@@ -22,6 +22,7 @@ import { PullDialog } from './PullDialog';
 import { BuildDialog } from './BuildDialog';
 import { LoginDialog, PushDialog, TagDialog } from './RegistryDialogs';
 import { RunDialog } from './RunDialog';
+import { ConceptLink } from '../welcome/ConceptLink';
 
 /** One row per name, as `docker images` lists them: removing a row removes that name (the image goes with its last one). */
 interface ImageRow {
@@ -141,7 +142,7 @@ export function ImagesView() {
         )}
       </FailureList>
       <QueryErrorNotice error={error} />
-      {!isPending && rows.length === 0 && !error && <p className="view__empty">{t('images.empty')}</p>}
+      {!isPending && rows.length === 0 && !error && <p className="view__empty">{t('images.empty')}<ConceptLink concept="image" /></p>}
       {rows.length > 0 && (
         <table className="simple-table">
           <thead>

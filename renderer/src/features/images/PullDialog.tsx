@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { tKnown } from '../../i18n/keys';
 import { imagePullCommand } from '../../../../engine/contract/cli';
 import type { BerthErrorShape } from '../../../../engine/contract/errors';
 import { parseImageReference } from '../../../../engine/contract/reference';
@@ -38,7 +39,7 @@ export function PullDialog({
   useEffect(() => () => subscription.current?.unsubscribe(), []);
 
   const parsed = parseImageReference(reference);
-  const problem = reference.trim() && !parsed.ok ? t(`problems.reference.${parsed.code}`, parsed.params) : undefined;
+  const problem = reference.trim() && !parsed.ok ? tKnown(t, `problems.reference.${parsed.code}`, parsed.params) : undefined;
   const start = () => {
     if (!parsed.ok) return;
     setLayers([]);

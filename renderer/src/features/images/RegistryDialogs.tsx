@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { tKnown } from '../../i18n/keys';
 import { imagePushCommand, imageTagCommand, loginCommand } from '../../../../engine/contract/cli';
 import type { BerthErrorShape } from '../../../../engine/contract/errors';
 import { parseImageReference } from '../../../../engine/contract/reference';
@@ -19,7 +20,7 @@ export function TagDialog({ source, onClose }: { source: string; onClose: () => 
   const { t } = useTranslation();
   const [target, setTarget] = useState('');
   const parsed = parseImageReference(target);
-  const problem = target.trim() && !parsed.ok ? t(`problems.reference.${parsed.code}`, parsed.params) : undefined;
+  const problem = target.trim() && !parsed.ok ? tKnown(t, `problems.reference.${parsed.code}`, parsed.params) : undefined;
   const tag = useMutation({ mutationFn: () => berth.images.tag.mutate({ source, target: target.trim() }), onSuccess: onClose });
   return (
     <Dialog title={t('registry.tagTitle', { source })} onClose={onClose}>

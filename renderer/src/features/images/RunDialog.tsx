@@ -1,6 +1,7 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { tKnown } from '../../i18n/keys';
 import { containerRunCommand, splitCommandLine } from '../../../../engine/contract/cli';
 import { parseEnvText } from '../../../../engine/contract/env';
 import { parsePortSpec } from '../../../../engine/contract/ports';
@@ -100,10 +101,10 @@ export function RunDialog({ image: initialImage, onClose, edit }: { image: strin
   });
   const holderOf = (i: number) => (settledPorts[i]?.hostPort === singleHostPort(i) ? portChecks[i]?.data : undefined);
   const problems = {
-    image: imageId || parsedImage.ok ? undefined : t(`problems.reference.${parsedImage.code}`, parsedImage.params),
+    image: imageId || parsedImage.ok ? undefined : tKnown(t, `problems.reference.${parsedImage.code}`, parsedImage.params),
     name: name && (firstProblemText(t, containerName, name) ?? (containers.some((c) => c.name === name && c.id !== except) ? t('run.nameTaken', { name }) : undefined)),
     ports: parsedPorts.map((parsed, i) => {
-      if (!parsed.ok) return t(`problems.port.${parsed.code}`, parsed.params);
+      if (!parsed.ok) return tKnown(t, `problems.port.${parsed.code}`, parsed.params);
       const port = singleHostPort(i);
       const holder = holderOf(i);
       if (holder?.kind === 'container' || holder?.kind === 'process') return t('run.portTaken', { port });
@@ -112,9 +113,9 @@ export function RunDialog({ image: initialImage, onClose, edit }: { image: strin
     }),
     mounts: mounts.map((m) => {
       const problem = mountProblem(m);
-      return problem && t(`problems.mount.${problem.code}`, problem.params);
+      return problem && tKnown(t, `problems.mount.${problem.code}`, problem.params);
     }),
-    env: env.problems.map((p) => t('run.envLine', { line: p.line, problem: t(`problems.env.${p.code}`, p.params) })).join('\n') || undefined,
+    env: env.problems.map((p) => t('run.envLine', { line: p.line, problem: tKnown(t, `problems.env.${p.code}`, p.params) })).join('\n') || undefined,
     command: command ? undefined : t('run.openQuote'),
   };
   const invalid = Boolean(problems.image || problems.name || problems.ports.some(Boolean) || problems.mounts.some(Boolean) || problems.env || problems.command);
@@ -134,7 +135,7 @@ export function RunDialog({ image: initialImage, onClose, edit }: { image: strin
   const addPortSpec = () => {
     const parsed = parsePortSpec(portSpecText);
     if (!parsed.ok) {
-      setPortSpecProblem(t(`problems.port.${parsed.code}`, parsed.params));
+      setPortSpecProblem(tKnown(t, `problems.port.${parsed.code}`, parsed.params));
       return;
     }
     setPorts([...ports, { hostIp: parsed.hostIp || '127.0.0.1', hostPort: parsed.hostPort, containerPort: parsed.containerPort, protocol: parsed.protocol }]);

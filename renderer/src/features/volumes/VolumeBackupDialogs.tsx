@@ -77,7 +77,7 @@ export function ImportVolumeDialog({ onClose }: { onClose: () => void }) {
       .then((target) => fetch(target, { method: 'POST', body: file }))
       .catch((e: Error) => e);
     if (response instanceof Error) setRequestError(response.message);
-    else if (response.status === 400) setRequestError(errorText(i18n, hostRefusal(await response.text())).text);
+    else if (response.status === 400) setRequestError(errorText(i18n, hostRefusal(await response.text(), response.status)).text);
     void queryClient.invalidateQueries();
   };
   return (

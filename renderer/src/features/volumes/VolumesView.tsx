@@ -17,6 +17,7 @@ import { formatBytes } from '../../ui/format';
 import { useSelection } from '../../ui/useSelection';
 import { ImportVolumeDialog } from './VolumeBackupDialogs';
 import { CreateVolumeDialog, PruneVolumesDialog } from './VolumeDialogs';
+import { ConceptLink } from '../welcome/ConceptLink';
 
 export function VolumesView() {
   const { t, i18n } = useTranslation();
@@ -71,7 +72,7 @@ export function VolumesView() {
       <CommandPreview label={lastCommand ? t('containers.lastCommand') : t('containers.listCommand')} command={lastCommand ?? commandLine(['volume', 'ls'])} />
       <FailureList failures={failures} />
       <QueryErrorNotice error={error} />
-      {!isPending && shown.length === 0 && !error && <p className="view__empty">{t('volumes.empty')}</p>}
+      {!isPending && shown.length === 0 && !error && <p className="view__empty">{t('volumes.empty')}<ConceptLink concept="volume" /></p>}
       {shown.length > 0 && (
         <table className="simple-table">
           <thead>

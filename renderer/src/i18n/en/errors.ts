@@ -42,6 +42,8 @@ export const errors = {
   unexpectedHint: 'Try again; if it keeps happening, the engine log may say more.',
   hostLinkLost: 'Berth lost its link to the engine host.',
   hostLinkLostHint: 'It reconnects by itself.',
+  hostRefused: 'Berth’s web host refused this download or upload (HTTP {{status}}).',
+  hostRefusedHint: 'Start it again from Berth; if this page was open a long time or Berth restarted, reload the page first.',
   ownEngineGaveUp: 'Berth’s own engine stopped {{times}} times in a row soon after starting; Berth stopped restarting it.',
   ownEngineGaveUpHint: 'See its log ({{logFile}}). Start tries again; its images, containers and volumes are kept.',
   vmGaveUp: 'The virtual machine stopped unexpectedly {{times}} times in a row; Berth stopped restarting it.',

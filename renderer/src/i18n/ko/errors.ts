@@ -44,6 +44,8 @@ export const errors: Catalog['errors'] = {
   unexpectedHint: '다시 시도해 보세요. 계속 이러면 엔진 로그에 더 자세한 내용이 있을 수 있습니다.',
   hostLinkLost: 'Berth가 엔진 호스트와의 연결을 잃었습니다.',
   hostLinkLostHint: '저절로 다시 연결됩니다.',
+  hostRefused: 'Berth 웹 호스트가 이 다운로드나 업로드를 거절했습니다(HTTP {{status}}).',
+  hostRefusedHint: 'Berth에서 다시 시작하세요. 이 페이지를 오래 열어 두었거나 Berth가 다시 시작했다면 먼저 페이지를 새로 고치세요.',
   ownEngineGaveUp: 'Berth 자체 엔진이 시작 직후 {{times}}번 연달아 멈춰서, 다시 시작하기를 그만두었습니다.',
   ownEngineGaveUpHint: '로그({{logFile}})를 보세요. 시작을 누르면 다시 시도합니다. 이미지, 컨테이너, 볼륨은 그대로 남습니다.',
   vmGaveUp: '가상 머신이 {{times}}번 연달아 예기치 않게 멈춰서, 다시 시작하기를 그만두었습니다.',

@@ -1,0 +1,17 @@
+export const commandLog = {
+  open: 'Command log',
+  title: 'Command log',
+  intro: 'Everything Berth did on the engine in this session, newest first, as the docker commands it equals. Secret values are hidden.',
+  empty: 'Nothing yet: start, stop, run, pull or remove something and it appears here.',
+  time: 'Time',
+  command: 'Command',
+  result: 'Result',
+  ok: 'Done',
+  failed: 'Failed: {{error}}',
+  cancelled: 'Cancelled',
+  copyScript: 'Copy as script',
+  copied: 'Copied',
+  close: 'Close',
+  scriptHeader: 'Berth command log, {{date}}. Failed commands are commented out.',
+  scriptFailed: 'failed: {{error}}',
+} as const;
