@@ -7,6 +7,9 @@ import { dockerOptionsFor } from './docker/client.js';
 import { createDockerEngineApi } from './docker/engine-api.js';
 import { pingEngine } from './docker/health.js';
 import { detectEndpoints, endpointId } from './hosts/detect.js';
+import { berthPaths } from './hosts/paths.js';
+import { sshDockerOptions } from './hosts/ssh/ssh-engine.js';
+import type { SshTunnel } from './hosts/ssh/ssh-tunnel.js';
 
 export interface OpenEngineOptions {
   /** An engine URL the person chose; otherwise the first detected engine that answers. */
@@ -19,7 +22,22 @@ export interface OpenEngine {
   connection: EngineConnection;
   /** The contract's engine API for this engine. */
   api: EngineApi;
+  /** For an ssh:// engine: the one SSH connection its requests travel over. */
+  sshTunnel?: SshTunnel;
   close(): Promise<void>;
+}
+
+export interface EngineHostOptions {
+  /** Berth's data folder (pinned SSH host keys); berthPaths()'s by default. */
+  dataDir?: string;
+  /** HOME (known_hosts, key files) and SSH_AUTH_SOCK for ssh:// engines; process.env by default. */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** dockerode options for an engine address: an ssh:// one through its own long-lived tunnel. */
+function dockerFor(url: string, hosts: EngineHostOptions): { options: DockerClient.DockerOptions; sshTunnel?: SshTunnel } {
+  const ssh = sshDockerOptions(url, { dataDir: hosts.dataDir ?? berthPaths().dataDir, ...(hosts.env ? { env: hosts.env } : {}) });
+  return ssh ? { options: ssh.docker, sshTunnel: ssh.tunnel } : { options: dockerOptionsFor(url) };
 }
 
 // dockerode loads grpc and ssh2 eagerly (~230 ms); it is imported on first use, off the window's critical path.
@@ -30,12 +48,26 @@ export function loadDockerode(): Promise<typeof DockerClient> {
 }
 
 /** Connects to one engine and keeps the link supervised. */
-export async function connectEngine(endpoint: EngineEndpoint, timings?: Partial<ConnectionTimings>): Promise<OpenEngine> {
+export async function connectEngine(
+  endpoint: EngineEndpoint,
+  timings?: Partial<ConnectionTimings>,
+  hosts: EngineHostOptions = {},
+): Promise<OpenEngine> {
   const Docker = await loadDockerode();
-  const docker = refuseUnsafeApiPaths(new Docker(dockerOptionsFor(endpoint.url)));
+  const { options, sshTunnel } = dockerFor(endpoint.url, hosts);
+  const docker = refuseUnsafeApiPaths(new Docker(options));
   const connection = new EngineConnection(docker, endpoint, { ...defaultTimings, ...timings });
   connection.start();
-  return { endpoint, connection, api: createDockerEngineApi(connection), close: () => connection.stop() };
+  return {
+    endpoint,
+    connection,
+    api: createDockerEngineApi(connection),
+    ...(sshTunnel ? { sshTunnel } : {}),
+    close: async () => {
+      await connection.stop();
+      sshTunnel?.close();
+    },
+  };
 }
 
 /** Finds an engine (the given URL, else the first detected one that answers) and connects to it. */
@@ -51,13 +83,18 @@ export function defaultEndpoint(): EngineEndpoint {
   return { id: endpointId(url), url, source: 'default-socket' };
 }
 
-export async function answers(endpoint: EngineEndpoint, timeoutMs = 700): Promise<boolean> {
+export async function answers(endpoint: EngineEndpoint, timeoutMs = 700, hosts: EngineHostOptions = {}): Promise<boolean> {
+  let sshTunnel: SshTunnel | undefined;
   try {
     const Docker = await loadDockerode();
-    await pingEngine(new Docker(dockerOptionsFor(endpoint.url)), timeoutMs);
+    const docker = dockerFor(endpoint.url, hosts);
+    sshTunnel = docker.sshTunnel;
+    await pingEngine(new Docker(docker.options), timeoutMs);
     return true;
   } catch {
     return false;
+  } finally {
+    sshTunnel?.close();
   }
 }
 

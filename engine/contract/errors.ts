@@ -129,6 +129,11 @@ export const errorReasons = [
   'guestImageMissing',
   'guestImageManifest',
   'guestImageChecksum',
+  'sshHostKeyUnknown',
+  'sshHostKeyChanged',
+  'sshHostKeyRevoked',
+  'sshAuthFailed',
+  'sshHostKeyNotOffered',
 ] as const;
 export type BerthErrorReason = (typeof errorReasons)[number];
 

@@ -176,6 +176,9 @@ function readEvents(
 }
 
 function kindOf(error: unknown): EngineStatus['lastErrorKind'] {
+  // A link that words its own refusals (an SSH host key or login) says which kind it was.
+  const linkKind = (error as { linkErrorKind?: EngineStatus['lastErrorKind'] } | undefined)?.linkErrorKind;
+  if (linkKind) return linkKind;
   const code = (error as { code?: string } | undefined)?.code;
   if (code === 'ECONNREFUSED' || code === 'ENOENT') return { kind: 'noAnswer', code };
   if ((error as Error | undefined)?.name === 'TimeoutError') return { kind: 'timeout' };

@@ -105,7 +105,7 @@ describe('known_hosts lines', () => {
 
   it('judges an offered key: known, unknown, changed (same type, other key), revoked', () => {
     const other = blob(ed25519);
-    other[other.length - 1] ^= 1;
+    other.writeUInt8(other.readUInt8(other.length - 1) ^ 1, other.length - 1);
     const records = keysForHost(`example.com ssh-ed25519 ${ed25519}\n`, 'example.com');
     expect(verdictFor(records, blob(ed25519))).toEqual({ kind: 'known' });
     expect(verdictFor([], blob(ed25519))).toEqual({ kind: 'unknown' });

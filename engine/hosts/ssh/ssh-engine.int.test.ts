@@ -1,0 +1,137 @@
+import Docker from 'dockerode';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EngineChanges, EngineStatus } from '../../contract/types.js';
+import type { EngineConnection } from '../../docker/connection.js';
+import { dockerOptionsFor } from '../../docker/client.js';
+import { connectEngine, type OpenEngine } from '../../runtime.js';
+import { fixtureImage } from '../../testing/engine-env.js';
+import { startSshEngine, type SshEngine } from '../../testing/ssh-engine.js';
+import { endpointId } from '../detect.js';
+
+const dir = join(process.env.BERTH_TEST_DIR ?? '/tmp/berth-test', 'ssh-int');
+const dataDir = join(dir, 'berth-data');
+const prefix = `berth-ssh-int-${process.pid}`;
+let ssh: SshEngine;
+let remote: Docker;
+const opened: OpenEngine[] = [];
+
+beforeAll(async () => {
+  ssh = await startSshEngine(dir);
+  remote = new Docker(dockerOptionsFor(ssh.localUrl));
+}, 60_000);
+
+afterAll(async () => {
+  await Promise.all(opened.map((e) => e.close()));
+  const mine = await remote.listContainers({ all: true, filters: { name: [prefix] } });
+  await Promise.all(mine.map((c) => remote.getContainer(c.Id).remove({ force: true })));
+  await ssh?.stop();
+});
+
+async function open(): Promise<OpenEngine> {
+  const engine = await connectEngine(
+    { id: endpointId(ssh.url), url: ssh.url, source: 'user' },
+    { backoffMinMs: 50, backoffMaxMs: 300, heartbeatMs: 500, pingTimeoutMs: 5000 },
+    { dataDir, env: { HOME: ssh.home } },
+  );
+  opened.push(engine);
+  return engine;
+}
+
+/** The next status that `accept` takes, or the current one if it already does. */
+function statusWhere(connection: EngineConnection, accept: (s: EngineStatus) => boolean, timeoutMs = 15_000): Promise<EngineStatus> {
+  return new Promise((resolve, reject) => {
+    if (accept(connection.status)) return resolve(connection.status);
+    const timer = setTimeout(() => reject(new Error(`status never matched; last ${JSON.stringify(connection.status)}`)), timeoutMs);
+    const stop = connection.statusChanges.add((s) => {
+      if (!accept(s)) return;
+      clearTimeout(timer);
+      stop();
+      resolve(s);
+    });
+  });
+}
+
+describe('an ssh:// engine', () => {
+  let engine: OpenEngine;
+
+  it('refuses a host key no known_hosts lists, with its SHA256 fingerprint; trusting it pins it and connects', async () => {
+    engine = await open();
+    const refused = await statusWhere(engine.connection, (s) => s.lastErrorKind !== undefined);
+    const fingerprint = await ssh.hostFingerprint();
+    expect(refused.lastErrorKind).toEqual({ kind: 'sshHostKeyUnknown', host: `[127.0.0.1]:${ssh.port}`, keyType: 'ssh-ed25519', fingerprint });
+    expect(await engine.sshTunnel!.trust('SHA256:not-the-one-shown')).toBe(false);
+    expect(await engine.sshTunnel!.trust(fingerprint)).toBe(true);
+    expect(await readFile(join(dataDir, 'ssh', 'known_hosts'), 'utf8')).toBe(`[127.0.0.1]:${ssh.port} ${await ssh.hostKey()}\n`);
+    await statusWhere(engine.connection, (s) => s.state === 'connected');
+  });
+
+  it('lists, runs, reads logs and opens a shell over one SSH connection', async () => {
+    const before = await ssh.acceptedConnections();
+    const docker = engine.connection.docker;
+    const name = `${prefix}-web`;
+    const container = await docker.createContainer({ name, Image: fixtureImage, Cmd: ['sh', '-c', 'echo hello-over-ssh; sleep 300'], Tty: false });
+    await container.start();
+    const listed = await docker.listContainers({ all: true, filters: { name: [prefix] } });
+    expect(listed.map((c) => c.Names[0])).toContain(`/${name}`);
+    await expect.poll(async () => (await container.logs({ stdout: true, stderr: true, follow: false })).toString()).toContain('hello-over-ssh');
+
+    const exec = await container.exec({ Cmd: ['sh'], AttachStdin: true, AttachStdout: true, Tty: true });
+    const stream = (await exec.start({ hijack: true, stdin: true, Tty: true })) as NodeJS.ReadWriteStream;
+    const out = new PassThrough();
+    let text = '';
+    stream.pipe(out).on('data', (c: Buffer) => (text += c.toString()));
+    stream.write('echo $((6*7))-from-exec\n');
+    await expect.poll(() => text, { timeout: 5000 }).toContain('42-from-exec');
+    stream.write('exit\n');
+
+    for (let i = 0; i < 20; i++) await docker.ping();
+    expect(await ssh.acceptedConnections()).toBe(before);
+  });
+
+  it('says the link dropped when sshd goes away, and reconnects with a fresh events stream when it is back', async () => {
+    const { generation } = engine.connection.status;
+    await ssh.stopSshd();
+    await statusWhere(engine.connection, (s) => s.state === 'disconnected');
+    await ssh.startSshd();
+    await statusWhere(engine.connection, (s) => s.state === 'connected' && s.generation === generation + 1);
+
+    const seen: EngineChanges[] = [];
+    const abort = new AbortController();
+    const name = `${prefix}-after`;
+    const watching = (async () => {
+      for await (const change of engine.api.connection.watchChanges(abort.signal)) {
+        seen.push(change);
+        if (change.containers?.upserted.some((c) => c.name === name)) abort.abort();
+      }
+    })();
+    // Made beside Berth, on the remote engine's own socket: only the events stream can tell Berth.
+    await remote.createContainer({ name, Image: fixtureImage });
+    await watching;
+    expect(seen.flatMap((c) => c.containers?.upserted ?? []).find((c) => c.name === name)).toMatchObject({ state: 'created' });
+  });
+
+  it('refuses a host key that changed, naming both fingerprints and where the old one is recorded', async () => {
+    await engine.close();
+    const pinned = await ssh.hostFingerprint();
+    await ssh.stopSshd();
+    await ssh.rekey();
+    await ssh.startSshd();
+    const again = await open();
+    const refused = await statusWhere(again.connection, (s) => s.lastErrorKind !== undefined);
+    expect(refused.lastErrorKind).toEqual({
+      kind: 'sshHostKeyChanged',
+      host: `[127.0.0.1]:${ssh.port}`,
+      keyType: 'ssh-ed25519',
+      fingerprint: await ssh.hostFingerprint(),
+      knownFingerprint: pinned,
+      file: join(dataDir, 'ssh', 'known_hosts'),
+      line: 1,
+    });
+    // Nothing to trust in one step: a changed key is never offered.
+    expect(again.sshTunnel!.offeredHostKey).toBeUndefined();
+    expect(await again.sshTunnel!.trust(await ssh.hostFingerprint())).toBe(false);
+  });
+});

@@ -1,0 +1,289 @@
+import { Agent, type AgentOptions } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { homedir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import type { Duplex } from 'node:stream';
+import type { Client, ClientChannel, ConnectConfig } from 'ssh2';
+import { BerthError } from '../../contract/errors.js';
+import type { EngineStatus } from '../../contract/types.js';
+import { loadSsh } from '../vm/guest-link.js';
+import type { HostKeyCheck, HostKeyStore } from './host-keys.js';
+
+export interface SshTarget {
+  host: string;
+  port: number;
+  /** The login name; the local user's, as ssh does, when the address names none. */
+  user?: string;
+  /** The engine's socket on the remote machine. */
+  socketPath: string;
+}
+
+export interface SshTunnelOptions {
+  hostKeys: HostKeyStore;
+  /** For SSH_AUTH_SOCK and HOME (where the key files are). */
+  env?: NodeJS.ProcessEnv;
+  /** A key file to try first (a context's or the person's IdentityFile). */
+  identityFile?: string;
+  readyTimeoutMs?: number;
+  /** How often to check a quiet connection is still there (ssh's ServerAliveInterval). */
+  keepaliveIntervalMs?: number;
+}
+
+/** A host key the person may trust: the one the host last offered, unknown to every file. */
+export interface OfferedHostKey {
+  host: string;
+  port: number;
+  blob: Buffer;
+  fingerprint: string;
+}
+
+/** What the engine status says of an SSH failure, for the renderer to word (contract/types.ts). */
+type SshLinkProblem = NonNullable<EngineStatus['lastErrorKind']>;
+
+/** A refused SSH link, with the kind the connection status carries to the renderer. */
+export class SshLinkError extends BerthError {
+  constructor(
+    message: string,
+    readonly linkErrorKind: SshLinkProblem,
+    worded: ConstructorParameters<typeof BerthError>[3],
+  ) {
+    super('ENGINE_UNAVAILABLE', message, undefined, worded);
+  }
+}
+
+// SSH_MSG_CHANNEL_OPEN_FAILURE reason 1 (RFC 4254 §5.1): sshd refuses stream-local forwarding
+// (AllowStreamLocalForwarding no); then `docker system dial-stdio` on the remote carries the API.
+const administrativelyProhibited = 1;
+
+/**
+ * One long-lived SSH connection to a remote engine, made on first use and again after a drop, with
+ * the host key checked against known_hosts and Berth's pins. Every Docker API request is its own
+ * channel on it — a stream-local forward to the remote socket — handed to dockerode through
+ * `agent()`, so a request costs a channel open (one round trip), not an SSH handshake.
+ */
+export class SshTunnel {
+  /** Completed SSH handshakes (each is one TCP connection to sshd). */
+  handshakes = 0;
+  /** The last host key refused as unknown, which `trust` may pin. */
+  offeredHostKey: OfferedHostKey | undefined;
+  private client: Promise<Client> | undefined;
+  private mode: 'forward' | 'dial-stdio' = 'forward';
+  private closed = false;
+  /** The channels open on each live connection, to destroy when it drops. */
+  private readonly channels = new WeakMap<Client, Set<ClientChannel>>();
+  private readonly env: NodeJS.ProcessEnv;
+
+  constructor(
+    readonly target: SshTarget,
+    private readonly options: SshTunnelOptions,
+  ) {
+    this.env = options.env ?? process.env;
+  }
+
+  /** An http.Agent whose every connection is a channel to the remote engine's socket. */
+  agent(options: AgentOptions = { keepAlive: true }): Agent {
+    const agent = new Agent(options);
+    (agent as unknown as { createConnection: unknown }).createConnection = (
+      _options: unknown,
+      done: (error: Error | null, socket?: Duplex) => void,
+    ) => {
+      this.openChannel().then(
+        (channel) => done(null, channel),
+        (error: Error) => done(error),
+      );
+      return undefined;
+    };
+    return agent;
+  }
+
+  /** A duplex stream to the remote engine's socket; connects (or reconnects) first when needed. */
+  async openChannel(): Promise<Duplex> {
+    const client = await this.connected();
+    let channel: ClientChannel | undefined;
+    if (this.mode === 'forward') {
+      try {
+        channel = await forwardToSocket(client, this.target.socketPath);
+      } catch (e) {
+        if ((e as { reason?: unknown }).reason !== administrativelyProhibited) throw e;
+        this.mode = 'dial-stdio';
+      }
+    }
+    channel ??= await dialStdio(client);
+    // ssh2 does not end a channel when its connection drops; a keep-alive agent would then reuse a
+    // dead one and the request would hang. Channels of a lost connection are destroyed with it.
+    const open = this.channels.get(client);
+    if (!open) {
+      channel.destroy();
+      throw new Error('The SSH connection closed.');
+    }
+    open.add(channel);
+    channel.once('close', () => open.delete(channel));
+    return asSocket(channel);
+  }
+
+  /** Pins the key the host last offered, when it is the one the person saw (its fingerprint). */
+  async trust(fingerprint: string): Promise<boolean> {
+    const offered = this.offeredHostKey;
+    if (!offered || offered.fingerprint !== fingerprint) return false;
+    await this.options.hostKeys.pin(offered.host, offered.port, offered.blob);
+    this.offeredHostKey = undefined;
+    return true;
+  }
+
+  close(): void {
+    this.closed = true;
+    void this.client?.then((c) => c.end(), () => undefined);
+    this.client = undefined;
+  }
+
+  private connected(): Promise<Client> {
+    if (this.closed) return Promise.reject(new Error('The SSH tunnel was closed.'));
+    this.client ??= this.connect().catch((e: unknown) => {
+      this.client = undefined;
+      throw e;
+    });
+    return this.client;
+  }
+
+  private async connect(): Promise<Client> {
+    const { Client } = await loadSsh();
+    const client = new Client();
+    const { host, port } = this.target;
+    const user = this.target.user ?? this.env.USER ?? userInfo().username;
+    let refusal: Error | undefined;
+    const hostVerifier = (key: Buffer, verify: (ok: boolean) => void) => {
+      this.options.hostKeys.check(host, port, key).then(
+        (check) => {
+          refusal = this.refusalFor(check, key);
+          verify(refusal === undefined);
+        },
+        (e: Error) => {
+          refusal = e;
+          verify(false);
+        },
+      );
+    };
+    await new Promise<void>((resolve, reject) => {
+      client.once('ready', resolve);
+      client.once('error', (e: Error & { level?: string }) => {
+        if (refusal) return reject(refusal);
+        if (e.level === 'client-authentication') {
+          return reject(
+            new SshLinkError(`${user}@${host} refused every key Berth offered (ssh-agent and ~/.ssh keys).`, { kind: 'sshAuthFailed', user, host: `${host}:${port}` }, {
+              reason: 'sshAuthFailed',
+              params: { user, host: `${host}:${port}` },
+            }),
+          );
+        }
+        reject(e);
+      });
+      client.once('close', () => reject(new Error('The SSH connection closed before it was ready.')));
+      const config: ConnectConfig = {
+        host,
+        port,
+        username: user,
+        hostVerifier,
+        authHandler: this.authMethods(user),
+        readyTimeout: this.options.readyTimeoutMs ?? 15_000,
+        keepaliveInterval: this.options.keepaliveIntervalMs ?? 5_000,
+        keepaliveCountMax: 3,
+      };
+      client.connect(config);
+    });
+    this.handshakes++;
+    const channels = new Set<ClientChannel>();
+    this.channels.set(client, channels);
+    const current = this.client;
+    const forget = () => {
+      // The next request connects afresh; the engine connection's back-off paces the attempts.
+      if (this.client && current === this.client) this.client = undefined;
+      this.channels.delete(client);
+      for (const channel of channels) channel.destroy();
+      channels.clear();
+      client.end();
+    };
+    client.on('close', forget);
+    client.on('error', forget);
+    return client;
+  }
+
+  private refusalFor(check: HostKeyCheck, blob: Buffer): Error | undefined {
+    const { host, port } = this.target;
+    const shown = { host: check.name, keyType: check.keyType, fingerprint: check.fingerprint };
+    switch (check.kind) {
+      case 'known':
+        return undefined;
+      case 'unknown':
+        this.offeredHostKey = { host, port, blob, fingerprint: check.fingerprint };
+        return new SshLinkError(`${check.name} is not a known host; its ${check.keyType} key is ${check.fingerprint}.`, { kind: 'sshHostKeyUnknown', ...shown }, {
+          reason: 'sshHostKeyUnknown',
+          params: shown,
+        });
+      case 'changed': {
+        const params = { ...shown, knownFingerprint: check.knownFingerprint, file: check.file ?? '', line: check.line };
+        return new SshLinkError(
+          `${check.name} offered ${check.fingerprint}, but ${check.file}:${check.line} records ${check.knownFingerprint}: someone may be intercepting the connection.`,
+          { kind: 'sshHostKeyChanged', ...params },
+          { reason: 'sshHostKeyChanged', params },
+        );
+      }
+      case 'revoked': {
+        const params = { ...shown, file: check.file ?? '', line: check.line };
+        return new SshLinkError(`${check.name} offered ${check.fingerprint}, a key ${check.file}:${check.line} marks as revoked.`, { kind: 'sshHostKeyRevoked', ...params }, {
+          reason: 'sshHostKeyRevoked',
+          params,
+        });
+      }
+    }
+  }
+
+  /** ssh's order: the agent, then the identity file given, then the usual key files that load without a passphrase. */
+  private authMethods(username: string): ConnectConfig['authHandler'] {
+    const methods: NonNullable<ConnectConfig['authHandler']> & unknown[] = [];
+    if (this.env.SSH_AUTH_SOCK) methods.push({ type: 'agent', username, agent: this.env.SSH_AUTH_SOCK });
+    const home = this.env.HOME ?? homedir();
+    const files = [this.options.identityFile, ...['id_ed25519', 'id_ecdsa', 'id_rsa'].map((f) => join(home, '.ssh', f))];
+    for (const file of files) {
+      if (!file) continue;
+      let key: Buffer;
+      try {
+        key = readFileSync(file);
+      } catch {
+        continue;
+      }
+      // ssh2 skips a key it cannot parse (one that wants a passphrase): Berth never asks for one.
+      methods.push({ type: 'publickey', username, key });
+    }
+    return methods;
+  }
+}
+
+function forwardToSocket(client: Client, socketPath: string): Promise<ClientChannel> {
+  return new Promise((resolve, reject) => {
+    client.openssh_forwardOutStreamLocal(socketPath, (error, channel) => (error ? reject(error) : resolve(channel)));
+  });
+}
+
+function dialStdio(client: Client): Promise<ClientChannel> {
+  return new Promise((resolve, reject) => {
+    client.exec('docker system dial-stdio', (error, channel) => {
+      if (error) return reject(error);
+      // What the remote CLI says on stderr is not API bytes; drain it so it never stalls the channel.
+      channel.stderr.resume();
+      resolve(channel);
+    });
+  });
+}
+
+/**
+ * Node's http client and Agent call a few net.Socket methods (setTimeout, setNoDelay, setKeepAlive,
+ * ref, unref) on whatever createConnection gives them; a channel has none, and none of them means
+ * anything for a channel (keepalive is the SSH connection's).
+ */
+function asSocket(channel: ClientChannel): Duplex {
+  const socket = channel as unknown as Record<string, unknown>;
+  for (const method of ['setTimeout', 'setNoDelay', 'setKeepAlive', 'ref', 'unref']) {
+    if (typeof socket[method] !== 'function') socket[method] = () => channel;
+  }
+  return channel;
+}
