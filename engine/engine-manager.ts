@@ -38,11 +38,13 @@ export class EngineManager {
   private current!: OpenEngine;
   private unlink: (() => void)[] = [];
   private readonly settings: SettingsFile;
+  private readonly dataDir: string;
   private switching: Promise<unknown> = Promise.resolve();
 
   private constructor(private readonly options: EngineManagerOptions) {
     const paths = berthPaths();
     const dataDir = options.dataDir ?? paths.dataDir;
+    this.dataDir = dataDir;
     this.settings = new SettingsFile(dataDir);
     this.native =
       process.platform === 'linux'
@@ -126,7 +128,7 @@ export class EngineManager {
   }
 
   private async link(endpoint: EngineEndpoint): Promise<void> {
-    const next = await connectEngine(endpoint, this.options.timings);
+    const next = await connectEngine(endpoint, this.options.timings, { dataDir: this.dataDir });
     const previous = this.current;
     this.unlink.forEach((stop) => stop());
     this.current = next;
@@ -148,7 +150,7 @@ export class EngineManager {
         return {
           endpoint,
           current,
-          answering: (current && this.current.connection.status.state === 'connected') || (await answers(endpoint, 300)),
+          answering: (current && this.current.connection.status.state === 'connected') || (await answers(endpoint, 300, { dataDir: this.dataDir })),
         };
       }),
     );
@@ -200,6 +202,21 @@ export class EngineManager {
     return this.choices();
   }
 
+  private async trustHostKey(id: string, fingerprint: string): Promise<EngineStatus> {
+    const current = this.current;
+    const trusted = current.endpoint.id === id && (await current.sshTunnel?.trust(fingerprint));
+    if (!trusted) {
+      throw new BerthError(
+        'CONFLICT',
+        'That host key is no longer the one the engine offers, or it is not unknown any more.',
+        'Wait for the engine to answer again and check the fingerprint it shows now.',
+        { reason: 'sshHostKeyNotOffered' },
+      );
+    }
+    current.connection.retryNow();
+    return current.connection.status;
+  }
+
   /** The contract's engine API, always on the current engine, so handlers never hold a stale one. */
   private currentEngineApi(): EngineApi {
     const connection: ConnectionApi = {
@@ -236,6 +253,12 @@ export class EngineManager {
       configure: (settings) => vm.configure(settings),
       readLog: () => vm.readLog(),
     };
-    return { list: () => this.choices(), use: (id) => this.use(id), native: nativeApi, vm: vmApi };
+    return {
+      list: () => this.choices(),
+      use: (id) => this.use(id),
+      trustHostKey: (id, fingerprint) => this.trustHostKey(id, fingerprint),
+      native: nativeApi,
+      vm: vmApi,
+    };
   }
 }

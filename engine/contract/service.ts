@@ -156,6 +156,12 @@ export interface EnginesApi {
   list(): Promise<EngineChoice[]>;
   /** Switches to an engine by endpoint id (remembered for next time). */
   use(id: string): Promise<EngineChoice[]>;
+  /**
+   * Pins the host key the current ssh:// engine `id` last offered and that no known_hosts listed,
+   * when `fingerprint` is the one the person was shown, then reconnects at once. A changed or
+   * revoked key is never offered. Errors: sshHostKeyNotOffered.
+   */
+  trustHostKey(id: string, fingerprint: string): Promise<EngineStatus>;
   native: NativeEngineApi | undefined;
   vm: VmEngineApi;
 }

@@ -38,6 +38,7 @@ export class EngineConnection {
   private current: EngineStatus;
   private readonly stopController = new AbortController();
   private running: Promise<void> | undefined;
+  private wake = new AbortController();
 
   constructor(
     readonly docker: Docker,
@@ -53,6 +54,11 @@ export class EngineConnection {
 
   start(): void {
     this.running ??= this.superviseLink();
+  }
+
+  /** Ends a back-off wait at once: the person just fixed what refused the link (e.g. trusted a host key). */
+  retryNow(): void {
+    this.wake.abort();
   }
 
   async stop(): Promise<void> {
@@ -98,7 +104,8 @@ export class EngineConnection {
         lastErrorKind: error === undefined ? { kind: 'closed' } : kindOf(error),
         retryInMs,
       });
-      await sleep(retryInMs, stopSignal);
+      await sleep(retryInMs, AbortSignal.any([stopSignal, this.wake.signal]));
+      if (this.wake.signal.aborted) this.wake = new AbortController();
     }
   }
 

@@ -1,5 +1,5 @@
 import { BerthError } from '../errors.js';
-import { engineIdInput, vmSettingsInput } from '../schemas.js';
+import { engineIdInput, trustHostKeyInput, vmSettingsInput } from '../schemas.js';
 import type { NativeEngineApi } from '../service.js';
 import { procedure, router } from '../trpc.js';
 
@@ -18,6 +18,7 @@ function requireNative(native: NativeEngineApi | undefined): NativeEngineApi {
 export const enginesRoutes = router({
   list: procedure.query(({ ctx }) => ctx.engines.list()),
   use: procedure.input(engineIdInput).mutation(({ ctx, input }) => ctx.engines.use(input.id)),
+  trustHostKey: procedure.input(trustHostKeyInput).mutation(({ ctx, input }) => ctx.engines.trustHostKey(input.id, input.fingerprint)),
   native: router({
     available: procedure.query(({ ctx }) => ctx.engines.native !== undefined),
     status: procedure.query(({ ctx }) => requireNative(ctx.engines.native).status()),

@@ -44,10 +44,11 @@ type SshLinkProblem = NonNullable<EngineStatus['lastErrorKind']>;
 export class SshLinkError extends BerthError {
   constructor(
     message: string,
+    hint: string | undefined,
     readonly linkErrorKind: SshLinkProblem,
     worded: ConstructorParameters<typeof BerthError>[3],
   ) {
-    super('ENGINE_UNAVAILABLE', message, undefined, worded);
+    super('ENGINE_UNAVAILABLE', message, hint, worded);
   }
 }
 
@@ -169,7 +170,7 @@ export class SshTunnel {
         if (refusal) return reject(refusal);
         if (e.level === 'client-authentication') {
           return reject(
-            new SshLinkError(`${user}@${host} refused every key Berth offered (ssh-agent and ~/.ssh keys).`, { kind: 'sshAuthFailed', user, host: `${host}:${port}` }, {
+            new SshLinkError(`${user}@${host} refused every key Berth offered (ssh-agent and ~/.ssh keys).`, 'Add your public key to that user’s authorized_keys, or load the right key into ssh-agent.', { kind: 'sshAuthFailed', user, host: `${host}:${port}` }, {
               reason: 'sshAuthFailed',
               params: { user, host: `${host}:${port}` },
             }),
@@ -215,7 +216,7 @@ export class SshTunnel {
         return undefined;
       case 'unknown':
         this.offeredHostKey = { host, port, blob, fingerprint: check.fingerprint };
-        return new SshLinkError(`${check.name} is not a known host; its ${check.keyType} key is ${check.fingerprint}.`, { kind: 'sshHostKeyUnknown', ...shown }, {
+        return new SshLinkError(`${check.name} is not a known host; its ${check.keyType} key is ${check.fingerprint}.`, 'Check that fingerprint on the host itself before you trust it.', { kind: 'sshHostKeyUnknown', ...shown }, {
           reason: 'sshHostKeyUnknown',
           params: shown,
         });
@@ -223,13 +224,14 @@ export class SshTunnel {
         const params = { ...shown, knownFingerprint: check.knownFingerprint, file: check.file ?? '', line: check.line };
         return new SshLinkError(
           `${check.name} offered ${check.fingerprint}, but ${check.file}:${check.line} records ${check.knownFingerprint}: someone may be intercepting the connection.`,
+          'If the host was reinstalled, remove the old line (ssh-keygen -R) and check the new key on the host itself.',
           { kind: 'sshHostKeyChanged', ...params },
           { reason: 'sshHostKeyChanged', params },
         );
       }
       case 'revoked': {
         const params = { ...shown, file: check.file ?? '', line: check.line };
-        return new SshLinkError(`${check.name} offered ${check.fingerprint}, a key ${check.file}:${check.line} marks as revoked.`, { kind: 'sshHostKeyRevoked', ...params }, {
+        return new SshLinkError(`${check.name} offered ${check.fingerprint}, a key ${check.file}:${check.line} marks as revoked.`, undefined, { kind: 'sshHostKeyRevoked', ...params }, {
           reason: 'sshHostKeyRevoked',
           params,
         });

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { EngineStatus } from '../../../engine/contract/types';
+import type { EngineStatus, SshLinkProblem } from '../../../engine/contract/types';
 
 /**
  * Why the link to the engine was lost, in the person's language where the engine host says which
@@ -7,6 +7,8 @@ import type { EngineStatus } from '../../../engine/contract/types';
  */
 export function engineLinkError(t: TFunction, status: Pick<EngineStatus, 'lastError' | 'lastErrorKind'>): string | undefined {
   const known = status.lastErrorKind;
+  // An ssh:// engine's refusals (host key, login) are worded by their own part, filled from the kind's fields.
+  if (known?.kind.startsWith('ssh')) return t(`ssh.linkLost.${known.kind as SshLinkProblem['kind']}`, known as Record<string, unknown>);
   if (known) return known.kind === 'noAnswer' ? t('banner.linkLost.noAnswer', { code: known.code }) : t(`banner.linkLost.${known.kind}`);
   return status.lastError;
 }

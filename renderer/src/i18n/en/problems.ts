@@ -59,6 +59,7 @@ export const problems = {
     terminalSession: 'A terminal session is named by the id Berth gave it when it opened.',
     terminalPasteTooLong: 'Paste at most 64 KiB at a time into a terminal.',
     engineId: 'An engine is named by the 12-character id Berth gave it; pick one from the Engine view.',
+    sshFingerprint: 'A host key fingerprint is OpenSSH’s SHA256 form, e.g. SHA256:PfT5zSb+gVUiNR0AG2ZbQXE4cxH1jcWS89cz/HKAT7g.',
     buildContext: 'The build folder is an absolute path on the engine’s machine, e.g. /home/me/app.',
     buildArgName: 'A build argument name uses letters, digits and “_”.',
     cpusWhole: 'CPUs are a whole number, such as 2.',

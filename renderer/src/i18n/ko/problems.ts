@@ -61,6 +61,7 @@ export const problems: Catalog['problems'] = {
     terminalSession: '터미널 세션은 열릴 때 Berth가 붙인 ID로 가리킵니다.',
     terminalPasteTooLong: '터미널에는 한 번에 64 KiB까지 붙여 넣을 수 있습니다.',
     engineId: '엔진은 Berth가 붙인 12자 ID로 가리킵니다. 엔진 화면에서 고르세요.',
+    sshFingerprint: '호스트 키 지문은 OpenSSH의 SHA256 형식입니다. 예: SHA256:PfT5zSb+gVUiNR0AG2ZbQXE4cxH1jcWS89cz/HKAT7g',
     buildContext: '빌드 폴더는 엔진이 있는 컴퓨터의 절대 경로입니다. 예: /home/me/app',
     buildArgName: '빌드 인수 이름에는 영문자, 숫자, “_”만 씁니다.',
     cpusWhole: 'CPU 수는 2처럼 정수로 씁니다.',
