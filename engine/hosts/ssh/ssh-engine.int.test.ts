@@ -40,6 +40,11 @@ async function open(): Promise<OpenEngine> {
   return engine;
 }
 
+async function firstOf<T>(items: AsyncIterable<T>): Promise<T> {
+  for await (const item of items) return item;
+  throw new Error('the stream ended with nothing');
+}
+
 /** The next status that `accept` takes, or the current one if it already does. */
 function statusWhere(connection: EngineConnection, accept: (s: EngineStatus) => boolean, timeoutMs = 15_000): Promise<EngineStatus> {
   return new Promise((resolve, reject) => {
@@ -89,6 +94,46 @@ describe('an ssh:// engine', () => {
 
     for (let i = 0; i < 20; i++) await docker.ping();
     expect(await ssh.acceptedConnections()).toBe(before);
+  });
+
+  it('pulls, streams stats, and reads and writes files in a container and a volume through the tunnel', async () => {
+    const api = engine.api;
+    const [web] = await remote.listContainers({ filters: { name: [`${prefix}-web`] } });
+    const sample = await firstOf(api.stats.stream(web!.Id, undefined));
+    expect(sample.memoryBytes).toBeGreaterThan(0);
+
+    // Pull: an image pushed to the local registry from the remote engine, then forgotten there.
+    const reference = `127.0.0.1:${process.env.BERTH_REGISTRY_PORT ?? 5055}/berth-ssh-int/busybox:${process.pid}`;
+    await remote.getImage(fixtureImage).tag({ repo: reference.slice(0, reference.lastIndexOf(':')), tag: String(process.pid) });
+    await new Promise((resolve, reject) => {
+      void remote.getImage(reference).push({ authconfig: {} }, (error, stream) => {
+        if (error) return reject(error);
+        remote.modem.followProgress(stream!, (e) => (e ? reject(e) : resolve(undefined)));
+      });
+    });
+    await remote.getImage(reference).remove();
+    const events = [];
+    for await (const event of api.images.pull(reference, undefined)) events.push(event);
+    expect(events.at(-1)).toMatchObject({ kind: 'done' });
+    expect((await remote.getImage(reference).inspect()).RepoTags).toContain(reference);
+    await remote.getImage(reference).remove();
+
+    // Files: upload into a container, list the folder, download the file back (the archive API, PUT and GET).
+    const text = Buffer.from('written over ssh\n');
+    await api.containers.uploadFile(web!.Id, '/tmp', 'note.txt', { size: text.length, bytes: (async function* () { yield text; })() });
+    expect((await api.containers.files(web!.Id, '/tmp')).map((f) => f.name)).toContain('note.txt');
+    const sink = new PassThrough();
+    const chunks: Buffer[] = [];
+    sink.on('data', (c: Buffer) => chunks.push(c));
+    await api.containers.downloadFile(web!.Id, '/tmp/note.txt', 'file', sink);
+    expect(Buffer.concat(chunks).toString()).toBe('written over ssh\n');
+
+    // A volume: made, filled, listed and removed on the remote engine.
+    const volume = `${prefix}-data`;
+    await api.volumes.create({ name: volume, driver: 'local', driverOptions: {}, labels: {} });
+    await api.volumes.upload(volume, '/', 'hello.txt', { size: text.length, bytes: (async function* () { yield text; })() });
+    expect((await api.volumes.files(volume, '/')).map((f) => f.name)).toEqual(['hello.txt']);
+    expect(await api.volumes.remove({ names: [volume] })).toEqual([expect.objectContaining({ ok: true })]);
   });
 
   it('says the link dropped when sshd goes away, and reconnects with a fresh events stream when it is back', async () => {

@@ -171,7 +171,9 @@ export class SshTunnel {
     };
     await new Promise<void>((resolve, reject) => {
       client.once('ready', resolve);
-      client.once('error', (e: Error & { level?: string }) => {
+      // `on`, not `once`: ssh2 may emit a second error ("Connection lost before handshake") after a refusal,
+      // and an error with no listener would end the process.
+      client.on('error', (e: Error & { level?: string }) => {
         if (refusal) return reject(refusal);
         if (e.level === 'client-authentication') {
           return reject(
