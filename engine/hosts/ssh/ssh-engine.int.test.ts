@@ -136,6 +136,22 @@ describe('an ssh:// engine', () => {
     expect(await api.volumes.remove({ names: [volume] })).toEqual([expect.objectContaining({ ok: true })]);
   });
 
+  it('reaches a host by its ~/.ssh/config alias (HostName, Port, User, IdentityFile), as ssh would', async () => {
+    const { writeFile, rename } = await import('node:fs/promises');
+    const key = join(ssh.home, '.ssh', 'id_ed25519');
+    await rename(key, join(ssh.home, '.ssh', 'remote_key'));
+    await writeFile(join(ssh.home, '.ssh', 'config'), `Host berth-remote\n  HostName 127.0.0.1\n  Port ${ssh.port}\n  User root\n  IdentityFile ~/.ssh/remote_key\n`);
+    try {
+      const url = `ssh://berth-remote${new URL(ssh.url).pathname}`;
+      const aliased = await connectEngine({ id: endpointId(url), url, source: 'user' }, { pingTimeoutMs: 5000 }, { dataDir, env: { HOME: ssh.home } });
+      opened.push(aliased);
+      await aliased.connection.waitUntilConnected(10_000);
+      await aliased.close();
+    } finally {
+      await rename(join(ssh.home, '.ssh', 'remote_key'), key);
+    }
+  });
+
   it('says the link dropped when sshd goes away, and reconnects with a fresh events stream when it is back', async () => {
     const { generation } = engine.connection.status;
     await ssh.stopSshd();

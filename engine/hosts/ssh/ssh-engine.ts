@@ -1,7 +1,10 @@
 import type { DockerOptions } from 'dockerode';
+import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { parseEngineUrl } from '../../docker/client.js';
 import { defaultHostKeyFiles, HostKeyStore } from './host-keys.js';
+import { sshHostConfig } from './ssh-config.js';
 import { SshTunnel } from './ssh-tunnel.js';
 
 export interface SshEngineOptions {
@@ -18,16 +21,29 @@ export function sshDockerOptions(url: string, options: SshEngineOptions): { dock
   const parsed = parseEngineUrl(url);
   if (parsed.kind !== 'ssh') return undefined;
   const env = options.env ?? process.env;
+  const home = env.HOME ?? homedir();
+  // As ssh itself would: ~/.ssh/config may name the real host, user, port and keys for an alias;
+  // what the address says outright wins (the docker CLI passes it as -l and -p).
+  const config = sshHostConfig(readIfThere(join(home, '.ssh', 'config')), parsed.host, home);
+  const user = parsed.user ?? config.user;
   const tunnel = new SshTunnel(
     {
-      host: parsed.host,
-      port: parsed.port,
-      ...(parsed.user ? { user: parsed.user } : {}),
+      host: config.hostName ?? parsed.host,
+      port: new URL(url).port !== '' ? parsed.port : (config.port ?? 22),
+      ...(user ? { user } : {}),
       socketPath: parsed.socketPath ?? '/var/run/docker.sock',
     },
-    { hostKeys: new HostKeyStore(defaultHostKeyFiles(env.HOME ?? homedir(), options.dataDir)), env },
+    { hostKeys: new HostKeyStore(defaultHostKeyFiles(home, options.dataDir)), env, identityFiles: config.identityFiles },
   );
   // docker-modem sends every request through the agent when one is given (lib/modem.js buildRequest);
   // host and port only fill the request line.
   return { docker: { protocol: 'http', host: 'docker', port: 80, agent: tunnel.agent() } as DockerOptions, tunnel };
+}
+
+function readIfThere(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
 }

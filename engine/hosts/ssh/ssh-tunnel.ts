@@ -23,8 +23,8 @@ export interface SshTunnelOptions {
   hostKeys: HostKeyStore;
   /** For SSH_AUTH_SOCK and HOME (where the key files are). */
   env?: NodeJS.ProcessEnv;
-  /** A key file to try first (a context's or the person's IdentityFile). */
-  identityFile?: string;
+  /** Key files to try first (IdentityFile lines of ~/.ssh/config for this host). */
+  identityFiles?: string[];
   readyTimeoutMs?: number;
   /** How often to check a quiet connection is still there (ssh's ServerAliveInterval). */
   keepaliveIntervalMs?: number;
@@ -250,14 +250,13 @@ export class SshTunnel {
     }
   }
 
-  /** ssh's order: the agent, then the identity file given, then the usual key files that load without a passphrase. */
+  /** ssh's order: the agent, then the identity files ~/.ssh/config names, then the usual key files that load without a passphrase. */
   private authMethods(username: string): ConnectConfig['authHandler'] {
     const methods: NonNullable<ConnectConfig['authHandler']> & unknown[] = [];
     if (this.env.SSH_AUTH_SOCK) methods.push({ type: 'agent', username, agent: this.env.SSH_AUTH_SOCK });
     const home = this.env.HOME ?? homedir();
-    const files = [this.options.identityFile, ...['id_ed25519', 'id_ecdsa', 'id_rsa'].map((f) => join(home, '.ssh', f))];
-    for (const file of files) {
-      if (!file) continue;
+    const files = [...(this.options.identityFiles ?? []), ...['id_ed25519', 'id_ecdsa', 'id_rsa'].map((f) => join(home, '.ssh', f))];
+    for (const file of new Set(files)) {
       let key: Buffer;
       try {
         key = readFileSync(file);
