@@ -31,6 +31,8 @@ export interface SshEngine {
   startSshd(): Promise<void>;
   /** Ends sshd and every connection it serves (its session processes, by their ids). */
   stopSshd(): Promise<void>;
+  /** Whether sshd allows stream-local forwarding (else clients fall back to `docker system dial-stdio`); restart sshd for it to take effect. */
+  allowForwarding(allowed: boolean): Promise<void>;
   /** A new host key; restart sshd for it to take effect. */
   rekey(): Promise<void>;
   /** TCP connections sshd accepted so far (its VERBOSE log's "Connection from" lines). */
@@ -152,6 +154,10 @@ export async function startSshEngine(dir: string): Promise<SshEngine> {
         }
       }
       await exited;
+    },
+    async allowForwarding(allowed: boolean) {
+      const text = await readFile(config, 'utf8');
+      await writeFile(config, text.replace(/^AllowStreamLocalForwarding \w+$/m, `AllowStreamLocalForwarding ${allowed ? 'yes' : 'no'}`));
     },
     async rekey() {
       await rm(hostKeyFile, { force: true });

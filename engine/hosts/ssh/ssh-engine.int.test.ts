@@ -152,6 +152,27 @@ describe('an ssh:// engine', () => {
     }
   });
 
+  it('falls back to `docker system dial-stdio` on the remote when sshd refuses to forward to the socket', async () => {
+    await ssh.stopSshd();
+    await ssh.allowForwarding(false);
+    await ssh.startSshd();
+    try {
+      const stdio = await open();
+      await stdio.connection.waitUntilConnected(15_000);
+      const listed = await stdio.connection.docker.listContainers({ all: true, filters: { name: [`${prefix}-web`] } });
+      expect(listed).toHaveLength(1);
+      const log = await stdio.connection.docker.getContainer(listed[0]!.Id).logs({ stdout: true, follow: false });
+      expect(log.toString()).toContain('hello-over-ssh');
+      expect(await readFile(join(dir, 'sshd.log'), 'utf8')).toContain('refused streamlocal port forward');
+      await stdio.close();
+    } finally {
+      await ssh.stopSshd();
+      await ssh.allowForwarding(true);
+      await ssh.startSshd();
+      await statusWhere(engine.connection, (s) => s.state === 'connected');
+    }
+  });
+
   it('says the link dropped when sshd goes away, and reconnects with a fresh events stream when it is back', async () => {
     const { generation } = engine.connection.status;
     await ssh.stopSshd();

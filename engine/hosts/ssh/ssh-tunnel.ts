@@ -53,10 +53,6 @@ export class SshLinkError extends BerthError {
   }
 }
 
-// SSH_MSG_CHANNEL_OPEN_FAILURE reason 1 (RFC 4254 §5.1): sshd refuses stream-local forwarding
-// (AllowStreamLocalForwarding no); then `docker system dial-stdio` on the remote carries the API.
-const administrativelyProhibited = 1;
-
 /**
  * One long-lived SSH connection to a remote engine, made on first use and again after a drop, with
  * the host key checked against known_hosts and Berth's pins. Every Docker API request is its own
@@ -69,7 +65,6 @@ export class SshTunnel {
   /** The last host key refused as unknown, which `trust` may pin. */
   offeredHostKey: OfferedHostKey | undefined;
   private client: Promise<Client> | undefined;
-  private mode: 'forward' | 'dial-stdio' = 'forward';
   private closed = false;
   /** The channels open on each live connection, to destroy when it drops. */
   private readonly channels = new WeakMap<Client, Set<ClientChannel>>();
@@ -105,16 +100,17 @@ export class SshTunnel {
   /** A duplex stream to the remote engine's socket; connects (or reconnects) first when needed. */
   async openChannel(): Promise<Duplex> {
     const client = await this.connected();
-    let channel: ClientChannel | undefined;
-    if (this.mode === 'forward') {
-      try {
-        channel = await forwardToSocket(client, this.target.socketPath);
-      } catch (e) {
-        if ((e as { reason?: unknown }).reason !== administrativelyProhibited) throw e;
-        this.mode = 'dial-stdio';
-      }
+    let channel: ClientChannel;
+    try {
+      channel = await forwardToSocket(client, this.target.socketPath);
+    } catch (forwardError) {
+      // OpenSSH answers "open failed" alike when forwarding is off (AllowStreamLocalForwarding no)
+      // and when nothing listens at the socket, so the remote CLI is asked each time the forward
+      // fails; it costs one round trip more, and the keep-alive agent opens few channels.
+      channel = await dialStdio(client).catch(() => {
+        throw forwardError;
+      });
     }
-    channel ??= await dialStdio(client);
     // ssh2 does not end a channel when its connection drops; a keep-alive agent would then reuse a
     // dead one and the request would hang. Channels of a lost connection are destroyed with it.
     const open = this.channels.get(client);
