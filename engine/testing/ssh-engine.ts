@@ -91,7 +91,9 @@ export async function startSshEngine(dir: string): Promise<SshEngine> {
       'AllowStreamLocalForwarding yes',
       'LogLevel VERBOSE',
       // For `docker -H ssh://` (the CLI's own SSH runs `docker system dial-stdio` on the remote).
-      `SetEnv DOCKER_HOST=${localUrl}`,
+      // HOME: the remote shell must not read this machine's own ~/.bashrc (bash sources it under
+      // sshd; one here runs `pyenv rehash`, which can wait for ever on a stale lock).
+      `SetEnv DOCKER_HOST=${localUrl} HOME=${home}`,
       '',
     ].join('\n'),
   );

@@ -31,7 +31,7 @@ export function sshDockerOptions(url: string, options: SshEngineOptions): { dock
       host: config.hostName ?? parsed.host,
       port: new URL(url).port !== '' ? parsed.port : (config.port ?? 22),
       ...(user ? { user } : {}),
-      socketPath: parsed.socketPath ?? '/var/run/docker.sock',
+      ...(parsed.socketPath ? { socketPath: parsed.socketPath } : {}),
     },
     { hostKeys: new HostKeyStore(defaultHostKeyFiles(home, options.dataDir)), env, identityFiles: config.identityFiles },
   );

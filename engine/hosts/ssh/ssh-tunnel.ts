@@ -15,8 +15,11 @@ export interface SshTarget {
   port: number;
   /** The login name; the local user's, as ssh does, when the address names none. */
   user?: string;
-  /** The engine's socket on the remote machine. */
-  socketPath: string;
+  /**
+   * The engine's socket on the remote machine, when the address names one; otherwise
+   * /var/run/docker.sock, or whatever engine the remote docker CLI uses by default.
+   */
+  socketPath?: string;
 }
 
 export interface SshTunnelOptions {
@@ -37,6 +40,8 @@ export interface OfferedHostKey {
   blob: Buffer;
   fingerprint: string;
 }
+
+const defaultRemoteSocket = '/var/run/docker.sock';
 
 /** What the engine status says of an SSH failure, for the renderer to word (contract/types.ts). */
 type SshLinkProblem = NonNullable<EngineStatus['lastErrorKind']>;
@@ -102,12 +107,12 @@ export class SshTunnel {
     const client = await this.connected();
     let channel: ClientChannel;
     try {
-      channel = await forwardToSocket(client, this.target.socketPath);
+      channel = await forwardToSocket(client, this.target.socketPath ?? defaultRemoteSocket);
     } catch (forwardError) {
       // OpenSSH answers "open failed" alike when forwarding is off (AllowStreamLocalForwarding no)
       // and when nothing listens at the socket, so the remote CLI is asked each time the forward
       // fails; it costs one round trip more, and the keep-alive agent opens few channels.
-      channel = await dialStdio(client).catch(() => {
+      channel = await dialStdio(client, this.target.socketPath, forwardError as Error).catch(() => {
         throw forwardError;
       });
     }
@@ -293,15 +298,37 @@ function forwardToSocket(client: Client, socketPath: string): Promise<ClientChan
   });
 }
 
-function dialStdio(client: Client): Promise<ClientChannel> {
+/**
+ * The remote docker CLI as the pipe to its engine. When it fails (no CLI there, or no engine at its
+ * socket either), the request fails with both reasons rather than a bare "socket hang up".
+ */
+function dialStdio(client: Client, socketPath: string | undefined, forwardError: Error): Promise<ClientChannel> {
+  // A socket the address names is the one to reach, not the remote CLI's default engine.
+  const command = socketPath ? `docker -H ${shellQuote(`unix://${socketPath}`)} system dial-stdio` : 'docker system dial-stdio';
   return new Promise((resolve, reject) => {
-    client.exec('docker system dial-stdio', (error, channel) => {
+    client.exec(command, (error, channel) => {
       if (error) return reject(error);
-      // What the remote CLI says on stderr is not API bytes; drain it so it never stalls the channel.
-      channel.stderr.resume();
-      resolve(channel);
+      // What the remote CLI says on stderr is not API bytes; kept (bounded) for the error below.
+      let stderr = '';
+      const fail = (why: string) =>
+        (channel as unknown as Duplex).destroy(
+          new Error(`The engine's socket ${socketPath ?? defaultRemoteSocket} could not be reached over SSH (${forwardError.message}; docker system dial-stdio: ${why}).`),
+        );
+      // Not a failure by itself: a login shell's startup files may print there too.
+      channel.stderr.on('data', (chunk: Buffer) => {
+        if (stderr.length < 2000) stderr += chunk.toString('utf8');
+      });
+      channel.once('exit', (code: number | null) => {
+        if (code !== 0 && code !== null) fail(stderr.trim().slice(0, 500) || `exit code ${code}`);
+      });
+      resolve(withKill(channel));
     });
   });
+}
+
+/** One argument for the remote's POSIX shell, which is what runs an SSH exec request. */
+function shellQuote(text: string): string {
+  return `'${text.replaceAll("'", `'\\''`)}'`;
 }
 
 /**
@@ -314,5 +341,42 @@ function asSocket(channel: ClientChannel): Duplex {
   for (const method of ['setTimeout', 'setNoDelay', 'setKeepAlive', 'ref', 'unref']) {
     if (typeof socket[method] !== 'function') socket[method] = () => channel;
   }
+  // A channel's destroy() asks the server to close it and emits 'close' only when the server
+  // answers, which sshd does not do while a process behind it still runs; and it drops the error it
+  // was given. Node's http client waits for that 'close' to fail or end a request, so an aborted
+  // request would hang for ever. Here destroy() reports the error at once and closes within a second.
+  const emit = channel.emit.bind(channel);
+  let closeEmitted = false;
+  socket.emit = (event: string | symbol, ...args: unknown[]) => {
+    if (event === 'close') {
+      if (closeEmitted) return false;
+      closeEmitted = true;
+    }
+    return emit(event, ...args);
+  };
+  const destroy = channel.destroy.bind(channel);
+  let destroyed = false;
+  socket.destroy = (error?: Error) => {
+    if (destroyed) return channel;
+    destroyed = true;
+    destroy();
+    if (error && channel.listenerCount('error') > 0) process.nextTick(() => channel.emit('error', error));
+    setTimeout(() => channel.emit('close'), 1000).unref();
+    return channel;
+  };
+  return channel;
+}
+
+/** A remote process behind a channel ends with it (OpenSSH honours signal requests since 7.9). */
+function withKill(channel: ClientChannel): ClientChannel {
+  const destroy = channel.destroy.bind(channel);
+  (channel as unknown as { destroy: () => ClientChannel }).destroy = () => {
+    try {
+      channel.signal('KILL');
+    } catch {
+      // Already closed.
+    }
+    return destroy();
+  };
   return channel;
 }
