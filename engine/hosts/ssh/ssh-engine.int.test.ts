@@ -173,6 +173,16 @@ describe('an ssh:// engine', () => {
     }
   });
 
+  it('says, at once and with both reasons, when the socket the address names is not there', async () => {
+    const url = ssh.url.replace(/docker\.sock$/, "no'such.sock");
+    const missing = await connectEngine({ id: endpointId(url), url, source: 'user' }, { pingTimeoutMs: 10_000 }, { dataDir, env: { HOME: ssh.home } });
+    opened.push(missing);
+    const status = await statusWhere(missing.connection, (s) => s.state === 'disconnected');
+    expect(status.lastError).toContain('open failed');
+    expect(status.lastError).toContain(`dial unix ${new URL(url).pathname}: connect: no such file or directory`);
+    await missing.close();
+  });
+
   it('says the link dropped when sshd goes away, and reconnects with a fresh events stream when it is back', async () => {
     const { generation } = engine.connection.status;
     await ssh.stopSshd();
