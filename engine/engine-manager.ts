@@ -43,11 +43,13 @@ export class EngineManager {
   private unlink: (() => void)[] = [];
   private readonly settings: SettingsFile;
   private readonly saved: SavedEngines;
+  private readonly dataDir: string;
   private switching: Promise<unknown> = Promise.resolve();
 
   private constructor(private readonly options: EngineManagerOptions) {
     const paths = berthPaths();
     const dataDir = options.dataDir ?? paths.dataDir;
+    this.dataDir = dataDir;
     this.settings = new SettingsFile(dataDir);
     this.saved = new SavedEngines(this.settings);
     this.native =
@@ -139,7 +141,7 @@ export class EngineManager {
   }
 
   private async link(endpoint: EngineEndpoint): Promise<void> {
-    const next = await connectEngine(endpoint, this.options.timings);
+    const next = await connectEngine(endpoint, this.options.timings, { dataDir: this.dataDir });
     const previous = this.current;
     this.unlink.forEach((stop) => stop());
     this.current = next;
@@ -162,7 +164,14 @@ export class EngineManager {
   /** Every engine, probed in parallel (ping and version, a short timeout each); the current one from its live status. */
   private async choices(): Promise<EngineChoice[]> {
     const own = [this.nativeEndpoint(), this.vmEndpoint()].filter((e): e is EngineEndpoint => e !== undefined);
-    const endpoints = [...own, ...(await this.catalog())];
+    // A docker context (or socket) that points at one of Berth's own engines is that engine, listed once
+    // under Berth's name; the context's name is kept on it.
+    const others = (await this.catalog()).filter((endpoint) => {
+      const mine = own.find((o) => o.url === endpoint.url);
+      if (mine && endpoint.contextName) mine.contextName = endpoint.contextName;
+      return !mine;
+    });
+    const endpoints = [...own, ...others];
     if (!endpoints.some((e) => e.id === this.current.endpoint.id)) endpoints.unshift(this.current.endpoint);
     return Promise.all(
       endpoints.map(async (endpoint): Promise<EngineChoice> => {
@@ -171,7 +180,7 @@ export class EngineManager {
         if (current && status.state === 'connected') {
           return { endpoint, current, answering: true, ...(status.version ? { version: status.version } : {}), ...(status.apiVersion ? { apiVersion: status.apiVersion } : {}) };
         }
-        return { endpoint, current, ...(await probe(endpoint, 800)) };
+        return { endpoint, current, ...(await probe(endpoint, 800, { dataDir: this.dataDir })) };
       }),
     );
   }
@@ -231,7 +240,7 @@ export class EngineManager {
 
   /** A TLS engine whose handshake fails is refused with the reason, and the current engine stays. */
   private async refuseFailedTls(endpoint: EngineEndpoint): Promise<void> {
-    const result = await probe(endpoint, 3000);
+    const result = await probe(endpoint, 3000, { dataDir: this.dataDir });
     if (result.problem?.kind === 'tlsFiles') {
       throw new BerthError('INVALID_INPUT', `Berth cannot read the TLS file ${result.problem.detail ?? ''}.`, undefined, {
         reason: 'engineTlsFiles',
@@ -245,6 +254,21 @@ export class EngineManager {
         ...(result.problem.detail ? { engineText: result.problem.detail } : {}),
       });
     }
+  }
+
+  private async trustHostKey(id: string, fingerprint: string): Promise<EngineStatus> {
+    const current = this.current;
+    const trusted = current.endpoint.id === id && (await current.sshTunnel?.trust(fingerprint));
+    if (!trusted) {
+      throw new BerthError(
+        'CONFLICT',
+        'That host key is no longer the one the engine offers, or it is not unknown any more.',
+        'Wait for the engine to answer again and check the fingerprint it shows now.',
+        { reason: 'sshHostKeyNotOffered' },
+      );
+    }
+    current.connection.retryNow();
+    return current.connection.status;
   }
 
   /** The contract's engine API, always on the current engine, so handlers never hold a stale one. */
@@ -288,6 +312,7 @@ export class EngineManager {
     return {
       list: () => this.choices(),
       use: (id, confirmPlainTcp) => this.use(id, confirmPlainTcp),
+      trustHostKey: (id, fingerprint) => this.trustHostKey(id, fingerprint),
       saved: {
         add: async (input) => (await saved.add(input), this.choices()),
         update: async (input) => (await saved.update(input), this.choices()),

@@ -8,6 +8,9 @@ import { createDockerEngineApi } from './docker/engine-api.js';
 import { pingEngine } from './docker/health.js';
 import { classifyProbeError, probeEngine, type ProbeResult } from './docker/probe.js';
 import { detectEndpoints, endpointId } from './hosts/detect.js';
+import { berthPaths } from './hosts/paths.js';
+import { sshDockerOptions } from './hosts/ssh/ssh-engine.js';
+import type { SshTunnel } from './hosts/ssh/ssh-tunnel.js';
 
 export interface OpenEngineOptions {
   /** An engine URL the person chose; otherwise the first detected engine that answers. */
@@ -20,7 +23,24 @@ export interface OpenEngine {
   connection: EngineConnection;
   /** The contract's engine API for this engine. */
   api: EngineApi;
+  /** For an ssh:// engine: the one SSH connection its requests travel over. */
+  sshTunnel?: SshTunnel;
   close(): Promise<void>;
+}
+
+export interface EngineHostOptions {
+  /** Berth's data folder (pinned SSH host keys); berthPaths()'s by default. */
+  dataDir?: string;
+  /** HOME (known_hosts, key files) and SSH_AUTH_SOCK for ssh:// engines; process.env by default. */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** An ssh:// engine's client over its own long-lived tunnel; undefined for every other address. */
+async function sshClient(endpoint: EngineEndpoint, hosts: EngineHostOptions): Promise<{ docker: DockerClient; sshTunnel: SshTunnel } | undefined> {
+  const ssh = sshDockerOptions(endpoint.url, { dataDir: hosts.dataDir ?? berthPaths().dataDir, ...(hosts.env ? { env: hosts.env } : {}) });
+  if (!ssh) return undefined;
+  const Docker = await loadDockerode();
+  return { docker: refuseUnsafeApiPaths(new Docker(ssh.docker)), sshTunnel: ssh.tunnel };
 }
 
 // dockerode loads grpc and ssh2 eagerly (~230 ms); it is imported on first use, off the window's critical path.
@@ -31,12 +51,22 @@ export function loadDockerode(): Promise<typeof DockerClient> {
 }
 
 /** Connects to one engine and keeps the link supervised. */
-export async function connectEngine(endpoint: EngineEndpoint, timings?: Partial<ConnectionTimings>): Promise<OpenEngine> {
-  // The list's warm client for this engine, when it has one: a TLS engine's session is already open.
-  const docker = guardOnce(await probeClient(endpoint));
+export async function connectEngine(endpoint: EngineEndpoint, timings?: Partial<ConnectionTimings>, hosts: EngineHostOptions = {}): Promise<OpenEngine> {
+  const ssh = await sshClient(endpoint, hosts);
+  // Otherwise the list's warm client for this engine, when it has one: a TLS engine's session is already open.
+  const docker = ssh?.docker ?? guardOnce(await probeClient(endpoint));
   const connection = new EngineConnection(docker, endpoint, { ...defaultTimings, ...timings });
   connection.start();
-  return { endpoint, connection, api: createDockerEngineApi(connection), close: () => connection.stop() };
+  return {
+    endpoint,
+    connection,
+    api: createDockerEngineApi(connection),
+    ...(ssh ? { sshTunnel: ssh.sshTunnel } : {}),
+    close: async () => {
+      await connection.stop();
+      ssh?.sshTunnel.close();
+    },
+  };
 }
 
 /** Finds an engine (the given URL, else the first detected one that answers) and connects to it. */
@@ -52,13 +82,8 @@ export function defaultEndpoint(): EngineEndpoint {
   return { id: endpointId(url), url, source: 'default-socket' };
 }
 
-export async function answers(endpoint: EngineEndpoint, timeoutMs = 700): Promise<boolean> {
-  try {
-    await pingEngine(await probeClient(endpoint), timeoutMs);
-    return true;
-  } catch {
-    return false;
-  }
+export async function answers(endpoint: EngineEndpoint, timeoutMs = 700, hosts: EngineHostOptions = {}): Promise<boolean> {
+  return (await probe(endpoint, timeoutMs, hosts, (docker, ms) => pingEngine(docker, ms).then(() => ({ answering: true })))).answering;
 }
 
 const guarded = new WeakSet<DockerClient>();
@@ -91,12 +116,24 @@ async function probeClient(endpoint: EngineEndpoint): Promise<DockerClient> {
   return client;
 }
 
-/** Pings and asks the version of one engine within `timeoutMs`; never throws (a bad TLS file is a problem too). */
-export async function probe(endpoint: EngineEndpoint, timeoutMs = 800): Promise<ProbeResult> {
+/**
+ * Pings and asks the version of one engine within `timeoutMs`; never throws (a bad TLS file is a
+ * problem too). An ssh:// engine is asked over a tunnel opened for the question and closed after.
+ */
+export async function probe(
+  endpoint: EngineEndpoint,
+  timeoutMs = 800,
+  hosts: EngineHostOptions = {},
+  ask: (docker: DockerClient, timeoutMs: number) => Promise<ProbeResult> = probeEngine,
+): Promise<ProbeResult> {
+  let ssh: Awaited<ReturnType<typeof sshClient>>;
   try {
-    return await probeEngine(await probeClient(endpoint), timeoutMs);
+    ssh = await sshClient(endpoint, hosts);
+    return await ask(ssh?.docker ?? (await probeClient(endpoint)), timeoutMs);
   } catch (error) {
     return { answering: false, problem: classifyProbeError(error) };
+  } finally {
+    ssh?.sshTunnel.close();
   }
 }
 

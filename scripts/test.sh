@@ -38,9 +38,13 @@ mkdir -p "$DOCKER_CONFIG"
 
 started_engine=false
 started_registries=false
+# The SSH engine tests start a second dockerd behind their own sshd (engine/testing/ssh-engine.ts).
+ssh_remote_was_running=false
+BERTH_TEST_DIR="$BERTH_TEST_DIR/ssh-remote" bash scripts/test-engine.sh status && ssh_remote_was_running=true
 cleanup() {
   $started_registries && { bash scripts/test-registry.sh stop || true; bash scripts/test-registry.sh stop --auth || true; }
   $started_engine && bash scripts/test-engine.sh stop || true
+  $ssh_remote_was_running || BERTH_TEST_DIR="$BERTH_TEST_DIR/ssh-remote" bash scripts/test-engine.sh stop || true
 }
 trap cleanup EXIT
 

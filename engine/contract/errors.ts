@@ -161,6 +161,11 @@ export const errorReasons = [
   'recreateRollbackFailed',
   /** A registry's update check could not be done: params.image; the registry's words in engineText. */
   'updateCheckFailed',
+  'sshHostKeyUnknown',
+  'sshHostKeyChanged',
+  'sshHostKeyRevoked',
+  'sshAuthFailed',
+  'sshHostKeyNotOffered',
 ] as const;
 export type BerthErrorReason = (typeof errorReasons)[number];
 

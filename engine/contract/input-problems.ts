@@ -86,6 +86,7 @@ const inputMessages = {
   engineNameReserved: '"default" is the docker CLI’s own context; choose another name.',
   engineAddress: 'An engine address is tcp://host:port, ssh://user@host or unix:///path/to/docker.sock.',
   engineTlsPath: 'A TLS file is an absolute path, e.g. /home/me/.docker/ca.pem.',
+  sshFingerprint: 'A host key fingerprint is OpenSSH’s SHA256 form, e.g. SHA256:PfT5zSb+gVUiNR0AG2ZbQXE4cxH1jcWS89cz/HKAT7g.',
   buildContext: 'The build folder is an absolute path on the engine’s machine, e.g. /home/me/app.',
   buildArgName: 'A build argument name uses letters, digits and "_".',
   cpusWhole: 'CPUs are a whole number, such as 2.',

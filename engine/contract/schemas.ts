@@ -329,6 +329,11 @@ export const engineIdInput = z.object({
   id: z.string().regex(/^[0-9a-f]{12}$/, problem('engineId')),
 });
 
+/** Trust an ssh:// engine's host key: the fingerprint the person was shown (OpenSSH's SHA256:base64, no padding). */
+export const trustHostKeyInput = engineIdInput.extend({
+  fingerprint: z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/, problem('sshFingerprint')),
+});
+
 export type ContainerActionInput = z.infer<typeof containerActionInput>;
 export type ContainerRenameInput = z.infer<typeof containerRenameInput>;
 export type ContainerRemoveInput = z.input<typeof containerRemoveInput>;

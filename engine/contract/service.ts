@@ -204,6 +204,12 @@ export interface EnginesApi {
   use(id: string, confirmPlainTcp?: boolean): Promise<EngineChoice[]>;
   /** Engines added in Berth: add, change, forget (optionally also as a docker context). */
   saved: SavedEnginesApi;
+  /**
+   * Pins the host key the current ssh:// engine `id` last offered and that no known_hosts listed,
+   * when `fingerprint` is the one the person was shown, then reconnects at once. A changed or
+   * revoked key is never offered. Errors: sshHostKeyNotOffered.
+   */
+  trustHostKey(id: string, fingerprint: string): Promise<EngineStatus>;
   native: NativeEngineApi | undefined;
   vm: VmEngineApi;
 }

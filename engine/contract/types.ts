@@ -214,6 +214,18 @@ export interface EngineEndpoint {
 
 export type ConnectionState = 'connecting' | 'connected' | 'disconnected';
 
+/**
+ * Why an ssh:// engine's link was refused (engine/hosts/ssh/ssh-tunnel.ts), worded by the renderer
+ * as `ssh.linkLost.<kind>`. `host` is the name known_hosts uses (`[host]:port` off port 22),
+ * fingerprints are OpenSSH's `SHA256:…`. An unknown key may be trusted (`engines.trustHostKey`); a
+ * changed or revoked one never from Berth.
+ */
+export type SshLinkProblem =
+  | { kind: 'sshHostKeyUnknown'; host: string; keyType: string; fingerprint: string }
+  | { kind: 'sshHostKeyChanged'; host: string; keyType: string; fingerprint: string; knownFingerprint: string; file: string; line: number }
+  | { kind: 'sshHostKeyRevoked'; host: string; keyType: string; fingerprint: string; file: string; line: number }
+  | { kind: 'sshAuthFailed'; user: string; host: string };
+
 export interface EngineStatus {
   endpoint: EngineEndpoint;
   state: ConnectionState;
@@ -230,7 +242,7 @@ export interface EngineStatus {
    * (`banner.linkLost.<kind>`): nothing listens at the socket (`code` ENOENT or ECONNREFUSED),
    * no answer in time, or the engine closed the link.
    */
-  lastErrorKind?: { kind: 'noAnswer'; code: string } | { kind: 'timeout' } | { kind: 'closed' };
+  lastErrorKind?: { kind: 'noAnswer'; code: string } | { kind: 'timeout' } | { kind: 'closed' } | SshLinkProblem;
   /** When disconnected: milliseconds until the next attempt. */
   retryInMs?: number;
   /** Increments on every successful (re)connection; the UI refetches everything when it changes. */

@@ -83,7 +83,8 @@ function tlsOptions(host: string, port: number, material: EngineTls): DockerOpti
 export type ParsedEngineUrl =
   | { kind: 'socket'; path: string }
   | { kind: 'tcp'; host: string; port: number }
-  | { kind: 'ssh'; host: string; port: number; user?: string };
+  /** `socketPath`: the remote engine socket, when the address names one (ssh://host/run/docker.sock; Berth's, not the CLI's). */
+  | { kind: 'ssh'; host: string; port: number; user?: string; socketPath?: string };
 
 export function parseEngineUrl(url: string): ParsedEngineUrl {
   if (url.startsWith('unix://')) {
@@ -109,6 +110,7 @@ export function parseEngineUrl(url: string): ParsedEngineUrl {
       host: parsed.hostname,
       port: Number(parsed.port || 22),
       ...(parsed.username ? { user: decodeURIComponent(parsed.username) } : {}),
+      ...(parsed.pathname.length > 1 ? { socketPath: decodeURIComponent(parsed.pathname) } : {}),
     };
   }
   throw new Error(`"${url}" uses ${parsed.protocol} which Berth cannot reach; use unix://, tcp:// or ssh://.`);

@@ -44,6 +44,7 @@ export class EngineConnection {
   private current: EngineStatus;
   private readonly stopController = new AbortController();
   private running: Promise<void> | undefined;
+  private wake = new AbortController();
 
   constructor(
     readonly docker: Docker,
@@ -82,6 +83,11 @@ export class EngineConnection {
 
   start(): void {
     this.running ??= this.superviseLink();
+  }
+
+  /** Ends a back-off wait at once: the person just fixed what refused the link (e.g. trusted a host key). */
+  retryNow(): void {
+    this.wake.abort();
   }
 
   async stop(): Promise<void> {
@@ -127,7 +133,8 @@ export class EngineConnection {
         lastErrorKind: error === undefined ? { kind: 'closed' } : kindOf(error),
         retryInMs,
       });
-      await sleep(retryInMs, stopSignal);
+      await sleep(retryInMs, AbortSignal.any([stopSignal, this.wake.signal]));
+      if (this.wake.signal.aborted) this.wake = new AbortController();
     }
   }
 
@@ -232,6 +239,9 @@ function readEvents(
 }
 
 function kindOf(error: unknown): EngineStatus['lastErrorKind'] {
+  // A link that words its own refusals (an SSH host key or login) says which kind it was.
+  const linkKind = (error as { linkErrorKind?: EngineStatus['lastErrorKind'] } | undefined)?.linkErrorKind;
+  if (linkKind) return linkKind;
   const code = (error as { code?: string } | undefined)?.code;
   if (code === 'ECONNREFUSED' || code === 'ENOENT') return { kind: 'noAnswer', code };
   if ((error as Error | undefined)?.name === 'TimeoutError') return { kind: 'timeout' };

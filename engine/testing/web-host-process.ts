@@ -13,12 +13,13 @@ export interface WebHostProcess {
 /**
  * `engine/server/main.ts` as its own process against the test engine, its folders under `dir`: a
  * throw anywhere shows as a dead process and its memory is its own (/proc/<pid>), apart from the
- * test runner's. `token` fixes the first login address's token (BERTH_TOKEN); '' lets it pick one.
+ * test runner's. `token` fixes the first login address's token (BERTH_TOKEN); '' lets it pick one;
+ * `env` overrides the rest (e.g. another BERTH_ENGINE, or a HOME of the test's own).
  * Rejects with the host's stderr when it exits before printing its address.
  */
-export async function startWebHostProcess(dir: string, token = ''): Promise<WebHostProcess> {
+export async function startWebHostProcess(dir: string, token = '', env: NodeJS.ProcessEnv = {}): Promise<WebHostProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'engine/server/main.ts'], {
-    env: { ...process.env, BERTH_PORT: '0', BERTH_ENGINE: requireDockerHost(), BERTH_DATA_DIR: join(dir, 'data'), BERTH_RUNTIME_DIR: join(dir, 'run'), BERTH_TOKEN: token },
+    env: { ...process.env, BERTH_PORT: '0', BERTH_ENGINE: requireDockerHost(), BERTH_DATA_DIR: join(dir, 'data'), BERTH_RUNTIME_DIR: join(dir, 'run'), BERTH_TOKEN: token, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SshHostKeyNotice } from '../features/engine/SshHostKeyNotice';
 import { useEngineStatus } from '../rpc/engine-sync';
 import { useUiStore } from '../state/ui-store';
 import { engineLinkError } from '../ui/engineLinkError';
@@ -25,6 +26,7 @@ export function EngineBanner() {
       {seconds !== undefined && seconds > 0 ? t('banner.retrying', { seconds }) : t('banner.retryingSoon')}{' '}
       {t('banner.actionsDisabled')}
       {status.lastError && <div className="banner__detail">{engineLinkError(t, status)}</div>}
+      <SshHostKeyNotice status={status} />
     </div>
   );
 }

@@ -14,4 +14,22 @@ describe('engineLinkError', () => {
     expect(engineLinkError(i18n.t, { lastError: 'The engine closed the connection.', lastErrorKind: { kind: 'closed' } })).toBe('엔진이 연결을 닫았습니다.');
     expect(engineLinkError(i18n.t, { lastError: 'client version 1.99 is too new' })).toBe('client version 1.99 is too new');
   });
+
+  it('words an ssh:// engine’s refusals from their fields, never with Berth’s English', () => {
+    const changed = {
+      kind: 'sshHostKeyChanged',
+      host: '[build-box]:2222',
+      keyType: 'ssh-ed25519',
+      fingerprint: 'SHA256:PfT5zSb+gVUiNR0AG2ZbQXE4cxH1jcWS89cz/HKAT7g',
+      knownFingerprint: 'SHA256:GFe+JS8KyPig6CmGzw0KteJpoWdorRn+85vBFESOfcc',
+      file: '/home/me/.ssh/known_hosts',
+      line: 3,
+    } as const;
+    const english = 'build-box offered a different key';
+    expect(engineLinkError(i18n.t, { lastError: english, lastErrorKind: changed })).toBe('[build-box]:2222의 호스트 키가 바뀌었습니다. Berth가 연결을 거부했습니다.');
+    const auth = { kind: 'sshAuthFailed', user: 'me', host: 'build-box:22' } as const;
+    expect(engineLinkError(i18n.getFixedT('en'), { lastError: english, lastErrorKind: auth })).toBe(
+      'me@build-box:22 refused every key Berth offered (ssh-agent, ~/.ssh/id_ed25519, id_ecdsa, id_rsa).',
+    );
+  });
 });

@@ -191,4 +191,13 @@ export const errors = {
   recreateRollbackFailed: 'Changing {{name}} failed at the “{{step}}” step, and putting the previous container back failed too.',
   recreateRollbackFailedHint: 'Look for it as {{previous}} and rename it back to {{name}} by hand (docker rename).',
   updateCheckFailed: 'Could not ask the registry about {{image}}.',
+  sshHostKeyUnknown: '{{host}} is not a known host. Its {{keyType}} key is {{fingerprint}}.',
+  sshHostKeyUnknownHint: 'Check that fingerprint on the host itself before you trust it.',
+  sshHostKeyChanged: '{{host}} offered a different {{keyType}} key ({{fingerprint}}) than the one recorded in {{file}}, line {{line}} ({{knownFingerprint}}). Berth refused to connect: someone may be intercepting the connection.',
+  sshHostKeyChangedHint: 'If the host was reinstalled, remove the old line (ssh-keygen -R) and check the new key on the host itself.',
+  sshHostKeyRevoked: '{{host}} offered a {{keyType}} key ({{fingerprint}}) that {{file}}, line {{line}}, marks as revoked. Berth refused to connect.',
+  sshAuthFailed: '{{user}}@{{host}} refused every key Berth offered (ssh-agent, ~/.ssh/id_ed25519, id_ecdsa, id_rsa).',
+  sshAuthFailedHint: 'Add your public key to that user’s ~/.ssh/authorized_keys on the host, or load the right key into ssh-agent.',
+  sshHostKeyNotOffered: 'That host key is not the one the engine offers now, or it is no longer unknown.',
+  sshHostKeyNotOfferedHint: 'Wait for the engine to answer again and check the fingerprint it shows now.',
 } as const;

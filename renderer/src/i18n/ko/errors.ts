@@ -193,4 +193,13 @@ export const errors: Catalog['errors'] = {
   recreateRollbackFailed: '{{name}}을(를) 바꾸다가 “{{step}}” 단계에서 실패했고, 이전 컨테이너를 되돌리는 것도 실패했습니다.',
   recreateRollbackFailedHint: '{{previous}}(이)라는 이름으로 남아 있을 수 있으니 docker rename으로 {{name}}(으)로 직접 되돌리세요.',
   updateCheckFailed: '{{image}}에 대해 레지스트리에 물어보지 못했습니다.',
+  sshHostKeyUnknown: '{{host}}은(는) 알려진 호스트가 아닙니다. 이 호스트의 {{keyType}} 키 지문은 {{fingerprint}}입니다.',
+  sshHostKeyUnknownHint: '신뢰하기 전에 그 호스트에서 직접 지문을 확인하세요.',
+  sshHostKeyChanged: '{{host}}이(가) {{file}} {{line}}번째 줄에 기록된 키({{knownFingerprint}})와 다른 {{keyType}} 키({{fingerprint}})를 내밀었습니다. 누군가 연결을 가로채고 있을 수 있어 Berth가 연결을 거부했습니다.',
+  sshHostKeyChangedHint: '호스트를 다시 설치했다면 예전 줄을 지우고(ssh-keygen -R) 새 키를 호스트에서 직접 확인하세요.',
+  sshHostKeyRevoked: '{{host}}이(가) 내민 {{keyType}} 키({{fingerprint}})는 {{file}} {{line}}번째 줄에서 폐기된 키로 표시되어 있습니다. Berth가 연결을 거부했습니다.',
+  sshAuthFailed: '{{user}}@{{host}}이(가) Berth가 내민 키를 모두 거부했습니다(ssh-agent, ~/.ssh/id_ed25519, id_ecdsa, id_rsa).',
+  sshAuthFailedHint: '그 호스트 사용자의 ~/.ssh/authorized_keys에 공개 키를 넣거나, 맞는 키를 ssh-agent에 올리세요.',
+  sshHostKeyNotOffered: '엔진이 지금 내미는 호스트 키가 아니거나, 더 이상 처음 보는 키가 아닙니다.',
+  sshHostKeyNotOfferedHint: '엔진이 다시 응답할 때까지 기다린 뒤 지금 보이는 지문을 확인하세요.',
 };
