@@ -15,6 +15,7 @@ import { TerminalTab } from './TerminalTab';
 import { imageShown } from '../../ui/format';
 import { ProjectLink } from '../compose/ProjectLink';
 import { ContainerEditActions } from '../edit/ContainerEditActions';
+import { ContainerMoves } from '../moves/ContainerMoves';
 
 const tabs = ['logs', 'terminal', 'files', 'inspect', 'stats'] as const;
 type Tab = (typeof tabs)[number];
@@ -52,6 +53,7 @@ export function ContainerDetail({ id }: { id: string }) {
         {container && <CrashMuteToggle name={container.name} />}
         {container?.composeProject && <ProjectLink containerId={container.id} project={container.composeProject} />}
         {container && <ContainerEditActions id={id} />}
+        {container && <ContainerMoves id={id} name={container.name} />}
       </header>
       {container && <HealthNote container={container} />}
       <div className="tabs" role="tablist" aria-label={t('detail.tabs')}>

@@ -22,6 +22,7 @@ import { PullDialog } from './PullDialog';
 import { BuildDialog } from './BuildDialog';
 import { LoginDialog, PushDialog, TagDialog } from './RegistryDialogs';
 import { RunDialog } from './RunDialog';
+import { ImageMoves } from '../moves/ImageMoves';
 
 /** One row per name, as `docker images` lists them: removing a row removes that name (the image goes with its last one). */
 interface ImageRow {
@@ -124,6 +125,7 @@ export function ImagesView() {
         <button type="button" className="button" disabled={!usable} onClick={() => setDialog({ kind: 'prune' })}>
           {t('images.prune')}
         </button>
+        <ImageMoves chosen={chosenRefs} usable={usable} />
         <button type="button" className="button" disabled={!usable} onClick={() => setDialog({ kind: 'login' })}>
           {t('registry.loginButton')}
         </button>
