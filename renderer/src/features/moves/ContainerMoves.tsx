@@ -9,7 +9,7 @@ export function ContainerMoves({ id, name }: { id: string; name: string }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<'commit' | 'export'>();
   return (
-    <>
+    <div className="moves__actions">
       <button type="button" className="button" onClick={() => setOpen('commit')}>
         {t('moves.commitButton')}
       </button>
@@ -18,6 +18,6 @@ export function ContainerMoves({ id, name }: { id: string; name: string }) {
       </button>
       {open === 'commit' && <CommitDialog container={id} name={name} onClose={() => setOpen(undefined)} />}
       {open === 'export' && <ExportContainerDialog name={name} onClose={() => setOpen(undefined)} />}
-    </>
+    </div>
   );
 }
