@@ -125,7 +125,7 @@ test('save ticked images to one .tar, remove them, load the file back: same id a
 
   await page.getByRole('button', { name: 'Load…' }).click();
   const load = page.getByRole('dialog', { name: 'Load images from a .tar' });
-  await load.getByLabel('Archive made by docker save (.tar)').setInputFiles(archive);
+  await load.getByLabel('Archive made by docker save (.tar or .tar.gz)').setInputFiles(archive);
   await expect(load.getByRole('group', { name: 'Docker command' })).toContainText(`docker load -i ${archiveName}`);
   await load.getByRole('button', { name: 'Load', exact: true }).click();
   await expect(load.getByRole('region', { name: 'Loaded' }).getByRole('listitem')).toHaveText([`${image}`]);
@@ -133,7 +133,7 @@ test('save ticked images to one .tar, remove them, load the file back: same id a
   expect(await docker('image', 'inspect', '--format', '{{json .RepoTags}}', image)).toBe(JSON.stringify([image]));
 
   // Not an archive: the engine's own words, quoted under Berth's.
-  await load.getByLabel('Archive made by docker save (.tar)').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a tar at all\n'.repeat(64)) });
+  await load.getByLabel('Archive made by docker save (.tar or .tar.gz)').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a tar at all\n'.repeat(64)) });
   await load.getByRole('button', { name: 'Load', exact: true }).click();
   const refusal = load.getByRole('alert');
   await expect(refusal).toContainText('The engine refused the archive.');
@@ -164,7 +164,7 @@ test('export a container’s file system, import the file as an image with a nam
   await page.getByRole('navigation').getByRole('button', { name: 'Images' }).click();
   await page.getByRole('button', { name: 'Import…' }).click();
   const importing = page.getByRole('dialog', { name: 'Import a file system tar as an image' });
-  await importing.getByLabel('File system tar (.tar)').setInputFiles(archive);
+  await importing.getByLabel('File system tar (.tar or .tar.gz)').setInputFiles(archive);
   await importing.getByRole('textbox', { name: 'Image name (repository:tag, optional)' }).fill(image);
   await importing.getByRole('textbox', { name: 'Message' }).fill('imported in e2e');
   await importing.getByRole('textbox', { name: 'Dockerfile instructions (--change, one per line)' }).fill('CMD ["cat", "/marker"]');

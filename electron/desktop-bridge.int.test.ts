@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { desktopChannels, type DesktopResult } from '../engine/contract/desktop.js';
@@ -151,7 +152,10 @@ describe('desktop bridge (real engine)', () => {
     electron.nextSave = archive;
     expect(await call(desktopChannels.saveImages, { names: [savedImage], transfer: `save-${suffix}` })).toEqual({ ok: true, value: { chosen: true, path: archive } });
     await docker.getImage(savedImage).remove();
-    electron.nextOpen = [archive];
+    // Loaded from the gzipped archive (docker save | gzip), which the engine unpacks itself.
+    const gzipped = join(scratch, 'saved.tar.gz');
+    await writeFile(gzipped, gzipSync(await readFile(archive)));
+    electron.nextOpen = [gzipped];
     expect(await call(desktopChannels.loadImages, { transfer: `load-${suffix}` })).toEqual({ ok: true, value: { chosen: true, loaded: [savedImage] } });
     expect((await docker.getImage(savedImage).inspect()).Id).toBe(id);
 

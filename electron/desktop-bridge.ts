@@ -38,6 +38,8 @@ const exportContainerInput = z.object({ container: containerRef, transfer: trans
 const loadImagesInput = z.object({ transfer: transferId });
 const importImageInput = imageImportInput.extend({ transfer: transferId });
 const tarFilter = [{ name: 'Archives', extensions: ['tar'] }];
+// docker load and docker import also take a compressed tar (docker save | gzip).
+const tarOrCompressedFilter = [{ name: 'Archives', extensions: ['tar', 'gz', 'tgz'] }];
 
 /** A BerthError as it is; anything else is a file on this computer failing, the system's words quoted. */
 function errorShape(error: unknown): BerthErrorShape {
@@ -145,7 +147,7 @@ export function handleDesktopCalls(window: BrowserWindow, engine: EngineApi, isO
 
   /** The one .tar the person picks, streamed into `use` with its size as the transfer's total. */
   async function fromChosenTar<T>(transfer: string, use: (archive: NodeJS.ReadableStream, progress: TransferReporter | undefined) => Promise<T>): Promise<Chosen<T>> {
-    const { canceled, filePaths } = await dialog.showOpenDialog(window, { properties: ['openFile'], filters: tarFilter });
+    const { canceled, filePaths } = await dialog.showOpenDialog(window, { properties: ['openFile'], filters: tarOrCompressedFilter });
     const path = filePaths[0];
     if (canceled || !path) return { chosen: false };
     const { size } = await stat(path);

@@ -61,7 +61,7 @@ export function ImportImageDialog({ onClose }: { onClose: () => void }) {
       {!desktopFiles && (
         <label className="field">
           <span className="field__label">{t('moves.importArchive')}</span>
-          <input type="file" data-autofocus accept=".tar,application/x-tar" onChange={(e) => setFile(e.target.files?.[0])} />
+          <input type="file" data-autofocus accept=".tar,.tar.gz,.tgz,application/x-tar,application/gzip" onChange={(e) => setFile(e.target.files?.[0])} />
         </label>
       )}
       <label className="field">
