@@ -129,6 +129,8 @@ test('save ticked images to one .tar, remove them, load the file back: same id a
   await expect(load.getByRole('group', { name: 'Docker command' })).toContainText(`docker load -i ${archiveName}`);
   await load.getByRole('button', { name: 'Load', exact: true }).click();
   await expect(load.getByRole('region', { name: 'Loaded' }).getByRole('listitem')).toHaveText([`${image}`]);
+  // The progress ends at the archive's own size.
+  await expect(load.getByRole('progressbar', { name: 'Load progress' })).toHaveAttribute('value', String(readFileSync(archive).length));
   expect(await docker('image', 'inspect', '--format', '{{.Id}}', image)).toBe(id);
   expect(await docker('image', 'inspect', '--format', '{{json .RepoTags}}', image)).toBe(JSON.stringify([image]));
 
