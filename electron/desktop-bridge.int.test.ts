@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { desktopChannels, type DesktopResult } from '../engine/contract/desktop.js';
@@ -34,6 +35,8 @@ const docker = new Docker(dockerOptionsFor(requireDockerHost()));
 const suffix = Date.now().toString(36);
 const volume = `int-bridge-${suffix}`;
 const imported = `int-bridge-imp-${suffix}`;
+const savedImage = `int-bridge/saved:${suffix}`;
+const importedImage = `int-bridge/imported:${suffix}`;
 let engine: EngineManager;
 let scratch: string;
 
@@ -67,6 +70,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await engine?.close();
+  await docker.getImage(savedImage).remove({ force: true }).catch(() => undefined);
+  await docker.getImage(importedImage).remove({ force: true }).catch(() => undefined);
   for (const name of [volume, imported]) await docker.getVolume(name).remove().catch(() => undefined);
 });
 
@@ -130,5 +135,43 @@ describe('desktop bridge (real engine)', () => {
       ok: false,
       error: { code: 'CONFLICT', message: expect.stringContaining('only into a new or empty volume') },
     });
+  });
+
+  it('saves an image to the chosen .tar and loads it back with its id and tag; exports a container and imports it with a CMD', async () => {
+    expect(await call(desktopChannels.saveImages, { names: [], transfer: `none-${suffix}` })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', params: { problem: 'input.imagesToSaveNone' } },
+    });
+    const maker = await docker.createContainer({ Image: fixtureImage, Cmd: ['sh', '-c', 'echo "from the bridge" > /marker'] });
+    await maker.start();
+    await maker.wait();
+    const [repo, tag] = savedImage.split(':');
+    const { Id: id } = (await maker.commit({ repo, tag })) as { Id: string };
+
+    const archive = join(scratch, 'saved.tar');
+    electron.nextSave = archive;
+    expect(await call(desktopChannels.saveImages, { names: [savedImage], transfer: `save-${suffix}` })).toEqual({ ok: true, value: { chosen: true, path: archive } });
+    await docker.getImage(savedImage).remove();
+    // Loaded from the gzipped archive (docker save | gzip), which the engine unpacks itself.
+    const gzipped = join(scratch, 'saved.tar.gz');
+    await writeFile(gzipped, gzipSync(await readFile(archive)));
+    electron.nextOpen = [gzipped];
+    expect(await call(desktopChannels.loadImages, { transfer: `load-${suffix}` })).toEqual({ ok: true, value: { chosen: true, loaded: [savedImage] } });
+    expect((await docker.getImage(savedImage).inspect()).Id).toBe(id);
+
+    const fsArchive = join(scratch, 'exported.tar');
+    electron.nextSave = fsArchive;
+    expect(await call(desktopChannels.exportContainer, { container: maker.id, transfer: `export-c-${suffix}` })).toMatchObject({ ok: true, value: { chosen: true } });
+    await maker.remove();
+    electron.nextOpen = [fsArchive];
+    const imported = await call<{ chosen: true; id: string }>(desktopChannels.importImage, { reference: importedImage, message: 'bridge', changes: ['CMD ["cat", "/marker"]'], transfer: `import-i-${suffix}` });
+    expect(imported).toMatchObject({ ok: true, value: { chosen: true, id: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) } });
+    expect((await docker.getImage(importedImage).inspect()).Config.Cmd).toEqual(['cat', '/marker']);
+
+    // A file that is no docker save archive: the engine's refusal, worded by its reason.
+    const notes = join(scratch, 'notes.txt');
+    await writeFile(notes, 'not a tar\n'.repeat(100));
+    electron.nextOpen = [notes];
+    expect(await call(desktopChannels.loadImages, { transfer: `bad-${suffix}` })).toMatchObject({ ok: false, error: { reason: 'archiveRefused' } });
   });
 });

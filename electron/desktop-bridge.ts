@@ -4,12 +4,13 @@ import { basename } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { dialog, ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
+import { archiveFileName } from '../engine/contract/cli.js';
 import { desktopChannels, type Chosen, type DesktopResult } from '../engine/contract/desktop.js';
 import { BerthError, type BerthErrorShape } from '../engine/contract/errors.js';
 import { firstInputProblem, inputRefusal, inputRefusalError, issueProblem } from '../engine/contract/input-problems.js';
-import { containerRef, fileName, filePath, volumeName, volumeRef } from '../engine/contract/schemas.js';
+import { containerRef, fileName, filePath, imageImportInput, imageSaveNames, volumeName, volumeRef } from '../engine/contract/schemas.js';
 import type { EngineApi } from '../engine/contract/service.js';
-import { transferId } from '../engine/contract/transfer.js';
+import { transferId, type TransferReporter } from '../engine/contract/transfer.js';
 import { maxUploadBytes, uploadTooLarge } from '../engine/server/downloads.js';
 import { withFileStream } from '../engine/shared/read-file-stream.js';
 
@@ -32,6 +33,13 @@ const saveFileInput = z.intersection(fileSource, z.object({ path: filePath, as: 
 const uploadFilesInput = z.intersection(fileSource, z.object({ folder: filePath }));
 const exportVolumeInput = z.object({ volume: volumeRef, transfer: transferId });
 const importVolumeInput = z.object({ volume: volumeName, transfer: transferId });
+const saveImagesInput = z.object({ names: imageSaveNames, transfer: transferId });
+const exportContainerInput = z.object({ container: containerRef, transfer: transferId });
+const loadImagesInput = z.object({ transfer: transferId });
+const importImageInput = imageImportInput.extend({ transfer: transferId });
+const tarFilter = [{ name: 'Archives', extensions: ['tar'] }];
+// docker load and docker import also take a compressed tar (docker save | gzip).
+const tarOrCompressedFilter = [{ name: 'Archives', extensions: ['tar', 'gz', 'tgz'] }];
 
 /** A BerthError as it is; anything else is a file on this computer failing, the system's words quoted. */
 function errorShape(error: unknown): BerthErrorShape {
@@ -122,4 +130,34 @@ export function handleDesktopCalls(window: BrowserWindow, engine: EngineApi, isO
     await engine.transfers.track(transfer, (progress) => withFileStream(path, (archive) => engine.volumes.importFrom(volume, archive, progress)), size);
     return { chosen: true, path };
   });
+
+  handle(desktopChannels.saveImages, saveImagesInput, async ({ names, transfer }) => {
+    const { canceled, filePath: path } = await dialog.showSaveDialog(window, { defaultPath: archiveFileName(names[0] ?? 'images', '.tar'), filters: tarFilter });
+    if (canceled || !path) return { chosen: false };
+    await engine.transfers.track(transfer, (progress) => writeFileFrom(path, (sink) => engine.images.saveTo(names, sink, progress)));
+    return { chosen: true, path };
+  });
+
+  handle(desktopChannels.exportContainer, exportContainerInput, async ({ container, transfer }) => {
+    const { canceled, filePath: path } = await dialog.showSaveDialog(window, { defaultPath: archiveFileName(container, '.tar'), filters: tarFilter });
+    if (canceled || !path) return { chosen: false };
+    await engine.transfers.track(transfer, (progress) => writeFileFrom(path, (sink) => engine.containers.exportTo(container, sink, progress)));
+    return { chosen: true, path };
+  });
+
+  /** The one .tar the person picks, streamed into `use` with its size as the transfer's total. */
+  async function fromChosenTar<T>(transfer: string, use: (archive: NodeJS.ReadableStream, progress: TransferReporter | undefined) => Promise<T>): Promise<Chosen<T>> {
+    const { canceled, filePaths } = await dialog.showOpenDialog(window, { properties: ['openFile'], filters: tarOrCompressedFilter });
+    const path = filePaths[0];
+    if (canceled || !path) return { chosen: false };
+    const { size } = await stat(path);
+    const value = await engine.transfers.track(transfer, (progress) => withFileStream(path, (archive) => use(archive, progress)), size);
+    return { chosen: true, ...value };
+  }
+
+  handle(desktopChannels.loadImages, loadImagesInput, ({ transfer }) => fromChosenTar(transfer, (archive, progress) => engine.images.loadFrom(archive, progress)));
+
+  handle(desktopChannels.importImage, importImageInput, ({ transfer, ...input }) =>
+    fromChosenTar(transfer, (archive, progress) => engine.images.importFrom(archive, input, progress)),
+  );
 }

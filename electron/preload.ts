@@ -12,6 +12,10 @@ const bridge: DesktopBridge = {
   uploadFiles: (input) => ipcRenderer.invoke(desktopChannels.uploadFiles, input),
   exportVolume: (input) => ipcRenderer.invoke(desktopChannels.exportVolume, input),
   importVolume: (input) => ipcRenderer.invoke(desktopChannels.importVolume, input),
+  saveImages: (input) => ipcRenderer.invoke(desktopChannels.saveImages, input),
+  exportContainer: (input) => ipcRenderer.invoke(desktopChannels.exportContainer, input),
+  loadImages: (input) => ipcRenderer.invoke(desktopChannels.loadImages, input),
+  importImage: (input) => ipcRenderer.invoke(desktopChannels.importImage, input),
 };
 
 process.once('loaded', () => {

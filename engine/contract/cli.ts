@@ -324,6 +324,11 @@ export function containerCommitCommand(input: { container: string; reference: st
   ]);
 }
 
+/** A download's file name: what the person recognises, with only characters every file system takes. */
+export function archiveFileName(base: string, extension = '.tar'): string {
+  return `${base.replace(/[^\w.-]/g, '_').slice(0, 100) || 'image'}${extension}`;
+}
+
 export function imageSaveCommand(names: readonly string[], file: string): string {
   return commandLine(['save', '-o', file, ...names]);
 }

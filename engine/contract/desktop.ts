@@ -12,6 +12,10 @@ export const desktopChannels = {
   uploadFiles: 'berth:upload-files',
   exportVolume: 'berth:export-volume',
   importVolume: 'berth:import-volume',
+  saveImages: 'berth:save-images',
+  exportContainer: 'berth:export-container',
+  loadImages: 'berth:load-images',
+  importImage: 'berth:import-image',
 } as const;
 
 /** A file or folder of a volume or a container, as the web host's /download/(volume|container) names it. */
@@ -35,4 +39,12 @@ export interface DesktopBridge {
   /** `transfer` is the id the page watches for progress (engine/contract/transfer.ts). */
   exportVolume(input: { volume: string; transfer: string }): Promise<DesktopResult<Chosen<{ path: string }>>>;
   importVolume(input: { volume: string; transfer: string }): Promise<DesktopResult<Chosen<{ path: string }>>>;
+  /** docker save of these images (names or ids) into one .tar the person picks. */
+  saveImages(input: { names: string[]; transfer: string }): Promise<DesktopResult<Chosen<{ path: string }>>>;
+  /** docker export of the container's file system into a .tar the person picks. */
+  exportContainer(input: { container: string; transfer: string }): Promise<DesktopResult<Chosen<{ path: string }>>>;
+  /** docker load of a .tar the person picks: what the engine said it loaded (names, or ids of untagged images). */
+  loadImages(input: { transfer: string }): Promise<DesktopResult<Chosen<{ loaded: string[] }>>>;
+  /** docker import of a file system tar the person picks: the new image's id. */
+  importImage(input: { reference: string; message: string; changes: string[]; transfer: string }): Promise<DesktopResult<Chosen<{ id: string }>>>;
 }

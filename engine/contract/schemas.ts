@@ -171,8 +171,11 @@ const referenceText = z.string().superRefine((value, ctx) => {
 
 export const imageTagInput = z.object({ source: localImageRef, target: referenceText });
 
-/** Instructions `docker commit --change` accepts (moby daemon/commit.go, validCommitCommands). */
-export const commitInstructions = ['CMD', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'LABEL', 'ONBUILD', 'USER', 'VOLUME', 'WORKDIR'] as const;
+/**
+ * Instructions `docker commit --change` accepts (moby builder/dockerfile/builder.go, validCommitCommands;
+ * HEALTHCHECK checked against dockerd 20.10, which takes it and refuses STOPSIGNAL).
+ */
+export const commitInstructions = ['CMD', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'HEALTHCHECK', 'LABEL', 'ONBUILD', 'USER', 'VOLUME', 'WORKDIR'] as const;
 // Either case, as docker reads them; spelled out per letter because the fuzzers' generators take no regex flags.
 const anyCase = (word: string) => [...word].map((c) => `[${c}${c.toLowerCase()}]`).join('');
 const commitInstruction = new RegExp(`^\\s*(?:${commitInstructions.map(anyCase).join('|')})\\s+\\S`);

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Writable } from 'node:stream';
+import { archiveFileName } from '../contract/cli.js';
 import { firstInputProblem, type InputProblem } from '../contract/input-problems.js';
 import { containerRef, imageImportInput, imageSaveNames } from '../contract/schemas.js';
 import type { EngineApi } from '../contract/service.js';
@@ -14,11 +15,6 @@ import { checked, failed, plain, refused, transferParam } from './http-answers.j
 
 function query(req: IncomingMessage): URLSearchParams {
   return new URL(req.url ?? '/', 'http://127.0.0.1').searchParams;
-}
-
-/** A download's name: what the person recognises, with only characters every file system takes. */
-function fileNameOf(base: string, extension: string): string {
-  return `${base.replace(/[^\w.-]/g, '_').slice(0, 100) || 'image'}${extension}`;
 }
 
 function sendJson(res: ServerResponse, value: unknown): void {
@@ -46,7 +42,7 @@ export function imageSaveRoute(engine: EngineApi): HttpRoute {
       await engine.transfers
         .track(transfer.id, async (progress) => {
           checked(problem);
-          const answer = tarAttachment(res, fileNameOf(names[0] ?? 'images', '.tar'));
+          const answer = tarAttachment(res, archiveFileName(names[0] ?? 'images', '.tar'));
           await engine.images.saveTo(names, answer.sink, progress);
           answer.finish();
         })
@@ -68,7 +64,7 @@ export function containerExportRoute(engine: EngineApi): HttpRoute {
       await engine.transfers
         .track(transfer.id, async (progress) => {
           checked(problem);
-          const answer = tarAttachment(res, fileNameOf(container, '.tar'));
+          const answer = tarAttachment(res, archiveFileName(container, '.tar'));
           await engine.containers.exportTo(container, answer.sink, progress);
           answer.finish();
         })

@@ -27,6 +27,10 @@ export const desktopFiles = bridge && {
   uploadFiles: (input: Parameters<DesktopBridge['uploadFiles']>[0]): Promise<Answer<DesktopBridge['uploadFiles']>> => unwrap(bridge.uploadFiles(input)),
   exportVolume: (input: Parameters<DesktopBridge['exportVolume']>[0]): Promise<Answer<DesktopBridge['exportVolume']>> => unwrap(bridge.exportVolume(input)),
   importVolume: (input: Parameters<DesktopBridge['importVolume']>[0]): Promise<Answer<DesktopBridge['importVolume']>> => unwrap(bridge.importVolume(input)),
+  saveImages: (input: Parameters<DesktopBridge['saveImages']>[0]): Promise<Answer<DesktopBridge['saveImages']>> => unwrap(bridge.saveImages(input)),
+  exportContainer: (input: Parameters<DesktopBridge['exportContainer']>[0]): Promise<Answer<DesktopBridge['exportContainer']>> => unwrap(bridge.exportContainer(input)),
+  loadImages: (input: Parameters<DesktopBridge['loadImages']>[0]): Promise<Answer<DesktopBridge['loadImages']>> => unwrap(bridge.loadImages(input)),
+  importImage: (input: Parameters<DesktopBridge['importImage']>[0]): Promise<Answer<DesktopBridge['importImage']>> => unwrap(bridge.importImage(input)),
 };
 
 export type DesktopFiles = NonNullable<typeof desktopFiles>;

@@ -17,6 +17,7 @@ import { TerminalTab } from './TerminalTab';
 import { imageShown } from '../../ui/format';
 import { ProjectLink } from '../compose/ProjectLink';
 import { ContainerEditActions } from '../edit/ContainerEditActions';
+import { ContainerMoves } from '../moves/ContainerMoves';
 
 /** One container up close: its logs, a terminal in it, its inspect document and its live stats. */
 export function ContainerDetail({ id }: { id: string }) {
@@ -48,6 +49,7 @@ export function ContainerDetail({ id }: { id: string }) {
             <PortLinks ports={container.ports} />
           </span>
         )}
+        {container && <ContainerMoves id={id} name={container.name} />}
       </header>
       {container && <HealthNote container={container} />}
       <div className="tabs" role="tablist" aria-label={t('detail.tabs')}>

@@ -23,6 +23,7 @@ import { BuildDialog } from './BuildDialog';
 import { LoginDialog, PushDialog, TagDialog } from './RegistryDialogs';
 import { RunDialog } from './RunDialog';
 import { ConceptLink } from '../welcome/ConceptLink';
+import { ImageMoves } from '../moves/ImageMoves';
 
 /** One row per name, as `docker images` lists them: removing a row removes that name (the image goes with its last one). */
 interface ImageRow {
@@ -125,6 +126,7 @@ export function ImagesView() {
         <button type="button" className="button" disabled={!usable} onClick={() => setDialog({ kind: 'prune' })}>
           {t('images.prune')}
         </button>
+        <ImageMoves chosen={chosenRefs} usable={usable} />
         <button type="button" className="button" disabled={!usable} onClick={() => setDialog({ kind: 'login' })}>
           {t('registry.loginButton')}
         </button>

@@ -82,7 +82,7 @@ export const problems = {
     diskTooSmall: 'The VM’s disk must be at least {{minimum}} GiB.',
     diskTooBig: 'At most {{maximum}} GiB of disk.',
     transferId: 'A transfer id is 8 to 64 letters, digits or “-”, e.g. a UUID.',
-    commitChange: 'A --change line is one Dockerfile instruction docker commit accepts: CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, ONBUILD, USER, VOLUME or WORKDIR, e.g. CMD ["httpd", "-f"].',
+    commitChange: 'A --change line is one Dockerfile instruction docker commit accepts: CMD, ENTRYPOINT, ENV, EXPOSE, HEALTHCHECK, LABEL, ONBUILD, USER, VOLUME or WORKDIR, e.g. CMD ["httpd", "-f"].',
     commitMessageTooLong: 'A commit message is at most {{maximum}} characters.',
     commitAuthorTooLong: 'An author is at most {{maximum}} characters.',
     imagesToSaveNone: 'Choose at least one image to save.',

@@ -84,7 +84,7 @@ export const problems: Catalog['problems'] = {
     diskTooSmall: '가상 머신의 디스크는 {{minimum}} GiB 이상이어야 합니다.',
     diskTooBig: '디스크는 {{maximum}} GiB까지입니다.',
     transferId: '전송 ID는 영문자, 숫자, “-”로 된 8~64자입니다. 예: UUID',
-    commitChange: '--change 줄은 docker commit이 받는 Dockerfile 명령 하나입니다: CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, ONBUILD, USER, VOLUME, WORKDIR. 예: CMD ["httpd", "-f"]',
+    commitChange: '--change 줄은 docker commit이 받는 Dockerfile 명령 하나입니다: CMD, ENTRYPOINT, ENV, EXPOSE, HEALTHCHECK, LABEL, ONBUILD, USER, VOLUME, WORKDIR. 예: CMD ["httpd", "-f"]',
     commitMessageTooLong: '커밋 메시지는 최대 {{maximum}}자입니다.',
     commitAuthorTooLong: '작성자는 최대 {{maximum}}자입니다.',
     imagesToSaveNone: '저장할 이미지를 하나 이상 고르세요.',
