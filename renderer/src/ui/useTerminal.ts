@@ -2,6 +2,9 @@ import { FitAddon } from '@xterm/addon-fit';
 import { Terminal, type ITerminalOptions } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import { useEffect, useRef, useState, type RefObject } from 'react';
+import { adoptTerminalClass } from './terminal-strings';
+
+adoptTerminalClass(Terminal);
 
 export interface TerminalHandle {
   terminal: Terminal;

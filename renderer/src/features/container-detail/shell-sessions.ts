@@ -5,6 +5,8 @@ import type { BerthErrorShape } from '../../../../engine/contract/errors';
 import type { ExecEvent } from '../../../../engine/contract/types';
 import { berth } from '../../rpc/client';
 import { toBerthError } from '../../rpc/errors';
+import { adoptTerminalClass } from '../../ui/terminal-strings';
+import { onForgetShellSessions } from './shell-forget';
 
 export type ShellState =
   | { phase: 'opening' }
@@ -179,3 +181,6 @@ export function closeShellSession(containerId: string, number: number): void {
   sessions.get(key)?.close();
   sessions.delete(key);
 }
+
+adoptTerminalClass(Terminal);
+onForgetShellSessions(forgetShellSessions);
