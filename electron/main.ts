@@ -4,6 +4,8 @@ import { app, Menu, Notification, type BrowserWindow } from 'electron';
 import { createIPCHandler } from 'trpc-electron/main';
 import { contractRouter } from '../engine/contract/router.js';
 import { EngineManager } from '../engine/engine-manager.js';
+import { berthPaths } from '../engine/hosts/paths.js';
+import { flushLog, levelFromEnv, logFor, openLog } from '../engine/shared/log.js';
 import { appMenuTemplate } from './app-menu.js';
 import { handleDesktopCalls } from './desktop-bridge.js';
 import { hardenSessions, hardenWebContents, isAppPage } from './security.js';
@@ -49,6 +51,11 @@ if (!app.requestSingleInstanceLock()) {
     Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ packaged: app.isPackaged, platform: process.platform, language: trayLanguage(app.getLocale()) })));
     engine = await EngineManager.start(process.env.BERTH_ENGINE ? { engineUrl: process.env.BERTH_ENGINE } : {});
     const running = engine;
+    const logDir = berthPaths().logDir;
+    openLog({ dir: logDir, level: levelFromEnv() ?? 'info' }).then(
+      () => logFor('desktop').info('window opening', { version: app.getVersion(), electron: process.versions.electron, engine: running.endpoint.url }),
+      (e: Error) => console.error(`Berth could not open its log in ${logDir} (${e.message}); it goes on without one.`),
+    );
     window = createMainWindow({ preload, page });
     createIPCHandler({
       router: contractRouter,
@@ -90,6 +97,9 @@ if (!app.requestSingleInstanceLock()) {
     if (quitting || !engine) return;
     event.preventDefault();
     quitting = true;
-    void engine.close().finally(() => app.quit());
+    void engine
+      .close()
+      .then(flushLog)
+      .finally(() => app.quit());
   });
 }

@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ContractContext } from '../contract/router.js';
 import { berthPaths } from '../hosts/paths.js';
+import { flushLog, levelFromEnv, logFor, openLog } from '../shared/log.js';
 import { webHostRoutes } from './downloads.js';
 import { loginSocketPath, serveLoginChannel } from './login-channel.js';
 import { startWebHost } from './web-host.js';
@@ -18,6 +19,8 @@ import { startWebHost } from './web-host.js';
  * engine manager, and with it dockerode and ssh2, loads in the background, and the page's calls wait
  * for it.
  */
+const log = logFor('web-host');
+
 async function main() {
   const rendererDir = resolve(fileURLToPath(new URL('../../dist/renderer', import.meta.url)));
   const port = parsePort(process.env.BERTH_PORT ?? '7370');
@@ -50,7 +53,16 @@ async function main() {
     process.stdin.setEncoding('utf8');
     process.stdin.on('data', () => console.log(`  ${host.newLoginAddress()}`));
   }
-  void managerReady.then((engine) => console.log(`Berth engine: ${engine.endpoint.url} (${engine.endpoint.source})`));
+  void managerReady.then((engine) => {
+    console.log(`Berth engine: ${engine.endpoint.url} (${engine.endpoint.source})`);
+    log.info('engine chosen', { url: engine.endpoint.url, source: engine.endpoint.source });
+  });
+  // The log file opens once the address is out: pino stays off the start path.
+  const logDir = berthPaths().logDir;
+  openLog({ dir: logDir, level: levelFromEnv() ?? 'info' }).then(
+    () => log.info('web host listening', { port: host.port, version: process.env.npm_package_version, node: process.version }),
+    (e: Error) => console.error(`Berth could not open its log in ${logDir} (${e.message}); it goes on without one.`),
+  );
 
   let closing = false;
   const shutdown = async () => {
@@ -59,6 +71,8 @@ async function main() {
     channel?.close();
     await host.close();
     await (await managerReady).close();
+    log.info('web host stopped');
+    await flushLog();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown());
@@ -84,6 +98,7 @@ function parsePort(text: string): number {
 }
 
 function fail(error: unknown): never {
+  logFor('web-host').error('could not start', { error });
   console.error(`Berth could not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 }
