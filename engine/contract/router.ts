@@ -1,4 +1,5 @@
 import { containerRoutes } from './routes/containers.js';
+import { diagnosticsRoutes } from './routes/diagnostics.js';
 import { engineRoutes } from './routes/engine.js';
 import { enginesRoutes } from './routes/engines.js';
 import { execRoutes } from './routes/exec.js';
@@ -26,6 +27,7 @@ export const contractRouter = router({
   networks: networkRoutes,
   registries: registryRoutes,
   transfers: transferRoutes,
+  diagnostics: diagnosticsRoutes,
 });
 
 export type ContractRouter = typeof contractRouter;

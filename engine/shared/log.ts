@@ -126,6 +126,7 @@ export async function openLog(options: LogOptions): Promise<void> {
     // Each line is written when logged (sonic-boom's sync mode): Berth logs little, and a line
     // written before a crash or a read of the tail is worth more than the batching.
     sync: true,
+    mode: 0o600, // the person's own, like the folder
   });
   logger = pino(
     {

@@ -12,6 +12,8 @@ declare module 'pino-roll' {
     mkdir?: boolean;
     /** Passed to sonic-boom: write each line at once. */
     sync?: boolean;
+    /** File mode for new log files. */
+    mode?: number;
   }
   export default function pinoRoll(options: PinoRollOptions): Promise<DestinationStream & { flush(cb?: (err?: Error) => void): void; end(): void }>;
 }

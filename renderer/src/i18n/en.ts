@@ -28,6 +28,7 @@ import { transfer } from './en/transfer';
 import { files } from './en/files';
 import { networks } from './en/networks';
 import { engine } from './en/engine';
+import { berthLog } from './en/berthLog';
 import { notify } from './en/notify';
 import { errors } from './en/errors';
 import { time } from './en/time';
@@ -36,7 +37,7 @@ import { time } from './en/time';
  * English catalog, assembled from one file per screen or feature (./en/*.ts) so a change touches only
  * its own part. The Korean catalog (./ko.ts) has the same shape; its parts are typed by this one.
  */
-export const en = { app, nav, status, banner, door, common, containers, rename, remove, merged, detail, logs, follow, terminal, stats, inspect, images, pull, build, imageDetail, registry, prune, problems, run, volumes, backup, transfer, files, networks, engine, notify, errors, time } as const;
+export const en = { app, nav, status, banner, door, common, containers, rename, remove, merged, detail, logs, follow, terminal, stats, inspect, images, pull, build, imageDetail, registry, prune, problems, run, volumes, backup, transfer, files, networks, engine, berthLog, notify, errors, time } as const;
 
 type Widen<T> = T extends string ? string : { [K in keyof T]: Widen<T[K]> };
 export type Catalog = Widen<typeof en>;

@@ -4,6 +4,7 @@ import { commandLine } from '../../../../engine/contract/cli';
 import { berth } from '../../rpc/client';
 import { useEngineStatus } from '../../rpc/engine-sync';
 import { engineLinkError } from '../../ui/engineLinkError';
+import { BerthLogCard } from './BerthLogCard';
 import { DiskUsageCard } from './DiskUsageCard';
 import { EngineChoices } from './EngineChoices';
 import { NativeEngineCard } from './NativeEngineCard';
@@ -57,6 +58,7 @@ export function EngineView() {
       <EngineChoices />
       {nativeAvailable && <NativeEngineCard />}
       <VmEngineCard />
+      <BerthLogCard />
     </section>
   );
 }
