@@ -87,8 +87,11 @@ export interface ContainersApi {
 export interface StatsApi {
   /** Live readings, about one a second, until the signal aborts (then the engine stream is closed). */
   stream(id: string, signal: AbortSignal | undefined): AsyncIterable<StatsSample>;
-  /** CPU and memory of every running container, every 2 s, from one shared source. */
-  usage(signal: AbortSignal | undefined): AsyncIterable<Record<string, ContainerUsage>>;
+  /**
+   * CPU and memory of the containers `ids` (the running rows a view shows), read every few seconds
+   * while watched, from one shared source (engine/docker/usage-hub.ts); a container not running has none.
+   */
+  usage(ids: readonly string[], signal: AbortSignal | undefined): AsyncIterable<Record<string, ContainerUsage>>;
 }
 
 export interface ExecApi {

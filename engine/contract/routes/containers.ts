@@ -5,6 +5,7 @@ import {
   containerRemoveInput,
   containerRenameInput,
   containerRunInput,
+  containerUsageInput,
   portCheckInput,
 } from '../schemas.js';
 import { procedure, router } from '../trpc.js';
@@ -20,8 +21,8 @@ export const containerRoutes = router({
   stats: procedure.input(containerIdInput).subscription(async function* ({ ctx, input, signal }) {
     yield* ctx.engine.stats.stream(input.id, signal);
   }),
-  usage: procedure.subscription(async function* ({ ctx, signal }) {
-    yield* ctx.engine.stats.usage(signal);
+  usage: procedure.input(containerUsageInput).subscription(async function* ({ ctx, input, signal }) {
+    yield* ctx.engine.stats.usage(input.ids, signal);
   }),
   remove: procedure.input(containerRemoveInput).mutation(({ ctx, input }) => ctx.engine.containers.remove(input)),
 });

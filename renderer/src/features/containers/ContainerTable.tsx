@@ -15,9 +15,12 @@ const rowHeight = 44;
 export function ContainerTable({
   containers,
   usage,
+  onRowsShown,
 }: {
   containers: readonly ContainerSummary[];
   usage: Readonly<Record<string, ContainerUsage>>;
+  /** Told the ids of the rows in the DOM (on screen and a few beside) whenever they change. */
+  onRowsShown?: (ids: string[]) => void;
 }) {
   const { t, i18n } = useTranslation();
   const selection = useUiStore((s) => s.selection);
@@ -32,6 +35,11 @@ export function ContainerTable({
   useEffect(() => {
     if (containers.length > 0) performance.mark('berth:containers:rows', { detail: containers.length });
   }, [containers]);
+  const shownKey = virtualizer
+    .getVirtualItems()
+    .map((item) => containers[item.index]?.id ?? '')
+    .join(',');
+  useEffect(() => onRowsShown?.(shownKey === '' ? [] : shownKey.split(',')), [shownKey, onRowsShown]);
   const allSelected = containers.length > 0 && containers.every((c) => selection.has(c.id));
 
   return (

@@ -51,8 +51,14 @@ export function ContainersView() {
   const [lastCommand, setLastCommand] = useState<string | undefined>();
   const [failures, setFailures] = useState<{ total: number; items: Failure[] } | undefined>();
 
-  const usage = useContainerUsage();
   const shown = useMemo(() => visibleContainers(all, search, filter), [all, search, filter]);
+  // CPU and memory are read only for the running rows on screen (issue 17).
+  const [rowsShown, setRowsShown] = useState<string[]>([]);
+  const runningShown = useMemo(() => {
+    const running = new Set(all.filter((c) => c.state === 'running').map((c) => c.id));
+    return rowsShown.filter((id) => running.has(id));
+  }, [all, rowsShown]);
+  const usage = useContainerUsage(runningShown);
   const existing = useMemo(() => all.filter((c) => selection.has(c.id)), [all, selection]);
   // Actions take only the ticked containers the person can see; ticks the search or filter hides are
   // kept (and counted), never acted on.
@@ -170,7 +176,7 @@ export function ContainersView() {
           {search ? t('containers.noMatch', { search }) : filter === 'running' && all.length ? t('containers.noRunning') : filter !== 'all' && all.length ? t('containers.noHealth') : t('containers.empty')}
         </p>
       ) : (
-        <ContainerTable containers={shown} usage={usage} />
+        <ContainerTable containers={shown} usage={usage} onRowsShown={setRowsShown} />
       )}
 
       {dialog === 'rename' && selected.length === 1 && (
