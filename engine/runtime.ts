@@ -7,6 +7,9 @@ import { dockerOptionsFor } from './docker/client.js';
 import { createDockerEngineApi } from './docker/engine-api.js';
 import { pingEngine } from './docker/health.js';
 import { detectEndpoints, endpointId } from './hosts/detect.js';
+import { logFor } from './shared/log.js';
+
+const log = logFor('engines');
 
 export interface OpenEngineOptions {
   /** An engine URL the person chose; otherwise the first detected engine that answers. */
@@ -56,7 +59,8 @@ export async function answers(endpoint: EngineEndpoint, timeoutMs = 700): Promis
     const Docker = await loadDockerode();
     await pingEngine(new Docker(dockerOptionsFor(endpoint.url)), timeoutMs);
     return true;
-  } catch {
+  } catch (error) {
+    log.caught('pinging an engine', error);
     return false;
   }
 }

@@ -1,5 +1,8 @@
 import type Docker from 'dockerode';
 import { systemDf } from './system-df.js';
+import { logFor } from '../shared/log.js';
+
+const log = logFor('volumes');
 
 /**
  * Volume sizes from the engine's disk usage (one `docker system df -v` worth of work): -1 where the
@@ -9,7 +12,8 @@ export async function volumeSizes(docker: Docker): Promise<Map<string, number>> 
   try {
     const df = (await systemDf(docker)) as { Volumes?: { Name: string; UsageData?: { Size?: number } }[] };
     return new Map((df.Volumes ?? []).map((v) => [v.Name, v.UsageData?.Size ?? -1]));
-  } catch {
+  } catch (error) {
+    log.caught('reading volume sizes from system df', error);
     return new Map();
   }
 }

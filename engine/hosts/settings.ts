@@ -1,6 +1,9 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { VmSettings } from '../contract/types.js';
+import { logFor } from '../shared/log.js';
+
+const log = logFor('settings');
 
 /** What Berth remembers between runs. */
 export interface BerthSettings {
@@ -23,7 +26,8 @@ export class SettingsFile {
       if (typeof parsed !== 'object' || parsed === null) return {};
       const { engine, vm } = parsed as { engine?: unknown; vm?: unknown };
       return { ...(typeof engine === 'string' ? { engine } : {}), ...(isVmSettings(vm) ? { vm } : {}) };
-    } catch {
+    } catch (error) {
+      log.caught('reading settings (using defaults)', error);
       // Missing or unreadable settings mean defaults, never a failed start.
       return {};
     }

@@ -11,6 +11,9 @@ import { transferId } from '../contract/transfer.js';
 import { countBytes } from '../shared/byte-counters.js';
 import { withFileStream } from '../shared/read-file-stream.js';
 import { maxTarFileBytes } from '../shared/tar.js';
+import { logFor } from '../shared/log.js';
+
+const log = logFor('downloads');
 
 /** An HTTP endpoint of the web host beside the contract, for bytes that should not cross a WebSocket as JSON. */
 export interface HttpRoute {
@@ -45,7 +48,8 @@ export function logDownloadRoute(engine: EngineApi): HttpRoute {
       try {
         await engine.logs.download(id, res);
         res.end();
-      } catch {
+      } catch (error) {
+        log.caught('downloading a container log', error);
         // Headers are gone; a cut-off download is the only honest signal left.
         res.destroy();
       }
@@ -130,7 +134,8 @@ export function fileDownloadRoute(engine: EngineApi): HttpRoute {
         if (kind === 'container') await engine.containers.downloadFile(target, path, as, res);
         else await engine.volumes.download(target, path, as, res);
         res.end();
-      } catch {
+      } catch (error) {
+        log.caught('downloading files', error);
         res.destroy();
       }
     },

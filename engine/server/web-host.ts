@@ -8,6 +8,9 @@ import { socketOutbox } from '../shared/outbox.js';
 import type { HttpRoute } from './downloads.js';
 import { DoorKeys } from './keys.js';
 import { resolveStaticFile } from './static-files.js';
+import { logFor } from '../shared/log.js';
+
+const log = logFor('web-host');
 
 export interface WebHostOptions {
   /** 0 picks a free port (one free on both 127.0.0.1 and ::1). */
@@ -137,7 +140,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       const refusal = upgradeRefusal(req);
       if (refusal) return refuseSocket(socket, refusal);
       wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
-    } catch {
+    } catch (error) {
+      log.caught('upgrading a WebSocket', error);
       socket.destroy();
     }
   };

@@ -25,6 +25,8 @@ export interface AreaLog {
   error(message: string, fields?: Record<string, unknown>): void;
   /** A caught error Berth handles (a fallback, a best-effort clean-up): logged at debug with what was being done. */
   caught(doing: string, error: unknown): void;
+  /** For `.catch(…)`: logs the error as `caught` does and answers `value` instead, as the catch did before. */
+  fallback<T>(doing: string, value: T): (error: unknown) => T;
 }
 
 export interface LogOptions {
@@ -105,6 +107,10 @@ export function logFor(area: string): AreaLog {
     warn: (message, fields) => write('warn', area, message, fields),
     error: (message, fields) => write('error', area, message, fields),
     caught: (doing, error) => write('debug', area, doing, errorFields(error)),
+    fallback: (doing, value) => (error) => {
+      write('debug', area, doing, errorFields(error));
+      return value;
+    },
   };
 }
 

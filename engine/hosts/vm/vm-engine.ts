@@ -23,6 +23,9 @@ import { askGuestToPowerOff, qmp } from './qmp.js';
 import { RestartPolicy } from '../restart-policy.js';
 import { readAnnouncements } from './serial-console.js';
 import { vmSettingsProblem, defaultVmSettings } from './vm-settings.js';
+import { logFor } from '../../shared/log.js';
+
+const log = logFor('vm');
 
 export interface VmEngineOptions {
   /** Berth's data folder: the VM's disk, keys and logs live under `<dataDir>/vm`. */
@@ -150,7 +153,7 @@ export class VmEngine {
     await this.ports?.stop();
     const exited = new Promise<void>((resolve) => (qemu.exitCode !== null ? resolve() : qemu.once('exit', () => resolve())));
     // Ctrl-Alt-Delete asks the guest to stop dockerd (its containers stop cleanly) and power off.
-    await askGuestToPowerOff(this.paths.qmpSocket).catch(() => undefined);
+    await askGuestToPowerOff(this.paths.qmpSocket).catch(log.fallback('asking the VM to power off', undefined));
     const clean = await Promise.race([exited.then(() => true), sleep(this.options.stopTimeoutMs).then(() => false)]);
     if (!clean) {
       await qmp(this.paths.qmpSocket, [{ execute: 'quit' }]).catch(() => qemu.kill('SIGKILL'));
@@ -297,7 +300,7 @@ export class VmEngine {
   private async launch(qemu: string, args: string[]): Promise<{ exited: Promise<ProcessEnd> }> {
     // Each boot gets a fresh console log, so an earlier boot's "ready" is never mistaken for this one's;
     // the previous log stays beside it for diagnosis.
-    await rename(this.paths.serialLog, `${this.paths.serialLog}.previous`).catch(() => undefined);
+    await rename(this.paths.serialLog, `${this.paths.serialLog}.previous`).catch(log.fallback('keeping the previous serial log', undefined));
     const child = spawn(qemu, args, { stdio: ['ignore', 'ignore', 'pipe'] });
     this.qemu = child;
     let errors = '';
@@ -305,7 +308,7 @@ export class VmEngine {
     const exited = new Promise<ProcessEnd>((resolve) => {
       child.once('error', (e) => resolve(processEnd('QEMU', null, null, e.message)));
       child.once('exit', (code, signal) => {
-        void writeFile(this.paths.qemuLog, errors).catch(() => undefined);
+        void writeFile(this.paths.qemuLog, errors).catch(log.fallback('writing QEMU’s log', undefined));
         const firstError = errors.trim().split('\n')[0]?.replace(/^qemu-system-\w+: /, '');
         resolve(processEnd('QEMU', code, signal, firstError));
       });
@@ -511,7 +514,7 @@ export class VmEngine {
     if (process.platform === 'linux') {
       const command = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
       if (!command.includes(this.paths.overlay)) return;
-      await askGuestToPowerOff(this.paths.qmpSocket).catch(() => undefined);
+      await askGuestToPowerOff(this.paths.qmpSocket).catch(log.fallback('asking a left-over VM to power off', undefined));
     } else {
       const answered = await askGuestToPowerOff(this.paths.qmpSocket).then(
         () => true,
