@@ -24,13 +24,19 @@ export const containersQuery = (engineId: string) =>
 export const imagesQuery = (engineId: string) =>
   queryOptions({
     queryKey: queryKeys.resource(engineId, 'images'),
-    queryFn: ({ signal }) => berth.images.list.query(undefined, { signal }),
+    queryFn: ({ signal }) => {
+      performance.mark('berth:images:request');
+      return berth.images.list.query(undefined, { signal });
+    },
   });
 
 export const volumesQuery = (engineId: string) =>
   queryOptions({
     queryKey: queryKeys.resource(engineId, 'volumes'),
-    queryFn: ({ signal }) => berth.volumes.list.query(undefined, { signal }),
+    queryFn: ({ signal }) => {
+      performance.mark('berth:volumes:request');
+      return berth.volumes.list.query(undefined, { signal });
+    },
   });
 
 export const engineInfoQuery = (engineId: string) =>

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { commandLine, imageRemoveCommand } from '../../../../engine/contract/cli';
 import type { ActionOutcome, ImageSummary } from '../../../../engine/contract/types';
@@ -14,6 +14,8 @@ import { QueryErrorNotice } from '../../ui/ErrorNotice';
 import { FailureList } from '../../ui/FailureList';
 import { formatBytes, formatRelativeTime, shortId } from '../../ui/format';
 import { useSelection, visibleSelection } from '../../ui/useSelection';
+import { useVirtualRows } from '../../ui/useVirtualRows';
+import '../../ui/virtual-table.css';
 import { forceCanRemoveImage, imageNames, removalOutcome, shortDigestReference, type ImageNameKind } from './image-names';
 import { useContainers } from '../containers/useContainers';
 import { PruneDialog } from './PruneDialog';
@@ -58,6 +60,11 @@ export function ImagesView() {
       .filter((row) => !needle || row.ref.toLowerCase().includes(needle) || row.image.id.includes(needle))
       .sort((a, b) => b.image.created - a.image.created || a.ref.localeCompare(b.ref));
   }, [images, search]);
+  const { scrollRef, items, paddingTop, paddingBottom, measure } = useVirtualRows(rows.length);
+  useEffect(() => {
+    // bench/lists.bench.ts measures request → rows on screen between these marks.
+    if (images.length > 0) performance.mark('berth:images:rows', { detail: images.length });
+  }, [images]);
   // Only ticked rows the person can see are acted on; ticks the search hides are counted, not used.
   const { shown: chosen, hidden } = visibleSelection(rows, (row) => row.ref, selected);
   const chosenRefs = chosen.map((row) => row.ref);
@@ -134,6 +141,7 @@ export function ImagesView() {
       <QueryErrorNotice error={error} />
       {!isPending && rows.length === 0 && !error && <p className="view__empty">{t('images.empty')}</p>}
       {rows.length > 0 && (
+        <div className="virtual-table" ref={scrollRef}>
         <table className="simple-table">
           <thead>
             <tr>
@@ -147,8 +155,15 @@ export function ImagesView() {
             </tr>
           </thead>
           <tbody>
-            {rows.map(({ ref, kind, image }) => (
-              <tr key={ref}>
+            {paddingTop > 0 && (
+              <tr className="virtual-table__spacer" aria-hidden="true">
+                <td colSpan={7} style={{ height: paddingTop }} />
+              </tr>
+            )}
+            {items.map((item) => {
+              const { ref, kind, image } = rows[item.index]!;
+              return (
+              <tr key={ref} ref={measure} data-index={item.index}>
                 <td>
                   <input
                     type="checkbox"
@@ -192,9 +207,16 @@ export function ImagesView() {
                   )}
                 </td>
               </tr>
-            ))}
+              );
+            })}
+            {paddingBottom > 0 && (
+              <tr className="virtual-table__spacer" aria-hidden="true">
+                <td colSpan={7} style={{ height: paddingBottom }} />
+              </tr>
+            )}
           </tbody>
         </table>
+        </div>
       )}
       {dialog?.kind === 'pull' && (
         <PullDialog

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { commandLine, volumeRemoveCommand } from '../../../../engine/contract/cli';
 import type { ActionOutcome } from '../../../../engine/contract/types';
@@ -14,6 +14,8 @@ import { QueryErrorNotice } from '../../ui/ErrorNotice';
 import { FailureList } from '../../ui/FailureList';
 import { formatBytes } from '../../ui/format';
 import { useSelection } from '../../ui/useSelection';
+import { useVirtualRows } from '../../ui/useVirtualRows';
+import '../../ui/virtual-table.css';
 import { ImportVolumeDialog } from './VolumeBackupDialogs';
 import { CreateVolumeDialog, PruneVolumesDialog } from './VolumeDialogs';
 
@@ -31,6 +33,11 @@ export function VolumesView() {
     const needle = search.trim().toLowerCase();
     return volumes.filter((v) => !needle || v.name.toLowerCase().includes(needle)).sort((a, b) => a.name.localeCompare(b.name));
   }, [volumes, search]);
+  const { scrollRef, items, paddingTop, paddingBottom, measure } = useVirtualRows(shown.length);
+  useEffect(() => {
+    // bench/lists.bench.ts measures request → rows on screen between these marks.
+    if (volumes.length > 0) performance.mark('berth:volumes:rows', { detail: volumes.length });
+  }, [volumes]);
   const chosen = volumes.filter((v) => selected.has(v.name));
   const remove = useMutation({
     mutationFn: (names: string[]) => berth.volumes.remove.mutate({ names }),
@@ -68,6 +75,7 @@ export function VolumesView() {
       <QueryErrorNotice error={error} />
       {!isPending && shown.length === 0 && !error && <p className="view__empty">{t('volumes.empty')}</p>}
       {shown.length > 0 && (
+        <div className="virtual-table" ref={scrollRef}>
         <table className="simple-table">
           <thead>
             <tr>
@@ -80,8 +88,15 @@ export function VolumesView() {
             </tr>
           </thead>
           <tbody>
-            {shown.map((volume) => (
-              <tr key={volume.name}>
+            {paddingTop > 0 && (
+              <tr className="virtual-table__spacer" aria-hidden="true">
+                <td colSpan={6} style={{ height: paddingTop }} />
+              </tr>
+            )}
+            {items.map((item) => {
+              const volume = shown[item.index]!;
+              return (
+              <tr key={volume.name} ref={measure} data-index={item.index}>
                 <td>
                   <input type="checkbox" aria-label={t('volumes.selectOne', { name: volume.name })} checked={selected.has(volume.name)} onChange={() => toggle(volume.name)} />
                 </td>
@@ -96,9 +111,16 @@ export function VolumesView() {
                 <td>{volume.created ? new Date(volume.created).toLocaleString(i18n.language) : '—'}</td>
                 <td>{volume.usedBy.length ? volume.usedBy.join(', ') : <span className="cell--muted">{t('volumes.unused')}</span>}</td>
               </tr>
-            ))}
+              );
+            })}
+            {paddingBottom > 0 && (
+              <tr className="virtual-table__spacer" aria-hidden="true">
+                <td colSpan={6} style={{ height: paddingBottom }} />
+              </tr>
+            )}
           </tbody>
         </table>
+        </div>
       )}
       {dialog === 'create' && <CreateVolumeDialog existing={volumes.map((v) => v.name)} onClose={() => setDialog(undefined)} />}
       {dialog === 'prune' && <PruneVolumesDialog onClose={() => setDialog(undefined)} />}
