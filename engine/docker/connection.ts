@@ -106,6 +106,9 @@ export class EngineConnection {
   private async holdLink(stopSignal: AbortSignal): Promise<void> {
     await pingEngine(this.docker, this.timings.pingTimeoutMs);
     const version = await engineVersion(this.docker, this.timings.pingTimeoutMs);
+    // Stopped while the ping was out: its abort event has fired already, so no listener below would
+    // hear it, and the events stream would hold the stop (and Ctrl-C at start) for ever.
+    if (stopSignal.aborted) return;
     const linkAbort = new AbortController();
     const abortLink = () => linkAbort.abort();
     stopSignal.addEventListener('abort', abortLink);
