@@ -125,7 +125,10 @@ export interface ImagesApi {
 }
 
 export interface VolumesApi {
+  /** Every volume, with its users; without sizes, which `sizes()` gives (they cost a system df). */
   list(): Promise<VolumeSummary[]>;
+  /** Volume name → bytes, for the volumes the engine measured. */
+  sizes(): Promise<Record<string, number>>;
   create(input: { name: string; driver: string; driverOptions: Record<string, string>; labels: Record<string, string> }): Promise<{ name: string }>;
   remove(input: { names: string[] }): Promise<ActionOutcome[]>;
   prunePreview(): Promise<VolumePrunePreview>;

@@ -39,6 +39,13 @@ export const volumesQuery = (engineId: string) =>
     },
   });
 
+/** Volume sizes apart from the list (they cost the engine a system df); invalidated with it (same key prefix). */
+export const volumeSizesQuery = (engineId: string) =>
+  queryOptions({
+    queryKey: [...queryKeys.resource(engineId, 'volumes'), 'sizes'] as const,
+    queryFn: ({ signal }) => berth.volumes.sizes.query(undefined, { signal }),
+  });
+
 export const engineInfoQuery = (engineId: string) =>
   queryOptions({
     queryKey: queryKeys.resource(engineId, 'info'),

@@ -6,7 +6,7 @@ import type { ActionOutcome } from '../../../../engine/contract/types';
 import { useEngineUsable } from '../../app/EngineBanner';
 import { berth } from '../../rpc/client';
 import { useEngineStatus } from '../../rpc/engine-sync';
-import { volumesQuery } from '../../rpc/queries';
+import { volumeSizesQuery, volumesQuery } from '../../rpc/queries';
 import { openVolume } from '../../state/ui-store';
 import { CommandPreview } from '../../ui/CommandPreview';
 import { ConfirmActions, Dialog } from '../../ui/Dialog';
@@ -24,6 +24,7 @@ export function VolumesView() {
   const engineId = useEngineStatus()?.endpoint.id;
   const usable = useEngineUsable();
   const { data: volumes = [], error, isPending } = useQuery({ ...volumesQuery(engineId ?? ''), enabled: Boolean(engineId) });
+  const { data: sizes = {} } = useQuery({ ...volumeSizesQuery(engineId ?? ''), enabled: Boolean(engineId) });
   const [search, setSearch] = useState('');
   const { selected, toggle, setSelected } = useSelection();
   const [dialog, setDialog] = useState<'create' | 'remove' | 'prune' | 'import'>();
@@ -107,7 +108,7 @@ export function VolumesView() {
                   {volume.anonymous && <span className="state-badge">{t('volumes.anonymous')}</span>}
                 </td>
                 <td>{volume.driver}</td>
-                <td>{volume.size !== undefined ? formatBytes(volume.size, i18n.language) : '—'}</td>
+                <td>{sizes[volume.name] !== undefined ? formatBytes(sizes[volume.name]!, i18n.language) : '—'}</td>
                 <td>{volume.created ? new Date(volume.created).toLocaleString(i18n.language) : '—'}</td>
                 <td>{volume.usedBy.length ? volume.usedBy.join(', ') : <span className="cell--muted">{t('volumes.unused')}</span>}</td>
               </tr>
