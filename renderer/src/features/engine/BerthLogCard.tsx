@@ -85,9 +85,9 @@ export function BerthLogCard() {
               {log.data.lines.map((line, i) => {
                 const { level, text } = readable(line);
                 return (
-                  <div key={i} className={`berth-log__level--${level}`}>
+                  <span key={i} className={`berth-log__line berth-log__level--${level}`}>
                     {text}
-                  </div>
+                  </span>
                 );
               })}
             </pre>
