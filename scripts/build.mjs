@@ -67,8 +67,16 @@ async function buildWebHost() {
   });
 }
 
-/** Path, size and modification time of every file under `inputs`: what a build depends on. */
+/** Path, size and modification time of every file under `inputs` (and the shared files): what a build depends on. */
 function fingerprint(inputs) {
+  return fingerprintOf(root, [...shared, ...inputs]);
+}
+
+/**
+ * A digest of every file's path (relative to `base`), size and modification time under `inputs`,
+ * test files (*.test.ts, *.test.tsx) left out. Missing inputs count as empty.
+ */
+export function fingerprintOf(base, inputs) {
   const hash = createHash('sha256');
   const walk = (path) => {
     let stat;
@@ -80,10 +88,10 @@ function fingerprint(inputs) {
     if (stat.isDirectory()) {
       for (const name of readdirSync(path).sort()) walk(join(path, name));
     } else if (!/\.test\.tsx?$/.test(path)) {
-      hash.update(`${relative(root, path)}\0${stat.size}\0${stat.mtimeMs}\n`);
+      hash.update(`${relative(base, path)}\0${stat.size}\0${stat.mtimeMs}\n`);
     }
   };
-  for (const input of [...shared, ...inputs]) walk(join(root, input));
+  for (const input of inputs) walk(join(base, input));
   return hash.digest('hex');
 }
 
