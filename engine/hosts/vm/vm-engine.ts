@@ -362,7 +362,7 @@ export class VmEngine {
 
   /** Trust on first boot through the serial console (only Berth reads it); afterwards only that key. */
   private async pinHostKey(announced: string): Promise<string> {
-    const pinned = (await readFile(this.paths.hostKey, 'utf8').catch(() => '')).trim();
+    const pinned = (await readFile(this.paths.hostKey, 'utf8').catch(log.fallback('reading the pinned host key', ''))).trim();
     if (!pinned) {
       await writeFile(this.paths.hostKey, `${announced}\n`, { mode: 0o600 });
       return announced;
@@ -530,7 +530,7 @@ export class VmEngine {
   /** The VM's own overlay on the base: made on first start, grown when the disk setting grew. */
   private async prepareDisk(qemuImg: string, image: GuestImage, sizeGiB: number): Promise<void> {
     if (existsSync(this.paths.overlay)) {
-      const base = JSON.parse(await readFile(this.paths.overlayBase, 'utf8').catch(() => '{}')) as { sha256?: string };
+      const base = JSON.parse(await readFile(this.paths.overlayBase, 'utf8').catch(log.fallback('reading the disk’s base record', '{}'))) as { sha256?: string };
       if (base.sha256 && base.sha256 !== image.diskSha256) {
         throw new BerthError(
           'ENGINE_UNAVAILABLE',
@@ -554,7 +554,7 @@ export class VmEngine {
   /** Berth's own SSH key for its guest, made once; the private half never leaves this folder. */
   private async clientKey(): Promise<string> {
     const publicPath = `${this.paths.privateKey}.pub`;
-    const existing = await readFile(publicPath, 'utf8').catch(() => '');
+    const existing = await readFile(publicPath, 'utf8').catch(log.fallback('reading the VM’s public key', ''));
     if (existing && existsSync(this.paths.privateKey)) return existing.trim();
     const { utils } = await loadSsh();
     const pair = utils.generateKeyPairSync('ed25519', { comment: 'berth' });
