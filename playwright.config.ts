@@ -39,7 +39,8 @@ export default defineConfig({
     { name: 'electron', testMatch: /electron\.spec\.ts/ },
   ],
   webServer: {
-    command: 'npx tsx engine/server/main.ts',
+    // The compiled web host, built first when its sources changed (scripts/build.mjs).
+    command: 'node scripts/web.mjs',
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 30_000,

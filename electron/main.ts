@@ -5,6 +5,8 @@ import { createIPCHandler } from 'trpc-electron/main';
 import { CommandLog } from '../engine/contract/command-log.js';
 import { contractRouter } from '../engine/contract/router.js';
 import { EngineManager } from '../engine/engine-manager.js';
+import { berthPaths } from '../engine/hosts/paths.js';
+import { flushLog, levelFromEnv, logFor, openLog } from '../engine/shared/log.js';
 import { appMenuTemplate } from './app-menu.js';
 import { handleDesktopCalls } from './desktop-bridge.js';
 import { hardenSessions, hardenWebContents, isAppPage } from './security.js';
@@ -52,6 +54,11 @@ if (!app.requestSingleInstanceLock()) {
     const running = engine;
     // One log for every window of this app: what Berth did on the engine this session.
     const commandLog = new CommandLog();
+    const logDir = berthPaths().logDir;
+    openLog({ dir: logDir, level: levelFromEnv() ?? 'info' }).then(
+      () => logFor('desktop').info('window opening', { version: app.getVersion(), electron: process.versions.electron, engine: running.endpoint.url }),
+      (e: Error) => console.error(`Berth could not open its log in ${logDir} (${e.message}); it goes on without one.`),
+    );
     window = createMainWindow({ preload, page });
     createIPCHandler({
       router: contractRouter,
@@ -93,6 +100,9 @@ if (!app.requestSingleInstanceLock()) {
     if (quitting || !engine) return;
     event.preventDefault();
     quitting = true;
-    void engine.close().finally(() => app.quit());
+    void engine
+      .close()
+      .then(flushLog)
+      .finally(() => app.quit());
   });
 }

@@ -11,6 +11,7 @@ import { berthPaths } from './hosts/paths.js';
 import { SettingsFile } from './hosts/settings.js';
 import { VmEngine, type VmEngineOptions } from './hosts/vm/vm-engine.js';
 import { Listeners } from './shared/listeners.js';
+import { logFor } from './shared/log.js';
 import { connectEngine, defaultEndpoint, firstAnswering, probe, type OpenEngine } from './runtime.js';
 
 export interface EngineManagerOptions {
@@ -75,7 +76,12 @@ export class EngineManager {
 
   static async start(options: EngineManagerOptions = {}): Promise<EngineManager> {
     const manager = new EngineManager(options);
-    await manager.vm.refresh();
+    // Whether Berth's VM can run (its image checked) matters for the choice only when no engine URL
+    // was given; with one, the list need not wait for it (issue 17: start fast).
+    // The VM's status streams its answer to the Engine view when the check ends.
+    const vmRefreshed = manager.vm.refresh();
+    if (!options.engineUrl) await vmRefreshed;
+    else vmRefreshed.catch(logFor('engines').fallback('checking Berth’s VM', undefined));
     await manager.link(await manager.initialEndpoint());
     return manager;
   }

@@ -11,6 +11,9 @@ import { detectEndpoints, endpointId } from './hosts/detect.js';
 import { berthPaths } from './hosts/paths.js';
 import { sshDockerOptions } from './hosts/ssh/ssh-engine.js';
 import type { SshTunnel } from './hosts/ssh/ssh-tunnel.js';
+import { logFor } from './shared/log.js';
+
+const log = logFor('engines');
 
 export interface OpenEngineOptions {
   /** An engine URL the person chose; otherwise the first detected engine that answers. */
@@ -131,6 +134,7 @@ export async function probe(
     ssh = await sshClient(endpoint, hosts);
     return await ask(ssh?.docker ?? (await probeClient(endpoint)), timeoutMs);
   } catch (error) {
+    log.caught('probing an engine', error);
     return { answering: false, problem: classifyProbeError(error) };
   } finally {
     ssh?.sshTunnel.close();

@@ -12,8 +12,12 @@ if ! bash scripts/test-engine.sh status; then bash scripts/test-engine.sh start;
 bash scripts/fixtures.sh
 bash scripts/test-registry.sh start
 npm run --silent build:renderer
+node scripts/build.mjs web
+npx tsx bench/start.bench.ts
+npx tsx bench/idle.bench.ts
 npx tsx bench/containers.bench.ts
 npx tsx bench/projects.bench.ts
+npx tsx bench/lists.bench.ts
 npx tsx bench/logs-exec.bench.ts
 npx tsx bench/pull.bench.ts
 npx tsx bench/upload.bench.ts

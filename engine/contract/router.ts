@@ -1,6 +1,7 @@
 import { composeCliRoutes } from './routes/compose-cli.js';
 import { commandLogRoutes } from './routes/command-log.js';
 import { containerRoutes } from './routes/containers.js';
+import { diagnosticsRoutes } from './routes/diagnostics.js';
 import { engineRoutes } from './routes/engine.js';
 import { enginesRoutes } from './routes/engines.js';
 import { execRoutes } from './routes/exec.js';
@@ -32,6 +33,7 @@ export const contractRouter = router({
   transfers: transferRoutes,
   composeCli: composeCliRoutes,
   commandLog: commandLogRoutes,
+  diagnostics: diagnosticsRoutes,
 });
 
 export type ContractRouter = typeof contractRouter;

@@ -152,6 +152,9 @@ export const volumeFilesInput = z.object({ volume: volumeRef, path: filePath.def
 
 export const containerIdInput = z.object({ id: containerRef });
 
+/** The containers whose CPU and memory a list shows: its running rows on screen (a screenful, bounded). */
+export const containerUsageInput = z.object({ ids: z.array(containerRef).max(500) });
+
 export const imageReferenceInput = z.object({
   reference: z.string().superRefine((value, ctx) => {
     const result = parseImageReference(value);

@@ -112,8 +112,11 @@ export interface ContainersApi {
 export interface StatsApi {
   /** Live readings, about one a second, until the signal aborts (then the engine stream is closed). */
   stream(id: string, signal: AbortSignal | undefined): AsyncIterable<StatsSample>;
-  /** CPU and memory of every running container, every 2 s, from one shared source. */
-  usage(signal: AbortSignal | undefined): AsyncIterable<Record<string, ContainerUsage>>;
+  /**
+   * CPU and memory of the containers `ids` (the running rows a view shows), read every few seconds
+   * while watched, from one shared source (engine/docker/usage-hub.ts); a container not running has none.
+   */
+  usage(ids: readonly string[], signal: AbortSignal | undefined): AsyncIterable<Record<string, ContainerUsage>>;
 }
 
 export interface ExecApi {
@@ -155,7 +158,10 @@ export interface ImagesApi {
 }
 
 export interface VolumesApi {
+  /** Every volume, with its users; without sizes, which `sizes()` gives (they cost a system df). */
   list(): Promise<VolumeSummary[]>;
+  /** Volume name → bytes, for the volumes the engine measured. */
+  sizes(): Promise<Record<string, number>>;
   create(input: { name: string; driver: string; driverOptions: Record<string, string>; labels: Record<string, string> }): Promise<{ name: string }>;
   remove(input: { names: string[] }): Promise<ActionOutcome[]>;
   prunePreview(): Promise<VolumePrunePreview>;

@@ -2,6 +2,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import type { z } from 'zod';
 import { paced, type Outbox } from '../shared/outbox.js';
 import { commandOf, namesContainers, type CommandLog } from './command-log.js';
+import { errorFields, logFor } from '../shared/log.js';
 import { BerthError, type BerthErrorShape } from './errors.js';
 import { inputRefusal, issueProblem } from './input-problems.js';
 import type { EngineApi, EnginesApi } from './service.js';
@@ -16,6 +17,8 @@ export interface ContractContext {
   commandLog?: CommandLog;
 }
 
+const log = logFor('contract');
+
 const t = initTRPC.context<ContractContext>().create({
   isServer: true,
   // tRPC adds more to an error outside "production", which neither Electron's main process nor the
@@ -28,8 +31,13 @@ const t = initTRPC.context<ContractContext>().create({
    */
   errorFormatter({ shape, error, path }) {
     const berth = toBerthErrorShape(error);
-    // The client gets no internals; whoever runs Berth sees them here.
-    if (berth.reason === 'unexpected') console.error(`Berth: unexpected failure in ${path ?? 'a call'}:`, error.cause ?? error);
+    // The client gets no internals; whoever runs Berth sees them here and in Berth's log (never the input).
+    if (berth.reason === 'unexpected') {
+      console.error(`Berth: unexpected failure in ${path ?? 'a call'}: ${(error.cause ?? error).message}`);
+      log.error('unexpected failure', { path, ...errorFields(error.cause ?? error) });
+    } else {
+      log.info('call refused', { path, code: berth.code, reason: berth.reason, message: berth.message });
+    }
     const { stack: _stack, ...data } = shape.data as typeof shape.data & { stack?: string };
     return { ...shape, message: berth.message, data: { ...data, berth } };
   },

@@ -11,6 +11,9 @@ import { readTar, tarOfOneFile, writeTar } from '../shared/tar.js';
 import { engineCall } from './bulk.js';
 import { listRunningFolder } from './exec-listing.js';
 import { volumeSize } from './volume-sizes.js';
+import { logFor } from '../shared/log.js';
+
+const log = logFor('files');
 
 /** Berth's own helper image: an empty file system, made with `docker import`, so nothing is pulled. */
 export const helperImage = 'berth-helper:1';
@@ -68,7 +71,7 @@ async function withVolume<T>(docker: Docker, volume: string, work: (helper: Dock
   try {
     return await work(helper);
   } finally {
-    await helper.remove({ force: true }).catch(() => undefined);
+    await helper.remove({ force: true }).catch(log.fallback('removing a helper container', undefined));
   }
 }
 
@@ -269,13 +272,13 @@ async function imageWithRm(docker: Docker): Promise<string | undefined> {
   // Small, common images first.
   const ranked = [...names].sort((a, b) => Number(!/busybox|alpine/.test(a)) - Number(!/busybox|alpine/.test(b)));
   for (const name of ranked) {
-    const probe = await docker.createContainer({ Image: name, Entrypoint: ['/bin/rm'], Cmd: ['--help'], Labels: { 'dev.berth.helper': '1' }, NetworkDisabled: true }).catch(() => undefined);
+    const probe = await docker.createContainer({ Image: name, Entrypoint: ['/bin/rm'], Cmd: ['--help'], Labels: { 'dev.berth.helper': '1' }, NetworkDisabled: true }).catch(log.fallback('probing the helper image', undefined));
     if (!probe) continue;
     const found = await probe.infoArchive({ path: '/bin/rm' }).then(
       () => true,
       () => false,
     );
-    await probe.remove({ force: true }).catch(() => undefined);
+    await probe.remove({ force: true }).catch(log.fallback('removing the helper probe container', undefined));
     if (found) return name;
   }
   return undefined;
@@ -311,6 +314,6 @@ export async function deleteFromVolume(docker: Docker, volume: string, path: str
       throw new BerthError('ENGINE_ERROR', `rm exited with ${StatusCode} deleting ${path}.`, undefined, { reason: 'deleteFailed', params: { status: StatusCode, path } });
     }
   } finally {
-    await container.remove({ force: true }).catch(() => undefined);
+    await container.remove({ force: true }).catch(log.fallback('removing a helper container', undefined));
   }
 }

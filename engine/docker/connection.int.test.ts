@@ -48,6 +48,15 @@ describe('engine connection', () => {
   });
 });
 
+describe('stopping while connecting', () => {
+  it('ends at once when stopped before the engine first answered (Ctrl-C just after npm run web hung)', async () => {
+    const early = await openEngine({ engineUrl: requireDockerHost() });
+    expect(early.connection.status.state).toBe('connecting');
+    const stopped = await Promise.race([early.close().then(() => 'stopped'), new Promise((r) => setTimeout(() => r('still waiting after 3 s'), 3000))]);
+    expect(stopped).toBe('stopped');
+  });
+});
+
 describe('an engine socket nothing listens at', () => {
   it('says which kind of failure it was, for the renderer to word (the banner showed Berth’s English)', async () => {
     const silent = await openEngine({ engineUrl: `unix:///tmp/berth-no-engine-${process.pid}.sock` });

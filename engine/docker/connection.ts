@@ -144,6 +144,9 @@ export class EngineConnection {
     (this.docker.modem as unknown as { version?: string }).version = undefined;
     await pingEngine(this.docker, this.timings.pingTimeoutMs);
     const version = await engineVersion(this.docker, this.timings.pingTimeoutMs);
+    // Stopped while the ping was out: its abort event has fired already, so no listener below would
+    // hear it, and the events stream would hold the stop (and Ctrl-C at start) for ever.
+    if (stopSignal.aborted) return;
     // Every later request names the version both sides speak (/v1.xx/…), as the docker CLI does,
     // so a newer engine answers in the shapes Berth knows.
     const api = negotiateApiVersion(version.ApiVersion, (version as { MinAPIVersion?: string }).MinAPIVersion);

@@ -3,6 +3,9 @@ import type { EngineChanges } from '../contract/types.js';
 import type { ContainerSummary } from '../contract/types.js';
 import type { ChangeBatch, ContainerEventMark } from './events.js';
 import { isBerthHelper, toContainerSummary, withInspectedState, type InspectedState } from './mappers.js';
+import { logFor } from '../shared/log.js';
+
+const log = logFor('events');
 
 /**
  * Turns a batch of changes into what the UI needs: the changed containers themselves (one filtered
@@ -27,7 +30,8 @@ export async function resolveChanges(docker: Docker, batch: ChangeBatch): Promis
       // A helper's own removal is reported too: harmless, it was never in the list.
       containers: { upserted, removed: batch.containerIds.filter((id) => !present.has(id)) },
     };
-  } catch {
+  } catch (error) {
+    log.caught('resolving changed containers (falling back to a refetch)', error);
     return { resources: batch.resources };
   }
 }

@@ -21,12 +21,12 @@ import { createComposeCli } from '../compose/cli-projects.js';
 /** The contract's whole engine API, done against one Docker Engine API connection. */
 export function createDockerEngineApi(connection: EngineConnection): EngineApi {
   const docker = connection.docker;
-  const usage = new UsageHub(docker, connection.changes);
+  const usage = new UsageHub(docker);
   return {
     connection: connectionApi(connection),
     containers: new DockerContainers(docker),
     exec: new ExecSessions(docker),
-    stats: { stream: (id, signal) => streamContainerStats(docker, id, signal), usage: (signal) => usage.watch(signal) },
+    stats: { stream: (id, signal) => streamContainerStats(docker, id, signal), usage: (ids, signal) => usage.watch(ids, signal) },
     logs: {
       stream: (input, signal) => streamContainerLogs(docker, input, signal),
       merged: (ids, tail, signal, sinceTime) => streamMergedLogs(docker, ids, tail, signal, sinceTime),

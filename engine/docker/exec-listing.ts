@@ -1,6 +1,9 @@
 import { Writable } from 'node:stream';
 import type Docker from 'dockerode';
 import type { FileEntry } from '../contract/types.js';
+import { logFor } from '../shared/log.js';
+
+const log = logFor('files');
 
 /** More output than this and the folder is listed the slow way, which streams instead of holding it. */
 const maxOutputBytes = 16 * 1024 * 1024;
@@ -57,7 +60,8 @@ async function linkTarget(container: Docker.Container, path: string): Promise<st
     response.resume();
     const stat = JSON.parse(Buffer.from(response.headers['x-docker-container-path-stat'] ?? '', 'base64').toString('utf8')) as { linkTarget?: string };
     return stat.linkTarget || undefined;
-  } catch {
+  } catch (error) {
+    log.caught('reading a path’s link target', error);
     return undefined;
   }
 }
@@ -71,7 +75,7 @@ async function linkTarget(container: Docker.Container, path: string): Promise<st
  */
 export async function listRunningFolder(docker: Docker, id: string, path: string): Promise<FileEntry[] | undefined> {
   const container = docker.getContainer(id);
-  const info = await container.inspect().catch(() => undefined);
+  const info = await container.inspect().catch(log.fallback('inspecting a container before listing its files', undefined));
   if (!info?.State.Running || info.State.Paused) return undefined;
   // "<path>/." follows a folder that is a symlink, as the archive API does.
   const prefix = `${path === '/' ? '' : path.replace(/\/$/, '')}/./`;

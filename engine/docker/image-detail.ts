@@ -1,6 +1,9 @@
 import type Docker from 'dockerode';
 import type { ImageDetail, ImageLayer } from '../contract/types.js';
 import { engineCall } from './bulk.js';
+import { logFor } from '../shared/log.js';
+
+const log = logFor('images');
 
 interface HistoryEntry {
   Created: number;
@@ -40,7 +43,7 @@ export async function imageDetail(docker: Docker, reference: string): Promise<Im
     images
       .filter((i) => i.Id !== info.Id)
       .map(async (i) => {
-        const other = await docker.getImage(i.Id).inspect().catch(() => undefined);
+        const other = await docker.getImage(i.Id).inspect().catch(log.fallback('inspecting an image of the same id', undefined));
         const name = i.RepoTags?.find((t) => t !== '<none>:<none>') ?? i.RepoDigests?.find((d) => d !== '<none>@<none>') ?? i.Id.slice(7, 19);
         return { name, layers: new Set(other?.RootFS?.Layers ?? []) };
       }),

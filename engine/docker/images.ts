@@ -14,6 +14,9 @@ import { importImage, loadImages, saveImages } from './image-moves.js';
 import { buildImage } from './build.js';
 import { imageDetail } from './image-detail.js';
 import { pullImage, pushImage, referenceRefusal } from './pull.js';
+import { logFor } from '../shared/log.js';
+
+const log = logFor('images');
 
 /** Images on a Docker Engine API: list with usage, pull, remove, prune with a preview. */
 export class DockerImages implements ImagesApi {
@@ -101,8 +104,8 @@ export class DockerImages implements ImagesApi {
       const error = fromDockerError(e, `Image ${reference}`);
       if (error.code !== 'CONFLICT') throw error;
       const [info, containers] = await Promise.all([
-        this.docker.getImage(reference).inspect().catch(() => undefined),
-        this.docker.listContainers({ all: true }).catch(() => []),
+        this.docker.getImage(reference).inspect().catch(log.fallback('inspecting an image before removing it', undefined)),
+        this.docker.listContainers({ all: true }).catch(log.fallback('listing containers that use an image', [])),
       ]);
       if (!info) throw error;
       const users = containers

@@ -7,6 +7,9 @@ import { batchOutput } from '../shared/output-batcher.js';
 import { engineCall } from './bulk.js';
 import { JsonLineParser } from './json-lines.js';
 import { logFrames, openLogStream } from './log-frames.js';
+import { logFor } from '../shared/log.js';
+
+const log = logFor('logs');
 
 const sinceSeconds: Record<ContainerLogsInput['since'], number> = { '5m': 300, '1h': 3600, all: 0 };
 
@@ -114,7 +117,8 @@ async function nextStart(
     );
     if (now !== null) return now;
     return await fromEvents;
-  } catch {
+  } catch (error) {
+    log.caught('waiting for the container’s start time', error);
     return undefined;
   } finally {
     watch.abort();

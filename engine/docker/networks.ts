@@ -3,6 +3,9 @@ import { BerthError } from '../contract/errors.js';
 import type { NetworksApi } from '../contract/service.js';
 import type { NetworkSummary } from '../contract/types.js';
 import { engineCall } from './bulk.js';
+import { logFor } from '../shared/log.js';
+
+const log = logFor('networks');
 
 const builtIn = new Set(['bridge', 'host', 'none']);
 
@@ -87,7 +90,7 @@ const missingNetwork = /^network (\S+) not found/i;
 export async function explainMissingNetwork(docker: Docker, container: string, error: BerthError): Promise<BerthError> {
   const named = missingNetwork.exec(error.message)?.[1];
   if (!named) return error;
-  const info = await docker.getContainer(container).inspect().catch(() => undefined);
+  const info = await docker.getContainer(container).inspect().catch(log.fallback('inspecting a container for its networks', undefined));
   if (!info) return error;
   const networks = Object.entries(info.NetworkSettings?.Networks ?? {});
   const network = networks.find(([name, settings]) => name === named || (settings.NetworkID && settings.NetworkID === named))?.[0] ?? named;

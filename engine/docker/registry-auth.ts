@@ -5,6 +5,9 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { BerthError } from '../contract/errors.js';
 import { registryDomain } from '../contract/reference.js';
+import { logFor } from '../shared/log.js';
+
+const log = logFor('registries');
 
 /** Credentials for one registry, as the engine's X-Registry-Auth header wants them. */
 export interface RegistryAuth {
@@ -70,6 +73,7 @@ function askCredentialHelper(helper: string, serverAddress: string): Promise<Reg
         const { Username, Secret } = JSON.parse(stdout) as { Username?: string; Secret?: string };
         resolve(Username && Secret ? { username: Username, password: Secret, serveraddress: serverAddress } : undefined);
       } catch {
+        // Not logged: a JSON parse error quotes the text, and this text holds the secret.
         resolve(undefined);
       }
     });
@@ -130,7 +134,7 @@ export function removeRegistryLogin(domain: string, env: NodeJS.ProcessEnv = pro
       });
     }
     const helper = config.credHelpers?.[domain] ?? config.credHelpers?.[key] ?? config.credsStore;
-    if (helper && /^[a-z0-9-]+$/i.test(helper)) await runCredentialHelper(helper, 'erase', key).catch(() => undefined);
+    if (helper && /^[a-z0-9-]+$/i.test(helper)) await runCredentialHelper(helper, 'erase', key).catch(log.fallback('erasing a login from the credential helper', undefined));
     for (const k of saved) delete config.auths![k];
     await writeConfig(config, env);
   });

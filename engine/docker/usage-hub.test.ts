@@ -1,8 +1,6 @@
 import { getEventListeners } from 'node:events';
 import Docker from 'dockerode';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { EngineChanges } from '../contract/types.js';
-import { Listeners } from '../shared/listeners.js';
 import { UsageHub } from './usage-hub.js';
 
 afterEach(() => {
@@ -13,9 +11,9 @@ describe('usage hub', () => {
   it('keeps one abort listener per subscriber however long it runs (no MaxListenersExceededWarning)', async () => {
     vi.useFakeTimers();
     // An engine that is not there: the hub publishes empty readings, which is all this test needs.
-    const hub = new UsageHub(new Docker({ socketPath: '/nonexistent/berth-usage-hub.sock' }), new Listeners<EngineChanges>());
+    const hub = new UsageHub(new Docker({ socketPath: '/nonexistent/berth-usage-hub.sock' }), { pollMs: 2000 });
     const controller = new AbortController();
-    const readings = hub.watch(controller.signal);
+    const readings = hub.watch(['0123456789ab'], controller.signal);
     await readings.next();
     for (let i = 0; i < 30; i++) {
       const next = readings.next();

@@ -1,6 +1,9 @@
 import type Docker from 'dockerode';
 import { hasApiFeature } from '../contract/api-version.js';
 import { systemDf } from './system-df.js';
+import { logFor } from '../shared/log.js';
+
+const log = logFor('volumes');
 
 type Df = { Volumes?: { Name: string; UsageData?: { Size?: number } }[] };
 
@@ -24,7 +27,8 @@ export async function volumeSizes(docker: Docker): Promise<Map<string, number>> 
         : await systemDf(docker)
     ) as Df;
     return new Map((df.Volumes ?? []).map((v) => [v.Name, v.UsageData?.Size ?? -1]));
-  } catch {
+  } catch (error) {
+    log.caught('reading volume sizes from system df', error);
     return new Map();
   }
 }

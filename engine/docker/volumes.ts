@@ -13,11 +13,18 @@ const anonymousName = /^[0-9a-f]{64}$/;
 export class DockerVolumes implements VolumesApi {
   constructor(private readonly docker: Docker) {}
 
+  /** Each volume's size in bytes where the engine measured it (`docker system df -v`); {} when it would not say. */
+  async sizes(): Promise<Record<string, number>> {
+    const sizes = await volumeSizes(this.docker);
+    return Object.fromEntries([...sizes].filter(([, size]) => size >= 0));
+  }
+
   async list(): Promise<VolumeSummary[]> {
-    const [{ Volumes }, containers, sizes] = await Promise.all([
+    // Sizes come apart (sizes()): they need `docker system df`, which walks every volume and costs
+    // several times the list itself at 1,000 volumes (issue 17); the list shows first.
+    const [{ Volumes }, containers] = await Promise.all([
       engineCall(this.docker.listVolumes()),
       engineCall(this.docker.listContainers({ all: true })),
-      volumeSizes(this.docker),
     ]);
     const usedBy = new Map<string, string[]>();
     for (const c of containers) {
@@ -30,14 +37,12 @@ export class DockerVolumes implements VolumesApi {
     }
     return (Volumes ?? []).map((v) => {
       const created = (v as { CreatedAt?: string }).CreatedAt;
-      const size = sizes.get(v.Name);
       return {
         name: v.Name,
         driver: v.Driver,
         mountpoint: v.Mountpoint,
         ...(created ? { created } : {}),
         labels: (v.Labels as Record<string, string> | null) ?? {},
-        ...(size !== undefined && size >= 0 ? { size } : {}),
         usedBy: usedBy.get(v.Name) ?? [],
         anonymous: anonymousName.test(v.Name),
       };

@@ -1,5 +1,8 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { logFor } from '../shared/log.js';
+
+const log = logFor('bridge');
 
 const run = promisify(execFile);
 
@@ -73,7 +76,7 @@ export async function ensureOutboundNat(bridge: BridgeConfig, exec: CommandRunne
   };
   try {
     await ensure('nat', 'POSTROUTING', ['-s', subnet, '!', '-o', bridge.name, '-j', 'MASQUERADE']);
-    await exec('iptables', ['-w', '-t', 'filter', '-N', forwardChain]).catch(() => undefined);
+    await exec('iptables', ['-w', '-t', 'filter', '-N', forwardChain]).catch(log.fallback('making the forward chain (it may exist)', undefined));
     await ensure('filter', forwardChain, ['-i', bridge.name, '-j', 'ACCEPT']);
     await ensure('filter', forwardChain, ['-o', bridge.name, '-m', 'conntrack', '--ctstate', 'RELATED,ESTABLISHED', '-j', 'ACCEPT']);
     await ensure('filter', 'FORWARD', ['-j', forwardChain], 1);

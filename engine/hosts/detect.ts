@@ -3,6 +3,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { EngineEndpoint, EndpointSource } from '../contract/types.js';
+import { logFor } from '../shared/log.js';
+
+const log = logFor('engines');
 
 export interface DetectOptions {
   env?: NodeJS.ProcessEnv;
@@ -77,7 +80,8 @@ function currentContext(
     const meta = JSON.parse(readText(metaPath)) as { Endpoints?: { docker?: { Host?: string } } };
     const url = meta.Endpoints?.docker?.Host;
     return url ? { name, url } : undefined;
-  } catch {
+  } catch (error) {
+    log.caught('reading a docker context’s endpoint', error);
     return undefined;
   }
 }

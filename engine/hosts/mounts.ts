@@ -1,6 +1,9 @@
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
+import { logFor } from '../shared/log.js';
+
+const log = logFor('mounts');
 
 const run = promisify(execFile);
 
@@ -22,6 +25,6 @@ export async function unmountUnder(dir: string): Promise<void> {
     .filter((point): point is string => Boolean(point) && (point === dir || point!.startsWith(prefix)))
     .sort((a, b) => b.length - a.length);
   for (const point of mounts) {
-    await run('umount', ['-l', point]).catch(() => undefined);
+    await run('umount', ['-l', point]).catch(log.fallback('unmounting a left-over mount', undefined));
   }
 }

@@ -1,6 +1,9 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { SavedEngine, VmSettings } from '../contract/types.js';
+import { logFor } from '../shared/log.js';
+
+const log = logFor('settings');
 
 /** What Berth remembers between runs. */
 export interface BerthSettings {
@@ -30,7 +33,8 @@ export class SettingsFile {
         ...(isVmSettings(vm) ? { vm } : {}),
         ...(saved.length > 0 ? { engines: saved } : {}),
       };
-    } catch {
+    } catch (error) {
+      log.caught('reading settings (using defaults)', error);
       // Missing or unreadable settings mean defaults, never a failed start.
       return {};
     }

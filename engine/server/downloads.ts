@@ -12,6 +12,9 @@ import { withFileStream } from '../shared/read-file-stream.js';
 import { maxTarFileBytes } from '../shared/tar.js';
 import { checked, failed, plain, refused, transferParam } from './http-answers.js';
 import { imageTransferRoutes } from './image-transfers.js';
+import { logFor } from '../shared/log.js';
+
+const log = logFor('downloads');
 
 /** An HTTP endpoint of the web host beside the contract, for bytes that should not cross a WebSocket as JSON. */
 export interface HttpRoute {
@@ -46,7 +49,8 @@ export function logDownloadRoute(engine: EngineApi): HttpRoute {
       try {
         await engine.logs.download(id, res);
         res.end();
-      } catch {
+      } catch (error) {
+        log.caught('downloading a container log', error);
         // Headers are gone; a cut-off download is the only honest signal left.
         res.destroy();
       }
@@ -118,7 +122,8 @@ export function fileDownloadRoute(engine: EngineApi): HttpRoute {
         if (kind === 'container') await engine.containers.downloadFile(target, path, as, res);
         else await engine.volumes.download(target, path, as, res);
         res.end();
-      } catch {
+      } catch (error) {
+        log.caught('downloading files', error);
         res.destroy();
       }
     },

@@ -8,6 +8,9 @@ import { socketOutbox } from '../shared/outbox.js';
 import type { HttpRoute } from './downloads.js';
 import { DoorKeys } from './keys.js';
 import { resolveStaticFile } from './static-files.js';
+import { logFor } from '../shared/log.js';
+
+const log = logFor('web-host');
 
 export interface WebHostOptions {
   /** 0 picks a free port (one free on both 127.0.0.1 and ::1). */
@@ -16,9 +19,13 @@ export interface WebHostOptions {
   token?: string;
   /** The built renderer (dist/renderer). */
   rendererDir: string;
-  context: ContractContext;
+  /**
+   * What the contract's handlers work on. A promise lets the host listen (and serve the page) before
+   * the engine is found: each connection's calls wait for it, so the list shows once the engine answers.
+   */
+  context: ContractContext | Promise<ContractContext>;
   /** HTTP endpoints beside the contract (downloads, uploads), each request behind a single-use ticket. */
-  routes?: HttpRoute[];
+  routes?: HttpRoute[] | Promise<HttpRoute[]>;
   /**
    * How long any request but a ticketed download or upload may take to arrive in full, body
    * included, in ms (default 30 s). Tests shorten it.
@@ -79,7 +86,7 @@ const maxJsonBytes = 4096;
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const keys = new DoorKeys();
   const firstToken = keys.issueLoginToken(options.token);
-  const routes = options.routes ?? [];
+  const routesReady = Promise.resolve(options.routes ?? []);
   const bodyTimeoutMs = options.bodyTimeoutMs ?? 30_000;
   const wss = new WebSocketServer({
     noServer: true,
@@ -95,7 +102,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     wss,
     router: contractRouter,
     // Each connection's subscriptions wait for its socket to drain (issue 11).
-    createContext: ({ res }) => ({ ...options.context, outbox: socketOutbox(res) }),
+    createContext: async ({ res }) => ({ ...(await options.context), outbox: socketOutbox(res) }),
     keepAlive: { enabled: true, pingMs: 15_000, pongWaitMs: 5_000 },
   });
 
@@ -133,7 +140,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       const refusal = upgradeRefusal(req);
       if (refusal) return refuseSocket(socket, refusal);
       wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
-    } catch {
+    } catch (error) {
+      log.caught('upgrading a WebSocket', error);
       socket.destroy();
     }
   };
@@ -167,7 +175,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (target.pathname === '/session') return serveSession(req, res);
     if (target.pathname === '/ticket') return serveTicket(req, res);
 
-    const route = matchRoute(routes, req.method, target.pathname);
+    const route = matchRoute(await routesReady, req.method, target.pathname);
     if (route) {
       if (!keys.takeTicket(target.params.get('ticket'), req.method, req.url)) {
         return refuse(res, { status: 401, code: 'TICKET_REFUSED', message: 'This download or upload address has been used or has expired. Start it again from Berth.' });
@@ -217,7 +225,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (!body) return;
     const { method, target } = body;
     const parsed = typeof target === 'string' ? parseTarget(target) : undefined;
-    if (typeof method !== 'string' || !parsed || parsed.params.has('ticket') || !matchRoute(routes, method, parsed.pathname)) {
+    if (typeof method !== 'string' || !parsed || parsed.params.has('ticket') || !matchRoute(await routesReady, method, parsed.pathname)) {
       return sendJson(res, 400, { code: 'BAD_REQUEST' });
     }
     sendJson(res, 200, { target: keys.mintTicket(session, method, target as string) });

@@ -5,6 +5,7 @@ import {
   containerRemoveInput,
   containerRenameInput,
   containerRunInput,
+  containerUsageInput,
   portCheckInput,
   containerCommitInput,
 } from '../schemas.js';
@@ -24,8 +25,8 @@ export const containerRoutes = router({
   stats: procedure.input(containerIdInput).subscription(async function* ({ ctx, input, signal }) {
     yield* ctx.engine.stats.stream(input.id, signal);
   }),
-  usage: procedure.subscription(async function* ({ ctx, signal }) {
-    yield* ctx.engine.stats.usage(signal);
+  usage: procedure.input(containerUsageInput).subscription(async function* ({ ctx, input, signal }) {
+    yield* ctx.engine.stats.usage(input.ids, signal);
   }),
   editable: procedure.input(containerIdInput).query(({ ctx, input }) => ctx.engine.containers.editable(input.id)),
   edit: procedure.input(containerEditInput).mutation(({ ctx, input }) => ctx.engine.containers.edit(input)),

@@ -3,6 +3,7 @@ import { procedure, router } from '../trpc.js';
 
 export const volumeRoutes = router({
   list: procedure.query(({ ctx }) => ctx.engine.volumes.list()),
+  sizes: procedure.query(({ ctx }) => ctx.engine.volumes.sizes()),
   create: procedure.input(volumeCreateInput).mutation(({ ctx, input }) => ctx.engine.volumes.create(input)),
   remove: procedure.input(volumeNamesInput).mutation(({ ctx, input }) => ctx.engine.volumes.remove(input)),
   prunePreview: procedure.query(({ ctx }) => ctx.engine.volumes.prunePreview()),

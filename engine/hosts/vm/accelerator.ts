@@ -2,6 +2,9 @@ import { spawn } from 'node:child_process';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import type { VmAccelerator } from '../../contract/types.js';
 import { acceleratorArguments, acceleratorCandidates } from './qemu-command.js';
+import { logFor } from '../../shared/log.js';
+
+const log = logFor('vm');
 
 export interface AcceleratorChoice {
   accelerator: VmAccelerator;
@@ -94,7 +97,8 @@ const fallbackKeptMs = 24 * 60 * 60 * 1000;
 async function readCache(file: string): Promise<{ key: string; choice: AcceleratorChoice; at?: number } | undefined> {
   try {
     return JSON.parse(await readFile(file, 'utf8')) as { key: string; choice: AcceleratorChoice; at?: number };
-  } catch {
+  } catch (error) {
+    log.caught('reading the remembered accelerator', error);
     return undefined;
   }
 }

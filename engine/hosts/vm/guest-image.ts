@@ -5,6 +5,9 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { BerthError } from '../../contract/errors.js';
+import { logFor } from '../../shared/log.js';
+
+const log = logFor('vm');
 
 const run = promisify(execFile);
 
@@ -91,7 +94,8 @@ export async function verifyGuestImage(image: GuestImage, stampFile: string): Pr
 async function readStamps(file: string): Promise<Record<string, boolean>> {
   try {
     return JSON.parse(await readFile(file, 'utf8')) as Record<string, boolean>;
-  } catch {
+  } catch (error) {
+    log.caught('reading the guest image’s checked-file stamps', error);
     return {};
   }
 }

@@ -4,6 +4,9 @@ import { JsonLineParser } from '../../docker/json-lines.js';
 import { sleep } from '../../shared/listeners.js';
 import type { VmPortProblem } from '../../contract/types.js';
 import type { GuestLink } from './guest-link.js';
+import { logFor } from '../../shared/log.js';
+
+const log = logFor('vm');
 
 interface PublishedPort {
   PublicPort?: number;
@@ -63,7 +66,7 @@ export class PortForwards {
   }
 
   private schedule(): void {
-    this.pending = this.pending.then(() => this.reconcile()).catch(() => undefined);
+    this.pending = this.pending.then(() => this.reconcile()).catch(log.fallback('forwarding the VM’s published ports', undefined));
   }
 
   private async reconcile(): Promise<void> {

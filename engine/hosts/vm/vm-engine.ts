@@ -23,6 +23,9 @@ import { askGuestToPowerOff, qmp } from './qmp.js';
 import { RestartPolicy } from '../restart-policy.js';
 import { readAnnouncements } from './serial-console.js';
 import { vmSettingsProblem, defaultVmSettings } from './vm-settings.js';
+import { logFor } from '../../shared/log.js';
+
+const log = logFor('vm');
 
 export interface VmEngineOptions {
   /** Berth's data folder: the VM's disk, keys and logs live under `<dataDir>/vm`. */
@@ -150,7 +153,7 @@ export class VmEngine {
     await this.ports?.stop();
     const exited = new Promise<void>((resolve) => (qemu.exitCode !== null ? resolve() : qemu.once('exit', () => resolve())));
     // Ctrl-Alt-Delete asks the guest to stop dockerd (its containers stop cleanly) and power off.
-    await askGuestToPowerOff(this.paths.qmpSocket).catch(() => undefined);
+    await askGuestToPowerOff(this.paths.qmpSocket).catch(log.fallback('asking the VM to power off', undefined));
     const clean = await Promise.race([exited.then(() => true), sleep(this.options.stopTimeoutMs).then(() => false)]);
     if (!clean) {
       await qmp(this.paths.qmpSocket, [{ execute: 'quit' }]).catch(() => qemu.kill('SIGKILL'));
@@ -297,7 +300,7 @@ export class VmEngine {
   private async launch(qemu: string, args: string[]): Promise<{ exited: Promise<ProcessEnd> }> {
     // Each boot gets a fresh console log, so an earlier boot's "ready" is never mistaken for this one's;
     // the previous log stays beside it for diagnosis.
-    await rename(this.paths.serialLog, `${this.paths.serialLog}.previous`).catch(() => undefined);
+    await rename(this.paths.serialLog, `${this.paths.serialLog}.previous`).catch(log.fallback('keeping the previous serial log', undefined));
     const child = spawn(qemu, args, { stdio: ['ignore', 'ignore', 'pipe'] });
     this.qemu = child;
     let errors = '';
@@ -305,7 +308,7 @@ export class VmEngine {
     const exited = new Promise<ProcessEnd>((resolve) => {
       child.once('error', (e) => resolve(processEnd('QEMU', null, null, e.message)));
       child.once('exit', (code, signal) => {
-        void writeFile(this.paths.qemuLog, errors).catch(() => undefined);
+        void writeFile(this.paths.qemuLog, errors).catch(log.fallback('writing QEMU’s log', undefined));
         const firstError = errors.trim().split('\n')[0]?.replace(/^qemu-system-\w+: /, '');
         resolve(processEnd('QEMU', code, signal, firstError));
       });
@@ -359,7 +362,7 @@ export class VmEngine {
 
   /** Trust on first boot through the serial console (only Berth reads it); afterwards only that key. */
   private async pinHostKey(announced: string): Promise<string> {
-    const pinned = (await readFile(this.paths.hostKey, 'utf8').catch(() => '')).trim();
+    const pinned = (await readFile(this.paths.hostKey, 'utf8').catch(log.fallback('reading the pinned host key', ''))).trim();
     if (!pinned) {
       await writeFile(this.paths.hostKey, `${announced}\n`, { mode: 0o600 });
       return announced;
@@ -511,7 +514,7 @@ export class VmEngine {
     if (process.platform === 'linux') {
       const command = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
       if (!command.includes(this.paths.overlay)) return;
-      await askGuestToPowerOff(this.paths.qmpSocket).catch(() => undefined);
+      await askGuestToPowerOff(this.paths.qmpSocket).catch(log.fallback('asking a left-over VM to power off', undefined));
     } else {
       const answered = await askGuestToPowerOff(this.paths.qmpSocket).then(
         () => true,
@@ -527,7 +530,7 @@ export class VmEngine {
   /** The VM's own overlay on the base: made on first start, grown when the disk setting grew. */
   private async prepareDisk(qemuImg: string, image: GuestImage, sizeGiB: number): Promise<void> {
     if (existsSync(this.paths.overlay)) {
-      const base = JSON.parse(await readFile(this.paths.overlayBase, 'utf8').catch(() => '{}')) as { sha256?: string };
+      const base = JSON.parse(await readFile(this.paths.overlayBase, 'utf8').catch(log.fallback('reading the disk’s base record', '{}'))) as { sha256?: string };
       if (base.sha256 && base.sha256 !== image.diskSha256) {
         throw new BerthError(
           'ENGINE_UNAVAILABLE',
@@ -551,7 +554,7 @@ export class VmEngine {
   /** Berth's own SSH key for its guest, made once; the private half never leaves this folder. */
   private async clientKey(): Promise<string> {
     const publicPath = `${this.paths.privateKey}.pub`;
-    const existing = await readFile(publicPath, 'utf8').catch(() => '');
+    const existing = await readFile(publicPath, 'utf8').catch(log.fallback('reading the VM’s public key', ''));
     if (existing && existsSync(this.paths.privateKey)) return existing.trim();
     const { utils } = await loadSsh();
     const pair = utils.generateKeyPairSync('ed25519', { comment: 'berth' });

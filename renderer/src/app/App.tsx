@@ -2,15 +2,9 @@ import { useCrashAlertSync } from '../features/alerts/crash-alerts';
 import { useEngineSync } from '../rpc/engine-sync';
 import { useUiStore } from '../state/ui-store';
 import { useAddressSync } from '../state/address-sync';
-import { ContainerDetail } from '../features/container-detail/ContainerDetail';
-import { MergedLogsView } from '../features/container-detail/MergedLogsView';
+import { Suspense } from 'react';
 import { ContainersView } from '../features/containers/ContainersView';
-import { ImageDetailView } from '../features/images/ImageDetailView';
-import { ImagesView } from '../features/images/ImagesView';
-import { NetworksView } from '../features/networks/NetworksView';
-import { VolumeFilesView } from '../features/volumes/VolumeFilesView';
-import { VolumesView } from '../features/volumes/VolumesView';
-import { EngineView } from '../features/engine/EngineView';
+import { ContainerDetail, EngineView, ImageDetailView, ImagesView, MergedLogsView, NetworksView, VolumeFilesView, VolumesView } from './lazy-views';
 import { Sidebar } from './Sidebar';
 import { StatusBar } from './StatusBar';
 import { EngineBanner } from './EngineBanner';
@@ -33,12 +27,14 @@ export function App() {
       <main className="app__main">
         <EngineBanner />
         <Welcome />
-        {view === 'containers' &&
-          (mergedLogIds ? <MergedLogsView ids={mergedLogIds} /> : openContainerId ? <ContainerDetail id={openContainerId} /> : <ContainersView />)}
-        {view === 'images' && (openImageRef ? <ImageDetailView reference={openImageRef} /> : <ImagesView />)}
-        {view === 'volumes' && (openVolumeName ? <VolumeFilesView volume={openVolumeName} /> : <VolumesView />)}
-        {view === 'networks' && <NetworksView />}
-        {view === 'engine' && <EngineView />}
+        <Suspense fallback={null}>
+          {view === 'containers' &&
+            (mergedLogIds ? <MergedLogsView ids={mergedLogIds} /> : openContainerId ? <ContainerDetail id={openContainerId} /> : <ContainersView />)}
+          {view === 'images' && (openImageRef ? <ImageDetailView reference={openImageRef} /> : <ImagesView />)}
+          {view === 'volumes' && (openVolumeName ? <VolumeFilesView volume={openVolumeName} /> : <VolumesView />)}
+          {view === 'networks' && <NetworksView />}
+          {view === 'engine' && <EngineView />}
+        </Suspense>
       </main>
       <StatusBar />
       <KeyboardLayer />

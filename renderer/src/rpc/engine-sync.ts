@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { ContainerSummary, EngineStatus } from '../../../engine/contract/types';
-import { forgetShellSessions } from '../features/container-detail/shell-sessions';
+import { forgetShellSessions } from '../features/container-detail/shell-forget';
 import { forgetTerminalTabs } from '../state/ui-store';
 import { applyContainerPatch } from './container-patch';
 import { berth } from './client';

@@ -24,13 +24,26 @@ export const containersQuery = (engineId: string) =>
 export const imagesQuery = (engineId: string) =>
   queryOptions({
     queryKey: queryKeys.resource(engineId, 'images'),
-    queryFn: ({ signal }) => berth.images.list.query(undefined, { signal }),
+    queryFn: ({ signal }) => {
+      performance.mark('berth:images:request');
+      return berth.images.list.query(undefined, { signal });
+    },
   });
 
 export const volumesQuery = (engineId: string) =>
   queryOptions({
     queryKey: queryKeys.resource(engineId, 'volumes'),
-    queryFn: ({ signal }) => berth.volumes.list.query(undefined, { signal }),
+    queryFn: ({ signal }) => {
+      performance.mark('berth:volumes:request');
+      return berth.volumes.list.query(undefined, { signal });
+    },
+  });
+
+/** Volume sizes apart from the list (they cost the engine a system df); invalidated with it (same key prefix). */
+export const volumeSizesQuery = (engineId: string) =>
+  queryOptions({
+    queryKey: [...queryKeys.resource(engineId, 'volumes'), 'sizes'] as const,
+    queryFn: ({ signal }) => berth.volumes.sizes.query(undefined, { signal }),
   });
 
 export const engineInfoQuery = (engineId: string) =>

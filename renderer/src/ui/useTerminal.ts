@@ -3,6 +3,9 @@ import { Terminal, type ITerminalOptions } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { followTheme } from '../app/theme/apply-theme';
+import { adoptTerminalClass } from './terminal-strings';
+
+adoptTerminalClass(Terminal);
 
 export interface TerminalHandle {
   terminal: Terminal;

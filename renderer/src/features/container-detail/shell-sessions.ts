@@ -6,6 +6,8 @@ import type { ExecEvent } from '../../../../engine/contract/types';
 import { followTheme } from '../../app/theme/apply-theme';
 import { berth } from '../../rpc/client';
 import { toBerthError } from '../../rpc/errors';
+import { adoptTerminalClass } from '../../ui/terminal-strings';
+import { onForgetShellSessions } from './shell-forget';
 
 export type ShellState =
   | { phase: 'opening' }
@@ -182,3 +184,6 @@ export function closeShellSession(containerId: string, number: number): void {
   sessions.get(key)?.close();
   sessions.delete(key);
 }
+
+adoptTerminalClass(Terminal);
+onForgetShellSessions(forgetShellSessions);

@@ -24,12 +24,15 @@ export function ContainerTable({
   containers,
   usage,
   projects,
+  onRowsShown,
 }: {
   rows: readonly ListRow[];
   /** The containers the rows stand for (grouped: open or not), what "select all" ticks. */
   containers: readonly ContainerSummary[];
   usage: Readonly<Record<string, ContainerUsage>>;
   projects?: { narrowed: boolean; usable: boolean; busy: boolean; onRequest: (group: ProjectGroup, request: ProjectRequest) => void };
+  /** Told the ids of the rows in the DOM (on screen and a few beside) whenever they change. */
+  onRowsShown?: (ids: string[]) => void;
 }) {
   const { t, i18n } = useTranslation();
   const selection = useUiStore((s) => s.selection);
@@ -44,6 +47,13 @@ export function ContainerTable({
   useEffect(() => {
     if (rows.length > 0) performance.mark('berth:containers:rows', { detail: rows.length });
   }, [rows]);
+  // The containers whose rows are in the DOM (on screen and a few beside), for the usage columns.
+  const shownKey = virtualizer
+    .getVirtualItems()
+    .map((item) => rows[item.index])
+    .flatMap((row) => (row?.kind === 'container' ? [row.container.id] : []))
+    .join(',');
+  useEffect(() => onRowsShown?.(shownKey === '' ? [] : shownKey.split(',')), [shownKey, onRowsShown]);
   const allSelected = containers.length > 0 && containers.every((c) => selection.has(c.id));
 
   return (

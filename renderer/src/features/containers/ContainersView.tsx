@@ -60,7 +60,6 @@ export function ContainersView() {
   const [lastCommand, setLastCommand] = useState<string | undefined>();
   const [failures, setFailures] = useState<{ total: number; items: Failure[] } | undefined>();
 
-  const usage = useContainerUsage();
   // Grouped by Compose project unless the person chose the flat list (remembered); only when a project exists.
   const projectsExist = useMemo(() => hasProjects(all), [all]);
   const grouped = useGrouped() && projectsExist;
@@ -72,6 +71,13 @@ export function ContainersView() {
   );
   const shown = useMemo(() => groupedList?.matching ?? visibleContainers(all, search, filter), [groupedList, all, search, filter]);
   const rows = useMemo(() => groupedList?.rows ?? flatRows(shown), [groupedList, shown]);
+  // CPU and memory are read only for the running rows on screen (issue 17).
+  const [rowsShown, setRowsShown] = useState<string[]>([]);
+  const runningShown = useMemo(() => {
+    const running = new Set(all.filter((c) => c.state === 'running').map((c) => c.id));
+    return rowsShown.filter((id) => running.has(id));
+  }, [all, rowsShown]);
+  const usage = useContainerUsage(runningShown);
   const projectActions = useProjectActions({ all, onCommand: setLastCommand, onFailures: setFailures });
   const existing = useMemo(() => all.filter((c) => selection.has(c.id)), [all, selection]);
   // Actions take only the ticked containers the person can see; ticks the search or filter hides are
@@ -212,6 +218,7 @@ export function ContainersView() {
           rows={rows}
           containers={shown}
           usage={usage}
+          onRowsShown={setRowsShown}
           projects={{ narrowed: search.trim() !== '' || filter !== 'all', usable, busy: projectActions.busy, onRequest: projectActions.request }}
         />
       )}

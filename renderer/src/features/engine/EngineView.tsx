@@ -5,6 +5,7 @@ import { engineInfoCommand } from '../../../../engine/contract/cli-engines';
 import { berth } from '../../rpc/client';
 import { useEngineStatus } from '../../rpc/engine-sync';
 import { engineLinkError } from '../../ui/engineLinkError';
+import { BerthLogCard } from './BerthLogCard';
 import { DiskUsageCard } from './DiskUsageCard';
 import { EngineChoices } from './EngineChoices';
 import { NativeEngineCard } from './NativeEngineCard';
@@ -67,6 +68,7 @@ export function EngineView() {
       <EngineChoices />
       {nativeAvailable && <NativeEngineCard />}
       <VmEngineCard />
+      <BerthLogCard />
     </section>
   );
 }

@@ -15,6 +15,8 @@ import { QueryErrorNotice } from '../../ui/ErrorNotice';
 import { FailureList } from '../../ui/FailureList';
 import { formatBytes, formatRelativeTime, shortId } from '../../ui/format';
 import { useSelection, visibleSelection } from '../../ui/useSelection';
+import { useVirtualRows } from '../../ui/useVirtualRows';
+import '../../ui/virtual-table.css';
 import { forceCanRemoveImage, imageNames, removalOutcome, shortDigestReference, type ImageNameKind } from './image-names';
 import { useContainers } from '../containers/useContainers';
 import { PruneDialog } from './PruneDialog';
@@ -63,6 +65,11 @@ export function ImagesView() {
       .filter((row) => !needle || row.ref.toLowerCase().includes(needle) || row.image.id.includes(needle))
       .sort((a, b) => b.image.created - a.image.created || a.ref.localeCompare(b.ref));
   }, [images, search]);
+  const { scrollRef, items, paddingTop, paddingBottom, measure } = useVirtualRows(rows.length);
+  useEffect(() => {
+    // bench/lists.bench.ts measures request → rows on screen between these marks.
+    if (images.length > 0) performance.mark('berth:images:rows', { detail: images.length });
+  }, [images]);
   // Only ticked rows the person can see are acted on; ticks the search hides are counted, not used.
   const { shown: chosen, hidden } = visibleSelection(rows, (row) => row.ref, selected);
   const chosenRefs = chosen.map((row) => row.ref);
@@ -146,6 +153,7 @@ export function ImagesView() {
       <QueryErrorNotice error={error} />
       {!isPending && rows.length === 0 && !error && <p className="view__empty">{t('images.empty')}<ConceptLink concept="image" /></p>}
       {rows.length > 0 && (
+        <div className="virtual-table" ref={scrollRef}>
         <table className="simple-table">
           <thead>
             <tr>
@@ -159,8 +167,15 @@ export function ImagesView() {
             </tr>
           </thead>
           <tbody>
-            {rows.map(({ ref, kind, image }) => (
-              <tr key={ref}>
+            {paddingTop > 0 && (
+              <tr className="virtual-table__spacer" aria-hidden="true">
+                <td colSpan={7} style={{ height: paddingTop }} />
+              </tr>
+            )}
+            {items.map((item) => {
+              const { ref, kind, image } = rows[item.index]!;
+              return (
+              <tr key={ref} ref={measure} data-index={item.index}>
                 <td>
                   <input
                     type="checkbox"
@@ -204,9 +219,16 @@ export function ImagesView() {
                   )}
                 </td>
               </tr>
-            ))}
+              );
+            })}
+            {paddingBottom > 0 && (
+              <tr className="virtual-table__spacer" aria-hidden="true">
+                <td colSpan={7} style={{ height: paddingBottom }} />
+              </tr>
+            )}
           </tbody>
         </table>
+        </div>
       )}
       {requestedPull !== undefined && (
         <PullDialog

@@ -7,7 +7,7 @@ import type { ActionOutcome } from '../../../../engine/contract/types';
 import { useEngineUsable } from '../../app/EngineBanner';
 import { berth } from '../../rpc/client';
 import { useEngineStatus } from '../../rpc/engine-sync';
-import { volumesQuery } from '../../rpc/queries';
+import { volumeSizesQuery, volumesQuery } from '../../rpc/queries';
 import { openVolume } from '../../state/ui-store';
 import { CommandPreview } from '../../ui/CommandPreview';
 import { ConfirmActions, Dialog } from '../../ui/Dialog';
@@ -15,6 +15,8 @@ import { QueryErrorNotice } from '../../ui/ErrorNotice';
 import { FailureList } from '../../ui/FailureList';
 import { formatBytes } from '../../ui/format';
 import { useSelection } from '../../ui/useSelection';
+import { useVirtualRows } from '../../ui/useVirtualRows';
+import '../../ui/virtual-table.css';
 import { ImportVolumeDialog } from './VolumeBackupDialogs';
 import { CreateVolumeDialog, PruneVolumesDialog } from './VolumeDialogs';
 import { ConceptLink } from '../welcome/ConceptLink';
@@ -24,6 +26,7 @@ export function VolumesView() {
   const engineId = useEngineStatus()?.endpoint.id;
   const usable = useEngineUsable();
   const { data: volumes = [], error, isPending } = useQuery({ ...volumesQuery(engineId ?? ''), enabled: Boolean(engineId) });
+  const { data: sizes = {} } = useQuery({ ...volumeSizesQuery(engineId ?? ''), enabled: Boolean(engineId) });
   const [search, setSearch] = useState('');
   const { selected, toggle, setSelected } = useSelection();
   const [dialog, setDialog] = useState<'create' | 'remove' | 'prune' | 'import'>();
@@ -33,6 +36,11 @@ export function VolumesView() {
     const needle = search.trim().toLowerCase();
     return volumes.filter((v) => !needle || v.name.toLowerCase().includes(needle)).sort((a, b) => a.name.localeCompare(b.name));
   }, [volumes, search]);
+  const { scrollRef, items, paddingTop, paddingBottom, measure } = useVirtualRows(shown.length);
+  useEffect(() => {
+    // bench/lists.bench.ts measures request → rows on screen between these marks.
+    if (volumes.length > 0) performance.mark('berth:volumes:rows', { detail: volumes.length });
+  }, [volumes]);
   const chosen = volumes.filter((v) => selected.has(v.name));
   const remove = useMutation({
     mutationFn: (names: string[]) => berth.volumes.remove.mutate({ names }),
@@ -74,6 +82,7 @@ export function VolumesView() {
       <QueryErrorNotice error={error} />
       {!isPending && shown.length === 0 && !error && <p className="view__empty">{t('volumes.empty')}<ConceptLink concept="volume" /></p>}
       {shown.length > 0 && (
+        <div className="virtual-table" ref={scrollRef}>
         <table className="simple-table">
           <thead>
             <tr>
@@ -86,8 +95,15 @@ export function VolumesView() {
             </tr>
           </thead>
           <tbody>
-            {shown.map((volume) => (
-              <tr key={volume.name}>
+            {paddingTop > 0 && (
+              <tr className="virtual-table__spacer" aria-hidden="true">
+                <td colSpan={6} style={{ height: paddingTop }} />
+              </tr>
+            )}
+            {items.map((item) => {
+              const volume = shown[item.index]!;
+              return (
+              <tr key={volume.name} ref={measure} data-index={item.index}>
                 <td>
                   <input type="checkbox" aria-label={t('volumes.selectOne', { name: volume.name })} checked={selected.has(volume.name)} onChange={() => toggle(volume.name)} />
                 </td>
@@ -98,13 +114,20 @@ export function VolumesView() {
                   {volume.anonymous && <span className="state-badge">{t('volumes.anonymous')}</span>}
                 </td>
                 <td>{volume.driver}</td>
-                <td>{volume.size !== undefined ? formatBytes(volume.size, i18n.language) : '—'}</td>
+                <td>{sizes[volume.name] !== undefined ? formatBytes(sizes[volume.name]!, i18n.language) : '—'}</td>
                 <td>{volume.created ? new Date(volume.created).toLocaleString(i18n.language) : '—'}</td>
                 <td>{volume.usedBy.length ? volume.usedBy.join(', ') : <span className="cell--muted">{t('volumes.unused')}</span>}</td>
               </tr>
-            ))}
+              );
+            })}
+            {paddingBottom > 0 && (
+              <tr className="virtual-table__spacer" aria-hidden="true">
+                <td colSpan={6} style={{ height: paddingBottom }} />
+              </tr>
+            )}
           </tbody>
         </table>
+        </div>
       )}
       {dialog === 'create' && <CreateVolumeDialog existing={volumes.map((v) => v.name)} onClose={() => setDialog(undefined)} />}
       {dialog === 'prune' && <PruneVolumesDialog onClose={() => setDialog(undefined)} />}

@@ -1,0 +1,86 @@
+import { execFile } from 'node:child_process';
+import { request } from 'node:http';
+import { promisify } from 'node:util';
+import Docker from 'dockerode';
+import { dockerOptionsFor, parseEngineUrl } from '../engine/docker/client.js';
+import { startBenchBerth } from './harness.js';
+import { median, ms, timeRuns } from './measure.js';
+
+/**
+ * Issue 17: the images and volumes lists at BENCH_LIST_COUNT (1,000) each, request → rows on screen
+ * in Chromium (User Timing marks berth:<list>:request → berth:<list>:rows), against the raw Engine
+ * API call and the docker CLI in the same run. Budget: ≤ 1.2 × the raw API call.
+ * Images are tags of the fixture image (a tag costs the engine nothing); volumes are empty.
+ */
+const count = Number(process.env.BENCH_LIST_COUNT ?? 1000);
+const engineUrl = process.env.DOCKER_HOST;
+if (!engineUrl) throw new Error('DOCKER_HOST is not set: run through "npm run bench".');
+const image = process.env.BERTH_FIXTURE_IMAGE ?? 'berth-fixture/busybox:latest';
+const repo = 'berth-bench/list';
+const label = 'dev.berth.bench-list';
+const docker = new Docker(dockerOptionsFor(engineUrl));
+const run = promisify(execFile);
+
+async function inParallel(total: number, work: (i: number) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: 16 }, async () => {
+    while (next < total) await work(next++);
+  }));
+}
+
+function raw(path: string): Promise<number> {
+  const target = parseEngineUrl(engineUrl!);
+  if (target.kind !== 'socket') throw new Error('the raw API comparison needs a unix socket engine');
+  return new Promise((done, fail) => {
+    const req = request({ socketPath: target.path, path }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done(Buffer.concat(chunks).length));
+    });
+    req.on('error', fail);
+    req.end();
+  });
+}
+
+async function main() {
+  console.log(`making ${count} image tags and ${count} volumes…`);
+  await inParallel(count, (i) => docker.getImage(image).tag({ repo, tag: `t${i}` }));
+  await inParallel(count, (i) => docker.createVolume({ Name: `berth-bench-list-${i}`, Labels: { [label]: '1' } }));
+  const berth = await startBenchBerth();
+  try {
+    const page = await berth.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(berth.host.url);
+    await page.waitForSelector('[data-container-id], .view__empty');
+    for (const list of [
+      { name: 'images', nav: 'Images', api: '/images/json', cli: ['image', 'ls'] },
+      { name: 'volumes', nav: 'Volumes', api: '/volumes', cli: ['volume', 'ls'] },
+    ]) {
+      await raw(list.api); // warm the engine alike for every contender
+      const api = await timeRuns(10, () => raw(list.api));
+      const cli = await timeRuns(5, () => run('docker', ['-H', engineUrl!, ...list.cli]));
+      const ui: number[] = [];
+      for (let i = 0; i < 10; i++) {
+        await page.reload();
+        await page.waitForSelector('[data-container-id], .view__empty');
+        await page.getByRole('navigation').getByRole('button', { name: list.nav }).click();
+        await page.waitForFunction((name) => performance.getEntriesByName(`berth:${name}:rows`).length > 0, list.name);
+        ui.push(await page.evaluate((name) => performance.measure(name, `berth:${name}:request`, `berth:${name}:rows`).duration, list.name));
+      }
+      console.log(`\n## ${list.name} list (${count}+ on the engine)`);
+      console.log(`raw API GET ${list.api.padEnd(14)} median ${ms(median(api))}`);
+      console.log(`docker ${list.cli.join(' ').padEnd(22)} median ${ms(median(cli))}`);
+      console.log(`UI: request → rows            median ${ms(median(ui))}`);
+      console.log(`ratio UI / raw API            ${(median(ui) / median(api)).toFixed(2)}× (budget ≤ 1.2×: ${median(ui) <= 1.2 * median(api) ? 'within' : 'OVER'})`);
+      console.log(`ratio UI / docker CLI         ${(median(ui) / median(cli)).toFixed(2)}×`);
+    }
+  } finally {
+    await berth.close();
+    await inParallel(count, (i) => docker.getImage(`${repo}:t${i}`).remove().catch(() => undefined));
+    await inParallel(count, (i) => docker.getVolume(`berth-bench-list-${i}`).remove().catch(() => undefined));
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

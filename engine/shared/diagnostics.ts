@@ -1,0 +1,34 @@
+import { arch, platform, release } from 'node:os';
+import packageJson from '../../package.json' with { type: 'json' };
+import type { EngineApi } from '../contract/service.js';
+import { currentLogDir, errorFields, readLogTail, scrub } from './log.js';
+
+/** Lines of Berth's log in the diagnostics report. */
+export const diagnosticsLogLines = 200;
+
+/**
+ * "Copy diagnostics" (issue 17): one plain-text report a person can paste into an issue — Berth's,
+ * Node's and Electron's versions, the system, the engine's facts (or why it did not answer) and the
+ * last 200 lines of Berth's log. The log is redacted as it is written (engine/shared/log.ts); every
+ * text here is scrubbed once more on the way out.
+ */
+export async function diagnosticsReport(engine: EngineApi, now = new Date()): Promise<string> {
+  const status = engine.connection.status();
+  const out: string[] = [
+    `Berth diagnostics, ${now.toISOString()}`,
+    `Berth ${packageJson.version} · Node ${process.version}${process.versions.electron ? ` · Electron ${process.versions.electron}` : ''} · ${platform()} ${release()} ${arch()}`,
+    `Engine: ${status.endpoint.url} (${status.endpoint.source}) · ${status.state}${status.version ? ` · Docker ${status.version}, API ${status.apiVersion}, ${status.os}` : ''}${status.lastError ? ` · last error: ${status.lastError}` : ''}`,
+  ];
+  try {
+    const info = await engine.connection.info();
+    out.push(
+      `Engine facts: ${info.operatingSystem} (${info.osType}/${info.architecture}), kernel ${info.kernelVersion}, ${info.cpus} CPUs, ${Math.round(info.memoryBytes / 1048576)} MiB, storage ${info.storageDriver}`,
+      `Engine holds: ${info.containers.total} containers (${info.containers.running} running, ${info.containers.paused} paused, ${info.containers.stopped} stopped), ${info.images} images`,
+    );
+  } catch (error) {
+    out.push(`Engine facts: not available (${JSON.stringify(errorFields(error).error)})`);
+  }
+  const lines = await readLogTail(diagnosticsLogLines);
+  out.push(`Log folder: ${currentLogDir() ?? 'no log open'}`, `--- last ${lines.length} lines of Berth's log ---`, ...lines);
+  return scrub(out.join('\n'));
+}
