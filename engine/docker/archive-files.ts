@@ -6,7 +6,7 @@ import { BerthError } from '../contract/errors.js';
 import type { UploadSource } from '../contract/service.js';
 import type { TransferReporter } from '../contract/transfer.js';
 import type { FileEntry } from '../contract/types.js';
-import { countBytes, countTarContent } from '../shared/byte-counters.js';
+import { countedSource, countTarContent } from '../shared/byte-counters.js';
 import { readTar, tarOfOneFile, writeTar } from '../shared/tar.js';
 import { engineCall } from './bulk.js';
 import { listRunningFolder } from './exec-listing.js';
@@ -241,9 +241,8 @@ export async function importVolume(docker: Docker, volume: string, archive: Node
   } else {
     await engineCall(docker.createVolume({ Name: volume }), `Volume ${volume}`);
   }
-  const counted = countBytes((n) => progress?.add(n));
-  archive.on('error', (e: Error) => counted.destroy(e));
-  await withVolume(docker, volume, (helper) => engineCall(helper.putArchive(archive.pipe(counted) as never, { path: mountPoint }), `Volume ${volume}`));
+  const counted = countedSource(archive, (n) => progress?.add(n));
+  await withVolume(docker, volume, (helper) => engineCall(helper.putArchive(counted as never, { path: mountPoint }), `Volume ${volume}`));
 }
 
 /** Copies every file of one volume into a new one, through the engine, with nothing started. */

@@ -2,6 +2,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openEngine, type OpenEngine } from '../runtime.js';
@@ -94,6 +95,17 @@ describe('images and containers as files', () => {
     expect(id).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect((await docker.getImage(`${prefix}-import:v1`).inspect()).Id).toBe(id);
     expect(await output(`${prefix}-import:v1`)).toContain('exported');
+  });
+
+  it('ends a load whose upload stops midway (a page that went away) with an error instead of waiting for ever', async () => {
+    const path = await toFile('partial.tar', (sink) => engine.api.images.saveTo([fixtureImage], sink));
+    const cut = createReadStream(path, { end: 64 * 1024 });
+    // The first 64 KiB arrive, then the upload breaks off.
+    cut.on('end', () => cut.emit('error', new Error('aborted')));
+    const partial = new PassThrough();
+    cut.on('data', (chunk) => partial.write(chunk));
+    cut.on('error', (e) => partial.destroy(e));
+    await expect(engine.api.images.loadFrom(partial)).rejects.toBeDefined();
   });
 
   it('refuses what is not an archive with the engine’s words, and a missing image by name', async () => {

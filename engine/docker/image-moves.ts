@@ -5,7 +5,7 @@ import { BerthError } from '../contract/errors.js';
 import { parseImageReference } from '../contract/reference.js';
 import type { containerCommitInput, imageImportInput } from '../contract/schemas.js';
 import type { TransferReporter } from '../contract/transfer.js';
-import { countBytes } from '../shared/byte-counters.js';
+import { countBytes, countedSource } from '../shared/byte-counters.js';
 import { engineCall } from './bulk.js';
 import { JsonLineParser } from './json-lines.js';
 
@@ -66,7 +66,7 @@ export async function exportContainer(docker: Docker, id: string, sink: NodeJS.W
  * what the engine said it loaded ("Loaded image: web:1", "Loaded image ID: sha256:…").
  */
 export async function loadImages(docker: Docker, archive: NodeJS.ReadableStream, progress?: TransferReporter): Promise<{ loaded: string[] }> {
-  const counted = archive.pipe(countBytes((n) => progress?.add(n)));
+  const counted = countedSource(archive, (n) => progress?.add(n));
   const answer = await engineCall(docker.loadImage(counted, { quiet: true }));
   return { loaded: await loadedNames(answer) };
 }
@@ -78,7 +78,7 @@ export async function importImage(
   input: z.output<typeof imageImportInput>,
   progress?: TransferReporter,
 ): Promise<{ id: string }> {
-  const counted = archive.pipe(countBytes((n) => progress?.add(n)));
+  const counted = countedSource(archive, (n) => progress?.add(n));
   const answer = await engineCall(
     docker.importImage(counted, {
       ...repoAndTag(input.reference),

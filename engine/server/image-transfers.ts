@@ -90,6 +90,10 @@ function tarAttachment(res: ServerResponse, fileName: string): { sink: Writable;
       else res.once('drain', () => callback());
     },
   });
+  // A download the person cancelled never drains: fail the copy, so the engine's stream is let go.
+  res.once('close', () => {
+    if (!res.writableFinished) sink.destroy(new Error('The download was closed before its end.'));
+  });
   return {
     sink,
     finish() {

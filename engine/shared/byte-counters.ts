@@ -47,3 +47,19 @@ export function countTarContent(onBytes: (count: number) => void): Transform {
     },
   });
 }
+
+/**
+ * `source` piped through a byte counter, for streaming into the engine: when the source fails or
+ * closes before its end (a page that went away mid-upload), the counter is destroyed too, so the
+ * engine's request ends with an error instead of waiting for bytes that will never come (pipe()
+ * alone would leave it open).
+ */
+export function countedSource(source: NodeJS.ReadableStream, onBytes: (count: number) => void): Transform {
+  const counter = countBytes(onBytes);
+  const fail = (error?: Error) => counter.destroy(error ?? new Error('The upload stopped before its end.'));
+  source.on('error', fail);
+  source.on('close', () => {
+    if (!(source as { readableEnded?: boolean }).readableEnded) fail();
+  });
+  return source.pipe(counter);
+}
