@@ -10,6 +10,7 @@ import { projectRoutes } from './routes/projects.js';
 import { registryRoutes } from './routes/registries.js';
 import { transferRoutes } from './routes/transfers.js';
 import { volumeRoutes } from './routes/volumes.js';
+import { swarmRoutes } from './routes/swarm.js';
 import { router } from './trpc.js';
 
 /**
@@ -30,6 +31,7 @@ export const contractRouter = router({
   registries: registryRoutes,
   transfers: transferRoutes,
   composeCli: composeCliRoutes,
+  swarm: swarmRoutes,
 });
 
 export type ContractRouter = typeof contractRouter;
