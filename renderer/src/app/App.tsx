@@ -10,6 +10,7 @@ import { NetworksView } from '../features/networks/NetworksView';
 import { VolumeFilesView } from '../features/volumes/VolumeFilesView';
 import { VolumesView } from '../features/volumes/VolumesView';
 import { EngineView } from '../features/engine/EngineView';
+import { SwarmView } from '../features/swarm/SwarmView';
 import { Sidebar } from './Sidebar';
 import { StatusBar } from './StatusBar';
 import { EngineBanner } from './EngineBanner';
@@ -33,6 +34,7 @@ export function App() {
         {view === 'images' && (openImageRef ? <ImageDetailView reference={openImageRef} /> : <ImagesView />)}
         {view === 'volumes' && (openVolumeName ? <VolumeFilesView volume={openVolumeName} /> : <VolumesView />)}
         {view === 'networks' && <NetworksView />}
+        {view === 'swarm' && <SwarmView />}
         {view === 'engine' && <EngineView />}
       </main>
       <StatusBar />

@@ -5,7 +5,7 @@ import { ThemeSwitch } from './theme/ThemeSwitch';
 import { openHelp, openPalette } from './keyboard/keyboard-store';
 import { isMac, shortcutKeys } from './keyboard/shortcuts';
 
-const views: View[] = ['containers', 'images', 'volumes', 'networks', 'engine'];
+const views: View[] = ['containers', 'images', 'volumes', 'networks', 'swarm', 'engine'];
 
 export function Sidebar() {
   const { t } = useTranslation();
