@@ -3,13 +3,16 @@ import { useTranslation } from 'react-i18next';
 import type { SwarmService } from '../../../../engine/contract/types';
 import { berth } from '../../rpc/client';
 import { QueryErrorNotice } from '../../ui/ErrorNotice';
-import { swarmKeys, useSwarmEngineId } from './useSwarm';
+import { convergingRefetchMs, swarmKeys, tasksConverging, useSwarmEngineId } from './useSwarm';
 
 /** A service's tasks as `docker service ps` lists them: slot, node, desired and current state, and the error text (as text). */
 export function ServiceTasks({ service, columns }: { service: SwarmService; columns: number }) {
   const { t, i18n } = useTranslation();
   const engineId = useSwarmEngineId();
-  const { data: tasks, error } = useQuery({ queryKey: swarmKeys.tasks(engineId, service.id), queryFn: () => berth.swarm.tasks.query({ service: service.id }) });
+  const { data: tasks, error } = useQuery({
+    queryKey: swarmKeys.tasks(engineId, service.id), queryFn: () => berth.swarm.tasks.query({ service: service.id }),
+    refetchInterval: (query) => (tasksConverging(query.state.data) ? convergingRefetchMs : false),
+  });
   return (
     <tr className="swarm-tasks">
       <td colSpan={columns}>
