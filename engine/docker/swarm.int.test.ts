@@ -41,7 +41,7 @@ describe('Swarm against a real single-node swarm', () => {
   it('lists a 2-replica service with its tasks and a stack made by docker stack deploy', async () => {
     await docker.createService({
       Name: service,
-      TaskTemplate: { ContainerSpec: { Image: engine.images.v1, Command: ['sleep', '3600'] } },
+      TaskTemplate: { ContainerSpec: { Image: engine.images.v1, Command: ['sh', '-c', 'echo hello from task $$; exec sleep 3600'] } },
       Mode: { Replicated: { Replicas: 2 } },
     });
     const folder = mkdtempSync(join(tmpdir(), 'berth-stack-'));
@@ -70,6 +70,17 @@ describe('Swarm against a real single-node swarm', () => {
     const tasks = await swarm.tasks(service);
     expect(tasks.map((t) => t.slot).sort()).toEqual([1, 2]);
     expect(tasks[0]).toMatchObject({ desiredState: 'running', node: overview.nodes[0]!.hostname, image: engine.images.v1 });
+  });
+
+  it('service logs give every task’s lines (docker service logs)', async () => {
+    const read = async () => {
+      let text = '';
+      for await (const event of swarm.logs({ service, tail: 100, follow: false, timestamps: false }, undefined)) {
+        if (event.kind === 'output') text += event.segments.map((s) => s.text).join('');
+      }
+      return text.split('\n').filter((line) => line.includes('hello from task')).length;
+    };
+    await expect.poll(read, { timeout: 15_000 }).toBe(2);
   });
 
   it('scale changes the task count in the engine', async () => {
