@@ -25,7 +25,7 @@ test.beforeAll(async () => {
   docker = new Docker({ socketPath: swarm.socket });
   await docker.createService({
     Name: service,
-    TaskTemplate: { ContainerSpec: { Image: swarm.images.v1, Command: ['sleep', '3600'] } },
+    TaskTemplate: { ContainerSpec: { Image: swarm.images.v1, Command: ['sh', '-c', 'echo hello from a task; exec sleep 3600'] } },
     Mode: { Replicated: { Replicas: 2 } },
   });
   const folder = join(testDir, `e2e-stack-${suffix}`);
@@ -98,6 +98,13 @@ test('on a swarm manager: the service and a deployed stack with their tasks, sca
   await expect(tasks.getByRole('row')).toHaveCount(3);
   // Desired and current state, both running, for each of the two tasks.
   await expect(tasks.getByRole('cell', { name: 'running', exact: true })).toHaveCount(4);
+
+  // The service's logs: every task's lines together.
+  await web.getByRole('button', { name: `Logs of ${service}` }).click();
+  const logs = page.getByRole('region', { name: `Logs of ${service}` });
+  await expect(logs).toContainText(`docker service logs --follow --tail 500 ${service}`);
+  await expect(logs.getByLabel(`Logs of ${service}`)).toContainText('hello from a task');
+  await logs.getByRole('button', { name: 'Close logs' }).click();
 
   // Scale to 3: the engine runs three tasks.
   await web.getByRole('button', { name: `Scale ${service}` }).click();

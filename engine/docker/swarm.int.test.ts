@@ -67,6 +67,10 @@ describe('Swarm against a real single-node swarm', () => {
     expect(app).toMatchObject({ stack, image: engine.images.v1, ports: [{ target: 80, published: port, protocol: 'tcp', publishMode: 'host' }] });
     expect(overview.services.find((s) => s.name === `${stack}_worker`)?.stack).toBe(stack);
 
+    // An engine spoken to in API 1.40 sends no ServiceStatus: the counts come from the tasks instead.
+    const older = new DockerSwarm(new Docker({ ...dockerOptionsFor(engine.url), version: 'v1.40' }), engine.url, engine.env);
+    expect((await older.overview()).services.find((s) => s.name === service)).toMatchObject({ running: 2, desired: 2 });
+
     const tasks = await swarm.tasks(service);
     expect(tasks.map((t) => t.slot).sort()).toEqual([1, 2]);
     expect(tasks[0]).toMatchObject({ desiredState: 'running', node: overview.nodes[0]!.hostname, image: engine.images.v1 });

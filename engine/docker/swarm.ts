@@ -180,9 +180,10 @@ export class DockerSwarm {
     const status = await this.status();
     if (!status.manager) return { status, services: [], nodes: [] };
     const [services, nodes] = await Promise.all([this.rawServices(), swarmCall(this.docker.listNodes() as Promise<RawNode[]>)]);
+    const counted = services.some((s) => !s.ServiceStatus) ? await this.countTasks(services) : services;
     return {
       status,
-      services: services.map(toSwarmService).sort((a, b) => a.name.localeCompare(b.name)),
+      services: counted.map(toSwarmService).sort((a, b) => a.name.localeCompare(b.name)),
       nodes: nodes.map((n) => toSwarmNode(n, status.nodeId)).sort((a, b) => a.hostname.localeCompare(b.hostname)),
     };
   }
@@ -352,6 +353,21 @@ export class DockerSwarm {
 
   private async rawServices(): Promise<RawService[]> {
     return swarmCall(this.docker.listServices({ status: true } as Docker.ServiceListOptions) as Promise<RawService[]>);
+  }
+
+  /**
+   * ServiceStatus as the engine gives it from API 1.41 on, counted here from the tasks for an engine
+   * that spoke an older API: running tasks per service among those meant to run (as `docker service ls`
+   * counted before 1.41), desired from the replica count or, for a global service, its tasks.
+   */
+  private async countTasks(services: RawService[]): Promise<RawService[]> {
+    const tasks = await swarmCall(this.docker.listTasks({ filters: { 'desired-state': ['running'] } }) as Promise<RawTask[]>);
+    return services.map((s) => {
+      if (s.ServiceStatus) return s;
+      const own = tasks.filter((t) => t.ServiceID === s.ID);
+      const replicas = s.Spec.Mode?.Replicated?.Replicas;
+      return { ...s, ServiceStatus: { RunningTasks: own.filter((t) => t.Status?.State === 'running').length, DesiredTasks: replicas ?? own.length } };
+    });
   }
 
   private inspect(service: string): Promise<RawService> {
