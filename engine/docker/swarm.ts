@@ -212,14 +212,13 @@ export class DockerSwarm {
         params: { service, mode },
       });
     }
-    await this.update(raw, { ...raw.Spec, Mode: { Replicated: { Replicas: replicas } } });
+    await this.update(raw, (spec) => ({ ...spec, Mode: { Replicated: { Replicas: replicas } } }));
   }
 
   /** `docker service update --image IMAGE NAME`: the rest of the spec kept; the engine resolves the image on each node. */
   async updateImage(service: string, image: string): Promise<void> {
     const raw = await this.inspect(service);
-    const template = raw.Spec.TaskTemplate ?? {};
-    await this.update(raw, { ...raw.Spec, TaskTemplate: { ...template, ContainerSpec: { ...template.ContainerSpec, Image: image } } });
+    await this.update(raw, (spec) => ({ ...spec, TaskTemplate: { ...spec.TaskTemplate, ContainerSpec: { ...spec.TaskTemplate?.ContainerSpec, Image: image } } }));
   }
 
   /** `docker service rollback NAME`: the engine puts back PreviousSpec (update with `rollback=previous`). */
@@ -228,7 +227,7 @@ export class DockerSwarm {
     if (!raw.PreviousSpec) {
       throw new BerthError('CONFLICT', `Service ${service} has no previous spec to roll back to.`, undefined, { reason: 'swarmNoPreviousSpec', params: { service } });
     }
-    await this.update(raw, raw.Spec, { rollback: 'previous' });
+    await this.update(raw, (spec) => spec, { rollback: 'previous' });
   }
 
   async remove(service: string): Promise<void> {
@@ -374,11 +373,23 @@ export class DockerSwarm {
     return swarmCall(this.docker.getService(service).inspect() as Promise<RawService>, `Service ${service}`);
   }
 
-  /** POST /services/{id}/update with the spec's Version, so a change made meanwhile is refused instead of overwritten. */
-  private async update(raw: RawService, spec: RawServiceSpec, query: Record<string, string> = {}): Promise<void> {
-    await swarmCall(
-      this.docker.getService(raw.ID).update({ _query: { version: raw.Version?.Index ?? 0, ...query }, _body: spec } as unknown as Docker.ServiceSpec & { version: number }),
-      `Service ${raw.Spec.Name ?? raw.ID}`,
-    );
+  /**
+   * POST /services/{id}/update with `change(spec)` and the spec's Version, so a change someone made
+   * meanwhile is refused instead of overwritten. The engine also bumps the Version when only its own
+   * UpdateStatus changes (a previous update finishing): that "update out of sequence" is retried
+   * once with the fresh Version, but only when the spec itself is still the one read.
+   */
+  private async update(raw: RawService, change: (spec: RawServiceSpec) => RawServiceSpec, query: Record<string, string> = {}): Promise<void> {
+    const send = (current: RawService) =>
+      this.docker.getService(current.ID).update({ _query: { version: current.Version?.Index ?? 0, ...query }, _body: change(current.Spec) } as unknown as Docker.ServiceSpec & { version: number });
+    const subject = `Service ${raw.Spec.Name ?? raw.ID}`;
+    try {
+      await send(raw);
+    } catch (error) {
+      if (!/out of sequence/i.test(engineMessage(error))) throw fromDockerError(error, subject);
+      const fresh = await this.inspect(raw.ID);
+      if (JSON.stringify(fresh.Spec) !== JSON.stringify(raw.Spec)) throw fromDockerError(error, subject);
+      await swarmCall(send(fresh), subject);
+    }
   }
 }

@@ -20,7 +20,7 @@ export interface SwarmEngine {
 
 /**
  * Starts (or reuses, when it already answers) a dockerd under `<BERTH_TEST_DIR>/swarm-engine` with
- * its own data root, exec root, pid file and bridge (berth-wN, 172.31.25N.1/24, N from
+ * its own data root, exec root, pid file and bridge (berth-wN, 172.31.21N.1/24, N from
  * BERTH_TEST_BRIDGE), `--iptables=false` as scripts/test-engine.sh runs the main test engine, so
  * swarm mode never touches the shared test engine (other tests count its networks and containers).
  * Then `docker swarm init --advertise-addr 127.0.0.1` and the fixture image, copied from the test
@@ -32,7 +32,8 @@ export async function startSwarmEngine(): Promise<SwarmEngine> {
   const dir = join(process.env.BERTH_TEST_DIR ?? '/tmp/berth-test', 'swarm-engine');
   const n = Number(/(\d+)$/.exec(process.env.BERTH_TEST_BRIDGE ?? '')?.[1] ?? '0') % 10;
   const bridge = process.env.BERTH_SWARM_BRIDGE ?? `berth-w${n}`;
-  const cidr = process.env.BERTH_SWARM_BRIDGE_CIDR ?? `172.31.${250 + n}.1/24`;
+  // 172.31.21N: 250–252 are taken by Berth's own engine (berth0) and the default e2e and test engines.
+  const cidr = process.env.BERTH_SWARM_BRIDGE_CIDR ?? `172.31.${210 + n}.1/24`;
   const socket = join(dir, 'docker.sock');
   const pidfile = join(dir, 'dockerd.pid');
   const url = `unix://${socket}`;
