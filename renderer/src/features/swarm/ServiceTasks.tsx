@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { SwarmService } from '../../../../engine/contract/types';
 import { berth } from '../../rpc/client';
 import { QueryErrorNotice } from '../../ui/ErrorNotice';
-import { convergingRefetchMs, swarmKeys, tasksConverging, useSwarmEngineId } from './useSwarm';
+import { convergingRefetchMs, tasksConverging } from './converging';
+import { swarmKeys, useSwarmEngineId } from './useSwarm';
 
 /** A service's tasks as `docker service ps` lists them: slot, node, desired and current state, and the error text (as text). */
 export function ServiceTasks({ service, columns }: { service: SwarmService; columns: number }) {

@@ -2,26 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { berth } from '../../rpc/client';
 import { useEngineStatus } from '../../rpc/engine-sync';
 import { queryKeys } from '../../rpc/queries';
-import type { SwarmOverview, SwarmTask } from '../../../../engine/contract/types';
-
-/**
- * How often to read again while a swarm is converging. Events invalidate these lists, but a task's
- * own state changes (assigned → starting → running) make no engine event: the container's `start`
- * comes before the agent reports the task running. So while some service has fewer running tasks
- * than desired, or a task is not yet where it is meant to be, the list is read again at this pace
- * (as `docker service create` and `docker service scale` wait for convergence), and not otherwise.
- */
-export const convergingRefetchMs = 1000;
-
-const updating = new Set(['updating', 'rollback_started']);
-
-export function overviewConverging(data: SwarmOverview | undefined): boolean {
-  return Boolean(data?.services.some((s) => s.running !== s.desired || (s.updateState !== undefined && updating.has(s.updateState))));
-}
-
-export function tasksConverging(tasks: readonly SwarmTask[] | undefined): boolean {
-  return Boolean(tasks?.some((t) => t.desiredState !== t.state && !(t.desiredState === 'shutdown' && ['shutdown', 'failed', 'rejected', 'complete', 'orphaned', 'remove'].includes(t.state))));
-}
+import { convergingRefetchMs, overviewConverging } from './converging';
 
 /** Query keys under [engine, 'swarm'], so the engine's service/node/task events invalidate them all. */
 export const swarmKeys = {
