@@ -66,6 +66,13 @@ test('on an engine that is not in swarm mode, the Swarm section says what it nee
   const needs = page.getByRole('status').filter({ hasText: 'not in swarm mode' });
   await expect(needs).toContainText('This engine is not in swarm mode.');
   await expect(needs).toContainText('docker swarm init');
+
+  // In Korean too (the choice is remembered, so it is put back).
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('ko');
+  await expect(page.getByRole('heading', { name: '스웜', level: 1 })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: '스웜 모드가 아닙니다' })).toContainText('docker swarm init');
+  await page.getByRole('combobox', { name: '언어' }).selectOption('en');
+  await expect(page.getByRole('heading', { name: 'Swarm', level: 1 })).toBeVisible();
 });
 
 test('on a swarm manager: the service and a deployed stack with their tasks, scale, update image and roll back, remove the stack', async ({ page }) => {

@@ -87,6 +87,29 @@ describe('Swarm against a real single-node swarm', () => {
     await expect.poll(read, { timeout: 15_000 }).toBe(2);
   });
 
+  it('a task that failed keeps the engine’s error text', async () => {
+    const failing = `${service}-fails`;
+    await docker.createService({
+      Name: failing,
+      TaskTemplate: { ContainerSpec: { Image: engine.images.v1, Command: ['sh', '-c', 'exit 3'] }, RestartPolicy: { Condition: 'none' } },
+      Mode: { Replicated: { Replicas: 1 } },
+    });
+    try {
+      await expect.poll(async () => (await swarm.tasks(failing))[0]?.state, { timeout: 20_000 }).toBe('failed');
+      expect((await swarm.tasks(failing))[0]).toMatchObject({ slot: 1, error: 'task: non-zero exit (3)' });
+    } finally {
+      await docker.getService(failing).remove();
+    }
+  });
+
+  it('a stack file the CLI cannot read fails with the CLI’s own words quoted', async () => {
+    const events = swarm.deploy('/nonexistent/stack.yml', 'broken', undefined);
+    expect(await events.next()).toMatchObject({ value: { kind: 'command' } });
+    await expect((async () => {
+      for await (const _ of events) void _;
+    })()).rejects.toMatchObject({ reason: 'stackDeployFailed', engineText: expect.stringMatching(/no such file/i) });
+  });
+
   it('scale changes the task count in the engine', async () => {
     await swarm.scale(service, 3);
     await expect.poll(() => runningTasks(service), { timeout: 30_000 }).toBe(3);
