@@ -143,5 +143,13 @@ test('on a swarm manager: the service and a deployed stack with their tasks, sca
   await expect.poll(async () => ((await docker.listServices({ filters: { label: [`com.docker.stack.namespace=${stack}`] } })) as unknown[]).length).toBe(0);
   await expect(page.getByRole('heading', { name: `Stack ${stack}` })).toBeHidden();
 
+  // Remove the service: asked first, by name.
+  await web.getByRole('button', { name: `Remove ${service}` }).click();
+  const removeService = page.getByRole('dialog', { name: `Remove service ${service}?` });
+  await expect(removeService).toContainText(`docker service rm ${service}`);
+  await removeService.getByRole('button', { name: `Remove ${service}` }).click();
+  await expect.poll(async () => ((await docker.listServices({ filters: { name: [service] } })) as unknown[]).length).toBe(0);
+  await expect(web).toBeHidden();
+
   await useEngine(page, 'DOCKER_HOST', dockerHost);
 });
