@@ -567,6 +567,8 @@ export interface SwarmService {
   /** Desired tasks (the replica count for a replicated service; one per eligible node for global). */
   desired: number;
   running: number;
+  /** Tasks meant to run that do not run yet (assigned, preparing, starting, or pending a node): the section reads again while there are any. */
+  starting: number;
   ports: SwarmPort[];
   /** The `com.docker.stack.namespace` label: the stack `docker stack deploy` made it for. */
   stack?: string;

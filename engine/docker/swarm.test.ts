@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stackDeployCommand, swarmCommands, swarmScaleInput } from '../contract/swarm.js';
-import { imageWithoutDigest, toSwarmNode, toSwarmService, toSwarmTask } from './swarm.js';
+import { imageWithoutDigest, toSwarmNode, toSwarmService, toSwarmTask, withTaskCounts } from './swarm.js';
 
 describe('Swarm objects as the section shows them', () => {
   it('a stack service: digest dropped from the image, counts from ServiceStatus, ports with their publish mode', () => {
@@ -25,6 +25,7 @@ describe('Swarm objects as the section shows them', () => {
       mode: 'replicated',
       desired: 3,
       running: 2,
+      starting: 0,
       ports: [
         { target: 80, published: 8080, protocol: 'tcp', publishMode: 'host' },
         { target: 53, published: 30000, protocol: 'udp', publishMode: 'ingress' },
@@ -54,6 +55,18 @@ describe('Swarm objects as the section shows them', () => {
   it('a leader manager node, marked as this engine', () => {
     const node = toSwarmNode({ ID: 'n1', Spec: { Role: 'manager', Availability: 'drain' }, Description: { Hostname: 'box', Engine: { EngineVersion: '28.0.1' } }, Status: { State: 'ready', Addr: '10.0.0.5' }, ManagerStatus: { Leader: true, Reachability: 'reachable' } }, 'n1');
     expect(node).toEqual({ id: 'n1', hostname: 'box', role: 'manager', availability: 'drain', status: 'ready', managerStatus: 'leader', address: '10.0.0.5', engineVersion: '28.0.1', self: true });
+  });
+
+  it('counts the tasks on their way, and the running/desired counts an engine older than API 1.41 does not send', () => {
+    const spec = { Name: 'web', Mode: { Replicated: { Replicas: 3 } } };
+    const tasks = [
+      { ID: '1', ServiceID: 'a', Status: { State: 'running' } },
+      { ID: '2', ServiceID: 'a', Status: { State: 'preparing' } },
+      { ID: '3', ServiceID: 'b', Status: { State: 'pending' } },
+    ];
+    const [a, b] = withTaskCounts([{ ID: 'a', Spec: spec }, { ID: 'b', Spec: spec, ServiceStatus: { RunningTasks: 0, DesiredTasks: 1 } }], tasks).map(toSwarmService);
+    expect(a).toMatchObject({ running: 1, desired: 3, starting: 1 });
+    expect(b).toMatchObject({ running: 0, desired: 1, starting: 1 });
   });
 
   it('keeps a registry port and drops only the digest', () => {

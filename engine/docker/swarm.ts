@@ -30,6 +30,8 @@ interface RawService {
   Endpoint?: { Ports?: RawPort[] };
   UpdateStatus?: { State?: string; Message?: string };
   ServiceStatus?: { RunningTasks?: number; DesiredTasks?: number };
+  /** Not the engine's: tasks meant to run that do not yet (withTaskCounts). */
+  Starting?: number;
 }
 interface RawServiceSpec {
   Name?: string;
@@ -95,6 +97,7 @@ export function toSwarmService(raw: RawService): SwarmService {
     mode,
     desired: raw.ServiceStatus?.DesiredTasks ?? (mode === 'replicated' ? (spec.Mode?.Replicated?.Replicas ?? 1) : 0),
     running: raw.ServiceStatus?.RunningTasks ?? 0,
+    starting: raw.Starting ?? 0,
     ports: (raw.Endpoint?.Ports ?? spec.EndpointSpec?.Ports ?? []).map(toPort),
     ...(stack ? { stack } : {}),
     ...(raw.UpdateStatus?.State ? { updateState: raw.UpdateStatus.State } : {}),
@@ -134,6 +137,21 @@ export function toSwarmNode(raw: RawNode, selfId: string): SwarmNode {
     engineVersion: raw.Description?.Engine?.EngineVersion ?? '',
     self: raw.ID === selfId,
   };
+}
+
+/**
+ * Each service with `Starting` (its tasks meant to run that do not run yet: what the section waits
+ * on) and, for an engine that spoke an API older than 1.41 (no ServiceStatus), the counts as
+ * `docker service ls` made them before: running tasks among those meant to run; desired from the
+ * replica count or, for a global service, its tasks.
+ */
+export function withTaskCounts(services: readonly RawService[], runningDesired: readonly RawTask[]): RawService[] {
+  return services.map((s) => {
+    const own = runningDesired.filter((t) => t.ServiceID === s.ID);
+    const running = own.filter((t) => t.Status?.State === 'running').length;
+    const status = s.ServiceStatus ?? { RunningTasks: running, DesiredTasks: s.Spec.Mode?.Replicated?.Replicas ?? own.length };
+    return { ...s, ServiceStatus: status, Starting: own.length - running };
+  });
 }
 
 const notManager = (state: string) =>
@@ -179,11 +197,14 @@ export class DockerSwarm {
   async overview(): Promise<SwarmOverview> {
     const status = await this.status();
     if (!status.manager) return { status, services: [], nodes: [] };
-    const [services, nodes] = await Promise.all([this.rawServices(), swarmCall(this.docker.listNodes() as Promise<RawNode[]>)]);
-    const counted = services.some((s) => !s.ServiceStatus) ? await this.countTasks(services) : services;
+    const [services, nodes, tasks] = await Promise.all([
+      this.rawServices(),
+      swarmCall(this.docker.listNodes() as Promise<RawNode[]>),
+      swarmCall(this.docker.listTasks({ filters: { 'desired-state': ['running'] } }) as Promise<RawTask[]>),
+    ]);
     return {
       status,
-      services: counted.map(toSwarmService).sort((a, b) => a.name.localeCompare(b.name)),
+      services: withTaskCounts(services, tasks).map(toSwarmService).sort((a, b) => a.name.localeCompare(b.name)),
       nodes: nodes.map((n) => toSwarmNode(n, status.nodeId)).sort((a, b) => a.hostname.localeCompare(b.hostname)),
     };
   }
@@ -352,21 +373,6 @@ export class DockerSwarm {
 
   private async rawServices(): Promise<RawService[]> {
     return swarmCall(this.docker.listServices({ status: true } as Docker.ServiceListOptions) as Promise<RawService[]>);
-  }
-
-  /**
-   * ServiceStatus as the engine gives it from API 1.41 on, counted here from the tasks for an engine
-   * that spoke an older API: running tasks per service among those meant to run (as `docker service ls`
-   * counted before 1.41), desired from the replica count or, for a global service, its tasks.
-   */
-  private async countTasks(services: RawService[]): Promise<RawService[]> {
-    const tasks = await swarmCall(this.docker.listTasks({ filters: { 'desired-state': ['running'] } }) as Promise<RawTask[]>);
-    return services.map((s) => {
-      if (s.ServiceStatus) return s;
-      const own = tasks.filter((t) => t.ServiceID === s.ID);
-      const replicas = s.Spec.Mode?.Replicated?.Replicas;
-      return { ...s, ServiceStatus: { RunningTasks: own.filter((t) => t.Status?.State === 'running').length, DesiredTasks: replicas ?? own.length } };
-    });
   }
 
   private inspect(service: string): Promise<RawService> {
