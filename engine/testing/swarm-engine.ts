@@ -25,7 +25,7 @@ export interface SwarmEngine {
  * swarm mode never touches the shared test engine (other tests count its networks and containers).
  * Then `docker swarm init --advertise-addr 127.0.0.1` and the fixture image, copied from the test
  * engine at DOCKER_HOST (docker save | docker load) and pushed as two tags to the plain test
- * registry (BERTH_REGISTRY_PORT). `stop()` leaves the swarm and stops the daemon. Needs root, as the
+ * registry (BERTH_REGISTRY_PORT). Its swarm's gateway bridge is its own too (berth-gN). `stop()` leaves the swarm and stops the daemon. Needs root, as the
  * test engine does.
  */
 export async function startSwarmEngine(): Promise<SwarmEngine> {
@@ -65,7 +65,15 @@ export async function startSwarmEngine(): Promise<SwarmEngine> {
     if (!up) throw new Error(`The swarm test engine did not answer within 20 s; see ${join(dir, 'dockerd.log')}.`);
   }
   const { stdout: state } = await docker('info', '--format', '{{.Swarm.LocalNodeState}}');
-  if (state.trim() !== 'active') await docker('swarm', 'init', '--advertise-addr', '127.0.0.1');
+  if (state.trim() !== 'active') {
+    // swarm init makes a host-wide bridge called docker_gwbridge unless the engine already has a
+    // network of that name: give this engine its own (berth-gN, 172.31.19N.0/24), so two swarm
+    // engines on one machine never share or re-address one.
+    if (!(await docker('network', 'inspect', 'docker_gwbridge').then(() => true, () => false))) {
+      await docker('network', 'create', '--subnet', `172.31.${190 + n}.0/24`, '--opt', `com.docker.network.bridge.name=berth-g${n}`, '--opt', 'com.docker.network.bridge.enable_icc=false', '--opt', 'com.docker.network.bridge.enable_ip_masquerade=false', 'docker_gwbridge');
+    }
+    await docker('swarm', 'init', '--advertise-addr', '127.0.0.1');
+  }
   if (!(await docker('image', 'inspect', images.v2).then(() => true, () => false))) {
     await copyImage(fixtureImage, process.env.DOCKER_HOST ?? '', url);
     for (const tag of [images.v1, images.v2]) {
