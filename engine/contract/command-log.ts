@@ -23,6 +23,7 @@ import {
   volumeRemoveCommand,
 } from './cli.js';
 import type { BerthErrorShape } from './errors.js';
+import { swarmCommands } from './swarm.js';
 import type { ContainerAction } from './schemas.js';
 
 /** One thing Berth did on the engine: when, the `docker` command it equals, and how it ended. */
@@ -149,6 +150,16 @@ export function commandOf(path: string, input: Input, name: (id: string) => stri
       });
     case 'projects.act':
       return projectCommand(text(input.project), input.action as Parameters<typeof projectCommand>[1]);
+    case 'swarm.scale':
+      return swarmCommands.scale(text(input.service), Number(input.replicas));
+    case 'swarm.updateImage':
+      return swarmCommands.updateImage(text(input.service), text(input.image));
+    case 'swarm.rollback':
+      return swarmCommands.rollback(text(input.service));
+    case 'swarm.remove':
+      return swarmCommands.remove(text(input.service));
+    case 'swarm.removeStack':
+      return swarmCommands.stackRemove(text(input.stack));
     case 'projects.remove':
       return projectRemoveCommand(text(input.project), { volumes: strings(input.volumes), networks: strings(input.networks) });
     default:

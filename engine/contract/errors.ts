@@ -166,6 +166,18 @@ export const errorReasons = [
   'sshHostKeyRevoked',
   'sshAuthFailed',
   'sshHostKeyNotOffered',
+  /** A Swarm call on an engine that is not a swarm manager: params `state` (docker info's LocalNodeState). */
+  'swarmNotManager',
+  /** Scale asked of a service that is not replicated: params `service`, `mode`. */
+  'swarmNotReplicated',
+  /** Roll back asked of a service with no previous spec: params `service`. */
+  'swarmNoPreviousSpec',
+  /** No service or network carries the stack's label: params `stack`. */
+  'stackMissing',
+  /** `docker stack deploy` failed: params `code`; engineText the CLI's last lines. */
+  'stackDeployFailed',
+  /** The docker CLI is not on the engine side's PATH: params `program`. */
+  'dockerCliMissing',
 ] as const;
 export type BerthErrorReason = (typeof errorReasons)[number];
 

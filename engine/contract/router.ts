@@ -12,6 +12,7 @@ import { projectRoutes } from './routes/projects.js';
 import { registryRoutes } from './routes/registries.js';
 import { transferRoutes } from './routes/transfers.js';
 import { volumeRoutes } from './routes/volumes.js';
+import { swarmRoutes } from './routes/swarm.js';
 import { router } from './trpc.js';
 
 /**
@@ -34,6 +35,7 @@ export const contractRouter = router({
   composeCli: composeCliRoutes,
   commandLog: commandLogRoutes,
   diagnostics: diagnosticsRoutes,
+  swarm: swarmRoutes,
 });
 
 export type ContractRouter = typeof contractRouter;

@@ -42,7 +42,12 @@ import type {
   VmSettings,
   StatsSample,
   VolumeSummary,
+  StackRemoveOutcome,
+  StackResources,
+  SwarmOverview,
+  SwarmTask,
 } from './types.js';
+import type { ServiceLogsInput } from './swarm.js';
 import type { TransferReporter, TransfersApi } from './transfer.js';
 import type { ComposeEvent, ComposeProject, ComposeRunInput, ComposeSource, ComposeTool } from './compose-cli.js';
 import type { UpdateCheck } from './updates.js';
@@ -72,6 +77,21 @@ export interface EngineApi {
   transfers: TransfersApi;
   /** Compose projects through the Compose CLI (up, down, pull, recreate), on this engine. */
   composeCli: ComposeCliApi;
+  /** Swarm mode: services, tasks, nodes and stacks when the engine is a manager (engine/docker/swarm.ts). */
+  swarm: SwarmApi;
+}
+
+export interface SwarmApi {
+  overview(): Promise<SwarmOverview>;
+  tasks(service: string): Promise<SwarmTask[]>;
+  scale(service: string, replicas: number): Promise<void>;
+  updateImage(service: string, image: string): Promise<void>;
+  rollback(service: string): Promise<void>;
+  remove(service: string): Promise<void>;
+  stackResources(stack: string): Promise<StackResources>;
+  removeStack(stack: string): Promise<StackRemoveOutcome[]>;
+  logs(input: ServiceLogsInput, signal: AbortSignal | undefined): AsyncIterable<LogEvent>;
+  deploy(file: string, stack: string, signal: AbortSignal | undefined): AsyncIterable<ComposeEvent>;
 }
 
 export interface ConnectionApi {

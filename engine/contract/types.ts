@@ -466,7 +466,8 @@ export interface FileEntry {
   linkTarget?: string;
 }
 
-export type ResourceKind = 'containers' | 'images' | 'volumes' | 'networks';
+/** `swarm`: services, tasks and nodes (service, node, config and secret events, and task containers' events). */
+export type ResourceKind = 'containers' | 'images' | 'volumes' | 'networks' | 'swarm';
 
 /** Containers that changed, as they are now: applied to the cached list instead of refetching it. */
 export interface ContainerPatch {
@@ -543,4 +544,105 @@ export interface ProcessEnd {
   signal?: string;
   said?: string;
   wentAway?: true;
+}
+
+// ---- Swarm (engine/docker/swarm.ts) ----
+
+/**
+ * Where the engine stands in a swarm, from `docker info`'s Swarm section: `LocalNodeState`
+ * (inactive, pending, active, error, locked) and `ControlAvailable` (a manager). Services, tasks,
+ * nodes and stacks can be read and changed only on a manager.
+ */
+export interface SwarmStatus {
+  localNodeState: 'inactive' | 'pending' | 'active' | 'error' | 'locked';
+  manager: boolean;
+  nodeId: string;
+  /** The engine's own words when the state is error. */
+  error?: string;
+}
+
+/** A published port of a service: `ingress` goes through the routing mesh, `host` binds on the node running the task. */
+export interface SwarmPort {
+  target: number;
+  published?: number;
+  protocol: string;
+  publishMode: 'ingress' | 'host';
+}
+
+export interface SwarmService {
+  id: string;
+  name: string;
+  /** The image as the spec names it, without the digest the CLI pins (`@sha256:…`). */
+  image: string;
+  mode: 'replicated' | 'global' | 'replicated-job' | 'global-job';
+  /** Desired tasks (the replica count for a replicated service; one per eligible node for global). */
+  desired: number;
+  running: number;
+  /** Tasks meant to run that do not run yet (assigned, preparing, starting, or pending a node): the section reads again while there are any. */
+  starting: number;
+  ports: SwarmPort[];
+  /** The `com.docker.stack.namespace` label: the stack `docker stack deploy` made it for. */
+  stack?: string;
+  /** UpdateStatus.State (updating, paused, completed, rollback_started, rollback_paused, rollback_completed) and its message. */
+  updateState?: string;
+  updateMessage?: string;
+  /** Whether a previous spec exists to roll back to. */
+  canRollback: boolean;
+  /** ISO time of the last change to the spec. */
+  updatedAt: string;
+}
+
+export interface SwarmTask {
+  id: string;
+  serviceId: string;
+  /** Replicated services number their tasks 1…n; global ones have none. */
+  slot?: number;
+  nodeId: string;
+  /** The node's hostname, where the node is known. */
+  node?: string;
+  desiredState: string;
+  state: string;
+  /** Status.Message (what the orchestrator says), and Status.Err when the task failed. */
+  message: string;
+  error?: string;
+  /** ISO time of the current state. */
+  timestamp: string;
+  image: string;
+}
+
+export interface SwarmNode {
+  id: string;
+  hostname: string;
+  role: 'manager' | 'worker';
+  availability: 'active' | 'pause' | 'drain';
+  status: string;
+  /** leader, reachable or unreachable, for managers. */
+  managerStatus?: string;
+  address: string;
+  engineVersion: string;
+  /** The node this engine runs on. */
+  self: boolean;
+}
+
+/** The Swarm section's whole read: the status always; services and nodes on a manager. */
+export interface SwarmOverview {
+  status: SwarmStatus;
+  services: SwarmService[];
+  nodes: SwarmNode[];
+}
+
+/** What happened to one thing a stack's removal named. */
+export interface StackRemoveOutcome {
+  kind: 'service' | 'network' | 'config' | 'secret';
+  name: string;
+  ok: boolean;
+  error?: BerthErrorShape;
+}
+
+/** What removing a stack takes away, for the confirmation. */
+export interface StackResources {
+  services: string[];
+  networks: string[];
+  configs: string[];
+  secrets: string[];
 }

@@ -17,6 +17,7 @@ import { DockerRegistries } from './registries.js';
 import { DockerVolumes } from './volumes.js';
 import { TransferHub } from '../shared/transfer-hub.js';
 import { createComposeCli } from '../compose/cli-projects.js';
+import { DockerSwarm } from './swarm.js';
 
 /** The contract's whole engine API, done against one Docker Engine API connection. */
 export function createDockerEngineApi(connection: EngineConnection): EngineApi {
@@ -43,6 +44,7 @@ export function createDockerEngineApi(connection: EngineConnection): EngineApi {
     registries: new DockerRegistries(docker),
     transfers: new TransferHub(),
     composeCli: createComposeCli(docker, connection.status.endpoint.url),
+    swarm: new DockerSwarm(docker, connection.status.endpoint.url),
   };
 }
 

@@ -18,6 +18,13 @@ describe('resourcesTouchedBy', () => {
     expect(resourcesTouchedBy(helper)).toEqual([]);
   });
 
+  it('refreshes the Swarm section on service and node events and on a task container starting or dying', () => {
+    expect(resourcesTouchedBy({ Type: 'service', Action: 'update' })).toEqual(['swarm']);
+    expect(resourcesTouchedBy({ Type: 'node', Action: 'update' })).toEqual(['swarm']);
+    const task = { Type: 'container', Action: 'start', Actor: { ID: 'x', Attributes: { 'com.docker.swarm.task.id': 't1' } } };
+    expect(resourcesTouchedBy(task)).toEqual(['containers', 'swarm']);
+  });
+
   it('ignores event types it does not know', () => {
     expect(resourcesTouchedBy({ Type: 'plugin', Action: 'enable' })).toEqual([]);
   });

@@ -43,13 +43,16 @@ export function healthOfEvent(action: string): ContainerHealth | undefined {
 export function resourcesTouchedBy(event: DockerEvent): ResourceKind[] {
   const action = event.Action ?? event.status ?? '';
   switch (event.Type) {
-    case 'container':
+    case 'container': {
       // Berth's own volume helpers come and go on every file listing; they change nothing a person sees.
       if (event.Actor?.Attributes?.['dev.berth.helper'] === '1') return [];
       if (/^(exec_|attach|resize|top|export|archive-path|extract-to-dir|copy)/.test(action)) return [];
       // A container appearing or going changes which images and volumes are in use.
-      if (action === 'create' || action === 'destroy') return ['containers', 'images', 'volumes'];
-      return ['containers'];
+      // A swarm task's container changes its service's running count and task list too.
+      const task = event.Actor?.Attributes?.['com.docker.swarm.task.id'] ? (['swarm'] as const) : [];
+      if (action === 'create' || action === 'destroy') return ['containers', 'images', 'volumes', ...task];
+      return ['containers', ...task];
+    }
     case 'image':
       return ['images'];
     case 'volume':
@@ -57,6 +60,11 @@ export function resourcesTouchedBy(event: DockerEvent): ResourceKind[] {
       return action === 'mount' || action === 'unmount' ? [] : ['volumes'];
     case 'network':
       return action === 'connect' || action === 'disconnect' ? ['networks', 'containers'] : ['networks'];
+    case 'service':
+    case 'node':
+    case 'config':
+    case 'secret':
+      return ['swarm'];
     default:
       return [];
   }

@@ -4,7 +4,7 @@ import { useUiStore } from '../state/ui-store';
 import { useAddressSync } from '../state/address-sync';
 import { Suspense } from 'react';
 import { ContainersView } from '../features/containers/ContainersView';
-import { ContainerDetail, EngineView, ImageDetailView, ImagesView, MergedLogsView, NetworksView, VolumeFilesView, VolumesView } from './lazy-views';
+import { ContainerDetail, EngineView, ImageDetailView, ImagesView, MergedLogsView, NetworksView, SwarmView, VolumeFilesView, VolumesView } from './lazy-views';
 import { Sidebar } from './Sidebar';
 import { StatusBar } from './StatusBar';
 import { EngineBanner } from './EngineBanner';
@@ -33,6 +33,7 @@ export function App() {
           {view === 'images' && (openImageRef ? <ImageDetailView reference={openImageRef} /> : <ImagesView />)}
           {view === 'volumes' && (openVolumeName ? <VolumeFilesView volume={openVolumeName} /> : <VolumesView />)}
           {view === 'networks' && <NetworksView />}
+          {view === 'swarm' && <SwarmView />}
           {view === 'engine' && <EngineView />}
         </Suspense>
       </main>

@@ -6,7 +6,7 @@ import { openHelp, openPalette } from './keyboard/keyboard-store';
 import { isMac, shortcutKeys } from './keyboard/shortcuts';
 import { CommandLogButton } from '../features/command-log/CommandLogPanel';
 
-const views: View[] = ['containers', 'images', 'volumes', 'networks', 'engine'];
+const views: View[] = ['containers', 'images', 'volumes', 'networks', 'swarm', 'engine'];
 
 export function Sidebar() {
   const { t } = useTranslation();

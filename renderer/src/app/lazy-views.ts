@@ -13,3 +13,4 @@ export const NetworksView = lazy(() => import('../features/networks/NetworksView
 export const VolumeFilesView = lazy(() => import('../features/volumes/VolumeFilesView').then((m) => ({ default: m.VolumeFilesView })));
 export const VolumesView = lazy(() => import('../features/volumes/VolumesView').then((m) => ({ default: m.VolumesView })));
 export const EngineView = lazy(() => import('../features/engine/EngineView').then((m) => ({ default: m.EngineView })));
+export const SwarmView = lazy(() => import('../features/swarm/SwarmView').then((m) => ({ default: m.SwarmView })));

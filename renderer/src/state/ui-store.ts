@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import { isThemeChoice, type ThemeChoice } from '../app/theme/resolve';
 
 /** What belongs to the UI itself (never engine state: that lives in react-query). */
-export type View = 'containers' | 'images' | 'volumes' | 'networks' | 'engine';
+export type View = 'containers' | 'images' | 'volumes' | 'networks' | 'swarm' | 'engine';
 /** Which rows the containers list shows: all, running ones, or running ones by healthcheck verdict. */
 export type ContainerFilter = 'all' | 'running' | 'healthy' | 'unhealthy' | 'starting';
 export type Language = 'en' | 'ko';

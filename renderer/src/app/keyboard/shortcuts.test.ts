@@ -13,7 +13,8 @@ describe('shortcutFor', () => {
     ['3', { ctrlKey: true }, 'text', false, { kind: 'section', view: 'volumes' }],
     ['4', { metaKey: true }, 'elsewhere', true, { kind: 'section', view: 'networks' }],
     ['5', { ctrlKey: true }, 'elsewhere', false, { kind: 'section', view: 'engine' }],
-    ['6', { ctrlKey: true }, 'elsewhere', false, undefined],
+    ['6', { ctrlKey: true }, 'elsewhere', false, { kind: 'section', view: 'swarm' }],
+    ['7', { ctrlKey: true }, 'elsewhere', false, undefined],
     ['1', { metaKey: true }, 'elsewhere', false, undefined], // Cmd is not the modifier off a Mac
     ['1', { ctrlKey: true }, 'elsewhere', true, undefined], // nor Ctrl on a Mac
     ['1', { ctrlKey: true, shiftKey: true }, 'elsewhere', false, undefined],
@@ -48,7 +49,7 @@ describe('shortcut labels', () => {
   it('the help lists every command the map gives, with the keys the tooltips show', () => {
     for (const mac of [false, true]) {
       const rows = shortcutTable(mac);
-      expect(rows.map((r) => r.does)).toEqual(['palette', 'section.containers', 'section.images', 'section.volumes', 'section.networks', 'section.engine', 'search', 'close', 'remove', 'help']);
+      expect(rows.map((r) => r.does)).toEqual(['palette', 'section.containers', 'section.images', 'section.volumes', 'section.networks', 'section.engine', 'section.swarm', 'search', 'close', 'remove', 'help']);
       expect(rows[0]!.keys).toBe(shortcutKeys({ kind: 'palette' }, mac));
       expect(rows[2]!.keys).toBe(shortcutKeys({ kind: 'section', view: 'images' }, mac));
     }

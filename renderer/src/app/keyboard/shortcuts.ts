@@ -24,18 +24,19 @@ export interface KeyPress {
  */
 export type KeyPlace = 'terminal' | 'text' | 'elsewhere';
 
-export const sectionOrder: readonly View[] = ['containers', 'images', 'volumes', 'networks', 'engine'];
+// Swarm came after the others had their keys: it takes Ctrl+6 so Ctrl+5 stays the Engine section.
+export const sectionOrder: readonly View[] = ['containers', 'images', 'volumes', 'networks', 'engine', 'swarm'];
 
 /**
  * The one key → command map. `mac` makes Cmd the modifier instead of Ctrl (and Cmd+Backspace the
  * remove key, as Finder's). Nothing is taken from a terminal; in a text field only the modified
- * keys that no text field uses (Ctrl/Cmd+1…5, Ctrl/Cmd+K) are. Returns undefined for any other key.
+ * keys that no text field uses (Ctrl/Cmd+1…6, Ctrl/Cmd+K) are. Returns undefined for any other key.
  */
 export function shortcutFor(press: KeyPress, place: KeyPlace, mac: boolean): ShortcutCommand | undefined {
   if (place === 'terminal') return undefined;
   const mod = mac ? press.metaKey && !press.ctrlKey : press.ctrlKey && !press.metaKey;
   if (mod && !press.altKey && !press.shiftKey) {
-    const digit = /^[1-5]$/.test(press.key) ? Number(press.key) : 0;
+    const digit = /^[1-6]$/.test(press.key) ? Number(press.key) : 0;
     if (digit) return { kind: 'section', view: sectionOrder[digit - 1]! };
     if (press.key.toLowerCase() === 'k') return { kind: 'palette' };
     if (mac && press.key === 'Backspace' && place === 'elsewhere') return { kind: 'remove' };

@@ -1,3 +1,4 @@
+import { swarmErrors } from './swarm';
 export const errors = {
   engineUnavailable: 'The container engine is not answering.',
   engineUnavailableHint: 'Is dockerd running? Berth reconnects by itself as soon as it is back.',
@@ -190,6 +191,7 @@ export const errors = {
   recreateUntouched: 'Changing {{name}} failed at the “{{step}}” step, before the container itself was touched: it is as it was.',
   recreateRollbackFailed: 'Changing {{name}} failed at the “{{step}}” step, and putting the previous container back failed too.',
   recreateRollbackFailedHint: 'Look for it as {{previous}} and rename it back to {{name}} by hand (docker rename).',
+  ...swarmErrors,
   updateCheckFailed: 'Could not ask the registry about {{image}}.',
   sshHostKeyUnknown: '{{host}} is not a known host. Its {{keyType}} key is {{fingerprint}}.',
   sshHostKeyUnknownHint: 'Check that fingerprint on the host itself before you trust it.',

@@ -53,6 +53,7 @@ export const keyboard = {
       volumes: 'Volumes',
       networks: 'Networks',
       engine: 'Engine',
+      swarm: 'Swarm',
     },
     search: 'Search in this view',
     close: 'Close a dialog, the quick search or what is open up close',

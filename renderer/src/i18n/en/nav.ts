@@ -4,5 +4,6 @@ export const nav = {
   images: 'Images',
   volumes: 'Volumes',
   networks: 'Networks',
+  swarm: 'Swarm',
   engine: 'Engine',
 } as const;

@@ -1,3 +1,4 @@
+import { swarmErrors } from './swarm';
 import type { Catalog } from '../en';
 
 export const errors: Catalog['errors'] = {
@@ -192,6 +193,7 @@ export const errors: Catalog['errors'] = {
   recreateUntouched: '{{name}}을(를) 바꾸다가 “{{step}}” 단계에서 실패했습니다. 컨테이너 자체는 건드리기 전이라 그대로입니다.',
   recreateRollbackFailed: '{{name}}을(를) 바꾸다가 “{{step}}” 단계에서 실패했고, 이전 컨테이너를 되돌리는 것도 실패했습니다.',
   recreateRollbackFailedHint: '{{previous}}(이)라는 이름으로 남아 있을 수 있으니 docker rename으로 {{name}}(으)로 직접 되돌리세요.',
+  ...swarmErrors,
   updateCheckFailed: '{{image}}에 대해 레지스트리에 물어보지 못했습니다.',
   sshHostKeyUnknown: '{{host}}은(는) 알려진 호스트가 아닙니다. 이 호스트의 {{keyType}} 키 지문은 {{fingerprint}}입니다.',
   sshHostKeyUnknownHint: '신뢰하기 전에 그 호스트에서 직접 지문을 확인하세요.',

@@ -55,6 +55,7 @@ export const keyboard: Catalog['keyboard'] = {
       volumes: '볼륨',
       networks: '네트워크',
       engine: '엔진',
+      swarm: '스웜',
     },
     search: '이 화면에서 검색',
     close: '대화상자, 빠른 검색, 또는 열어 둔 상세 화면 닫기',

@@ -6,5 +6,6 @@ export const nav: Catalog['nav'] = {
   images: '이미지',
   volumes: '볼륨',
   networks: '네트워크',
+  swarm: '스웜',
   engine: '엔진',
 };

@@ -1,0 +1,51 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { swarmCommands } from '../../../../engine/contract/swarm';
+import type { BerthErrorShape } from '../../../../engine/contract/errors';
+import type { LogEvent } from '../../../../engine/contract/types';
+import { berth } from '../../rpc/client';
+import { toBerthError } from '../../rpc/errors';
+import { appendShown, type ShownText } from '../../ui/bounded-lines';
+import { CommandPreview } from '../../ui/CommandPreview';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+
+const tail = 500;
+const maxLines = 5000;
+
+/** A service's logs (keyed by the service where it is shown, so another service starts empty), every task's lines together (`docker service logs --follow`), as text. */
+export function ServiceLogs({ service, onClose }: { service: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [shown, setShown] = useState<ShownText>({ text: '', dropped: 0 });
+  const [error, setError] = useState<BerthErrorShape>();
+  const ref = useRef<HTMLPreElement>(null);
+  useEffect(() => {
+    const subscription = berth.swarm.logs.subscribe(
+      { service, tail, follow: true },
+      {
+        onData(event: LogEvent) {
+          if (event.kind === 'output') setShown((s) => appendShown(s, event.segments.map((seg) => seg.text).join(''), maxLines));
+        },
+        onError: (e) => setError(toBerthError(e)),
+      },
+    );
+    return () => subscription.unsubscribe();
+  }, [service]);
+  useEffect(() => {
+    if (ref.current) ref.current.scrollTop = ref.current.scrollHeight;
+  }, [shown]);
+  return (
+    <section className="swarm-logs" aria-label={t('swarm.logsOf', { service })}>
+      <div className="swarm-logs__header">
+        <h2>{t('swarm.logsOf', { service })}</h2>
+        <button type="button" className="button button--small" onClick={onClose}>
+          {t('swarm.logsClose')}
+        </button>
+      </div>
+      <CommandPreview command={swarmCommands.logs(service, tail)} />
+      {error && <ErrorNotice error={error} />}
+      <pre ref={ref} className="swarm-output__log" aria-label={t('swarm.logsOf', { service })}>
+        {shown.text || t('swarm.logsEmpty')}
+      </pre>
+    </section>
+  );
+}
