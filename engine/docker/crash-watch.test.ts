@@ -49,6 +49,21 @@ describe('CrashWatch', () => {
     expect(w.alerts).toEqual([]);
   });
 
+  it('still tells a crash after a signal that only asks a process to reload (docker kill -s HUP)', async () => {
+    const w = watched(false);
+    await w.send('kill', { signal: '1' });
+    await w.send('die', { exitCode: '2' });
+    expect(w.alerts).toEqual([expect.objectContaining({ kind: 'exited', exitCode: 2 })]);
+  });
+
+  it('forgets a kill whose die never came (the process caught it) once a stop could not take longer', async () => {
+    const w = watched(false);
+    await w.send('kill', { signal: '15' });
+    await w.advance(10 * 60_000);
+    await w.send('die', { exitCode: '1' });
+    expect(w.alerts).toEqual([expect.objectContaining({ kind: 'exited', exitCode: 1 })]);
+  });
+
   it('tells a die nobody asked for, with its exit code, once', async () => {
     const w = watched(false);
     await w.send('start');

@@ -27,9 +27,18 @@ export interface CrashWatchOptions {
 
 export const defaultCrashWatchOptions: CrashWatchOptions = { loopDies: 3, loopWindowMs: 60_000, restartGraceMs: 10_000 };
 
+/**
+ * Signals people send to a running process to make it reload, rotate or resume, not to end it
+ * (`docker kill -s HUP nginx`): HUP, USR1, CONT, USR2, WINCH (Linux numbers, as the event carries them).
+ */
+const keepsRunning = new Set(['1', '10', '12', '18', '28', 'SIGHUP', 'SIGUSR1', 'SIGUSR2', 'SIGCONT', 'SIGWINCH', 'HUP', 'USR1', 'USR2', 'CONT', 'WINCH']);
+
+/** How long a stop that was asked may take before its `die`: longer than any usual --stop-timeout. */
+const stopAnswerMs = 5 * 60_000;
+
 interface ContainerWatch {
-  /** A `kill` was asked (docker stop, kill, restart, rm -f, or Berth's own stop) and its `die` has not come yet. */
-  stopAsked: boolean;
+  /** When a `kill` was asked (docker stop, kill, restart, rm -f, or Berth's own stop) whose `die` has not come yet. */
+  stopAskedAt?: number;
   /** The engine reported an `oom` since the last `die`. */
   outOfMemory: boolean;
   /** Times (ms) of unprompted dies inside the loop window. */
@@ -70,7 +79,7 @@ export class CrashWatch {
     const watch = this.watchOf(id);
     const health = healthOfEvent(action);
     if (health) return this.healthChanged(watch, health, event);
-    if (action === 'kill') watch.stopAsked = true;
+    if (action === 'kill' && !keepsRunning.has(attributes.signal ?? '')) watch.stopAskedAt = this.host.now();
     else if (action === 'oom') watch.outOfMemory = true;
     else if (action === 'die') this.died(id, watch, event);
   }
@@ -84,7 +93,7 @@ export class CrashWatch {
   private watchOf(id: string): ContainerWatch {
     let watch = this.containers.get(id);
     if (!watch) {
-      watch = { stopAsked: false, outOfMemory: false, dies: [], loopTold: false };
+      watch = { outOfMemory: false, dies: [], loopTold: false };
       this.containers.set(id, watch);
     }
     return watch;
@@ -96,9 +105,9 @@ export class CrashWatch {
   }
 
   private died(id: string, watch: ContainerWatch, event: DockerEvent): void {
-    const stopAsked = watch.stopAsked;
+    const stopAsked = watch.stopAskedAt !== undefined && this.host.now() - watch.stopAskedAt < stopAnswerMs;
     const outOfMemory = watch.outOfMemory;
-    watch.stopAsked = false;
+    watch.stopAskedAt = undefined;
     watch.outOfMemory = false;
     // A person's stop that the kernel finished for lack of memory is still their stop.
     if (stopAsked) return;
