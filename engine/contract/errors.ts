@@ -108,6 +108,7 @@ export const errorReasons = [
   'downloadClosed',
   'exportClosed',
   'archiveRefused',
+  'recreateAutoRemove',
   'volumeNotEmpty',
   'volumeExists',
   'volumeRootDelete',

@@ -163,4 +163,23 @@ describe('editing a container against the engine', () => {
     expect(dup.NetworkSettings.Networks[networks[0]!]!.IPAddress).not.toBe(info.NetworkSettings.Networks[networks[0]!]!.IPAddress);
     expect((await docker.getContainer(id).inspect()).State.Running).toBe(true);
   });
+
+  it('refuses to recreate a --rm container (stopping it would delete it) and leaves it running; a duplicate that cannot start leaves nothing behind', async () => {
+    const port = await freePort();
+    const created = await docker.createContainer({
+      name: `${tag}-rm`,
+      Image: fixtureImage,
+      Cmd: ['sleep', '600'],
+      Labels: { 'berth.test': tag },
+      HostConfig: { AutoRemove: true, PortBindings: { '80/tcp': [{ HostPort: String(port) }] } },
+      ExposedPorts: { '80/tcp': {} },
+    });
+    await created.start();
+    await expect(edit(created.id, (form) => ({ ...form, env: [...form.env, 'CHANGED=1'] }))).rejects.toMatchObject({ reason: 'recreateAutoRemove' });
+    expect((await created.inspect()).State.Running).toBe(true);
+
+    // The copy keeps the same host port, which the original holds: its start fails, and it is removed.
+    await expect(edit(created.id, (form) => ({ ...form, name: `${tag}-rm-copy` }), 'duplicate')).rejects.toBeDefined();
+    expect(await docker.listContainers({ all: true, filters: { name: [`${tag}-rm-copy`] } })).toEqual([]);
+  });
 });

@@ -66,10 +66,16 @@ export async function editContainer(docker: Docker, input: ContainerEditInput, t
 
   if (duplicate) {
     const created = await engineCall(docker.createContainer(createRequest(body, edited.name) as Docker.ContainerCreateOptions), `Container ${edited.name}`);
-    for (const network of body.connect) {
-      await engineCall(docker.getNetwork(network.network).connect({ Container: created.id, EndpointConfig: network.EndpointConfig }), `Network ${network.network}`);
+    try {
+      for (const network of body.connect) {
+        await engineCall(docker.getNetwork(network.network).connect({ Container: created.id, EndpointConfig: network.EndpointConfig }), `Network ${network.network}`);
+      }
+      await engineCall(created.start(), `Container ${edited.name}`);
+    } catch (e) {
+      // A copy that cannot start (its host port is taken, say) is not left behind half made.
+      await created.remove({ force: true }).catch(() => undefined);
+      throw e;
     }
-    await engineCall(created.start(), `Container ${edited.name}`);
     return { id: created.id, name: edited.name, path: 'duplicate' };
   }
 
@@ -80,6 +86,13 @@ export async function editContainer(docker: Docker, input: ContainerEditInput, t
       throw stepFailed('update', name, e, 'notNeeded');
     });
     return { id: info.Id, name, path: 'update' };
+  }
+  if (info.HostConfig.AutoRemove) {
+    // Stopping it would make the engine delete it (--rm): nothing would be left to roll back to.
+    throw new BerthError('CONFLICT', `${name} removes itself when it stops (--rm), so Berth cannot keep it to roll back to.`, 'Use Duplicate to make the changed copy, then stop this one.', {
+      reason: 'recreateAutoRemove',
+      params: { name },
+    });
   }
   return safeRecreate(docker, info, body, edited.name, input.keepPrevious, timings);
 }

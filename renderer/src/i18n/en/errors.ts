@@ -94,6 +94,8 @@ export const errors = {
   downloadClosed: 'The download was closed before its end.',
   exportClosed: 'The export of {{volume}} stopped before the end: the file it was writing to was closed.',
   exportClosedHint: 'Export again.',
+  recreateAutoRemove: '{{name}} removes itself when it stops (--rm), so Berth cannot keep it to roll back to.',
+  recreateAutoRemoveHint: 'Use Duplicate to make the changed copy, then stop this one.',
   archiveRefused: 'The engine refused the archive.',
   archiveRefusedHint: 'Load takes an archive made by docker save; import takes a file system tar (docker export, or tar of a folder).',
   volumeNotEmpty: 'Volume {{volume}} already has files; Berth imports only into a new or empty volume.',

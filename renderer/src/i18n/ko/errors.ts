@@ -96,6 +96,8 @@ export const errors: Catalog['errors'] = {
   downloadClosed: '내려받기가 끝나기 전에 닫혔습니다.',
   exportClosed: '{{volume}} 내보내기가 끝나기 전에 멈췄습니다. 쓰고 있던 파일이 닫혔습니다.',
   exportClosedHint: '다시 내보내세요.',
+  recreateAutoRemove: '{{name}}은(는) 멈추면 스스로 삭제되므로(--rm) 되돌릴 수 있게 남겨 둘 수 없습니다.',
+  recreateAutoRemoveHint: '복제로 바꾼 사본을 만든 다음 이 컨테이너를 멈추세요.',
   archiveRefused: '엔진이 이 아카이브를 받아들이지 않았습니다.',
   archiveRefusedHint: '불러오기(load)는 docker save로 만든 아카이브를, 가져오기(import)는 파일 시스템 tar(docker export 결과나 폴더를 tar로 묶은 것)를 받습니다.',
   volumeNotEmpty: '{{volume}} 볼륨에 이미 파일이 있습니다. Berth는 새 볼륨이나 빈 볼륨으로만 가져옵니다.',
