@@ -44,6 +44,11 @@ describe('runCompose', () => {
     expect(text.trim()).toBe('unix:///run/berth/docker.sock|unset|/cfg');
   });
 
+  it("never hands Berth's own variables (the web host's login token) to Compose, which would fill ${VAR} in a compose file from them", () => {
+    const env = composeEnv('unix:///run/berth/docker.sock', { PATH: '/bin', BERTH_TOKEN: 'x'.repeat(40), BERTH_PORT: '7370', ELECTRON_RUN_AS_NODE: '1', HOME: '/home/me' });
+    expect(env).toEqual({ PATH: '/bin', HOME: '/home/me', DOCKER_HOST: 'unix:///run/berth/docker.sock' });
+  });
+
   it('cancelling stops the program and ends the stream', async () => {
     const cancel = new AbortController();
     const started = Date.now();

@@ -25,10 +25,13 @@ const ansiEscape = /\u001b\[[0-9;?]*[A-Za-z]/g;
  * The environment Compose runs with: Berth's own, with DOCKER_HOST set to the engine Berth is
  * connected to (so Compose acts on that engine, a VM's forwarded socket included) and DOCKER_CONTEXT
  * dropped (the CLI refuses both at once). DOCKER_CONFIG, DOCKER_CERT_PATH and DOCKER_TLS_VERIFY pass through.
+ * Berth's own variables (BERTH_TOKEN, the web host's login token, among them) and Electron's are
+ * dropped: Compose fills `${VAR}` in a compose file from this environment, so a file from a cloned
+ * repository could otherwise copy them into a container.
  */
 export function composeEnv(engineUrl: string, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  const { DOCKER_CONTEXT: _context, ...rest } = base;
-  return { ...rest, DOCKER_HOST: engineUrl };
+  const kept = Object.entries(base).filter(([key]) => key !== 'DOCKER_CONTEXT' && !/^(BERTH_|ELECTRON_)/.test(key));
+  return { ...Object.fromEntries(kept), DOCKER_HOST: engineUrl };
 }
 
 /** Keeps the last lines of a text stream, each bounded, for quoting in an error. */

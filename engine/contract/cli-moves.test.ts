@@ -10,6 +10,13 @@ describe('the commands of image and container moves', () => {
     ).toBe(`docker commit --pause=false -m 'add config' -a 'Kim <kim@example.com>' -c 'CMD ["httpd", "-f"]' -c 'ENV A=1' web me/web:v2`);
   });
 
+  it('hides a secret-looking ENV value in a --change line, as run hides its -e values', () => {
+    expect(containerCommitCommand({ container: 'db', reference: '', message: '', author: '', pause: true, changes: ['ENV DB_PASSWORD=hunter2', 'ENV MODE=dev'] })).toBe(
+      "docker commit -c 'ENV DB_PASSWORD=<hidden>' -c 'ENV MODE=dev' db",
+    );
+    expect(imageImportCommand({ file: 'fs.tar', reference: '', message: '', changes: ['env API_TOKEN=abc'] })).toBe("docker import -c 'env API_TOKEN=<hidden>' fs.tar");
+  });
+
   it('save, load, export and import name the file the way the CLI does', () => {
     expect(imageSaveCommand(['web:1', 'db:2'], 'web_1.tar')).toBe('docker save -o web_1.tar web:1 db:2');
     expect(imageLoadCommand('my images.tar')).toBe("docker load -i 'my images.tar'");

@@ -146,6 +146,12 @@ export function containerRunCommand(
 }
 
 /** KEY=value with the value replaced by <hidden> when the key looks secret. */
+/** A --change line with a secret-looking ENV value hidden (`ENV DB_PASSWORD=<hidden>`), as run's -e values are. */
+export function maskChange(line: string): string {
+  const env = /^(\s*ENV\s+)(\S.*)$/i.exec(line);
+  return env ? `${env[1]}${maskSecret(env[2]!)}` : line;
+}
+
 export function maskSecret(line: string): string {
   const eq = line.indexOf('=');
   return eq > 0 && isSecretKey(line.slice(0, eq)) && line.length > eq + 1 ? `${line.slice(0, eq + 1)}${hiddenValue}` : line;
@@ -318,7 +324,7 @@ export function containerCommitCommand(input: { container: string; reference: st
     ...(input.pause ? [] : ['--pause=false']),
     ...(input.message ? ['-m', input.message] : []),
     ...(input.author ? ['-a', input.author] : []),
-    ...input.changes.flatMap((change) => ['-c', change]),
+    ...input.changes.flatMap((change) => ['-c', maskChange(change)]),
     input.container,
     ...(input.reference ? [input.reference] : []),
   ]);
@@ -345,7 +351,7 @@ export function imageImportCommand(input: { file: string; reference: string; mes
   return commandLine([
     'import',
     ...(input.message ? ['-m', input.message] : []),
-    ...input.changes.flatMap((change) => ['-c', change]),
+    ...input.changes.flatMap((change) => ['-c', maskChange(change)]),
     input.file,
     ...(input.reference ? [input.reference] : []),
   ]);
