@@ -175,7 +175,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (target.pathname === '/session') return serveSession(req, res);
     if (target.pathname === '/ticket') return serveTicket(req, res);
 
-    const route = matchRoute(await routesReady, req.method, target.pathname);
+    // Only download and upload addresses wait for the engine: the page itself is served at once.
+    const bytes = target.pathname.startsWith('/download/') || target.pathname.startsWith('/upload/');
+    const route = bytes ? matchRoute(await routesReady, req.method, target.pathname) : undefined;
     if (route) {
       if (!keys.takeTicket(target.params.get('ticket'), req.method, req.url)) {
         return refuse(res, { status: 401, code: 'TICKET_REFUSED', message: 'This download or upload address has been used or has expired. Start it again from Berth.' });
