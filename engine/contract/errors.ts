@@ -109,6 +109,7 @@ export const errorReasons = [
   'exportClosed',
   'archiveRefused',
   'recreateAutoRemove',
+  'notOfProject',
   'volumeNotEmpty',
   'volumeExists',
   'volumeRootDelete',

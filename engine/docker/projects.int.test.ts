@@ -93,7 +93,10 @@ describe('a Compose project through the Engine API, by label', () => {
     ]);
 
     await projects.act(project, 'start');
-    const outcomes = await projects.remove(project, [`${project}_data`, `${project}_shared`], [`${project}_default`]);
+    // A volume not of this project, named in the request anyway, is left alone and said so.
+    const stranger = `${project}-stranger`;
+    await docker.createVolume({ Name: stranger });
+    const outcomes = await projects.remove(project, [`${project}_data`, `${project}_shared`, stranger], [`${project}_default`]);
     expect(outcomes.filter((o) => o.kind === 'container').map((o) => [o.name, o.ok]).sort()).toEqual([
       [`${project}_db_1`, true],
       [`${project}_web_1`, true],
@@ -102,8 +105,12 @@ describe('a Compose project through the Engine API, by label', () => {
       ['network', `${project}_default`, true],
       ['volume', `${project}_data`, true],
       ['volume', `${project}_shared`, false],
+      ['volume', stranger, false],
     ]);
-    expect(outcomes.at(-1)!.error).toMatchObject({ code: 'CONFLICT' });
+    expect(outcomes.at(-2)!.error).toMatchObject({ code: 'CONFLICT' });
+    expect(outcomes.at(-1)!.error).toMatchObject({ reason: 'notOfProject', params: { name: stranger, project } });
+    expect((await docker.listVolumes()).Volumes.map((v) => v.Name)).toContain(stranger);
+    await docker.getVolume(stranger).remove();
 
     const left = await docker.listContainers({ all: true, filters: { label: [`com.docker.compose.project=${project}`] } });
     expect(left).toEqual([]);

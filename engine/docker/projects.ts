@@ -1,5 +1,6 @@
 import type Docker from 'dockerode';
 import type { ContainerInfo } from 'dockerode';
+import { BerthError, type BerthErrorShape } from '../contract/errors.js';
 import { composeLabel } from '../contract/compose-labels.js';
 import type { ProjectAction } from '../contract/schemas.js';
 import type { ProjectsApi } from '../contract/service.js';
@@ -104,6 +105,14 @@ export class DockerProjects implements ProjectsApi {
    * another container still uses is refused by the engine, and that refusal is its outcome.
    */
   async remove(project: string, volumes: readonly string[], networks: readonly string[]): Promise<ProjectRemoveOutcome[]> {
+    // Only what carries this project's label goes, whatever names the request holds; a network by
+    // its full id (a name would also match another network's id prefix).
+    const [labelledVolumes, labelledNetworks] = await Promise.all([
+      engineCall(this.docker.listVolumes({ filters: labelFilter(project) })),
+      engineCall(this.docker.listNetworks({ filters: labelFilter(project) })),
+    ]);
+    const ownVolumes = new Set((labelledVolumes.Volumes ?? []).map((v) => v.Name));
+    const networkIds = new Map(labelledNetworks.map((n) => [n.Name, n.Id]));
     const containers = await this.containers(project);
     const names = new Map(containers.map((c) => [c.Id, nameOf(c)]));
     const removed = await forEachId(
@@ -113,10 +122,15 @@ export class DockerProjects implements ProjectsApi {
     );
     const outcomes: ProjectRemoveOutcome[] = removed.map((o) => ({ kind: 'container', name: names.get(o.id) ?? o.id, ok: o.ok, ...(o.error ? { error: o.error } : {}) }));
     for (const [kind, list, remove] of [
-      ['network', networks, (name: string) => this.docker.getNetwork(name).remove()],
+      ['network', networks, (name: string) => this.docker.getNetwork(networkIds.get(name)!).remove()],
       ['volume', volumes, (name: string) => this.docker.getVolume(name).remove()],
     ] as const) {
       for (const name of list) {
+        const ours = kind === 'network' ? networkIds.has(name) : ownVolumes.has(name);
+        if (!ours) {
+          outcomes.push({ kind, name, ok: false, error: notOfProject(kind, name, project) });
+          continue;
+        }
         try {
           await remove(name);
           outcomes.push({ kind, name, ok: true });
@@ -127,4 +141,12 @@ export class DockerProjects implements ProjectsApi {
     }
     return outcomes;
   }
+}
+
+/** A volume or network named for removal that does not carry the project's label. */
+function notOfProject(kind: 'volume' | 'network', name: string, project: string): BerthErrorShape {
+  return new BerthError('CONFLICT', `${name} is not a ${kind} of project ${project}; Berth leaves it alone.`, undefined, {
+    reason: 'notOfProject',
+    params: { name, project },
+  }).toShape();
 }

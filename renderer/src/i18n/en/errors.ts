@@ -94,6 +94,8 @@ export const errors = {
   downloadClosed: 'The download was closed before its end.',
   exportClosed: 'The export of {{volume}} stopped before the end: the file it was writing to was closed.',
   exportClosedHint: 'Export again.',
+  notOfProject: '{{name}} does not belong to project {{project}}; Berth leaves it alone.',
+  notOfProjectHint: 'Only the volumes and networks Compose labelled for this project are removed with it.',
   recreateAutoRemove: '{{name}} removes itself when it stops (--rm), so Berth cannot keep it to roll back to.',
   recreateAutoRemoveHint: 'Use Duplicate to make the changed copy, then stop this one.',
   archiveRefused: 'The engine refused the archive.',

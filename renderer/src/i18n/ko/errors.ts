@@ -96,6 +96,8 @@ export const errors: Catalog['errors'] = {
   downloadClosed: '내려받기가 끝나기 전에 닫혔습니다.',
   exportClosed: '{{volume}} 내보내기가 끝나기 전에 멈췄습니다. 쓰고 있던 파일이 닫혔습니다.',
   exportClosedHint: '다시 내보내세요.',
+  notOfProject: '{{name}}은(는) {{project}} 프로젝트에 속하지 않으므로 Berth가 건드리지 않습니다.',
+  notOfProjectHint: 'Compose가 이 프로젝트의 레이블을 붙인 볼륨과 네트워크만 함께 삭제됩니다.',
   recreateAutoRemove: '{{name}}은(는) 멈추면 스스로 삭제되므로(--rm) 되돌릴 수 있게 남겨 둘 수 없습니다.',
   recreateAutoRemoveHint: '복제로 바꾼 사본을 만든 다음 이 컨테이너를 멈추세요.',
   archiveRefused: '엔진이 이 아카이브를 받아들이지 않았습니다.',
