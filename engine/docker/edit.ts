@@ -32,14 +32,37 @@ export async function editableContainer(docker: Docker, id: string): Promise<Edi
   return editableFromInspect(info, image);
 }
 
+/**
+ * The replacement started but did not hold: it exited, turned unhealthy, or gave no verdict in time.
+ * Berth's own finding, so it travels as a reason with values (worded by the catalogs), never as
+ * quoted engine text; `engineText` keeps only what the engine itself said (its State.Error).
+ */
+class ReplacementFailed extends Error {
+  constructor(
+    readonly why: 'recreateExited' | 'recreateUnhealthy' | 'recreateNoVerdict',
+    readonly values: { code?: number | string; seconds?: number },
+    readonly engineText = '',
+  ) {
+    super(`${why} ${JSON.stringify(values)} ${engineText}`.trim());
+  }
+}
+
 function stepFailed(step: EditStep, name: string, error: unknown, outcome: 'restored' | 'notNeeded' | 'rollbackFailed', rollbackText?: string, previous = ''): BerthError {
-  const engineText = [engineMessage(error), rollbackText].filter(Boolean).join(' — ');
+  const own = error instanceof ReplacementFailed ? error : undefined;
+  const engineText = [own ? own.engineText : engineMessage(error), rollbackText].filter(Boolean).join(' — ');
+  if (own && outcome === 'restored') {
+    return new BerthError('ENGINE_ERROR', `Changing ${name} failed (${own.why}); the previous container is back as it was.`, undefined, {
+      reason: own.why,
+      params: { step, name, ...own.values },
+      ...(engineText ? { engineText } : {}),
+    });
+  }
   const reason = ({ restored: 'recreateRestored', notNeeded: 'recreateUntouched', rollbackFailed: 'recreateRollbackFailed' } as const)[outcome];
   return new BerthError(
     'ENGINE_ERROR',
     `Changing ${name} failed at "${step}"${outcome === 'restored' ? '; the previous container is back as it was' : ''}: ${engineText}`,
     outcome === 'rollbackFailed' ? 'Look for the previous container under its temporary name and rename it back by hand.' : undefined,
-    { reason, params: { step, name, previous }, engineText },
+    { reason, params: { step, name, previous }, ...(engineText ? { engineText } : {}) },
   );
 }
 
@@ -151,7 +174,7 @@ async function safeRecreate(
       try {
         await created.start();
         const state = (await created.inspect()).State;
-        if (!state.Running) throw new Error(`exited with code ${state.ExitCode}${state.Error ? `: ${state.Error}` : ''}`);
+        if (!state.Running) throw new ReplacementFailed('recreateExited', { code: state.ExitCode }, state.Error);
         if (health) {
           step = 'health';
           await health.result;
@@ -200,15 +223,16 @@ async function watchHealth(docker: Docker, id: string, healthcheck: unknown, tim
   const abort = new AbortController();
   const stream = (await docker.getEvents({ filters: { container: [id], event: ['health_status', 'die'] }, abortSignal: abort.signal })) as NodeJS.ReadableStream;
   const result = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no healthy verdict within ${Math.round(bound / 1000)} s`)), bound);
+    const timer = setTimeout(() => reject(new ReplacementFailed('recreateNoVerdict', { seconds: Math.round(bound / 1000) })), bound);
     abort.signal.addEventListener('abort', () => clearTimeout(timer));
     const parser = new JsonLineParser<{ Action?: string; status?: string; Actor?: { Attributes?: Record<string, string> } }>();
     stream.on('data', (chunk: Buffer) => {
       for (const event of parser.push(chunk)) {
         const action = event.Action ?? event.status ?? '';
-        if (action === 'die') reject(new Error(`exited with code ${event.Actor?.Attributes?.exitCode ?? '?'}`));
+        const exitCode = event.Actor?.Attributes?.exitCode ?? '';
+        if (action === 'die') reject(new ReplacementFailed('recreateExited', { code: /^\d+$/.test(exitCode) ? Number(exitCode) : '?' }));
         if (action.startsWith('health_status')) {
-          if (action.endsWith('unhealthy')) reject(new Error('became unhealthy'));
+          if (action.endsWith('unhealthy')) reject(new ReplacementFailed('recreateUnhealthy', {}));
           else if (action.endsWith('healthy')) resolve();
         }
       }
