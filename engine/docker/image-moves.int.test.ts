@@ -23,8 +23,11 @@ beforeAll(async () => {
 afterAll(async () => {
   await engine?.close();
   await rm(dir, { recursive: true, force: true });
+  // By name, never by id: a saved-and-loaded name shares the fixture image's id, and removing that
+  // id (forced) would take the fixture from every test after this one.
   const mine = await docker.listImages({ filters: { reference: [`${prefix}*`] } });
-  for (const image of mine) await docker.getImage(image.Id).remove({ force: true }).catch(() => undefined);
+  const names = mine.flatMap((image) => image.RepoTags ?? []).filter((tag) => tag.startsWith(prefix));
+  for (const name of names) await docker.getImage(name).remove().catch(() => undefined);
 });
 
 /** Runs `cmd` in a new container of `image` to its end; its output. */

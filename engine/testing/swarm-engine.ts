@@ -39,7 +39,8 @@ export async function startSwarmEngine(): Promise<SwarmEngine> {
   const url = `unix://${socket}`;
   const { DOCKER_CONTEXT: _context, ...base } = process.env;
   const env = { ...base, DOCKER_HOST: url };
-  const registry = `127.0.0.1:${process.env.BERTH_REGISTRY_PORT ?? '5000'}`;
+  // The plain test registry scripts/test-registry.sh starts (its default port is 5055).
+  const registry = `127.0.0.1:${process.env.BERTH_REGISTRY_PORT ?? '5055'}`;
   const images = { v1: `${registry}/berth-swarm/busybox:v1`, v2: `${registry}/berth-swarm/busybox:v2` };
   const docker = (...args: string[]) => run('docker', args, { env, maxBuffer: 16 * 1024 * 1024 });
   mkdirSync(dir, { recursive: true });

@@ -318,8 +318,32 @@ function dialStdio(client: Client, socketPath: string | undefined, forwardError:
       channel.stderr.on('data', (chunk: Buffer) => {
         if (stderr.length < 2000) stderr += chunk.toString('utf8');
       });
+      // sshd sends the end of the CLI's output before its exit status: an end passed on at once
+      // would reach the HTTP client as a bare "socket hang up" before the exit below could say why.
+      // So the end waits for the exit (or the channel's close, should no exit come).
+      let exited = false;
+      let endHeld = false;
+      const readable = channel as unknown as { push(chunk: unknown, encoding?: BufferEncoding): boolean };
+      const push = readable.push.bind(channel);
+      readable.push = (chunk, encoding) => {
+        if (chunk === null && !exited) {
+          endHeld = true;
+          return false;
+        }
+        return push(chunk, encoding);
+      };
+      const release = () => {
+        if (endHeld) push(null);
+        endHeld = false;
+      };
+      channel.once('close', () => {
+        exited = true;
+        release();
+      });
       channel.once('exit', (code: number | null) => {
+        exited = true;
         if (code !== 0 && code !== null) fail(stderr.trim().slice(0, 500) || `exit code ${code}`);
+        else release();
       });
       resolve(withKill(channel));
     });
