@@ -1,9 +1,10 @@
 import { execFile, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { request } from 'node:http';
+import { mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { fixtureImage } from './engine-env.js';
+import { pingSocket } from '../hosts/unix-ping.js';
+import { stopDockerd } from './private-dockerd.js';
 
 const run = promisify(execFile);
 
@@ -45,7 +46,7 @@ export async function startSwarmEngine(): Promise<SwarmEngine> {
   const docker = (...args: string[]) => run('docker', args, { env, maxBuffer: 16 * 1024 * 1024 });
   mkdirSync(dir, { recursive: true });
 
-  if (!(await unixPing(socket))) {
+  if (!(await pingSocket(socket, 1000))) {
     await run('ip', ['link', 'show', bridge]).catch(async () => {
       await run('ip', ['link', 'add', bridge, 'type', 'bridge']);
       await run('ip', ['addr', 'add', cidr, 'dev', bridge]);
@@ -60,7 +61,7 @@ export async function startSwarmEngine(): Promise<SwarmEngine> {
     dockerd.unref();
     let up = false;
     for (let waited = 0; waited < 20_000 && !up; waited += 100) {
-      up = await unixPing(socket);
+      up = await pingSocket(socket, 1000);
       if (!up) await new Promise((resolve) => setTimeout(resolve, 100));
     }
     if (!up) throw new Error(`The swarm test engine did not answer within 20 s; see ${join(dir, 'dockerd.log')}.`);
@@ -104,42 +105,4 @@ function copyImage(image: string, from: string, to: string): Promise<void> {
     load.on('error', reject);
     load.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`docker load exited with ${code}`))));
   });
-}
-
-function unixPing(socket: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    const req = request({ socketPath: socket, path: '/_ping', timeout: 1000 }, (res) => {
-      res.resume();
-      resolve(res.statusCode === 200);
-    });
-    req.on('error', () => resolve(false));
-    req.on('timeout', () => req.destroy());
-    req.end();
-  });
-}
-
-/** Stops the dockerd this file started: only a process whose command line names this pid file. */
-async function stopDockerd(pidfile: string): Promise<void> {
-  if (!existsSync(pidfile)) return;
-  const pid = Number(readFileSync(pidfile, 'utf8').trim());
-  let cmdline = '';
-  try {
-    cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-  } catch {
-    /* gone already */
-  }
-  if (!cmdline.includes(pidfile)) {
-    rmSync(pidfile, { force: true });
-    return;
-  }
-  process.kill(pid, 'SIGTERM');
-  for (let waited = 0; waited < 20_000; waited += 100) {
-    try {
-      process.kill(pid, 0);
-    } catch {
-      return;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  process.kill(pid, 'SIGKILL');
 }

@@ -1,8 +1,9 @@
 import { execFile, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
+import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { pingSocket } from '../hosts/unix-ping.js';
+import { stopDockerd } from './private-dockerd.js';
 
 const run = promisify(execFile);
 
@@ -49,7 +50,7 @@ export async function startTlsEngine(): Promise<TlsEngine> {
   const stop = () => stopDockerd(pidfile);
 
   const urls = (port: string | number) => ({ url: `tcp://127.0.0.1:${port}`, remoteUrl: `tcp://${bridgeIp}:${port}` });
-  if (existsSync(portFile) && (await unixPing(socket))) {
+  if (existsSync(portFile) && (await pingSocket(socket, 1000))) {
     return { ...urls(readFileSync(portFile, 'utf8').trim()), socket, ...files, stop };
   }
   // One bridge per helper/run, numbered like the test engine's (berth-h4 → berth-t4, 172.31.234.1/24).
@@ -73,7 +74,7 @@ export async function startTlsEngine(): Promise<TlsEngine> {
   );
   dockerd.unref();
   for (let waited = 0; waited < 20_000; waited += 100) {
-    if (await unixPing(socket)) return { ...urls(port), socket, ...files, stop };
+    if (await pingSocket(socket, 1000)) return { ...urls(port), socket, ...files, stop };
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`The TLS test engine did not answer within 20 s; see ${join(dir, 'dockerd.log')}.`);
@@ -92,48 +93,4 @@ async function makeCertificates(dir: string, bridgeIp: string): Promise<void> {
     await openssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', `${name}.csr`, '-subj', `/CN=${cn}`);
     await openssl('x509', '-req', '-in', `${name}.csr`, '-CA', 'ca.pem', '-CAkey', 'ca-key.pem', '-CAcreateserial', '-out', cert, '-extfile', ext, ...days);
   }
-}
-
-function unixPing(socket: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    const req = request({ socketPath: socket, path: '/_ping', timeout: 1000 }, (res) => {
-      res.resume();
-      resolve(res.statusCode === 200);
-    });
-    req.on('error', () => resolve(false));
-    req.on('timeout', () => req.destroy());
-    req.end();
-  });
-}
-
-async function stopDockerd(pidfile: string): Promise<void> {
-  if (!existsSync(pidfile)) return;
-  const pid = Number(readFileSync(pidfile, 'utf8').trim());
-  // Signal only the dockerd this helper started (its command line names this pid file).
-  const cmdline = (() => {
-    try {
-      return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-    } catch {
-      return '';
-    }
-  })();
-  if (!cmdline.includes(pidfile)) {
-    rmSync(pidfile, { force: true });
-    return;
-  }
-  try {
-    process.kill(pid, 'SIGTERM');
-  } catch {
-    rmSync(pidfile, { force: true });
-    return;
-  }
-  for (let waited = 0; waited < 20_000; waited += 100) {
-    try {
-      process.kill(pid, 0);
-    } catch {
-      return;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  process.kill(pid, 'SIGKILL');
 }
