@@ -1,10 +1,9 @@
 import { execFile } from 'node:child_process';
-import { request } from 'node:http';
 import { promisify } from 'node:util';
 import Docker from 'dockerode';
-import { dockerOptionsFor, parseEngineUrl } from '../engine/docker/client.js';
+import { dockerOptionsFor } from '../engine/docker/client.js';
 import { JsonLineParser } from '../engine/docker/json-lines.js';
-import { startBenchBerth } from './harness.js';
+import { rawContainerList, startBenchBerth } from './harness.js';
 import { median, ms, percentile, timeRuns } from './measure.js';
 
 /**
@@ -37,29 +36,15 @@ async function ensureContainers(): Promise<void> {
   await Promise.all(Array.from({ length: 16 }, worker));
 }
 
-function rawList(): Promise<number> {
-  const target = parseEngineUrl(engineUrl!);
-  if (target.kind !== 'socket') throw new Error('the raw API comparison needs a unix socket engine');
-  return new Promise((done, fail) => {
-    const req = request({ socketPath: target.path, path: '/containers/json?all=1' }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done((JSON.parse(Buffer.concat(chunks).toString()) as unknown[]).length));
-    });
-    req.on('error', fail);
-    req.end();
-  });
-}
-
 async function main() {
   await ensureContainers();
   const berth = await startBenchBerth();
   const { engine, host, browser } = berth;
   try {
-    const total = await rawList();
+    const total = await rawContainerList(engineUrl!);
     console.log(`\n## Containers list (${total} containers on the engine)`);
-    await rawList(); // warm the engine's caches for every contender alike
-    const raw = await timeRuns(10, rawList);
+    await rawContainerList(engineUrl!); // warm the engine's caches for every contender alike
+    const raw = await timeRuns(10, () => rawContainerList(engineUrl!));
     const cli = await timeRuns(5, () => run('docker', ['-H', engineUrl!, 'ps', '-a', '--no-trunc']));
     const contract = await timeRuns(10, () => engine.api.containers.list());
 

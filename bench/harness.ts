@@ -1,5 +1,7 @@
+import { request } from 'node:http';
 import { resolve } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
+import { parseEngineUrl } from '../engine/docker/client.js';
 import { EngineManager } from '../engine/engine-manager.js';
 import { openSession, tokenOf } from '../engine/server/door-client.js';
 import { webHostRoutes } from '../engine/server/downloads.js';
@@ -44,4 +46,19 @@ export async function startBenchBerth(): Promise<BenchBerth> {
       await engine.close();
     },
   };
+}
+
+/** GET /containers/json?all=1 straight on the engine's socket (no dockerode): the raw API figure lists are compared with; answers the count. */
+export function rawContainerList(engineUrl: string): Promise<number> {
+  const target = parseEngineUrl(engineUrl);
+  if (target.kind !== 'socket') throw new Error('the raw API comparison needs a unix socket engine');
+  return new Promise((done, fail) => {
+    const req = request({ socketPath: target.path, path: '/containers/json?all=1' }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done((JSON.parse(Buffer.concat(chunks).toString()) as unknown[]).length));
+    });
+    req.on('error', fail);
+    req.end();
+  });
 }

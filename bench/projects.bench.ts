@@ -1,8 +1,7 @@
-import { request } from 'node:http';
 import Docker from 'dockerode';
-import { dockerOptionsFor, parseEngineUrl } from '../engine/docker/client.js';
+import { dockerOptionsFor } from '../engine/docker/client.js';
 import { groupContainers } from '../renderer/src/features/compose-projects/grouping.js';
-import { startBenchBerth } from './harness.js';
+import { rawContainerList, startBenchBerth } from './harness.js';
 import { median, ms, percentile, timeRuns } from './measure.js';
 
 /**
@@ -56,29 +55,15 @@ async function ensureContainers(): Promise<void> {
   );
 }
 
-function rawList(): Promise<number> {
-  const target = parseEngineUrl(engineUrl!);
-  if (target.kind !== 'socket') throw new Error('the raw API comparison needs a unix socket engine');
-  return new Promise((done, fail) => {
-    const req = request({ socketPath: target.path, path: '/containers/json?all=1' }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done((JSON.parse(Buffer.concat(chunks).toString()) as unknown[]).length));
-    });
-    req.on('error', fail);
-    req.end();
-  });
-}
-
 async function main() {
   await ensureContainers();
   const berth = await startBenchBerth();
   const { engine, host, browser } = berth;
   try {
-    const total = await rawList();
+    const total = await rawContainerList(engineUrl!);
     console.log(`\n## Grouped containers list (${total} containers: ${projects} projects × ${services} services + ${loose} loose)`);
-    await rawList(); // warm the engine's caches for every contender alike
-    const raw = await timeRuns(runs, rawList);
+    await rawContainerList(engineUrl!); // warm the engine's caches for every contender alike
+    const raw = await timeRuns(runs, () => rawContainerList(engineUrl!));
     // The grouping itself, on the contract's rows: what the renderer adds over the flat list.
     const listed = await engine.api.containers.list();
     const grouping = await timeRuns(runs, async () => groupContainers(listed, '', 'all', new Set()));
