@@ -3,7 +3,7 @@ import { promisify } from 'node:util';
 import Docker from 'dockerode';
 import { dockerOptionsFor } from '../engine/docker/client.js';
 import { JsonLineParser } from '../engine/docker/json-lines.js';
-import { rawContainerList, startBenchBerth } from './harness.js';
+import { rawContainerList, removeLabelled, startBenchBerth } from './harness.js';
 import { median, ms, percentile, timeRuns } from './measure.js';
 
 /**
@@ -107,14 +107,7 @@ async function main() {
   } finally {
     await berth.close();
     if (process.env.BENCH_KEEP !== '1') {
-      const mine = await docker.listContainers({ all: true, filters: { label: [label] } });
-      console.log(`\nremoving ${mine.length} bench containers…`);
-      let next = 0;
-      await Promise.all(
-        Array.from({ length: 16 }, async () => {
-          while (next < mine.length) await docker.getContainer(mine[next++]!.Id).remove({ force: true });
-        }),
-      );
+      await removeLabelled(docker, label);
     }
   }
 }

@@ -1,3 +1,4 @@
+import type Docker from 'dockerode';
 import { request } from 'node:http';
 import { resolve } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
@@ -61,4 +62,16 @@ export function rawContainerList(engineUrl: string): Promise<number> {
     req.on('error', fail);
     req.end();
   });
+}
+
+/** Removes (forced) every container carrying `label`, 16 at a time, saying how many. */
+export async function removeLabelled(docker: Docker, label: string): Promise<void> {
+  const mine = await docker.listContainers({ all: true, filters: { label: [label] } });
+  console.log(`\nremoving ${mine.length} bench containers…`);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 16 }, async () => {
+      while (next < mine.length) await docker.getContainer(mine[next++]!.Id).remove({ force: true });
+    }),
+  );
 }

@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureImage } from '../testing/engine-env.js';
-import { testEngineClient } from '../testing/test-engine.js';
+import { startRestartLoop, testEngineClient } from '../testing/test-engine.js';
 import { DockerContainers } from './containers.js';
 
 const { docker, made } = testEngineClient();
 
 describe('the container list against the engine', () => {
   it('says how often a restart-looping container restarted, on the very first list', async () => {
-    const container = await docker.createContainer({
-      Image: fixtureImage,
-      Cmd: ['sh', '-c', 'exit 3'],
-      Labels: { 'dev.berth.e2e': '1' },
-      HostConfig: { RestartPolicy: { Name: 'always' } },
-    });
-    made.push(container.id);
-    await container.start();
+    const container = await startRestartLoop(docker, made);
     // The engine's own count, read until the loop has gone round twice (back-off: 100 ms, then 200 ms).
     let seen = 0;
     for (const deadline = Date.now() + 15_000; seen < 2 && Date.now() < deadline; ) {

@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureImage } from '../testing/engine-env.js';
-import { testEngineClient } from '../testing/test-engine.js';
+import { startRestartLoop, testEngineClient } from '../testing/test-engine.js';
 import { ExecSessions } from './exec.js';
 
 const { docker, made } = testEngineClient();
 
 describe('opening a shell against the engine', () => {
   it('in a container waiting out its restart back-off, says so by reason (the engine’s English refusal was shown as is)', async () => {
-    const container = await docker.createContainer({
-      Image: fixtureImage,
-      Cmd: ['sh', '-c', 'exit 3'],
-      Labels: { 'dev.berth.e2e': '1' },
-      HostConfig: { RestartPolicy: { Name: 'always' } },
-    });
-    made.push(container.id);
-    await container.start();
+    const container = await startRestartLoop(docker, made);
     // Past a few restarts the back-off (100 ms, doubling) leaves it "restarting" for most of the time.
     for (const deadline = Date.now() + 20_000; Date.now() < deadline; ) {
       const { State, RestartCount } = await container.inspect();
