@@ -191,7 +191,7 @@ test('build: a folder with a .dockerignore becomes an image that runs; a failing
   const dialog = page.getByRole('dialog', { name: 'Build an image' });
   await dialog.getByRole('textbox', { name: 'Folder (build context)' }).fill(folder);
   await dialog.getByRole('textbox', { name: 'Name for the image (optional)' }).fill(tag);
-  await expect(dialog.getByRole('group', { name: 'Docker command' })).toContainText(`docker build -t ${tag} ${folder}`);
+  await expect(dialog.getByRole('group', { name: 'Docker command' })).toContainText(`docker build --force-rm -t ${tag} ${folder}`);
   await dialog.getByRole('button', { name: 'Build', exact: true }).click();
   await expect(dialog.getByRole('status')).toContainText(`Built ${tag}`, { timeout: 60_000 });
   await expect(dialog.getByLabel('Build output')).toContainText('Step 2/3 : COPY . /ctx/');

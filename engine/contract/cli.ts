@@ -286,13 +286,17 @@ export function volumeListCommand(volume: string, path: string): string {
   return commandLine(['run', '--rm', '-v', `${volume}:/v`, 'busybox', 'ls', '-la', `/v${path}`]);
 }
 
-/** `docker build`; secret-looking build arguments (NPM_TOKEN=…) are shown as <hidden> unless `revealSecrets`. */
+/**
+ * `docker build --force-rm` (Berth's builds leave no container of a failed step behind); secret-looking
+ * build arguments (NPM_TOKEN=…) are shown as <hidden> unless `revealSecrets`.
+ */
 export function imageBuildCommand(
   input: { context: string; dockerfile: string; tag: string; buildArgs: Record<string, string> },
   options: { revealSecrets?: boolean } = {},
 ): string {
   return commandLine([
     'build',
+    '--force-rm',
     ...(input.tag ? ['-t', input.tag] : []),
     ...(input.dockerfile && input.dockerfile !== 'Dockerfile' ? ['-f', input.dockerfile] : []),
     ...Object.entries(input.buildArgs).flatMap(([k, v]) => ['--build-arg', options.revealSecrets ? `${k}=${v}` : maskSecret(`${k}=${v}`)]),

@@ -99,7 +99,7 @@ describe('command lines', () => {
   it('hides secret-looking build arguments too', async () => {
     const { imageBuildCommand } = await import('./cli.js');
     const input = { context: '/app', dockerfile: 'Dockerfile', tag: '', buildArgs: { NPM_TOKEN: 'npm_abc', VERSION: '1' } };
-    expect(imageBuildCommand(input)).toBe("docker build --build-arg 'NPM_TOKEN=<hidden>' --build-arg VERSION=1 /app");
+    expect(imageBuildCommand(input)).toBe("docker build --force-rm --build-arg 'NPM_TOKEN=<hidden>' --build-arg VERSION=1 /app");
     expect(imageBuildCommand(input, { revealSecrets: true })).toContain('NPM_TOKEN=npm_abc');
   });
 

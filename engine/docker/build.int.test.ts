@@ -44,3 +44,20 @@ describe('build context on its way to the engine', () => {
     expect(isOpen(big)).toBe(false);
   });
 });
+
+describe('a build that fails', () => {
+  it('leaves no container of its failed step behind (as BuildKit does; the classic builder keeps it without --force-rm)', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'berth-build-'));
+    const marker = `berth-int-fail-${process.pid}`;
+    writeFileSync(join(folder, 'Dockerfile'), `FROM ${fixtureImage}\nRUN echo ${marker} && false\n`);
+    const failure = await (async () => {
+      for await (const event of buildImage(docker, { context: folder, dockerfile: 'Dockerfile', tag: '', buildArgs: {} }, undefined)) void event;
+    })().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(failure).toBeInstanceOf(Error);
+    const left = (await docker.listContainers({ all: true })).filter((c) => c.Command.includes(marker));
+    expect(left).toEqual([]);
+  });
+});

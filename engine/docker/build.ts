@@ -41,6 +41,8 @@ export async function* buildImage(docker: Docker, input: ImageBuildInput, signal
       ...(input.tag ? { t: input.tag } : {}),
       buildargs: input.buildArgs,
       rm: true,
+      // A failed step's container goes too (the classic builder keeps it otherwise; BuildKit never leaves one).
+      forcerm: true,
       abortSignal: abort.signal,
     }),
   ).catch((e: unknown) => {
