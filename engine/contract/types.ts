@@ -53,6 +53,8 @@ export interface ContainerSummary {
   id: string;
   name: string;
   image: string;
+  /** The id of the image it was made from (sha256:…), which `image` may only name. */
+  imageId: string;
   state: ContainerState;
   /** The engine's own status text, e.g. "Up 3 minutes" or "Exited (0) 2 hours ago". */
   status: string;
@@ -88,8 +90,6 @@ export interface ImageSummary {
    * when a tag moved to a newer build, or pulled by digest only (then it still has `digests`).
    */
   dangling: boolean;
-  /** Names of the containers (running or not) made from it. */
-  usedBy: string[];
 }
 
 /**
@@ -155,8 +155,6 @@ export interface VolumeSummary {
   labels: Record<string, string>;
   /** Bytes on disk from the engine's disk usage, or undefined when it does not know. */
   size?: number;
-  /** Names of the containers (running or not) that mount it. */
-  usedBy: string[];
   /** Made by the engine for a container without a name (64 hex digits). */
   anonymous: boolean;
 }

@@ -4,7 +4,7 @@ import { ChangeCoalescer, resourcesTouchedBy, type ChangeBatch } from './events.
 describe('resourcesTouchedBy', () => {
   it('maps container lifecycle events to the lists they change', () => {
     expect(resourcesTouchedBy({ Type: 'container', Action: 'stop' })).toEqual(['containers']);
-    expect(resourcesTouchedBy({ Type: 'container', Action: 'destroy' })).toEqual(['containers', 'images', 'volumes']);
+    expect(resourcesTouchedBy({ Type: 'container', Action: 'destroy' })).toEqual(['containers']);
   });
 
   it('ignores exec chatter and volume mounts', () => {

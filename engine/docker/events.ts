@@ -47,10 +47,10 @@ export function resourcesTouchedBy(event: DockerEvent): ResourceKind[] {
       // Berth's own volume helpers come and go on every file listing; they change nothing a person sees.
       if (event.Actor?.Attributes?.['dev.berth.helper'] === '1') return [];
       if (/^(exec_|attach|resize|top|export|archive-path|extract-to-dir|copy)/.test(action)) return [];
-      // A container appearing or going changes which images and volumes are in use.
-      // A swarm task's container changes its service's running count and task list too.
+      // Which images and volumes are in use is read from the containers list itself (the page joins
+      // them), so a container coming or going makes no other list stale; volumes it makes or removes
+      // send their own events. A swarm task's container changes its service's running count and task list.
       const task = event.Actor?.Attributes?.['com.docker.swarm.task.id'] ? (['swarm'] as const) : [];
-      if (action === 'create' || action === 'destroy') return ['containers', 'images', 'volumes', ...task];
       return ['containers', ...task];
     }
     case 'image':

@@ -71,6 +71,7 @@ export function toContainerSummary(info: ContainerInfo): ContainerSummary {
     id: info.Id,
     name: (info.Names?.[0] ?? info.Id.slice(0, 12)).replace(/^\//, ''),
     image: info.Image,
+    imageId: info.ImageID,
     state,
     status: info.Status,
     created: info.Created,
@@ -114,9 +115,9 @@ function optional<K extends string, V>(key: K, value: V | undefined): Partial<Re
   return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 }
 
-export function toImageSummary(info: ImageInfo, usedBy: string[] = []): ImageSummary {
+export function toImageSummary(info: ImageInfo): ImageSummary {
   const tags = (info.RepoTags ?? []).filter((t) => t !== '<none>:<none>');
   const digests = (info.RepoDigests ?? []).filter((d) => d !== '<none>@<none>');
   // docker's own "dangling" (`images -f dangling=true`, `image prune`) is "no tag", even with a digest.
-  return { id: info.Id, tags, digests, size: info.Size, created: info.Created, dangling: tags.length === 0, usedBy };
+  return { id: info.Id, tags, digests, size: info.Size, created: info.Created, dangling: tags.length === 0 };
 }

@@ -15,7 +15,7 @@ describe('volume sizes apart from the list', () => {
     await docker.createVolume({ Name: name });
     const volumes = new DockerVolumes(docker);
     const listed = (await volumes.list()).find((v) => v.name === name);
-    expect(listed).toMatchObject({ name, usedBy: [] });
+    expect(listed).toMatchObject({ name, anonymous: false });
     expect(listed).not.toHaveProperty('size');
     const sizes = await volumes.sizes();
     const df = (await docker.df()) as { Volumes?: { Name: string; UsageData?: { Size?: number } }[] };

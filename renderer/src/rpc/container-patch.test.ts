@@ -6,6 +6,7 @@ const c = (id: string, state: ContainerSummary['state'] = 'running'): ContainerS
   id,
   name: id,
   image: 'busybox',
+  imageId: 'sha256:b',
   state,
   status: '',
   created: 0,

@@ -11,32 +11,35 @@ export const queryKeys = {
   resource: (engineId: string, resource: ResourceKind | 'info') => [engineId, resource] as const,
 };
 
+/**
+ * `call`'s answer, marked between `berth:<list>:request` (now) and `berth:<list>:answer` (when it arrives).
+ * User Timing marks cost nothing when nobody reads them; bench/ reads them with the views'
+ * `berth:<list>:rows` to split request → rows on screen into the call and the render.
+ */
+function marked<T>(list: 'containers' | 'images' | 'volumes', call: () => Promise<T>): Promise<T> {
+  performance.mark(`berth:${list}:request`);
+  return call().then((value) => {
+    performance.mark(`berth:${list}:answer`);
+    return value;
+  });
+}
+
 export const containersQuery = (engineId: string) =>
   queryOptions({
     queryKey: queryKeys.resource(engineId, 'containers'),
-    queryFn: ({ signal }) => {
-      // User Timing marks (free when nobody reads them) let bench/ measure request → rows on screen.
-      performance.mark('berth:containers:request');
-      return berth.containers.list.query(undefined, { signal });
-    },
+    queryFn: ({ signal }) => marked('containers', () => berth.containers.list.query(undefined, { signal })),
   });
 
 export const imagesQuery = (engineId: string) =>
   queryOptions({
     queryKey: queryKeys.resource(engineId, 'images'),
-    queryFn: ({ signal }) => {
-      performance.mark('berth:images:request');
-      return berth.images.list.query(undefined, { signal });
-    },
+    queryFn: ({ signal }) => marked('images', () => berth.images.list.query(undefined, { signal })),
   });
 
 export const volumesQuery = (engineId: string) =>
   queryOptions({
     queryKey: queryKeys.resource(engineId, 'volumes'),
-    queryFn: ({ signal }) => {
-      performance.mark('berth:volumes:request');
-      return berth.volumes.list.query(undefined, { signal });
-    },
+    queryFn: ({ signal }) => marked('volumes', () => berth.volumes.list.query(undefined, { signal })),
   });
 
 /** Volume sizes apart from the list (they cost the engine a system df); invalidated with it (same key prefix). */

@@ -7,6 +7,7 @@ function container(name: string, state: ContainerSummary['state'], created: numb
     id: `${name}-id`,
     name,
     image: 'busybox',
+    imageId: 'sha256:b',
     state,
     status: '',
     created,

@@ -6,6 +6,7 @@ const container = (name: string, state: ContainerSummary['state'], created: numb
   id: `${name}-id`,
   name,
   image,
+  imageId: `sha256:${image}`,
   state,
   status: '',
   created,

@@ -18,7 +18,7 @@ import { useSelection, visibleSelection } from '../../ui/useSelection';
 import { useVirtualRows } from '../../ui/useVirtualRows';
 import '../../ui/virtual-table.css';
 import { forceCanRemoveImage, imageNames, removalOutcome, shortDigestReference, type ImageNameKind } from './image-names';
-import { useContainers } from '../containers/useContainers';
+import { useContainers, useContainerUsers } from '../containers/useContainers';
 import { PruneDialog } from './PruneDialog';
 import { PullDialog } from './PullDialog';
 import { BuildDialog } from './BuildDialog';
@@ -74,6 +74,7 @@ export function ImagesView() {
   const { shown: chosen, hidden } = visibleSelection(rows, (row) => row.ref, selected);
   const chosenRefs = chosen.map((row) => row.ref);
   const { data: containers = [] } = useContainers();
+  const users = useContainerUsers();
   const runningNames = useMemo(() => new Set(containers.filter((c) => c.state === 'running' || c.state === 'restarting').map((c) => c.name)), [containers]);
   const forceable = failures.filter((f) => forceCanRemoveImage(f.error?.reason));
 
@@ -198,7 +199,7 @@ export function ImagesView() {
                 <td className="cell--mono">{shortId(image.id)}</td>
                 <td>{formatBytes(image.size, i18n.language)}</td>
                 <td>{formatRelativeTime(image.created, i18n.language)}</td>
-                <td title={image.usedBy.join(', ')}>{image.usedBy.length ? t('images.inUse', { count: image.usedBy.length }) : '—'}</td>
+                <td title={users.ofImage(image.id).join(', ')}>{!users.known ? '…' : users.ofImage(image.id).length ? t('images.inUse', { count: users.ofImage(image.id).length }) : '—'}</td>
                 <td className="cell--actions">
                   <button
                     type="button"
@@ -265,7 +266,7 @@ export function ImagesView() {
           <p>{t('images.removeBody')}</p>
           <ul className="dialog__list">
             {chosen.map(({ ref, image }) => {
-              const outcome = removalOutcome(ref, image, chosenRefs, runningNames);
+              const outcome = removalOutcome(ref, { tags: image.tags, usedBy: users.ofImage(image.id) }, chosenRefs, runningNames);
               const said =
                 outcome.kind === 'untag'
                   ? t('images.removeUntagOnly', { names: outcome.keeps.join(', ') })

@@ -7,6 +7,7 @@ import type { ActionOutcome } from '../../../../engine/contract/types';
 import { useEngineUsable } from '../../app/EngineBanner';
 import { berth } from '../../rpc/client';
 import { useEngineStatus } from '../../rpc/engine-sync';
+import { useContainerUsers } from '../containers/useContainers';
 import { volumeSizesQuery, volumesQuery } from '../../rpc/queries';
 import { openVolume } from '../../state/ui-store';
 import { CommandPreview } from '../../ui/CommandPreview';
@@ -26,7 +27,10 @@ export function VolumesView() {
   const engineId = useEngineStatus()?.endpoint.id;
   const usable = useEngineUsable();
   const { data: volumes = [], error, isPending } = useQuery({ ...volumesQuery(engineId ?? ''), enabled: Boolean(engineId) });
-  const { data: sizes = {} } = useQuery({ ...volumeSizesQuery(engineId ?? ''), enabled: Boolean(engineId) });
+  // Sizes wait for the list: the engine's system df walks every volume, and asked at the same time it
+  // slows the list's own answer (issue 17).
+  const { data: sizes = {} } = useQuery({ ...volumeSizesQuery(engineId ?? ''), enabled: Boolean(engineId) && !isPending });
+  const users = useContainerUsers();
   const [search, setSearch] = useState('');
   const { selected, toggle, setSelected } = useSelection();
   const [dialog, setDialog] = useState<'create' | 'remove' | 'prune' | 'import'>();
@@ -116,7 +120,9 @@ export function VolumesView() {
                 <td>{volume.driver}</td>
                 <td>{sizes[volume.name] !== undefined ? formatBytes(sizes[volume.name]!, i18n.language) : '—'}</td>
                 <td>{volume.created ? new Date(volume.created).toLocaleString(i18n.language) : '—'}</td>
-                <td>{volume.usedBy.length ? volume.usedBy.join(', ') : <span className="cell--muted">{t('volumes.unused')}</span>}</td>
+                <td>
+                  {!users.known ? '…' : users.ofVolume(volume.name).length ? users.ofVolume(volume.name).join(', ') : <span className="cell--muted">{t('volumes.unused')}</span>}
+                </td>
               </tr>
               );
             })}
@@ -139,7 +145,7 @@ export function VolumesView() {
             {chosen.map((v) => (
               <li key={v.name}>
                 {v.name}
-                {v.usedBy.length > 0 && <span className="dialog__warning"> — {t('volumes.keptInUse', { names: v.usedBy.join(', ') })}</span>}
+                {users.ofVolume(v.name).length > 0 && <span className="dialog__warning"> — {t('volumes.keptInUse', { names: users.ofVolume(v.name).join(', ') })}</span>}
               </li>
             ))}
           </ul>
