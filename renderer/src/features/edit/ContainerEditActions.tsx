@@ -8,7 +8,7 @@ import { toBerthError } from '../../rpc/errors';
 import { openContainer } from '../../state/ui-store';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { RunDialog } from '../images/RunDialog';
-import { updatesQuery, useContainerUpdate } from './updates';
+import { updatesQuery, useContainerUpdate, useUpdates } from './updates';
 import './edit.css';
 
 /**
@@ -96,7 +96,7 @@ export function CheckUpdatesButton() {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const engineId = useEngineStatus()?.endpoint.id ?? '';
-  const current = useQuery(updatesQuery(engineId)).data;
+  const current = useUpdates();
   const check = useMutation({
     mutationFn: () => berth.images.checkUpdates.mutate({ force: true }),
     onSuccess: (data) => queryClient.setQueryData(updatesQuery(engineId).queryKey, data),

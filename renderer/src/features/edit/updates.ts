@@ -1,7 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { ImageUpdate } from '../../../../engine/contract/updates';
+import type { ImageUpdate, UpdateCheck } from '../../../../engine/contract/updates';
 import { berth } from '../../rpc/client';
 import { useEngineStatus } from '../../rpc/engine-sync';
+import { useContainers } from '../containers/useContainers';
 
 /**
  * The last update check for the current engine. The engine remembers its answers for 3 hours, so
@@ -15,9 +16,18 @@ export const updatesQuery = (engineId: string) =>
     enabled: Boolean(engineId),
   });
 
+/**
+ * The last update check, asked once the containers list has answered: the check lists every
+ * container on the engine too, and asked alongside the first list it held that list back (issue 17:
+ * at 1,000 containers, request → rows 114 ms with it, 94 ms after it).
+ */
+export function useUpdates(): UpdateCheck | undefined {
+  const engineId = useEngineStatus()?.endpoint.id ?? '';
+  const listed = useContainers().isSuccess;
+  return useQuery({ ...updatesQuery(engineId), enabled: Boolean(engineId) && listed }).data;
+}
+
 /** The update status of one container's image, if a check found one. */
 export function useContainerUpdate(containerId: string): ImageUpdate | undefined {
-  const engineId = useEngineStatus()?.endpoint.id ?? '';
-  const { data } = useQuery(updatesQuery(engineId));
-  return data?.images.find((image) => image.containerIds.includes(containerId));
+  return useUpdates()?.images.find((image) => image.containerIds.includes(containerId));
 }
