@@ -4,7 +4,8 @@ import { useUiStore } from '../state/ui-store';
 import { useAddressSync } from '../state/address-sync';
 import { Suspense } from 'react';
 import { ContainersView } from '../features/containers/ContainersView';
-import { ContainerDetail, EngineView, ImageDetailView, ImagesView, MergedLogsView, NetworksView, SwarmView, VolumeFilesView, VolumesView } from './lazy-views';
+import { ContainerDetail, EngineView, ImageDetailView, ImagesView, MergedLogsView, NetworksView, SwarmView, VolumeFilesView, VolumesView, usePreloadViews } from './lazy-views';
+import { useContainers } from '../features/containers/useContainers';
 import { Sidebar } from './Sidebar';
 import { StatusBar } from './StatusBar';
 import { EngineBanner } from './EngineBanner';
@@ -16,6 +17,7 @@ export function App() {
   useEngineSync();
   useCrashAlertSync();
   useAddressSync();
+  usePreloadViews(useContainers().isSuccess);
   const view = useUiStore((s) => s.view);
   const openContainerId = useUiStore((s) => s.openContainerId);
   const mergedLogIds = useUiStore((s) => s.mergedLogIds);
