@@ -109,7 +109,7 @@ export const logSinceChoices = ['5m', '1h', 'all'] as const;
  * An exact start for a resumed stream (after an engine restart), as the engine's `since` takes it:
  * Unix seconds and nanoseconds, "1700000000.123456789". Overrides `since` and `tail`.
  */
-const engineTime = z.string().regex(/^\d{1,12}\.\d{9}$/, problem('resumeTime'));
+export const engineTime = z.string().regex(/^\d{1,12}\.\d{9}$/, problem('resumeTime'));
 
 export const containerLogsInput = z.object({
   id: containerRef,

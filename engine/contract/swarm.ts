@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { commandLine } from './cli.js';
 import { composeProjectName } from './compose-cli.js';
 import { problem } from './input-problems.js';
-import { imageReferenceInput } from './schemas.js';
+import { engineTime, imageReferenceInput } from './schemas.js';
 
 /**
  * Swarm's contract inputs and the `docker` commands its actions equal. Pure, so the renderer shows
@@ -36,6 +36,8 @@ export const serviceLogsInput = z.object({
   tail: z.number().int().min(0).max(100_000).default(1000),
   follow: z.boolean().default(true),
   timestamps: z.boolean().default(false),
+  /** Where a stream cut by an engine restart resumes (the time its last lines came); overrides `tail`. */
+  sinceTime: engineTime.optional(),
 });
 export type ServiceLogsInput = z.output<typeof serviceLogsInput>;
 

@@ -87,6 +87,19 @@ describe('Swarm against a real single-node swarm', () => {
     await expect.poll(read, { timeout: 15_000 }).toBe(2);
   });
 
+  it('service logs resumed from a time give only what came after it (as after an engine restart)', async () => {
+    const lines = async (sinceTime: string) => {
+      let text = '';
+      for await (const event of swarm.logs({ service, tail: 100, follow: false, timestamps: false, sinceTime }, undefined)) {
+        if (event.kind === 'output') text += event.segments.map((s) => s.text).join('');
+      }
+      return text.split('\n').filter((line) => line.includes('hello from task')).length;
+    };
+    expect(await lines('1.000000000')).toBe(2);
+    // The tasks said hello before now; a stream resumed from now has nothing of them to repeat.
+    expect(await lines(`${Math.floor(Date.now() / 1000) + 1}.000000000`)).toBe(0);
+  });
+
   it('a task that failed keeps the engine’s error text', async () => {
     const failing = `${service}-fails`;
     await docker.createService({

@@ -321,7 +321,13 @@ export class DockerSwarm {
           {
             path: `/services/${encodeURIComponent(raw.ID)}/logs?`,
             method: 'GET',
-            options: { follow: input.follow, stdout: true, stderr: true, timestamps: input.timestamps, tail: input.tail },
+            options: {
+              follow: input.follow,
+              stdout: true,
+              stderr: true,
+              timestamps: input.timestamps,
+              ...(input.sinceTime ? { since: input.sinceTime } : { tail: input.tail }),
+            },
             isStream: true,
             ...(signal ? { abortSignal: signal } : {}),
             statusCodes: { 200: true, 404: 'no such service', 500: 'server error', 503: 'node is not part of a swarm' },

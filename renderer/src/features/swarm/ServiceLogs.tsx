@@ -4,6 +4,8 @@ import { swarmCommands } from '../../../../engine/contract/swarm';
 import type { BerthErrorShape } from '../../../../engine/contract/errors';
 import type { LogEvent } from '../../../../engine/contract/types';
 import { berth } from '../../rpc/client';
+import { watchEngineStatus } from '../../rpc/engine-sync';
+import { engineSince, followAcrossEngineRestarts } from '../../rpc/follow';
 import { toBerthError } from '../../rpc/errors';
 import { appendShown, type ShownText } from '../../ui/bounded-lines';
 import { CommandPreview } from '../../ui/CommandPreview';
@@ -12,24 +14,35 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 const tail = 500;
 const maxLines = 5000;
 
-/** A service's logs (keyed by the service where it is shown, so another service starts empty), every task's lines together (`docker service logs --follow`), as text. */
+/**
+ * A service's logs (keyed by the service where it is shown, so another service starts empty), every
+ * task's lines together (`docker service logs --follow`), as text; followed across engine restarts
+ * like a container's logs, from when the last lines came.
+ */
 export function ServiceLogs({ service, onClose }: { service: string; onClose: () => void }) {
   const { t } = useTranslation();
   const [shown, setShown] = useState<ShownText>({ text: '', dropped: 0 });
   const [error, setError] = useState<BerthErrorShape>();
   const ref = useRef<HTMLPreElement>(null);
   useEffect(() => {
-    const subscription = berth.swarm.logs.subscribe(
-      { service, tail, follow: true },
+    const append = (text: string) => setShown((s) => appendShown(s, text, maxLines));
+    const mark = (text: string) => append(`— ${text} —\n`);
+    return followAcrossEngineRestarts<LogEvent>(
+      (resumeFrom, callbacks) =>
+        berth.swarm.logs.subscribe(resumeFrom === undefined ? { service, tail, follow: true } : { service, follow: true, sinceTime: engineSince(resumeFrom) }, callbacks),
       {
-        onData(event: LogEvent) {
-          if (event.kind === 'output') setShown((s) => appendShown(s, event.segments.map((seg) => seg.text).join(''), maxLines));
+        onData(event) {
+          if (event.kind === 'output') append(event.segments.map((seg) => seg.text).join(''));
         },
+        onStarted: () => setError(undefined),
         onError: (e) => setError(toBerthError(e)),
+        onWaiting: () => mark(t('follow.waiting')),
+        onResumed: (seconds) => mark(t('follow.resumed', { seconds, what: t('follow.logs') })),
+        onEnded: () => mark(t('follow.ended')),
       },
+      { watchStatus: watchEngineStatus },
     );
-    return () => subscription.unsubscribe();
-  }, [service]);
+  }, [service, t]);
   useEffect(() => {
     if (ref.current) ref.current.scrollTop = ref.current.scrollHeight;
   }, [shown]);
