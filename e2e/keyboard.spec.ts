@@ -37,6 +37,8 @@ test('keyboard only: palette finds a container, opens its logs, Esc goes back, s
   await expect(page.getByRole('tab', { name: 'Logs' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.locator('.xterm-rows')).toContainText('keyboard journey line');
 
+  // Clicked into, the log view (read-only: it takes no typing) leaves Esc and the shortcuts to Berth.
+  await page.getByRole('log', { name: 'Log output' }).click();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('heading', { name: 'Containers' })).toBeVisible();
 

@@ -5,10 +5,13 @@ import { isMac, shortcutFor, type KeyPlace, type ShortcutCommand } from './short
 
 const nonTextInputs = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file', 'image']);
 
-/** Where a key went: a terminal (xterm's hidden textarea), a text field, or elsewhere. */
+/**
+ * Where a key went: a terminal (xterm's hidden textarea), a text field, or elsewhere. A log view is
+ * an xterm too, but read-only (role="log": it takes no typing), so its keys are the page's.
+ */
 export function keyPlace(target: EventTarget | null): KeyPlace {
   if (!(target instanceof Element)) return 'elsewhere';
-  if (target.closest('.xterm')) return 'terminal';
+  if (target.closest('.xterm')) return target.closest('[role="log"]') ? 'elsewhere' : 'terminal';
   if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return 'text';
   if (target instanceof HTMLInputElement) return nonTextInputs.has(target.type) ? 'elsewhere' : 'text';
   return target instanceof HTMLElement && target.isContentEditable ? 'text' : 'elsewhere';
