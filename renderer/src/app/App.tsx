@@ -7,6 +7,7 @@ import { ContainersView } from '../features/containers/ContainersView';
 import { ContainerDetail, EngineView, ImageDetailView, ImagesView, MergedLogsView, NetworksView, SwarmView, VolumeFilesView, VolumesView, usePreloadViews } from './lazy-views';
 import { useContainers } from '../features/containers/useContainers';
 import { Sidebar } from './Sidebar';
+import { ViewErrorBoundary } from './ViewErrorBoundary';
 import { StatusBar } from './StatusBar';
 import { EngineBanner } from './EngineBanner';
 import { KeyboardLayer } from './keyboard/KeyboardLayer';
@@ -29,6 +30,7 @@ export function App() {
       <main className="app__main">
         <EngineBanner />
         <Welcome />
+        <ViewErrorBoundary key={view}>
         <Suspense fallback={null}>
           {view === 'containers' &&
             (mergedLogIds ? <MergedLogsView ids={mergedLogIds} /> : openContainerId ? <ContainerDetail id={openContainerId} /> : <ContainersView />)}
@@ -38,6 +40,7 @@ export function App() {
           {view === 'swarm' && <SwarmView />}
           {view === 'engine' && <EngineView />}
         </Suspense>
+        </ViewErrorBoundary>
       </main>
       <StatusBar />
       <KeyboardLayer />

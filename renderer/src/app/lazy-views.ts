@@ -1,9 +1,14 @@
 import { createElement, lazy, useEffect, useState, type ComponentType, type ReactElement } from 'react';
+import { markTime } from '../ui/timing';
 
 /** A view whose code loads on first use, or earlier with preload(). */
 export interface LazyView<P> {
   (props: P): ReactElement;
-  /** Fetches the view's chunk now; resolves once it is here (rejects when it could not load, and a later call tries again). */
+  /**
+   * Fetches the view's chunk now; resolves once it is here. Rejects when it could not load, and a
+   * later call asks again; a view that already failed while showing stays failed (React keeps a
+   * lazy component's failure) until the window reloads, which its error boundary offers.
+   */
   preload(): Promise<void>;
 }
 
@@ -13,7 +18,7 @@ export interface LazyView<P> {
  * content at most every 300 ms (its fallback throttle): measured, a click on Images asked for the
  * list 310 ms later, of which loading the chunk took 40 (issue 17).
  */
-function lazyView<P extends object>(load: () => Promise<ComponentType<P>>): LazyView<P> {
+function lazyView<P extends object>(name: string, load: () => Promise<ComponentType<P>>): LazyView<P> {
   let loaded: ComponentType<P> | undefined;
   let loading: Promise<ComponentType<P>> | undefined;
   const fetchChunk = () =>
@@ -25,13 +30,14 @@ function lazyView<P extends object>(load: () => Promise<ComponentType<P>>): Lazy
       },
     ));
   const Suspending = lazy(() => fetchChunk().then((component) => ({ default: component })));
-  function View(props: P): ReactElement {
+  function LazyLoadedView(props: P): ReactElement {
     // Chosen once per mount: switching from the suspending form to the loaded one would remount the view and lose its state.
     const [Component] = useState<ComponentType<P>>(() => loaded ?? Suspending);
     return createElement(Component, props);
   }
-  View.preload = () => fetchChunk().then(() => undefined);
-  return View;
+  LazyLoadedView.displayName = name; // React's developer tools and error stacks name the view, not the wrapper
+  LazyLoadedView.preload = () => fetchChunk().then(() => undefined);
+  return LazyLoadedView;
 }
 
 /**
@@ -40,23 +46,36 @@ function lazyView<P extends object>(load: () => Promise<ComponentType<P>>): Lazy
  * engine cards arrive when a person opens them, or once the first screen is idle (usePreloadViews).
  * Each is its own chunk in dist/renderer/assets.
  */
-export const ContainerDetail = lazyView(() => import('../features/container-detail/ContainerDetail').then((m) => m.ContainerDetail));
-export const MergedLogsView = lazyView(() => import('../features/container-detail/MergedLogsView').then((m) => m.MergedLogsView));
-export const ImageDetailView = lazyView(() => import('../features/images/ImageDetailView').then((m) => m.ImageDetailView));
-export const ImagesView = lazyView(() => import('../features/images/ImagesView').then((m) => m.ImagesView));
-export const NetworksView = lazyView(() => import('../features/networks/NetworksView').then((m) => m.NetworksView));
-export const VolumeFilesView = lazyView(() => import('../features/volumes/VolumeFilesView').then((m) => m.VolumeFilesView));
-export const VolumesView = lazyView(() => import('../features/volumes/VolumesView').then((m) => m.VolumesView));
-export const EngineView = lazyView(() => import('../features/engine/EngineView').then((m) => m.EngineView));
-export const SwarmView = lazyView(() => import('../features/swarm/SwarmView').then((m) => m.SwarmView));
+export const ContainerDetail = lazyView('ContainerDetail', () => import('../features/container-detail/ContainerDetail').then((m) => m.ContainerDetail));
+export const MergedLogsView = lazyView('MergedLogsView', () => import('../features/container-detail/MergedLogsView').then((m) => m.MergedLogsView));
+export const ImageDetailView = lazyView('ImageDetailView', () => import('../features/images/ImageDetailView').then((m) => m.ImageDetailView));
+export const ImagesView = lazyView('ImagesView', () => import('../features/images/ImagesView').then((m) => m.ImagesView));
+export const NetworksView = lazyView('NetworksView', () => import('../features/networks/NetworksView').then((m) => m.NetworksView));
+export const VolumeFilesView = lazyView('VolumeFilesView', () => import('../features/volumes/VolumeFilesView').then((m) => m.VolumeFilesView));
+export const VolumesView = lazyView('VolumesView', () => import('../features/volumes/VolumesView').then((m) => m.VolumesView));
+export const EngineView = lazyView('EngineView', () => import('../features/engine/EngineView').then((m) => m.EngineView));
+export const SwarmView = lazyView('SwarmView', () => import('../features/swarm/SwarmView').then((m) => m.SwarmView));
 
 const views: readonly LazyView<never>[] = [ContainerDetail, ImagesView, VolumesView, NetworksView, EngineView, ImageDetailView, VolumeFilesView, MergedLogsView, SwarmView];
+
+/**
+ * `work` when the page is idle (at most `timeoutMs` later). Safari has no requestIdleCallback;
+ * there a short timer stands in, after the current task.
+ */
+function whenIdle(work: () => void, { timeout }: { timeout: number }): { cancel(): void } {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(work, { timeout });
+    return { cancel: () => cancelIdleCallback(handle) };
+  }
+  const timer = setTimeout(work, 50);
+  return { cancel: () => clearTimeout(timer) };
+}
 
 /** How long after the window opens the views load even when the first screen never settles (no engine answers). */
 const preloadLatestMs = 3000;
 
 /**
- * Loads every lazy view's chunk once the first screen is done (`ready`: its list is on screen) and
+ * Loads every lazy view's chunk once the first screen is done (`ready`: the containers list answered) and
  * the page is idle, or preloadLatestMs after the window opened, whichever comes first: the first
  * screen still loads only what it needs, and no later click waits on a chunk.
  */
@@ -69,15 +88,15 @@ export function usePreloadViews(ready: boolean): void {
   const start = ready || due;
   useEffect(() => {
     if (!start) return;
-    const idle = requestIdleCallback(
+    const idle = whenIdle(
       () => {
         // One at a time, so the page never parses them all in one long task; a failure is left for the view's own load to show.
         void views
           .reduce<Promise<void>>((previous, view) => previous.then(() => view.preload().catch(() => undefined)), Promise.resolve())
-          .then(() => performance.mark('berth:views:preloaded')); // bench/lists.bench.ts clicks after this, as a person would
+          .then(() => markTime('berth:views:preloaded')); // bench/lists.bench.ts clicks after this, as a person would
       },
       { timeout: 1000 },
     );
-    return () => cancelIdleCallback(idle);
+    return () => idle.cancel();
   }, [start]);
 }

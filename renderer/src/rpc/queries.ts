@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { ResourceKind } from '../../../engine/contract/types';
 import { berth } from './client';
+import { markTime } from '../ui/timing';
 
 /**
  * Query keys are [engine id, resource]: an events notice for one engine invalidates exactly the lists
@@ -12,14 +13,14 @@ export const queryKeys = {
 };
 
 /**
- * `call`'s answer, marked between `berth:<list>:request` (now) and `berth:<list>:answer` (when it arrives).
- * User Timing marks cost nothing when nobody reads them; bench/ reads them with the views'
- * `berth:<list>:rows` to split request → rows on screen into the call and the render.
+ * `call`'s answer, marked between `berth:<list>:request` (now) and `berth:<list>:answer` (when it
+ * arrives): bench/ reads them with the views' `berth:<list>:rows` to split request → rows on screen
+ * into the call and the render.
  */
 function marked<T>(list: 'containers' | 'images' | 'volumes', call: () => Promise<T>): Promise<T> {
-  performance.mark(`berth:${list}:request`);
+  markTime(`berth:${list}:request`);
   return call().then((value) => {
-    performance.mark(`berth:${list}:answer`);
+    markTime(`berth:${list}:answer`);
     return value;
   });
 }

@@ -12,6 +12,7 @@ import { portsTooltip } from './port-groups';
 import { CrashMark } from '../alerts/CrashMark';
 import { StateBadge, StatusText } from './StateBadge';
 import { UpdateMark } from '../edit/ContainerEditActions';
+import { markTime } from '../../ui/timing';
 
 const rowHeight = 44;
 
@@ -45,7 +46,7 @@ export function ContainerTable({
     getItemKey: (index) => rows[index]!.key,
   });
   useEffect(() => {
-    if (rows.length > 0) performance.mark('berth:containers:rows', { detail: rows.length });
+    if (rows.length > 0) markTime('berth:containers:rows', rows.length);
   }, [rows]);
   // The containers whose rows are in the DOM (on screen and a few beside), for the usage columns.
   const shownKey = virtualizer

@@ -26,6 +26,7 @@ import { LoginDialog, PushDialog, TagDialog } from './RegistryDialogs';
 import { RunDialog } from './RunDialog';
 import { ConceptLink } from '../welcome/ConceptLink';
 import { ImageMoves } from '../moves/ImageMoves';
+import { markTime } from '../../ui/timing';
 
 /** One row per name, as `docker images` lists them: removing a row removes that name (the image goes with its last one). */
 interface ImageRow {
@@ -68,7 +69,7 @@ export function ImagesView() {
   const { scrollRef, items, paddingTop, paddingBottom, measure } = useVirtualRows(rows.length);
   useEffect(() => {
     // bench/lists.bench.ts measures request → rows on screen between these marks.
-    if (images.length > 0) performance.mark('berth:images:rows', { detail: images.length });
+    if (images.length > 0) markTime('berth:images:rows', images.length);
   }, [images]);
   // Only ticked rows the person can see are acted on; ticks the search hides are counted, not used.
   const { shown: chosen, hidden } = visibleSelection(rows, (row) => row.ref, selected);

@@ -21,6 +21,7 @@ import '../../ui/virtual-table.css';
 import { ImportVolumeDialog } from './VolumeBackupDialogs';
 import { CreateVolumeDialog, PruneVolumesDialog } from './VolumeDialogs';
 import { ConceptLink } from '../welcome/ConceptLink';
+import { markTime } from '../../ui/timing';
 
 export function VolumesView() {
   const { t, i18n } = useTranslation();
@@ -43,7 +44,7 @@ export function VolumesView() {
   const { scrollRef, items, paddingTop, paddingBottom, measure } = useVirtualRows(shown.length);
   useEffect(() => {
     // bench/lists.bench.ts measures request → rows on screen between these marks.
-    if (volumes.length > 0) performance.mark('berth:volumes:rows', { detail: volumes.length });
+    if (volumes.length > 0) markTime('berth:volumes:rows', volumes.length);
   }, [volumes]);
   const chosen = volumes.filter((v) => selected.has(v.name));
   const remove = useMutation({
