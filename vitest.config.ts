@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     include: ['engine/**/*.test.ts', 'renderer/**/*.test.ts', 'electron/**/*.test.ts'],
     environment: 'node',
+    globalSetup: ['engine/testing/build-web-host.ts'],
     testTimeout: 20_000,
   },
 });

@@ -201,6 +201,17 @@ test('build: a folder with a .dockerignore becomes an image that runs; a failing
   expect(await docker('run', '--rm', tag, 'ls', '/ctx')).not.toContain('secret.txt');
   await docker('rmi', tag);
 
+  // Without a name: the engine sends no image event for it, and the list still shows it.
+  writeFileSync(join(folder, 'Dockerfile'), `FROM ${fixtureImage}\nLABEL e2e.unnamed=${uniqueName('u')}\n`);
+  await page.getByRole('button', { name: 'Build…' }).click();
+  await dialog.getByRole('textbox', { name: 'Folder (build context)' }).fill(folder);
+  await dialog.getByRole('button', { name: 'Build', exact: true }).click();
+  await expect(dialog.getByRole('status')).toContainText(/Built [0-9a-f]{12}/, { timeout: 60_000 });
+  const unnamed = /Built ([0-9a-f]{12})/.exec((await dialog.getByRole('status').innerText()) ?? '')![1]!;
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByRole('row', { name: new RegExp(unnamed) })).toBeVisible();
+  await docker('rmi', unnamed);
+
   writeFileSync(join(folder, 'Dockerfile'), `FROM ${fixtureImage}\nRUN echo about to fail && false\n`);
   await page.getByRole('button', { name: 'Build…' }).click();
   await dialog.getByRole('textbox', { name: 'Folder (build context)' }).fill(folder);

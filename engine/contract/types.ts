@@ -128,7 +128,6 @@ export interface ImageDetail {
   layers: ImageLayer[];
   /** Disk that sharing saves: each shared layer's size once more for every other image that has it. */
   sharedSavings: number;
-  usedBy: string[];
 }
 
 /** A build as it goes: output text, each Dockerfile step as it starts, then the new image. */

@@ -5,6 +5,7 @@ describe('resourcesTouchedBy', () => {
   it('maps container lifecycle events to the lists they change', () => {
     expect(resourcesTouchedBy({ Type: 'container', Action: 'stop' })).toEqual(['containers']);
     expect(resourcesTouchedBy({ Type: 'container', Action: 'destroy' })).toEqual(['containers']);
+    expect(resourcesTouchedBy({ Type: 'container', Action: 'commit' })).toEqual(['containers', 'images']);
   });
 
   it('ignores exec chatter and volume mounts', () => {

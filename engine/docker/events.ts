@@ -51,6 +51,8 @@ export function resourcesTouchedBy(event: DockerEvent): ResourceKind[] {
       // them), so a container coming or going makes no other list stale; volumes it makes or removes
       // send their own events. A swarm task's container changes its service's running count and task list.
       const task = event.Actor?.Attributes?.['com.docker.swarm.task.id'] ? (['swarm'] as const) : [];
+      // `docker commit` makes an image; its only event is the container's.
+      if (action === 'commit') return ['containers', 'images', ...task];
       return ['containers', ...task];
     }
     case 'image':

@@ -26,15 +26,15 @@ function writesLayer(entry: HistoryEntry, layersLeft: number, stepsLeft: number)
 
 /**
  * An image up close: its history as layers (each matched to its content digest when it wrote one),
- * which layers other local images share and the disk that saves, its config, and its containers.
+ * which layers other local images share and the disk that saves, and its config. Which containers
+ * use it the page reads from its containers list, as the images list does.
  */
 export async function imageDetail(docker: Docker, reference: string): Promise<ImageDetail> {
   const image = docker.getImage(reference);
-  const [info, history, images, containers] = await Promise.all([
+  const [info, history, images] = await Promise.all([
     engineCall(image.inspect(), `Image ${reference}`),
     engineCall(image.history() as Promise<HistoryEntry[]>, `Image ${reference}`),
     engineCall(docker.listImages({ all: false })),
-    engineCall(docker.listContainers({ all: true })),
   ]);
   const diffIds = info.RootFS?.Layers ?? [];
 
@@ -82,7 +82,6 @@ export async function imageDetail(docker: Docker, reference: string): Promise<Im
     labels: (config.Labels as Record<string, string> | null) ?? {},
     layers: layers.reverse(),
     sharedSavings: layers.reduce((n, l) => n + l.size * l.sharedWith.length, 0),
-    usedBy: containers.filter((c) => c.ImageID === info.Id).map((c) => (c.Names?.[0] ?? c.Id.slice(0, 12)).replace(/^\//, '')),
   };
 }
 

@@ -22,4 +22,23 @@ describe('the image list against the engine', () => {
     expect(listed).toContain(fixtureImage);
     expect(listed).not.toContain(`${repo}:1`);
   });
+
+  it('a prune preview of unused images leaves out an image a container (even a stopped one) uses', async () => {
+    const used = `${repo}:used`;
+    const unused = `${repo}:unused`;
+    const source = await docker.createContainer({ Image: fixtureImage, Labels: { 'dev.berth.e2e': '1' } });
+    await source.commit({ repo, tag: 'used', changes: 'LABEL berth.int=used' });
+    await source.commit({ repo, tag: 'unused', changes: 'LABEL berth.int=unused' });
+    await source.remove();
+    const user = await docker.createContainer({ Image: used, Labels: { 'dev.berth.e2e': '1' } });
+    try {
+      const preview = await new DockerImages(docker).prunePreview({ mode: 'unused' });
+      const previewed = preview.images.flatMap((image) => image.tags);
+      expect(previewed).toContain(unused);
+      expect(previewed).not.toContain(used);
+    } finally {
+      await user.remove({ force: true });
+      for (const tag of [used, unused]) await docker.getImage(tag).remove({ force: true }).catch(() => undefined);
+    }
+  });
 });

@@ -44,6 +44,8 @@ describe('toContainerSummary', () => {
       ],
     } as ContainerInfo);
     expect(summary.name).toBe('web-1');
+    // The image id is what the images list joins "used by" on (the name may be a tag that moved).
+    expect(summary).toMatchObject({ image: 'nginx:1.27', imageId: 'sha256:1' });
     expect(summary.compose?.project).toBe('shop');
     expect(summary.volumes).toEqual([
       { name: anonymous, destination: '/data', anonymous: true },

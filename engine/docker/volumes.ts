@@ -4,6 +4,7 @@ import type { UploadSource, VolumesApi } from '../contract/service.js';
 import type { TransferReporter } from '../contract/transfer.js';
 import type { ActionOutcome, VolumePrunePreview, VolumeSummary } from '../contract/types.js';
 import { engineCall, forEachId } from './bulk.js';
+import { isBerthHelper } from './mappers.js';
 import { volumeSizes } from './volume-sizes.js';
 import { cloneVolume, deleteFromVolume, downloadFromVolume, exportVolume, importVolume, listVolumeFolder, uploadToVolume } from './archive-files.js';
 
@@ -73,13 +74,19 @@ export class DockerVolumes implements VolumesApi {
     );
   }
 
-  /** Volume name → names of the containers (running or not) that mount it; a volume no container mounts is absent. */
+  /**
+   * Volume name → names of the containers (running or not) that mount it; a volume no container
+   * mounts is absent. Berth's own helper (a file transfer or listing under way) counts as a user,
+   * named "Berth": the person sees no container of that name anywhere.
+   */
   private async users(): Promise<Map<string, string[]>> {
     const users = new Map<string, string[]>();
     for (const c of await engineCall(this.docker.listContainers({ all: true }))) {
+      const name = isBerthHelper(c) ? 'Berth' : (c.Names?.[0] ?? c.Id.slice(0, 12)).replace(/^\//, '');
       for (const m of c.Mounts ?? []) {
         if (m.Type !== 'volume' || !m.Name) continue;
-        users.set(m.Name, [...(users.get(m.Name) ?? []), (c.Names?.[0] ?? c.Id.slice(0, 12)).replace(/^\//, '')]);
+        const names = users.get(m.Name) ?? [];
+        if (!names.includes(name)) users.set(m.Name, [...names, name]);
       }
     }
     return users;

@@ -34,5 +34,7 @@ describe('containerUsers', () => {
     expect(loading.known).toBe(false);
     expect(loading.ofVolume('data')).toEqual([]);
     expect(containerUsers([]).ofImage('sha256:a')).toEqual([]);
+    expect(containerUsers(undefined, true)).toMatchObject({ known: false, failed: true });
+    expect(containerUsers([], true)).toMatchObject({ known: true, failed: false }); // an older list still answers
   });
 });

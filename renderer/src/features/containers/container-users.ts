@@ -9,6 +9,8 @@ import type { ContainerSummary } from '../../../../engine/contract/types';
 export interface ContainerUsers {
   /** False until the containers list has answered: until then "unused" is not known. */
   known: boolean;
+  /** The containers list failed (and has nothing older to show): "unused" stays unknown until it loads. */
+  failed: boolean;
   /** Names of the containers (running or not) that mount the volume called `volume`, in list order. */
   ofVolume(volume: string): readonly string[];
   /** Names of the containers (running or not) made from the image whose id is `imageId` (sha256:…). */
@@ -17,8 +19,11 @@ export interface ContainerUsers {
 
 const none: readonly string[] = [];
 
-/** Indexes `containers` (undefined while the list is loading) by the volumes they mount and the image they run. */
-export function containerUsers(containers: readonly ContainerSummary[] | undefined): ContainerUsers {
+/**
+ * Indexes `containers` (undefined while the list is loading, or when it `failed`) by the volumes they
+ * mount and the image they run.
+ */
+export function containerUsers(containers: readonly ContainerSummary[] | undefined, failed = false): ContainerUsers {
   const byVolume = new Map<string, string[]>();
   const byImage = new Map<string, string[]>();
   const add = (index: Map<string, string[]>, key: string, name: string) => {
@@ -33,6 +38,7 @@ export function containerUsers(containers: readonly ContainerSummary[] | undefin
   }
   return {
     known: containers !== undefined,
+    failed: containers === undefined && failed,
     ofVolume: (volume) => byVolume.get(volume) ?? none,
     ofImage: (imageId) => byImage.get(imageId) ?? none,
   };

@@ -12,6 +12,6 @@ export function useContainers() {
 
 /** containerUsers() of the current engine's containers list: which containers use each volume and image, as fresh as that list. */
 export function useContainerUsers(): ContainerUsers {
-  const { data } = useContainers();
-  return useMemo(() => containerUsers(data), [data]);
+  const { data, isError } = useContainers();
+  return useMemo(() => containerUsers(data, isError), [data, isError]);
 }

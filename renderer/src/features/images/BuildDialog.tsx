@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { tKnown } from '../../i18n/keys';
 import { imageBuildCommand } from '../../../../engine/contract/cli';
@@ -6,6 +7,8 @@ import type { BerthErrorShape } from '../../../../engine/contract/errors';
 import { parseImageReference } from '../../../../engine/contract/reference';
 import type { BuildEvent } from '../../../../engine/contract/types';
 import { berth } from '../../rpc/client';
+import { useEngineStatus } from '../../rpc/engine-sync';
+import { queryKeys } from '../../rpc/queries';
 import { mayNotifyLater, notifyIfAway } from '../../ui/notify';
 import { toBerthError } from '../../rpc/errors';
 import { CommandPreview } from '../../ui/CommandPreview';
@@ -23,6 +26,11 @@ type Phase = { name: 'idle' } | { name: 'building'; step?: string } | { name: 'd
 export function BuildDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const words = useErrorWords();
+  const queryClient = useQueryClient();
+  const engineId = useEngineStatus()?.endpoint.id ?? '';
+  // The engine sends no event for an image a build makes without a name (nor for a failed build's
+  // steps), so the images list is told here.
+  const imagesChanged = () => void queryClient.invalidateQueries({ queryKey: queryKeys.resource(engineId, 'images') });
   const [context, setContext] = useState('');
   const [dockerfile, setDockerfile] = useState('Dockerfile');
   const [tag, setTag] = useState('');
@@ -57,11 +65,13 @@ export function BuildDialog({ onClose }: { onClose: () => void }) {
         } else {
           const image = event.tag || event.imageId.replace(/^sha256:/, '').slice(0, 12);
           setPhase({ name: 'done', image });
+          imagesChanged();
           notifyIfAway(t('notify.built'), image);
         }
       },
       onError: (e) => {
         setPhase({ name: 'failed', error: toBerthError(e), ...(step ? { step } : {}) });
+        imagesChanged();
         notifyIfAway(t('notify.buildFailed'), words(toBerthError(e)).message);
       },
     });

@@ -8,6 +8,7 @@ import { CommandPreview } from '../../ui/CommandPreview';
 import { QueryErrorNotice } from '../../ui/ErrorNotice';
 import { formatBytes, formatRelativeTime, shortId } from '../../ui/format';
 import { Facts } from '../../ui/Facts';
+import { useContainerUsers } from '../containers/useContainers';
 
 /** One image up close: its layers (and which other images share them), its config, and its containers. */
 export function ImageDetailView({ reference }: { reference: string }) {
@@ -18,6 +19,7 @@ export function ImageDetailView({ reference }: { reference: string }) {
     queryFn: () => berth.images.detail.query({ reference }),
     enabled: Boolean(engineId),
   });
+  const users = useContainerUsers();
   const bytes = (n: number) => formatBytes(n, i18n.language);
   const facts: [string, string][] = data
     ? [
@@ -34,7 +36,7 @@ export function ImageDetailView({ reference }: { reference: string }) {
         [t('imageDetail.ports'), data.exposedPorts.join(', ')],
         [t('imageDetail.env'), data.env.join('\n')],
         [t('imageDetail.labels'), Object.entries(data.labels).map(([k, v]) => `${k}=${v}`).join('\n')],
-        [t('imageDetail.usedBy'), data.usedBy.join(', ')],
+        [t('imageDetail.usedBy'), users.known ? users.ofImage(data.id).join(', ') : users.failed ? t('common.usersUnknownShort') : '…'],
       ]
     : [];
   return (

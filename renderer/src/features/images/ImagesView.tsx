@@ -19,6 +19,7 @@ import { useVirtualRows } from '../../ui/useVirtualRows';
 import '../../ui/virtual-table.css';
 import { forceCanRemoveImage, imageNames, removalOutcome, shortDigestReference, type ImageNameKind } from './image-names';
 import { useContainers, useContainerUsers } from '../containers/useContainers';
+import { UsersUnknown, UsersUnknownWarning } from '../containers/UsersUnknown';
 import { PruneDialog } from './PruneDialog';
 import { PullDialog } from './PullDialog';
 import { BuildDialog } from './BuildDialog';
@@ -200,7 +201,7 @@ export function ImagesView() {
                 <td className="cell--mono">{shortId(image.id)}</td>
                 <td>{formatBytes(image.size, i18n.language)}</td>
                 <td>{formatRelativeTime(image.created, i18n.language)}</td>
-                <td title={users.ofImage(image.id).join(', ')}>{!users.known ? '…' : users.ofImage(image.id).length ? t('images.inUse', { count: users.ofImage(image.id).length }) : '—'}</td>
+                <td title={users.ofImage(image.id).join(', ')}>{!users.known ? <UsersUnknown users={users} /> : users.ofImage(image.id).length ? t('images.inUse', { count: users.ofImage(image.id).length }) : '—'}</td>
                 <td className="cell--actions">
                   <button
                     type="button"
@@ -265,6 +266,7 @@ export function ImagesView() {
       {dialog?.kind === 'remove' && (
         <Dialog title={t('images.removeTitle', { count: chosen.length })} onClose={() => setDialog(undefined)}>
           <p>{t('images.removeBody')}</p>
+          <UsersUnknownWarning users={users} />
           <ul className="dialog__list">
             {chosen.map(({ ref, image }) => {
               const outcome = removalOutcome(ref, { tags: image.tags, usedBy: users.ofImage(image.id) }, chosenRefs, runningNames);

@@ -8,6 +8,7 @@ import { useEngineUsable } from '../../app/EngineBanner';
 import { berth } from '../../rpc/client';
 import { useEngineStatus } from '../../rpc/engine-sync';
 import { useContainerUsers } from '../containers/useContainers';
+import { UsersUnknown, UsersUnknownWarning } from '../containers/UsersUnknown';
 import { volumeSizesQuery, volumesQuery } from '../../rpc/queries';
 import { openVolume } from '../../state/ui-store';
 import { CommandPreview } from '../../ui/CommandPreview';
@@ -28,8 +29,8 @@ export function VolumesView() {
   const engineId = useEngineStatus()?.endpoint.id;
   const usable = useEngineUsable();
   const { data: volumes = [], error, isPending } = useQuery({ ...volumesQuery(engineId ?? ''), enabled: Boolean(engineId) });
-  // Sizes wait for the list: the engine's system df walks every volume, and asked at the same time it
-  // slows the list's own answer (issue 17).
+  // On opening the view, sizes wait for the list: the engine's system df walks every volume, and
+  // asked at the same time it slows the list's own answer (issue 17). A volume event refetches both.
   const { data: sizes = {} } = useQuery({ ...volumeSizesQuery(engineId ?? ''), enabled: Boolean(engineId) && !isPending });
   const users = useContainerUsers();
   const [search, setSearch] = useState('');
@@ -122,7 +123,7 @@ export function VolumesView() {
                 <td>{sizes[volume.name] !== undefined ? formatBytes(sizes[volume.name]!, i18n.language) : '—'}</td>
                 <td>{volume.created ? new Date(volume.created).toLocaleString(i18n.language) : '—'}</td>
                 <td>
-                  {!users.known ? '…' : users.ofVolume(volume.name).length ? users.ofVolume(volume.name).join(', ') : <span className="cell--muted">{t('volumes.unused')}</span>}
+                  {!users.known ? <UsersUnknown users={users} /> : users.ofVolume(volume.name).length ? users.ofVolume(volume.name).join(', ') : <span className="cell--muted">{t('volumes.unused')}</span>}
                 </td>
               </tr>
               );
@@ -142,6 +143,7 @@ export function VolumesView() {
       {dialog === 'remove' && (
         <Dialog title={t('volumes.removeTitle', { count: chosen.length })} onClose={() => setDialog(undefined)}>
           <p>{t('volumes.removeBody')}</p>
+          <UsersUnknownWarning users={users} />
           <ul className="dialog__list">
             {chosen.map((v) => (
               <li key={v.name}>

@@ -7,6 +7,8 @@ export const common = {
   copied: 'Copied',
   search: 'Search',
   loading: 'Loading…',
+  usersUnknown: 'Which containers use these is not known yet (the containers list has not loaded). The engine still refuses to remove anything a container uses.',
+  usersUnknownShort: 'not known: the containers list has not loaded',
   dockerCommand: 'Docker command',
   hint: 'Hint',
   unknownError: 'Something went wrong.',
