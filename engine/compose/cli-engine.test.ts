@@ -54,10 +54,10 @@ describe('leaseCliEngine', () => {
   });
 
   it('an unreadable TLS file is engineTlsFiles naming it, and leaves no folder behind', async () => {
-    const before = readdirTls();
-    const error = await leaseCliEngine({ url: 'tcp://10.0.0.5:2376', tls: { ca: pem('ok-ca.crt', 'CA'), key: join(dir, 'gone.key') } }).catch((e: unknown) => e);
+    const ca = `CA of ${process.pid} ${Date.now()}`;
+    const error = await leaseCliEngine({ url: 'tcp://10.0.0.5:2376', tls: { ca: pem('ok-ca.crt', ca), key: join(dir, 'gone.key') } }).catch((e: unknown) => e);
     expect(error).toMatchObject({ reason: 'engineTlsFiles', params: { path: join(dir, 'gone.key') } });
-    expect(readdirTls()).toEqual(before);
+    expect(foldersHolding(ca)).toEqual([]);
   });
 
   it('a socket engine gets DOCKER_HOST alone: Berth’s TLS variables are not for it', async () => {
@@ -76,6 +76,13 @@ describe('leaseCliEngine', () => {
   });
 });
 
-function readdirTls(): string[] {
-  return readdirSync(tmpdir()).filter((n) => n.startsWith('berth-engine-tls-'));
+/** Berth's TLS temp folders whose ca.pem is `ca` (other processes' folders are not this test's). */
+function foldersHolding(ca: string): string[] {
+  return readdirSync(tmpdir()).filter((name) => {
+    try {
+      return name.startsWith('berth-engine-tls-') && readFileSync(join(tmpdir(), name, 'ca.pem'), 'utf8') === ca;
+    } catch {
+      return false;
+    }
+  });
 }

@@ -45,14 +45,15 @@ const pemNames = { ca: 'ca.pem', cert: 'cert.pem', key: 'key.pem' } as const;
  * - ssh:// with Berth's tunnel: a unix socket in a private temp folder whose every connection is a
  *   channel of that tunnel (so the child uses Berth's SSH connection, keys and host-key trust, and
  *   needs no `docker` on the remote's PATH); `release` closes it and removes the folder.
- * - ssh:// without a tunnel: DOCKER_HOST as it is (the CLI's own ssh).
+ * - ssh:// without a tunnel (or on Windows): DOCKER_HOST as it is (the CLI's own ssh).
  * Only paths ever travel in `vars`; key material stays in files nobody else can read, and nothing
  * here is logged. Throws BerthError engineTlsFiles ({ path }) when a TLS file cannot be read.
  */
 export async function leaseCliEngine(engine: CliEngine): Promise<CliEngineLease> {
   const noTls = { DOCKER_TLS_VERIFY: undefined, DOCKER_CERT_PATH: undefined, DOCKER_TLS: undefined };
   const parsed = parseEngineUrl(engine.url);
-  if (parsed.kind === 'ssh' && engine.sshTunnel) return forwardSocket(engine.sshTunnel);
+  // Windows has no unix sockets for Node's server (libuv binds named pipes only): there the CLI keeps its own ssh.
+  if (parsed.kind === 'ssh' && engine.sshTunnel && process.platform !== 'win32') return forwardSocket(engine.sshTunnel);
   if (parsed.kind === 'tcp' && engine.tls && hasMaterial(engine.tls)) return tlsFolder(engine.url, engine.tls);
   if (parsed.kind === 'tcp') return { vars: { DOCKER_HOST: engine.url }, release: async () => undefined };
   return { vars: { DOCKER_HOST: engine.url, ...noTls }, release: async () => undefined };
