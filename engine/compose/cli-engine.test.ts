@@ -53,6 +53,11 @@ describe('leaseCliEngine', () => {
     expect(composeEnv(lease.vars, berthEnv).DOCKER_TLS_VERIFY).toBeUndefined();
   });
 
+  it('skipping verification with no files at all names no DOCKER_CERT_PATH (Berth’s own is removed too)', async () => {
+    const lease = await leaseCliEngine({ url: 'tcp://10.0.0.5:2376', tls: { skipVerify: true } });
+    expect(composeEnv(lease.vars, berthEnv)).toEqual({ PATH: '/bin', DOCKER_HOST: 'tcp://10.0.0.5:2376', DOCKER_TLS: '1', REQUESTS_CA_BUNDLE: '/etc/ssl/bundle.crt' });
+  });
+
   it('an unreadable TLS file is engineTlsFiles naming it, and leaves no folder behind', async () => {
     const ca = `CA of ${process.pid} ${Date.now()}`;
     const error = await leaseCliEngine({ url: 'tcp://10.0.0.5:2376', tls: { ca: pem('ok-ca.crt', ca), key: join(dir, 'gone.key') } }).catch((e: unknown) => e);

@@ -72,6 +72,8 @@ async function tlsFolder(url: string, tls: EngineTls): Promise<CliEngineLease> {
     ? { DOCKER_TLS: '1', DOCKER_TLS_VERIFY: undefined }
     : { DOCKER_TLS_VERIFY: '1', DOCKER_TLS: undefined, REQUESTS_CA_BUNDLE: undefined, CURL_CA_BUNDLE: undefined };
   const given = (Object.keys(pemNames) as (keyof typeof pemNames)[]).filter((k) => tls[k]);
+  // SkipTLSVerify with no files: encryption alone; a DOCKER_CERT_PATH naming nothing would make v1 look for a client certificate.
+  if (given.length === 0) return { vars: { DOCKER_HOST: url, ...mode, DOCKER_CERT_PATH: undefined }, release: async () => undefined };
   const folders = new Set(given.map((k) => dirname(tls[k]!)));
   // A docker context's folder already is what DOCKER_CERT_PATH means: nothing to copy.
   if (folders.size === 1 && given.every((k) => basename(tls[k]!) === pemNames[k])) {
