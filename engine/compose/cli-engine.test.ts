@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -17,16 +17,15 @@ function pem(name: string, text: string): string {
 const berthEnv = { PATH: '/bin', DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: '/home/me/.docker', REQUESTS_CA_BUNDLE: '/etc/ssl/bundle.crt', DOCKER_CONTEXT: 'x' };
 
 describe('leaseCliEngine', () => {
-  it('copies a saved engine’s files under the CLI’s names into a private folder, and removes it on release', async () => {
+  it('links a saved engine’s files under the CLI’s names in a private folder, and removes it on release', async () => {
     const tls = { ca: pem('office-ca.crt', 'CA'), cert: pem('me.crt', 'CERT'), key: pem('me.key', 'KEY') };
     const lease = await leaseCliEngine({ url: 'tcp://10.0.0.5:2376', tls });
     const folder = lease.vars.DOCKER_CERT_PATH!;
     expect(lease.vars).toEqual({ DOCKER_HOST: 'tcp://10.0.0.5:2376', DOCKER_TLS_VERIFY: '1', DOCKER_TLS: undefined, REQUESTS_CA_BUNDLE: undefined, CURL_CA_BUNDLE: undefined, DOCKER_CERT_PATH: folder });
     expect(statSync(folder).mode & 0o777).toBe(0o700);
-    for (const [name, text] of [['ca.pem', 'CA'], ['cert.pem', 'CERT'], ['key.pem', 'KEY']]) {
-      expect(readFileSync(join(folder, name!), 'utf8')).toBe(text);
-      expect(statSync(join(folder, name!)).mode & 0o777).toBe(0o600);
-    }
+    // Links to the person's own files, so no second copy of the key exists.
+    expect(Object.fromEntries(['ca.pem', 'cert.pem', 'key.pem'].map((name) => [name, readlinkSync(join(folder, name))]))).toEqual({ 'ca.pem': tls.ca, 'cert.pem': tls.cert, 'key.pem': tls.key });
+    expect(readFileSync(join(folder, 'key.pem'), 'utf8')).toBe('KEY');
     // The child sees the engine's TLS, never Berth's own TLS variables or a CA bundle that would replace the engine's CA.
     const env = composeEnv(lease.vars, berthEnv);
     expect(env).toEqual({ PATH: '/bin', DOCKER_HOST: 'tcp://10.0.0.5:2376', DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: folder });

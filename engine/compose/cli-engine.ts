@@ -1,4 +1,5 @@
-import { chmod, copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, chmod, copyFile, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -39,15 +40,14 @@ const pemNames = { ca: 'ca.pem', cert: 'cert.pem', key: 'key.pem' } as const;
  * - tcp:// with TLS material: DOCKER_TLS_VERIFY=1 (DOCKER_TLS=1 for a context's SkipTLSVerify) and
  *   DOCKER_CERT_PATH = the files' own folder when they already carry the CLI's names (a docker
  *   context's `tls/<hash>/docker/`), else a private temp folder (0700, made by mkdtemp)
- *   holding copies (0600) under those names, removed by `release`.
+ *   holding symbolic links under those names to the files (copies, 0600, on Windows), removed by `release`.
  * - tcp:// without material: DOCKER_HOST, and Berth's own DOCKER_TLS_VERIFY/DOCKER_CERT_PATH pass
  *   through (they are what Berth itself connected with; client.ts#dockerOptionsFor).
  * - ssh:// with Berth's tunnel: a unix socket in a private temp folder whose every connection is a
  *   channel of that tunnel (so the child uses Berth's SSH connection, keys and host-key trust, and
  *   needs no `docker` on the remote's PATH); `release` closes it and removes the folder.
  * - ssh:// without a tunnel (or on Windows): DOCKER_HOST as it is (the CLI's own ssh).
- * Only paths ever travel in `vars`; key material stays in files nobody else can read, and nothing
- * here is logged. Throws BerthError engineTlsFiles ({ path }) when a TLS file cannot be read.
+ * Only paths ever travel in `vars`; key material is never copied (but on Windows) nor logged. Throws BerthError engineTlsFiles ({ path }) when a TLS file cannot be read.
  */
 export async function leaseCliEngine(engine: CliEngine): Promise<CliEngineLease> {
   const noTls = { DOCKER_TLS_VERIFY: undefined, DOCKER_CERT_PATH: undefined, DOCKER_TLS: undefined };
@@ -82,14 +82,22 @@ async function tlsFolder(url: string, tls: EngineTls): Promise<CliEngineLease> {
   const folder = await mkdtemp(join(tmpdir(), 'berth-engine-tls-'));
   try {
     for (const k of given) {
-      await copyFile(tls[k]!, join(folder, pemNames[k])).catch((e: unknown) => {
+      const target = join(folder, pemNames[k]);
+      await access(tls[k]!, constants.R_OK).catch((e: unknown) => {
         throw new BerthError('INVALID_INPUT', `Berth cannot read the TLS file ${tls[k]}.`, 'Check the path to the CA, certificate and key.', {
           reason: 'engineTlsFiles',
           params: { path: tls[k]! },
           engineText: (e as Error).message,
         });
       });
-      await chmod(join(folder, pemNames[k]), 0o600);
+      // Links, not copies: no second copy of a private key exists, not even after a crash.
+      // Windows lets only some accounts make symbolic links: there a copy, 0600, in the private folder.
+      if (process.platform === 'win32') {
+        await copyFile(tls[k]!, target);
+        await chmod(target, 0o600);
+      } else {
+        await symlink(tls[k]!, target);
+      }
     }
   } catch (e) {
     await rm(folder, { recursive: true, force: true });

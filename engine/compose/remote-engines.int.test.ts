@@ -71,7 +71,7 @@ async function projectContainers(engine: Docker, project: string) {
   return engine.listContainers({ all: true, filters: { label: [`com.docker.compose.project=${project}`] } });
 }
 
-/** Temp folders Berth made holding this engine's key (none may be left once Compose ended); other processes' are not counted. */
+/** Temp folders Berth made pointing at this engine's key (none may be left once Compose ended); other processes' are not counted. */
 function certFolders(): string[] {
   const key = readFileSync(tls.key, 'utf8');
   return readdirSync(tmpdir()).filter((name) => {
@@ -101,7 +101,7 @@ async function upAndDown(engine: OpenEngine, own: Docker, project: string): Prom
 
 // Compose v1 is a Python program: each run takes seconds on a busy machine.
 describe('Compose on engines that are not a local socket', { timeout: 90_000 }, () => {
-  it('runs up and down on a tcp:// engine with TLS, with that engine’s certificates, and leaves no copy of them', async () => {
+  it('runs up and down on a tcp:// engine with TLS, with that engine’s certificates, and leaves no folder of them behind', async () => {
     // A saved engine's files, named as the person keeps them (not ca.pem/cert.pem/key.pem in one folder).
     const mine = mkdtempSync(join(tmpdir(), 'compose-tls-files-'));
     folders.push(mine);
