@@ -63,7 +63,7 @@ export async function connectEngine(endpoint: EngineEndpoint, timings?: Partial<
   return {
     endpoint,
     connection,
-    api: createDockerEngineApi(connection),
+    api: createDockerEngineApi(connection, ssh?.sshTunnel),
     ...(ssh ? { sshTunnel: ssh.sshTunnel } : {}),
     close: async () => {
       await connection.stop();

@@ -17,6 +17,7 @@ import {
 import { BerthError } from '../contract/errors.js';
 import type { ComposeCliApi } from '../contract/service.js';
 import { engineCall } from '../docker/bulk.js';
+import { leaseCliEngine, type CliEngine } from './cli-engine.js';
 import { composeEnv, composeOutput, runCompose } from './run.js';
 import { detectCompose } from './tool.js';
 
@@ -57,10 +58,12 @@ function problemError(problem: ComposeFilesProblem): BerthError {
 }
 
 /**
- * Compose through the CLI against the engine at `engineUrl` (DOCKER_HOST for Compose), reading
- * projects from that engine's container labels with `docker`.
+ * Compose through the CLI against `engine` (an address, or one with its TLS files or SSH tunnel:
+ * each run gets the engine as cli-engine.ts#leaseCliEngine gives it, released when Compose ends),
+ * reading projects from that engine's container labels with `docker`.
  */
-export function createComposeCli(docker: Docker, engineUrl: string, env: NodeJS.ProcessEnv = process.env): ComposeCliApi {
+export function createComposeCli(docker: Docker, engine: CliEngine | string, env: NodeJS.ProcessEnv = process.env): ComposeCliApi {
+  const cliEngine: CliEngine = typeof engine === 'string' ? { url: engine } : engine;
   // One look at a time, shared by every caller (v1's `version` alone takes a second or more); a found
   // Compose is trusted for toolCacheMs, a missing one for a few seconds, so an install is noticed.
   let cached: { at: number; ttl: number; tool: Promise<ComposeTool> } | undefined;
@@ -143,11 +146,12 @@ export function createComposeCli(docker: Docker, engineUrl: string, env: NodeJS.
     async services(source, signal) {
       const target = await targetOf(source);
       const { command } = await foundTool();
+      const lease = await leaseCliEngine(cliEngine);
       const out = await composeOutput(composeArgv(command, target, 'services'), {
-        env: composeEnv(engineUrl, env),
+        env: composeEnv(lease.vars, env),
         cwd: target.projectDirectory ?? folderOf(target.files[0]!),
         ...(signal ? { signal } : {}),
-      });
+      }).finally(lease.release);
       return out
         .split('\n')
         .map((s) => s.trim())
@@ -159,8 +163,13 @@ export function createComposeCli(docker: Docker, engineUrl: string, env: NodeJS.
       const argv = composeArgv(command, target, input.action, input.service);
       yield { kind: 'command', argv };
       const cwd = target.projectDirectory ?? folderOf(target.files[0]!);
-      for await (const text of runCompose(argv, { env: composeEnv(engineUrl, env), cwd, ...(signal ? { signal } : {}) })) {
-        yield { kind: 'output', text };
+      const lease = await leaseCliEngine(cliEngine);
+      try {
+        for await (const text of runCompose(argv, { env: composeEnv(lease.vars, env), cwd, ...(signal ? { signal } : {}) })) {
+          yield { kind: 'output', text };
+        }
+      } finally {
+        await lease.release();
       }
       if (signal?.aborted) return;
       const name = target.projectName ?? (input.action === 'up' ? await projectMadeFrom(cwd) : undefined);

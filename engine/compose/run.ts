@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { StringDecoder } from 'node:string_decoder';
 import { BerthError } from '../contract/errors.js';
+import type { CliEngineVars } from './cli-engine.js';
 import { AsyncQueue } from '../shared/async-queue.js';
 import { composeInstallCommand } from './tool.js';
 
@@ -22,16 +23,19 @@ const tailLineChars = 500;
 const ansiEscape = /\u001b\[[0-9;?]*[A-Za-z]/g;
 
 /**
- * The environment Compose runs with: Berth's own, with DOCKER_HOST set to the engine Berth is
- * connected to (so Compose acts on that engine, a VM's forwarded socket included) and DOCKER_CONTEXT
- * dropped (the CLI refuses both at once). DOCKER_CONFIG, DOCKER_CERT_PATH and DOCKER_TLS_VERIFY pass through.
+ * The environment Compose runs with: Berth's own, with the engine variables of `engine` (DOCKER_HOST
+ * set to the engine Berth is connected to, and its TLS variables set or removed; see
+ * cli-engine.ts#leaseCliEngine; a bare URL means DOCKER_HOST alone) and DOCKER_CONTEXT dropped (the
+ * CLI refuses both at once). DOCKER_CONFIG passes through.
  * Berth's own variables (BERTH_TOKEN, the web host's login token, among them) and Electron's are
  * dropped: Compose fills `${VAR}` in a compose file from this environment, so a file from a cloned
  * repository could otherwise copy them into a container.
  */
-export function composeEnv(engineUrl: string, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  const kept = Object.entries(base).filter(([key]) => key !== 'DOCKER_CONTEXT' && !/^(BERTH_|ELECTRON_)/.test(key));
-  return { ...Object.fromEntries(kept), DOCKER_HOST: engineUrl };
+export function composeEnv(engine: string | CliEngineVars, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const vars: CliEngineVars = typeof engine === 'string' ? { DOCKER_HOST: engine } : engine;
+  const kept = Object.entries(base).filter(([key]) => key !== 'DOCKER_CONTEXT' && !/^(BERTH_|ELECTRON_)/.test(key) && !(key in vars));
+  const set = Object.entries(vars).filter((entry): entry is [string, string] => entry[1] !== undefined);
+  return { ...Object.fromEntries(kept), ...Object.fromEntries(set) };
 }
 
 /** Keeps the last lines of a text stream, each bounded, for quoting in an error. */

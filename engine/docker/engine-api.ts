@@ -16,12 +16,18 @@ import { DockerProjects } from './projects.js';
 import { DockerRegistries } from './registries.js';
 import { DockerVolumes } from './volumes.js';
 import { TransferHub } from '../shared/transfer-hub.js';
+import type { CliEngine } from '../compose/cli-engine.js';
 import { createComposeCli } from '../compose/cli-projects.js';
 import { DockerSwarm } from './swarm.js';
 
-/** The contract's whole engine API, done against one Docker Engine API connection. */
-export function createDockerEngineApi(connection: EngineConnection): EngineApi {
+/**
+ * The contract's whole engine API, done against one Docker Engine API connection. `sshTunnel`: an
+ * ssh:// engine's one SSH connection, which CLI children (Compose, stack deploy) reach it through too.
+ */
+export function createDockerEngineApi(connection: EngineConnection, sshTunnel?: CliEngine['sshTunnel']): EngineApi {
   const docker = connection.docker;
+  const { url, tls } = connection.status.endpoint;
+  const cliEngine: CliEngine = { url, ...(tls ? { tls } : {}), ...(sshTunnel ? { sshTunnel } : {}) };
   const usage = new UsageHub(docker);
   return {
     connection: connectionApi(connection),
@@ -43,8 +49,8 @@ export function createDockerEngineApi(connection: EngineConnection): EngineApi {
     projects: new DockerProjects(docker),
     registries: new DockerRegistries(docker),
     transfers: new TransferHub(),
-    composeCli: createComposeCli(docker, connection.status.endpoint.url),
-    swarm: new DockerSwarm(docker, connection.status.endpoint.url),
+    composeCli: createComposeCli(docker, cliEngine),
+    swarm: new DockerSwarm(docker, cliEngine),
   };
 }
 

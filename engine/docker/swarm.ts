@@ -14,6 +14,7 @@ import type {
   SwarmStatus,
   SwarmTask,
 } from '../contract/types.js';
+import { leaseCliEngine, type CliEngine } from '../compose/cli-engine.js';
 import { composeEnv, runCompose } from '../compose/run.js';
 import { batchOutput } from '../shared/output-batcher.js';
 import { engineCall } from './bulk.js';
@@ -177,7 +178,8 @@ function swarmCall<T>(call: Promise<T>, subject?: string): Promise<T> {
 export class DockerSwarm {
   constructor(
     private readonly docker: Docker,
-    private readonly engineUrl: string,
+    /** The engine as the docker CLI must reach it: an address, or one with its TLS files or SSH tunnel. */
+    private readonly engine: CliEngine | string,
     private readonly env: NodeJS.ProcessEnv = process.env,
   ) {}
 
@@ -347,16 +349,17 @@ export class DockerSwarm {
   }
 
   /**
-   * `docker stack deploy -c FILE NAME` with the docker CLI (the API has no stacks), DOCKER_HOST set
-   * to this engine; the CLI reads the file on this machine. Yields the argv, the output, then done.
+   * `docker stack deploy -c FILE NAME` with the docker CLI (the API has no stacks), given this engine
+   * as cli-engine.ts#leaseCliEngine does (TLS files, Berth's SSH tunnel); the CLI reads the file on this machine. Yields the argv, the output, then done.
    */
   async *deploy(file: string, stack: string, signal: AbortSignal | undefined): AsyncGenerator<ComposeEvent> {
     const status = await this.status();
     if (!status.manager) throw notManager(status.localNodeState);
     const argv = ['docker', ...stackDeployArgs(file, stack)];
     yield { kind: 'command', argv };
+    const lease = await leaseCliEngine(typeof this.engine === 'string' ? { url: this.engine } : this.engine);
     try {
-      for await (const text of runCompose(argv, { env: composeEnv(this.engineUrl, this.env), ...(signal ? { signal } : {}) })) {
+      for await (const text of runCompose(argv, { env: composeEnv(lease.vars, this.env), ...(signal ? { signal } : {}) })) {
         yield { kind: 'output', text };
       }
     } catch (error) {
@@ -372,6 +375,8 @@ export class DockerSwarm {
         });
       }
       throw error;
+    } finally {
+      await lease.release();
     }
     if (signal?.aborted) return;
     yield { kind: 'done', project: stack };
