@@ -1,0 +1,27 @@
+import { expect, test, type Page } from '@playwright/test';
+import { openBerth } from './support/app';
+import { runCommand, runContainer, uniqueName } from './support/engine';
+
+/** What got in a first-time person's way (helper 4's newcomer walk), as journeys. */
+
+async function openLogs(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name, exact: true }).click();
+  await page.getByRole('tab', { name: 'Logs' }).click();
+}
+
+test('a container that has printed nothing says so in its logs; one with lines shows no such note', async ({ page }) => {
+  // busybox httpd, the fixture's command, writes no log at all, as many servers at rest do.
+  const quiet = uniqueName('quiet');
+  const talker = uniqueName('talker');
+  await runContainer(quiet);
+  await runCommand(talker, ['sh', '-c', 'echo hello from the container; exec sleep 3600']);
+  await openBerth(page);
+
+  await openLogs(page, quiet);
+  await expect(page.getByRole('status').filter({ hasText: 'No lines yet: this container has written nothing' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Containers', exact: true }).first().click();
+  await openLogs(page, talker);
+  await expect(page.getByRole('log', { name: 'Log output' })).toContainText('hello from the container');
+  await expect(page.getByText('No lines yet')).toHaveCount(0);
+});
