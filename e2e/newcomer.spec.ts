@@ -25,3 +25,12 @@ test('a container that has printed nothing says so in its logs; one with lines s
   await expect(page.getByRole('log', { name: 'Log output' })).toContainText('hello from the container');
   await expect(page.getByText('No lines yet')).toHaveCount(0);
 });
+
+test('showing Berth’s log brings its lines into view, far down the Engine view', async ({ page }) => {
+  await openBerth(page);
+  await page.getByRole('navigation').getByRole('button', { name: 'Engine' }).click();
+  const card = page.getByRole('region', { name: 'Berth’s log' });
+  await card.getByRole('button', { name: 'Show the last lines' }).click();
+  // They opened below the window's edge: the button seemed to do nothing.
+  await expect(card.getByLabel('Last lines of Berth’s log')).toBeInViewport({ ratio: 0.5 });
+});
