@@ -88,7 +88,7 @@ describe('numbers in sentences', () => {
     }
   });
 
-  it('welcome a Korean reader without a hedged particle such as 을(를)', () => {
-    expect(ko.welcome.found).not.toMatch(/\((을|를|이|가|은|는|으로|으)\)/);
+  it('welcome a Korean reader, and say what a first pull does, without a hedged particle such as 을(를)', () => {
+    for (const text of [ko.welcome.found, ko.pull.normalized, ko.pull.done]) expect(text).not.toMatch(/\((을|를|이|가|은|는|으로|으)\)/);
   });
 });
