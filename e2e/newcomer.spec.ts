@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { openBerth } from './support/app';
-import { runCommand, runContainer, uniqueName } from './support/engine';
+import { docker, runCommand, runContainer, uniqueName } from './support/engine';
 
 /** What got in a first-time person's way (helper 4's newcomer walk), as journeys. */
 
@@ -18,7 +18,12 @@ test('a container that has printed nothing says so in its logs; one with lines s
   await openBerth(page);
 
   await openLogs(page, quiet);
-  await expect(page.getByRole('status').filter({ hasText: 'No lines yet: this container has written nothing' })).toBeVisible();
+  const note = page.getByRole('status').filter({ hasText: 'No lines yet: this container has written nothing' });
+  await expect(note).toBeVisible();
+  // Once the container is gone, "nothing written yet" is no longer true: the note leaves with it.
+  await docker('rm', '-f', quiet);
+  await expect(page.getByText('Removed', { exact: true })).toBeVisible();
+  await expect(note).toHaveCount(0);
 
   await page.getByRole('button', { name: 'Containers', exact: true }).first().click();
   await openLogs(page, talker);

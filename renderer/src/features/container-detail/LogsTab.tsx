@@ -25,7 +25,7 @@ const reset = '\x1b[0m';
 
 
 /** The container's log in a terminal: last 1,000 lines, then live; search, timestamps, since, pause, clear, download. */
-export function LogsTab({ id, name }: { id: string; name: string }) {
+export function LogsTab({ id, name, gone = false }: { id: string; name: string; /** The container is no longer in the engine's list. */ gone?: boolean }) {
   const { t } = useTranslation();
   const scrollback = useUiStore((s) => s.logScrollback);
   const { containerRef, handle } = useTerminal({ convertEol: true, disableStdin: true, scrollback, allowProposedApi: true }, undefined, { scrollback });
@@ -223,7 +223,7 @@ export function LogsTab({ id, name }: { id: string; name: string }) {
           {t('logs.linesNotShown', { count: notShown })}
         </p>
       )}
-      {quiet && !error && (
+      {quiet && !gone && !error && (
         <p className="cell--muted" role="status">
           {t('logs.nothingYet')}
         </p>
