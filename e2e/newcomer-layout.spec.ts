@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import { openBerth } from './support/app';
-import { fixtureImage } from './support/engine';
+import { fixtureImage, runContainer, uniqueName } from './support/engine';
 
 /**
  * What a first look at Berth showed as broken layout (measured in the browser, not by eye): a row's
@@ -43,4 +43,37 @@ test('the door page for a tab without an address fits the window', async ({ page
   await page.goto('/');
   await expect(page.getByRole('alert')).toContainText('press Enter in the terminal where Berth runs');
   expect(await page.evaluate(() => document.scrollingElement!.scrollHeight <= window.innerHeight)).toBe(true);
+});
+
+/** How many lines an element's text takes: its height over its line height. */
+function lineCount(cell: Locator): Promise<number> {
+  return cell.evaluate((el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+  });
+}
+
+// A Korean reader at a small window saw "4개가 사 / 용 중" and "2 / MB" in the images list: words
+// broken in the middle, a count with no noun, a size torn from its unit.
+test('in Korean at 1024×640, the images list names what uses an image, breaks no word and keeps a size on one line', async ({ page }) => {
+  const user = uniqueName('ko-user');
+  await runContainer(user);
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await openBerth(page);
+  // In English too, the last action of an image's row stays inside the window (it was cut off).
+  await page.getByRole('navigation').getByRole('button', { name: 'Images' }).click();
+  const push = page.getByRole('button', { name: `Push ${fixtureImage}`, exact: true });
+  expect((await push.boundingBox())!.x + (await push.boundingBox())!.width).toBeLessThanOrEqual(1024);
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('ko');
+  await page.getByRole('navigation').getByRole('button', { name: '이미지' }).click();
+  const row = page.getByRole('row').filter({ has: page.getByRole('checkbox', { name: `${fixtureImage} 선택`, exact: true }) });
+  const users = row.getByRole('cell').filter({ hasText: /^컨테이너 \d+개$/ });
+  await expect(users).toBeVisible();
+  expect(await lineCount(row.getByRole('cell').filter({ hasText: /^\d+(\.\d+)? (B|kB|MB|GB)$/ }))).toBe(1);
+  // Every action of the row stays in view: the whole table fits the window.
+  const lastAction = row.getByRole('button', { name: `${fixtureImage} 올리기`, exact: true });
+  expect((await lastAction.boundingBox())!.x + (await lastAction.boundingBox())!.width).toBeLessThanOrEqual(1024);
+  // Korean breaks between words, as Korean is written, not inside one (CSS word-break: keep-all).
+  expect(await page.locator('main').evaluate((el) => getComputedStyle(el).wordBreak)).toBe('keep-all');
 });

@@ -94,6 +94,8 @@ export const errorReasons = [
   'pushFailed',
   'registryLoginRefused',
   'hostFolderMissing',
+  /** A container could not start: its host port is held by another container or program (params `port` as address:port, `name` of the created container). */
+  'hostPortTaken',
   'networkBuiltIn',
   'buildFolderMissing',
   'dockerfileMissing',

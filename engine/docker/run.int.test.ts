@@ -32,4 +32,29 @@ describe('runContainer against the engine', () => {
     const input = containerRunInput.parse({ image: fixtureImage, mounts: [{ source: `${folder}/nope`, target: '/data' }] });
     await expect(runContainer(docker, input)).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/bind source path does not exist/), hint: expect.stringMatching(/Create the folder/) });
   });
+
+  // A newcomer who clicked Run before the port check answered read only "The engine reported an
+  // error." (reason engineFailed), with the engine's long "driver failed programming external
+  // connectivity…" sentence beside it, and nothing to do next.
+  it('says which host port is taken when the container cannot start for it, and that the container was made', async () => {
+    const holder = await runContainer(docker, containerRunInput.parse({ image: fixtureImage, ports: ['127.0.0.1::80'] }));
+    made.push(holder.id);
+    const hostPort = (await docker.getContainer(holder.id).inspect()).NetworkSettings.Ports['80/tcp']?.[0]?.HostPort;
+    expect(hostPort).toMatch(/^\d+$/);
+    const name = `berth-int-port-taken-${process.pid}`;
+    made.push(name);
+    await expect(runContainer(docker, containerRunInput.parse({ image: fixtureImage, name, ports: [`127.0.0.1:${hostPort}:80`] }))).rejects.toMatchObject({
+      code: 'CONFLICT',
+      reason: 'hostPortTaken',
+      params: { port: `127.0.0.1:${hostPort}`, name },
+      engineText: expect.stringMatching(/port is already allocated/),
+    });
+    // Without a name (the dialog sends ""), the words name the one the engine made up.
+    const before = new Set((await docker.listContainers({ all: true })).map((c) => c.Id));
+    const unnamed = await runContainer(docker, containerRunInput.parse({ image: fixtureImage, name: '', ports: [`127.0.0.1:${hostPort}:80`] })).catch((e: unknown) => e);
+    const left = (await docker.listContainers({ all: true })).find((c) => !before.has(c.Id));
+    made.push(left!.Id);
+    expect(unnamed).toMatchObject({ reason: 'hostPortTaken', params: { name: left!.Names[0]!.replace(/^\//, '') } });
+    expect((unnamed as { params: { name: string } }).params.name).not.toBe('');
+  });
 });

@@ -47,14 +47,37 @@ export function createOptions(input: ContainerRunInput): Docker.ContainerCreateO
   };
 }
 
-/** Creates and starts a container; if it cannot start, the created container is left for the person to see, as docker run does. */
+/**
+ * Creates and starts a container; if it cannot start, the created container is left for the person to
+ * see, as docker run does. A host port someone else holds is `hostPortTaken` (params port, name).
+ */
 export async function runContainer(docker: Docker, input: ContainerRunInput): Promise<{ id: string; name: string }> {
   const container = await engineCall(docker.createContainer(createOptions(input)), input.name ? `Container ${input.name}` : undefined).catch((e: unknown) => {
     throw missingHostFolder(e) ?? e;
   });
-  await engineCall(container.start(), input.name ? `Container ${input.name}` : undefined);
+  await engineCall(container.start(), input.name ? `Container ${input.name}` : undefined).catch(async (e: unknown) => {
+    const port = takenHostPort(e);
+    if (!port) throw e;
+    const name = input.name || (await container.inspect().then((i) => i.Name.replace(/^\//, ''), () => container.id.slice(0, 12)));
+    throw new BerthError(
+      'CONFLICT',
+      `Host port ${port} is already taken, so container ${name} was created but not started.`,
+      `Choose another host port or leave it empty for any free port, then remove ${name} or start it once the port is free.`,
+      { reason: 'hostPortTaken', params: { port, name }, engineText: e instanceof BerthError ? e.engineText : undefined },
+    );
+  });
   const info = await engineCall(container.inspect());
   return { id: info.Id, name: info.Name.replace(/^\//, '') };
+}
+
+/**
+ * The host address and port a start failed on because something else holds it, from the engine's
+ * own words: "Bind for 127.0.0.1:8080 failed: port is already allocated" (another container) or
+ * "listen tcp4 0.0.0.0:8080: bind: address already in use" (another program). Undefined otherwise.
+ */
+export function takenHostPort(error: unknown): string | undefined {
+  const message = error instanceof BerthError ? (error.engineText ?? error.message) : error instanceof Error ? error.message : '';
+  return /Bind for (\S+) failed: port is already allocated/.exec(message)?.[1] ?? /listen \w+ (\S+): bind: address already in use/.exec(message)?.[1];
 }
 
 /**

@@ -23,7 +23,8 @@ export async function diagnosticsReport(engine: EngineApi, now = new Date()): Pr
     const info = await engine.connection.info();
     out.push(
       `Engine facts: ${info.operatingSystem} (${info.osType}/${info.architecture}), kernel ${info.kernelVersion}, ${info.cpus} CPUs, ${Math.round(info.memoryBytes / 1048576)} MiB, storage ${info.storageDriver}`,
-      `Engine holds: ${info.containers.total} containers (${info.containers.running} running, ${info.containers.paused} paused, ${info.containers.stopped} stopped), ${info.images} images`,
+      // Counted as "label: n", so one container does not read "1 containers".
+      `Containers: ${info.containers.total} (${info.containers.running} running, ${info.containers.paused} paused, ${info.containers.stopped} stopped) · images: ${info.images}`,
     );
   } catch (error) {
     out.push(`Engine facts: not available (${JSON.stringify(errorFields(error).error)})`);

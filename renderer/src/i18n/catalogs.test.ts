@@ -78,4 +78,17 @@ describe('numbers in sentences', () => {
     expect(i18n.t('containers.restartingStatus', { code: 3, count: 1 })).toBe('Exited with code 3 · restarted 1 time');
     expect(i18n.t('containers.restartingStatus', { code: 3, count: 4 })).toBe('Exited with code 3 · restarted 4 times');
   });
+
+  // What a first-time person met (helper 4's newcomer walk): an empty list that sent them to a
+  // terminal, and a welcome whose first Korean sentence hedged its particle.
+  it('send an empty containers list to the Images section and its Run button, in both languages', () => {
+    for (const catalog of [en, ko]) {
+      expect(catalog.containers.empty).toContain(catalog.nav.images);
+      expect(catalog.containers.empty).toContain(catalog.images.run);
+    }
+  });
+
+  it('welcome a Korean reader, and say what a first pull does, without a hedged particle such as 을(를)', () => {
+    for (const text of [ko.welcome.found, ko.pull.normalized, ko.pull.done]) expect(text).not.toMatch(/\((을|를|이|가|은|는|으로|으)\)/);
+  });
 });

@@ -69,7 +69,7 @@ export function ContainerDetail({ id }: { id: string }) {
         ))}
       </div>
       <div className="tabs__panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-        {tab === 'logs' && <LogsTab id={id} name={name} />}
+        {tab === 'logs' && <LogsTab id={id} name={name} gone={!container} />}
         {tab === 'terminal' && <TerminalTab id={id} name={name} />}
         {tab === 'files' && <FilesTab id={id} name={name} />}
         {tab === 'inspect' && <InspectTab id={id} name={name} />}

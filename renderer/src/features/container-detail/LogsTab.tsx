@@ -25,7 +25,7 @@ const reset = '\x1b[0m';
 
 
 /** The container's log in a terminal: last 1,000 lines, then live; search, timestamps, since, pause, clear, download. */
-export function LogsTab({ id, name }: { id: string; name: string }) {
+export function LogsTab({ id, name, gone = false }: { id: string; name: string; /** The container is no longer in the engine's list. */ gone?: boolean }) {
   const { t } = useTranslation();
   const scrollback = useUiStore((s) => s.logScrollback);
   const { containerRef, handle } = useTerminal({ convertEol: true, disableStdin: true, scrollback, allowProposedApi: true }, undefined, { scrollback });
@@ -38,6 +38,10 @@ export function LogsTab({ id, name }: { id: string; name: string }) {
   const [results, setResults] = useState<{ index: number; count: number }>();
   const [error, setError] = useState<string>();
   const [notShown, setNotShown] = useState(0);
+  // A server that logs nothing (busybox httpd, many databases at rest) left a newcomer before an
+  // empty box, unsure whether logs work at all: say so until its first line comes.
+  const [quiet, setQuiet] = useState(false);
+  const spoke = useRef(false);
   const feed = useRef<TerminalFeed | undefined>(undefined);
   const pausedRef = useRef(paused);
   const search = useRef<SearchAddon | undefined>(undefined);
@@ -72,6 +76,7 @@ export function LogsTab({ id, name }: { id: string; name: string }) {
     lines.setPaused(pausedRef.current);
     feed.current = lines;
     const write = (text: string) => lines.push(text);
+    spoke.current = false;
     const mark = (text: string) => write(`\x1b[2m— ${text} —${reset}\n`);
     // Followed across engine restarts: a cut stream opens again from when its last lines came.
     const following = followAcrossEngineRestarts<LogEvent>(
@@ -85,6 +90,10 @@ export function LogsTab({ id, name }: { id: string; name: string }) {
       {
         onData(event) {
           if (event.kind === 'output') {
+            if (!spoke.current) {
+              spoke.current = true;
+              setQuiet(false);
+            }
             write(event.segments.map((s) => (s.stream === 'stderr' ? stderrColour + s.text + reset : s.text)).join(''));
           } else {
             mark(t(`logs.notices.${event.notice}`));
@@ -92,6 +101,7 @@ export function LogsTab({ id, name }: { id: string; name: string }) {
         },
         onStarted() {
           setError(undefined);
+          if (!spoke.current) setQuiet(true);
         },
         onError(e) {
           setError(toBerthError(e).message);
@@ -107,6 +117,7 @@ export function LogsTab({ id, name }: { id: string; name: string }) {
       lines.setPaused(true);
       // The next stream starts on a fresh terminal: nothing of it is missing yet.
       setNotShown(0);
+      setQuiet(false);
     };
     // The scrollback is read when the stream (re)starts; changing it later needs no new stream.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -210,6 +221,11 @@ export function LogsTab({ id, name }: { id: string; name: string }) {
       {notShown > 0 && (
         <p className="cell--muted" role="status">
           {t('logs.linesNotShown', { count: notShown })}
+        </p>
+      )}
+      {quiet && !gone && !error && (
+        <p className="cell--muted" role="status">
+          {t('logs.nothingYet')}
         </p>
       )}
       {error && (

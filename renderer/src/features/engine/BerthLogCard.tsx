@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { berth } from '../../rpc/client';
 import { QueryErrorNotice } from '../../ui/ErrorNotice';
@@ -42,6 +42,13 @@ export function BerthLogCard() {
     enabled: open,
     staleTime: 0,
   });
+  // The card sits at the foot of a long Engine view: lines that opened below the window's edge made
+  // "Show the last lines" look as if it did nothing.
+  const lines = useRef<HTMLPreElement>(null);
+  const linesShown = open && (log.data?.lines.length ?? 0) > 0;
+  useEffect(() => {
+    if (linesShown) lines.current?.scrollIntoView({ block: 'nearest' });
+  }, [linesShown]);
   const copyDiagnostics = async () => {
     const { text } = await berth.diagnostics.report.query();
     try {
@@ -81,7 +88,7 @@ export function BerthLogCard() {
           <p className="berth-log__note">{log.data.folder ? t('berthLog.folder', { folder: log.data.folder }) : t('berthLog.noLog')}</p>
           {log.data.folder && log.data.lines.length === 0 && <p className="berth-log__note">{t('berthLog.empty')}</p>}
           {log.data.lines.length > 0 && (
-            <pre className="berth-log__lines" aria-label={t('berthLog.linesLabel')} tabIndex={0}>
+            <pre ref={lines} className="berth-log__lines" aria-label={t('berthLog.linesLabel')} tabIndex={0}>
               {log.data.lines.map((line, i) => {
                 const { level, text } = readable(line);
                 return (

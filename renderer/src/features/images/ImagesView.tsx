@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { Fragment, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { onRemoveKey, requestPull, useKeyboardStore } from '../../app/keyboard/keyboard-store';
 import { useTranslation } from 'react-i18next';
 import { commandLine, imageRemoveCommand } from '../../../../engine/contract/cli';
@@ -189,7 +189,7 @@ export function ImagesView() {
                 </td>
                 <td>
                   <button type="button" className="link-button" title={kind === 'digest' ? ref : undefined} onClick={() => openImage(kind === 'id' ? image.id : ref)}>
-                    {kind === 'id' ? t('images.untagged') : kind === 'digest' ? shortDigestReference(ref) : ref}
+                    {kind === 'id' ? t('images.untagged') : kind === 'digest' ? shortDigestReference(ref) : breakableReference(ref)}
                   </button>
                   {kind === 'id' && <span className="state-badge state-badge--paused">{t('images.dangling')}</span>}
                   {kind === 'digest' && (
@@ -199,7 +199,7 @@ export function ImagesView() {
                   )}
                 </td>
                 <td className="cell--mono">{shortId(image.id)}</td>
-                <td>{formatBytes(image.size, i18n.language)}</td>
+                <td className="cell--nowrap">{formatBytes(image.size, i18n.language)}</td>
                 <td>{formatRelativeTime(image.created, i18n.language)}</td>
                 <td title={users.ofImage(image.id).join(', ')}>{!users.known ? <UsersUnknown users={users} /> : users.ofImage(image.id).length ? t('images.inUse', { count: users.ofImage(image.id).length }) : '—'}</td>
                 <td className="cell--actions">
@@ -301,4 +301,18 @@ export function ImagesView() {
       )}
     </section>
   );
+}
+
+/** A reference with a line-break opportunity after each "/", so a small window wraps it between path parts rather than pushing the row's actions out of view. */
+function breakableReference(reference: string): ReactNode {
+  return reference.split('/').map((part, i, parts) => (
+    <Fragment key={i}>
+      {part}
+      {i < parts.length - 1 && (
+        <>
+          /<wbr />
+        </>
+      )}
+    </Fragment>
+  ));
 }

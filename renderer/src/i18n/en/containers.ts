@@ -10,7 +10,7 @@ export const containers = {
   selectedHidden: '{{count}} selected ({{hidden}} hidden by the filter)',
   selectAll: 'Select all shown',
   select: 'Select {{name}}',
-  empty: 'No containers yet. Create one with “docker run” and it appears here.',
+  empty: 'No containers yet. Pull or pick an image in Images and press Run (that is docker run): the container appears here.',
   noMatch: 'No container matches “{{search}}”.',
   noRunning: 'No container is running.',
   noHealth: 'No running container has that health.',

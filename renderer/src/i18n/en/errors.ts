@@ -73,6 +73,8 @@ export const errors = {
   registryLoginRefusedHint: 'Check the user name and password (or access token).',
   hostFolderMissing: 'The host folder to mount does not exist on the engine’s machine.',
   hostFolderMissingHint: 'Create the folder on the engine’s machine first, or check the path: Berth does not make missing host folders (docker -v would, owned by root).',
+  hostPortTaken: 'Host port {{port}} is already taken, so {{name}} was created but not started.',
+  hostPortTakenHint: 'Run again with another host port, or leave it empty for any free port; then remove {{name}} from Containers, or start it once the port is free.',
   networkBuiltIn: '{{network}} comes with the engine and cannot be removed.',
   buildFolderMissing: '{{folder}} is not a folder on this machine.',
   buildFolderMissingHint: 'Pick the folder that holds your Dockerfile.',

@@ -23,6 +23,7 @@ export const logs = {
   matchCount_one: '{{index}} of {{count}} match',
   matchCount_other: '{{index}} of {{count}} matches',
   output: 'Log output',
+  nothingYet: 'No lines yet: this container has written nothing to its output (stdout or stderr). New lines appear here as it writes them.',
   notices: {
     stopped: 'the container stopped',
     restarted: 'the container started again',

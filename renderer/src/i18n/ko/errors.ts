@@ -75,6 +75,8 @@ export const errors: Catalog['errors'] = {
   registryLoginRefusedHint: '사용자 이름과 비밀번호(또는 액세스 토큰)를 확인하세요.',
   hostFolderMissing: '마운트할 호스트 폴더가 엔진이 도는 컴퓨터에 없습니다.',
   hostFolderMissingHint: '엔진이 도는 컴퓨터에 폴더를 먼저 만들거나 경로를 확인하세요. Berth는 없는 호스트 폴더를 만들지 않습니다(docker -v라면 root 소유로 만듭니다).',
+  hostPortTaken: '이미 다른 곳에서 쓰고 있는 호스트 포트({{port}})여서, 컨테이너는 만들어졌지만 시작하지 못했습니다. 만들어진 컨테이너: {{name}}',
+  hostPortTakenHint: '다른 호스트 포트로 다시 실행하거나, 포트 칸을 비워 두어 빈 포트를 쓰세요. 그다음 컨테이너 화면에서 만들어진 컨테이너({{name}})를 삭제하거나, 포트가 비었을 때 시작하세요.',
   networkBuiltIn: '{{network}}은(는) 엔진에 딸린 네트워크라 지울 수 없습니다.',
   buildFolderMissing: '{{folder}}은(는) 이 컴퓨터에 있는 폴더가 아닙니다.',
   buildFolderMissingHint: 'Dockerfile이 든 폴더를 고르세요.',

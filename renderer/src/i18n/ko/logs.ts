@@ -25,6 +25,7 @@ export const logs: Catalog['logs'] = {
   matchCount_one: '{{count}}개 중 {{index}}번째',
   matchCount_other: '{{count}}개 중 {{index}}번째',
   output: '로그 출력',
+  nothingYet: '아직 로그가 없습니다. 이 컨테이너는 출력(stdout, stderr)에 아무것도 쓰지 않았습니다. 새 줄은 쓰는 대로 여기에 나타납니다.',
   notices: {
     stopped: '컨테이너가 멈췄습니다',
     restarted: '컨테이너가 다시 시작되었습니다',
