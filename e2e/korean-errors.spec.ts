@@ -147,3 +147,13 @@ test('an upload the web host refuses is said in Korean (the host used to answer 
   await input.setInputFiles({ name: 'note.txt', mimeType: 'text/plain', buffer: Buffer.from('hello\n') });
   await expectBerthKorean(page.getByRole('alert').filter({ hasText: 'note.txt' }).or(page.locator('.error-notice')).first());
 });
+
+test('a log stream the engine cannot give says why in Korean (it showed Berth’s English message)', async ({ page }) => {
+  // A container whose logging driver keeps nothing: the engine refuses to read its logs.
+  const name = uniqueName('nolog');
+  await createContainer(name, '--log-driver', 'none');
+  const id = await docker('inspect', '--format', '{{.Id}}', name);
+  await openInKorean(page);
+  await page.evaluate((place) => (location.hash = place), `#/containers/${id}/logs`);
+  await expectBerthKorean(page.getByRole('alert').first());
+});

@@ -1,3 +1,4 @@
+import { TRPCClientError } from '@trpc/client';
 import { describe, expect, it, vi } from 'vitest';
 import type { EngineStatus } from '../../../engine/contract/types';
 import { engineSince, followAcrossEngineRestarts, type StreamCallbacks } from './follow';
@@ -86,6 +87,16 @@ describe('followAcrossEngineRestarts', () => {
     h.status(status('connected', 2));
     h.last().callbacks.onError(new Error('No such container'));
     expect(h.seen).toEqual(['waiting', 'resumed after 0 s', 'ended']);
+  });
+
+  it('a live engine refusing the stream before anything came is the caller’s error, even after it started (a logging driver that keeps no logs)', () => {
+    const h = harness();
+    h.status(status('connected', 1));
+    h.last().callbacks.onStarted();
+    const refusal = { code: 'ENGINE_ERROR', message: 'The engine refused.', reason: 'engineFailed', engineText: 'configured logging driver does not support reading' };
+    h.last().callbacks.onError(new TRPCClientError('refused', { result: { error: { data: { berth: refusal } } } } as never));
+    expect(h.seen).toEqual(['error']);
+    expect(h.opened).toHaveLength(1);
   });
 
   it('a first failure is the caller’s error, not a resume', () => {

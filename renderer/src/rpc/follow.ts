@@ -1,4 +1,5 @@
 import type { EngineStatus } from '../../../engine/contract/types';
+import { isEngineAnswer } from './errors';
 
 /** What a followed stream's subscription takes: tRPC's own callbacks. */
 export interface StreamCallbacks<T> {
@@ -65,6 +66,7 @@ export function followAcrossEngineRestarts<T>(
   const start = (resumeFrom: number | undefined) => {
     streamGeneration = status?.generation ?? -1;
     let started = false;
+    let received = false;
     let final = false;
     stream = open(resumeFrom, {
       onStarted() {
@@ -72,15 +74,17 @@ export function followAcrossEngineRestarts<T>(
         handlers.onStarted?.();
       },
       onData(value) {
+        received = true;
         lastSeen = now() / 1000;
         if (isFinal(value)) final = true;
         handlers.onData(value);
       },
       onError(error) {
         if (stopped) return;
-        // Opening again after a restart failed (the container went while the engine was down).
-        if (resumeFrom !== undefined && !started) return end();
-        if (!started) return handlers.onError(error);
+        // Refused: before the stream started, or by a live engine before anything came (tRPC says
+        // "started" as soon as the host takes the call, so a logging driver that keeps no logs is
+        // refused after it). Opening again after a restart and refused: the container went meanwhile.
+        if (!started || (!received && isEngineAnswer(error))) return resumeFrom !== undefined ? end() : handlers.onError(error);
         lost();
       },
       onComplete() {

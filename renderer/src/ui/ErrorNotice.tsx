@@ -1,16 +1,24 @@
-import type { ReactNode } from 'react';
+import { useCallback, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BerthErrorShape } from '../../../engine/contract/errors';
 import { toBerthError } from '../rpc/errors';
 import { errorText } from './errorText';
 
-/** The words of `errorText` for the current language, for places that show an error as a line of text. */
+/**
+ * The words of `errorText` for the current language, for places that show an error as a line of
+ * text. The same function until the language changes, so effects may depend on it.
+ */
 export function useErrorWords(): (error: BerthErrorShape) => { message: string; hint?: string } {
   const { i18n } = useTranslation();
-  return (error) => {
-    const { text, hint } = errorText(i18n, error);
-    return { message: text, ...(hint ? { hint } : {}) };
-  };
+  const language = i18n.language;
+  return useCallback(
+    (error: BerthErrorShape) => {
+      const { text, hint } = errorText(i18n, error);
+      return { message: text, ...(hint ? { hint } : {}) };
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the wording changes with the language, which i18n itself does not tell
+    [i18n, language],
+  );
 }
 
 /** A structured error as a person reads it: what went wrong, then what would help. Always plain text. */

@@ -10,7 +10,7 @@ import { desktopFiles, type DesktopFiles } from '../rpc/desktop';
 import { toBerthError } from '../rpc/errors';
 import { CommandPreview } from './CommandPreview';
 import { ConfirmActions, Dialog } from './Dialog';
-import { ErrorNotice, QueryErrorNotice } from './ErrorNotice';
+import { ErrorNotice, QueryErrorNotice, useErrorWords } from './ErrorNotice';
 import { errorText } from './errorText';
 import { SaveLink } from './SaveLink';
 import { TransferStatus } from './TransferStatus';
@@ -29,6 +29,7 @@ export type FileSource = { kind: 'volume'; name: string } | { kind: 'container';
  */
 export function FileBrowser({ source }: { source: FileSource }) {
   const { t, i18n } = useTranslation();
+  const words = useErrorWords();
   const queryClient = useQueryClient();
   const engineId = useEngineStatus()?.endpoint.id ?? '';
   const [path, setPath] = useState('/');
@@ -189,7 +190,7 @@ export function FileBrowser({ source }: { source: FileSource }) {
                       save={(files) =>
                         void files
                           .saveFile({ kind: source.kind, target, path: join(path, entry.name), as: entry.type === 'directory' ? 'folder' : 'file' })
-                          .catch((e: unknown) => setTransferError(toBerthError(e).message))
+                          .catch((e: unknown) => setTransferError(words(toBerthError(e)).message))
                       }
                     >
                       {t('files.download')}

@@ -14,6 +14,8 @@ import { TerminalFeed } from '../../ui/bounded-lines';
 import { copySelectionOnCopyKey } from '../../ui/copy-keys';
 import { useTerminal } from '../../ui/useTerminal';
 import { searchDecorations } from '../../app/theme/apply-theme';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import type { BerthErrorShape } from '../../../../engine/contract/errors';
 
 type Since = '5m' | '1h' | 'all';
 type Tail = 1000 | 10000 | 'all';
@@ -36,7 +38,8 @@ export function LogsTab({ id, name, gone = false }: { id: string; name: string; 
   const [query, setQuery] = useState('');
   const [regex, setRegex] = useState(false);
   const [results, setResults] = useState<{ index: number; count: number }>();
-  const [error, setError] = useState<string>();
+  // The engine's shape, worded when drawn (it follows a change of language, and quotes the engine).
+  const [error, setError] = useState<BerthErrorShape>();
   const [notShown, setNotShown] = useState(0);
   // A server that logs nothing (busybox httpd, many databases at rest) left a newcomer before an
   // empty box, unsure whether logs work at all: say so until its first line comes.
@@ -104,7 +107,7 @@ export function LogsTab({ id, name, gone = false }: { id: string; name: string; 
           if (!spoke.current) setQuiet(true);
         },
         onError(e) {
-          setError(toBerthError(e).message);
+          setError(toBerthError(e));
         },
         onWaiting: () => mark(t('follow.waiting')),
         onResumed: (seconds) => mark(t('follow.resumed', { seconds, what: t('follow.logs') })),
@@ -178,7 +181,7 @@ export function LogsTab({ id, name, gone = false }: { id: string; name: string; 
         <button type="button" className="button" onClick={() => handle?.terminal.clear()}>
           {t('logs.clear')}
         </button>
-        <SaveLink href={`download/logs/${encodeURIComponent(id)}`} save={(files) => void files.saveLogs(id).catch((e: unknown) => setError(toBerthError(e).message))}>
+        <SaveLink href={`download/logs/${encodeURIComponent(id)}`} save={(files) => void files.saveLogs(id).catch((e: unknown) => setError(toBerthError(e)))}>
           {t('logs.download')}
         </SaveLink>
         <form
@@ -228,11 +231,7 @@ export function LogsTab({ id, name, gone = false }: { id: string; name: string; 
           {t('logs.nothingYet')}
         </p>
       )}
-      {error && (
-        <p className="error-notice" role="alert">
-          {error}
-        </p>
-      )}
+      {error && <ErrorNotice error={error} />}
       <div className="terminal-box" ref={containerRef} aria-label={t('logs.output')} role="log" />
     </div>
   );

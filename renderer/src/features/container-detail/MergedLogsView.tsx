@@ -12,6 +12,8 @@ import { TerminalFeed } from '../../ui/bounded-lines';
 import { copySelectionOnCopyKey } from '../../ui/copy-keys';
 import { useTerminal } from '../../ui/useTerminal';
 import { useProjectLogs } from '../compose-projects/useProjectLogs';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import type { BerthErrorShape } from '../../../../engine/contract/errors';
 
 const tail = 200;
 const scrollback = 50_000;
@@ -29,7 +31,8 @@ export function MergedLogsView({ ids: chosen }: { ids: readonly string[] }) {
   const ids = project?.ids ?? chosen;
   const labelOf = project?.labelOf;
   const [names, setNames] = useState<string[]>([]);
-  const [error, setError] = useState<string>();
+  // The engine's shape, worded when drawn (it follows a change of language, and quotes the engine).
+  const [error, setError] = useState<BerthErrorShape>();
   const [notShown, setNotShown] = useState(0);
   const { containerRef, handle } = useTerminal({ convertEol: true, disableStdin: true, scrollback });
 
@@ -75,7 +78,7 @@ export function MergedLogsView({ ids: chosen }: { ids: readonly string[] }) {
               .join(''),
           );
         },
-        onError: (e) => setError(toBerthError(e).message),
+        onError: (e) => setError(toBerthError(e)),
         onWaiting: () => mark(() => i18n.t('follow.waiting')),
         onResumed: (seconds) => mark(() => i18n.t('follow.resumed', { seconds, what: i18n.t('follow.logs') })),
         onEnded: () => mark(() => i18n.t('follow.ended')),
@@ -107,11 +110,7 @@ export function MergedLogsView({ ids: chosen }: { ids: readonly string[] }) {
           {t('merged.linesNotShown', { count: notShown })}
         </p>
       )}
-      {error && (
-        <p className="error-notice" role="alert">
-          {error}
-        </p>
-      )}
+      {error && <ErrorNotice error={error} />}
       <div className="terminal-box" ref={containerRef} role="log" aria-label={t('merged.output')} />
     </section>
   );

@@ -9,14 +9,18 @@ import { followAcrossEngineRestarts } from '../../rpc/follow';
 import { CommandPreview } from '../../ui/CommandPreview';
 import { formatBytes } from '../../ui/format';
 import { Sparkline } from '../../ui/Sparkline';
+import { useErrorWords } from '../../ui/ErrorNotice';
+import type { BerthErrorShape } from '../../../../engine/contract/errors';
 
 const historyLength = 60;
 
 /** Live CPU, memory, network and disk use; the engine stream runs only while this tab is shown. */
 export function StatsTab({ id, name }: { id: string; name: string }) {
   const { t, i18n } = useTranslation();
+  const words = useErrorWords();
   const [samples, setSamples] = useState<StatsSample[]>([]);
-  const [error, setError] = useState<string>();
+  // Kept as the engine's shape and worded when drawn, so it follows a change of language.
+  const [error, setError] = useState<BerthErrorShape>();
   /** What happened to the stream, when it was cut: waiting for the engine, resumed after a gap, or ended. */
   const [follow, setFollow] = useState<{ phase: 'waiting' } | { phase: 'resumed'; seconds: number } | { phase: 'ended' }>();
   useEffect(
@@ -24,7 +28,7 @@ export function StatsTab({ id, name }: { id: string; name: string }) {
       // Followed across engine restarts: a stats stream has no past, so it simply opens again.
       followAcrossEngineRestarts<StatsSample>((_resumeFrom, callbacks) => berth.containers.stats.subscribe({ id }, callbacks), {
         onData: (sample) => setSamples((list) => [...list.slice(-(historyLength - 1)), sample]),
-        onError: (e) => setError(toBerthError(e).message),
+        onError: (e) => setError(toBerthError(e)),
         onWaiting: () => setFollow({ phase: 'waiting' }),
         onResumed: (seconds) => setFollow({ phase: 'resumed', seconds }),
         onEnded: () => setFollow({ phase: 'ended' }),
@@ -73,7 +77,7 @@ export function StatsTab({ id, name }: { id: string; name: string }) {
       <CommandPreview command={containerStatsCommand(name)} />
       {error && (
         <p className="error-notice" role="alert">
-          {error}
+          {words(error).message}
         </p>
       )}
       {!last && !error && <p className="cell--muted">{t('stats.waiting')}</p>}

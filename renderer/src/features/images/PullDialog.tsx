@@ -10,7 +10,7 @@ import { mayNotifyLater, notifyIfAway } from '../../ui/notify';
 import { toBerthError } from '../../rpc/errors';
 import { CommandPreview } from '../../ui/CommandPreview';
 import { Dialog } from '../../ui/Dialog';
-import { ErrorNotice } from '../../ui/ErrorNotice';
+import { ErrorNotice, useErrorWords } from '../../ui/ErrorNotice';
 import { LayerProgressList } from './LayerProgressList';
 
 type Phase = { name: 'idle' } | { name: 'pulling' } | { name: 'done'; image: string } | { name: 'cancelled' } | { name: 'failed'; error: BerthErrorShape };
@@ -32,6 +32,7 @@ export function PullDialog({
   onLoginNeeded?: ((registry: string, reference: string) => void) | undefined;
 }) {
   const { t } = useTranslation();
+  const words = useErrorWords();
   const [reference, setReference] = useState(initial);
   const [layers, setLayers] = useState<LayerProgress[]>([]);
   const [phase, setPhase] = useState<Phase>({ name: 'idle' });
@@ -57,7 +58,7 @@ export function PullDialog({
         },
         onError(e) {
           setPhase({ name: 'failed', error: toBerthError(e) });
-          notifyIfAway(t('notify.pullFailed'), toBerthError(e).message);
+          notifyIfAway(t('notify.pullFailed'), words(toBerthError(e)).message);
         },
       },
     );

@@ -10,7 +10,7 @@ import { toBerthError } from '../../rpc/errors';
 import { useTransfer } from '../../rpc/useTransfer';
 import { CommandPreview } from '../../ui/CommandPreview';
 import { Dialog } from '../../ui/Dialog';
-import { ErrorNotice } from '../../ui/ErrorNotice';
+import { ErrorNotice, useErrorWords } from '../../ui/ErrorNotice';
 import { errorText } from '../../ui/errorText';
 import { firstProblemText } from '../../ui/inputProblem';
 import { TransferStatus } from '../../ui/TransferStatus';
@@ -53,6 +53,7 @@ export function CloneVolumeDialog({ source, onClose }: { source: string; onClose
 /** Unpack a .tar or .tar.gz into a new (or empty) volume. */
 export function ImportVolumeDialog({ onClose }: { onClose: () => void }) {
   const { t, i18n } = useTranslation();
+  const words = useErrorWords();
   const queryClient = useQueryClient();
   const [name, setName] = useState('');
   const [file, setFile] = useState<File>();
@@ -76,7 +77,7 @@ export function ImportVolumeDialog({ onClose }: { onClose: () => void }) {
     const response = await ticketUrl('POST', `upload/volume-import/${encodeURIComponent(name)}?transfer=${transfer}`)
       .then((target) => fetch(target, { method: 'POST', body: file }))
       .catch((e: Error) => e);
-    if (response instanceof Error) setRequestError(response.message);
+    if (response instanceof Error) setRequestError(words(toBerthError(response)).message);
     else if (response.status === 400) setRequestError(errorText(i18n, hostRefusal(await response.text(), response.status)).text);
     void queryClient.invalidateQueries();
   };
