@@ -1,0 +1,66 @@
+import { randomBytes } from 'node:crypto';
+import { expect, test, type Page } from '@playwright/test';
+import { openBerth } from './support/app';
+import { createContainer, docker, removeE2eContainers } from './support/engine';
+
+/**
+ * What real engines hold but Berth's own forms would never make: names the engine accepts through
+ * its API or CLI that are markup, carry spaces, `%`, `{{…}}` or run to hundreds of characters.
+ * Each journey makes them with the docker CLI and works them through the page.
+ */
+
+const madeNetworks: string[] = [];
+test.afterEach(async () => {
+  await removeE2eContainers();
+  for (const network of madeNetworks.splice(0)) await docker('network', 'rm', network).catch(() => undefined);
+});
+
+async function open(page: Page, section: 'Networks' | 'Containers') {
+  await openBerth(page);
+  await page.getByRole('navigation').getByRole('button', { name: section }).click();
+  await expect(page.getByRole('heading', { name: section })).toBeVisible();
+}
+
+test('networks: one named with markup, spaces, % and {{…}} is shown as text and can be disconnected, connected and removed', async ({ page }) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  // `docker network create` takes any name (only Berth's own Create form asks for docker's name rule).
+  const network = `e2e-net-${randomBytes(3).toString('hex')} <img src=x onerror=alert(1)> 100% {{count}}`;
+  madeNetworks.push(network);
+  await docker('network', 'create', '--internal', network);
+  // docker takes container names far longer than the 256 characters Berth's inputs allowed.
+  const container = `e2e-long-${'x'.repeat(300)}`;
+  await createContainer(container);
+  await docker('network', 'connect', network, container);
+  const attached = () => docker('inspect', '--format', `{{if index .NetworkSettings.Networks "${network}"}}yes{{else}}no{{end}}`, container);
+
+  await open(page, 'Networks');
+  const row = page.getByRole('row', { name: network, exact: true });
+  await expect(row.getByRole('cell').first()).toHaveText(network);
+  await expect(row.locator('img')).toHaveCount(0);
+
+  await row.getByRole('button', { name: `Disconnect ${container} from ${network}` }).click();
+  await expect(row.getByRole('button', { name: `Disconnect ${container} from ${network}` })).toHaveCount(0);
+  expect(await attached()).toBe('no');
+  await expect(page.getByRole('group', { name: 'Last action as a command' })).toContainText(`docker network disconnect '${network}' ${container}`);
+
+  await row.getByRole('button', { name: `Connect a container to ${network}` }).click();
+  const connect = page.getByRole('dialog', { name: `Connect a container to ${network}` });
+  await connect.getByRole('combobox', { name: 'Container' }).selectOption({ label: container });
+  await expect(connect.getByRole('group', { name: 'Docker command' })).toContainText(`docker network connect '${network}' ${container}`);
+  await connect.getByRole('button', { name: 'Connect…' }).click();
+  await expect(connect).toHaveCount(0);
+  await expect.poll(attached).toBe('yes');
+  await docker('rm', container);
+
+  await row.getByRole('button', { name: `Remove ${network}` }).click();
+  const confirm = page.getByRole('dialog', { name: `Remove network ${network}?` });
+  await expect(confirm.getByRole('group', { name: 'Docker command' })).toContainText(`docker network rm '${network}'`);
+  await confirm.getByRole('button', { name: 'Remove network' }).click();
+  await expect(row).toHaveCount(0);
+  await expect(docker('network', 'inspect', network)).rejects.toThrow();
+  expect(dialogs).toEqual([]);
+});
