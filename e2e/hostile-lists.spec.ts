@@ -64,3 +64,19 @@ test('networks: one named with markup, spaces, % and {{…}} is shown as text an
   await expect(docker('network', 'inspect', network)).rejects.toThrow();
   expect(dialogs).toEqual([]);
 });
+
+test('containers: labels with a right-to-left override, zero-width space and markup show every character, as text', async ({ page }) => {
+  const project = `e2e-proj-${randomBytes(3).toString('hex')} <b>bold</b> {{count}}`;
+  // Seen as "wzlive" before: U+202E turned the rest around and U+200B was invisible.
+  const service = 'evil\u202Eexe.txt\u200Bzw';
+  const name = `e2e-rtl-${randomBytes(3).toString('hex')}`;
+  await createContainer(name, '--label', `com.docker.compose.project=${project}`, '--label', `com.docker.compose.service=${service}`);
+
+  await open(page, 'Containers');
+  await page.getByRole('searchbox', { name: 'Search' }).fill(name);
+  const projectRow = page.getByRole('row', { name: `Project ${project}` });
+  await expect(projectRow.getByRole('button', { name: project, exact: true })).toBeVisible();
+  await expect(projectRow.locator('b')).toHaveCount(0);
+  const row = page.getByRole('row').filter({ has: page.getByRole('checkbox', { name: `Select ${name}`, exact: true }) });
+  await expect(row.getByRole('cell').nth(1)).toContainText('evil⟨U+202E⟩exe.txt⟨U+200B⟩zw');
+});

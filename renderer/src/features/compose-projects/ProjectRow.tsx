@@ -6,6 +6,7 @@ import { openProject } from '../../state/ui-store';
 import { projectState, type ProjectGroup } from './grouping';
 import { toggleProjectExpanded } from './project-view-store';
 import './compose-projects.css';
+import { revealInvisible } from '../../../../engine/contract/visible-text';
 
 /** What a project row can ask for: an Engine API action, its merged logs, or removal (which asks first). */
 export type ProjectRequest = ProjectAction | 'logs' | 'remove';
@@ -66,7 +67,7 @@ export function ProjectRow({
       </span>
       <span role="cell" className="cell--name">
         <button type="button" className="link-button" onClick={() => openProject(group.name)}>
-          {group.name}
+          {revealInvisible(group.name)}
         </button>
       </span>
       <span role="cell" className="cell--muted project-row__where" title={where.join('\n') || t('projectList.noFiles')}>
@@ -97,7 +98,7 @@ export function ServiceName({ container }: { container: ContainerSummary }) {
   if (!container.compose) return null;
   return (
     <span className="project-member__service">
-      {container.compose.service}
+      {revealInvisible(container.compose.service)}
       {container.compose.number !== undefined && <span className="project-member__replica"> #{container.compose.number}</span>}{' '}
     </span>
   );

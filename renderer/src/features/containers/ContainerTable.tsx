@@ -12,6 +12,7 @@ import { portsTooltip } from './port-groups';
 import { CrashMark } from '../alerts/CrashMark';
 import { StateBadge, StatusText } from './StateBadge';
 import { UpdateMark } from '../edit/ContainerEditActions';
+import { revealInvisible } from '../../../../engine/contract/visible-text';
 
 const rowHeight = 44;
 
@@ -119,7 +120,7 @@ export function ContainerTable({
                 <span role="cell" className={row.project ? 'cell--name project-member' : 'cell--name'} title={row.project ? `${c.name}\n${c.id}` : c.id}>
                   {row.project && <ServiceName container={c} />}
                   <button type="button" className="link-button" onClick={() => openContainer(c.id)}>
-                    {c.name}
+                    {revealInvisible(c.name)}
                   </button>
                   <CrashMark containerId={c.id} />
                 </span>

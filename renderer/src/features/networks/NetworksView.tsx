@@ -14,6 +14,7 @@ import { CommandPreview } from '../../ui/CommandPreview';
 import { ConfirmActions, Dialog } from '../../ui/Dialog';
 import { ErrorNotice, QueryErrorNotice } from '../../ui/ErrorNotice';
 import { networkShown } from './network-shown';
+import { revealInvisible } from '../../../../engine/contract/visible-text';
 
 /** Networks: what each connects, create one, remove one (the engine refuses while in use), connect and disconnect containers. */
 export function NetworksView() {
@@ -66,7 +67,7 @@ export function NetworksView() {
             .map((network) => (
               <tr key={network.id} aria-label={network.name}>
                 <td className="cell--mono">
-                  {network.name}
+                  {revealInvisible(network.name)}
                   {network.builtIn && <span className="state-badge">{t('networks.builtIn')}</span>}
                 </td>
                 <td>{network.driver}</td>
@@ -75,7 +76,7 @@ export function NetworksView() {
                   <span className="chips">
                     {network.containers.map((c) => (
                       <span key={c.id} className="chip">
-                        {c.name}
+                        {revealInvisible(c.name)}
                         <button
                           type="button"
                           className="chip__remove"
