@@ -65,7 +65,7 @@ test('networks: one named with markup, spaces, % and {{…}} is shown as text an
   expect(dialogs).toEqual([]);
 });
 
-test('containers: labels with a right-to-left override, zero-width space and markup show every character, as text', async ({ page }) => {
+test('containers: Compose labels with a right-to-left override, zero-width space and markup show every character as text; a project name Compose never makes offers no project actions', async ({ page }) => {
   const project = `e2e-proj-${randomBytes(3).toString('hex')} <b>bold</b> {{count}}`;
   // Seen as "wzlive" before: U+202E turned the rest around and U+200B was invisible.
   const service = 'evil\u202Eexe.txt\u200Bzw';
@@ -77,6 +77,12 @@ test('containers: labels with a right-to-left override, zero-width space and mar
   const projectRow = page.getByRole('row', { name: `Project ${project}` });
   await expect(projectRow.getByRole('button', { name: project, exact: true })).toBeVisible();
   await expect(projectRow.locator('b')).toHaveCount(0);
+  // Compose never makes such a name; the Engine API actions by its label were refused with an input
+  // error after the click. They are offered no more, and the row says why.
+  for (const action of ['Start', 'Stop', 'Restart', 'Pause', 'Logs', 'Remove']) {
+    await expect(projectRow.getByRole('button', { name: action, exact: true })).toBeDisabled();
+  }
+  await expect(projectRow.getByRole('cell', { name: `Actions for project ${project}` })).toHaveAttribute('title', /Compose could not have named a project/);
   const row = page.getByRole('row').filter({ has: page.getByRole('checkbox', { name: `Select ${name}`, exact: true }) });
   await expect(row.getByRole('cell').nth(1)).toContainText('evil⟨U+202E⟩exe.txt⟨U+200B⟩zw');
 });

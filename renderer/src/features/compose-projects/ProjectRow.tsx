@@ -1,6 +1,6 @@
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProjectAction } from '../../../../engine/contract/schemas';
+import { composeProjectRef, type ProjectAction } from '../../../../engine/contract/schemas';
 import type { ContainerSummary } from '../../../../engine/contract/types';
 import { openProject } from '../../state/ui-store';
 import { projectState, type ProjectGroup } from './grouping';
@@ -42,7 +42,10 @@ export function ProjectRow({
   const { t } = useTranslation();
   const { running, total, paused } = projectState(group);
   const up = group.containers.filter((c) => c.state === 'running' || c.state === 'paused' || c.state === 'restarting').length;
-  const off = !usable || busy;
+  // A project label Compose never writes (spaces, markup, 100 KB…): the actions by label refuse it,
+  // so they are not offered; the containers under it still act one by one.
+  const foreign = !composeProjectRef.safeParse(group.name).success;
+  const off = !usable || busy || foreign;
   const where = [
     group.workingDir ? t('projectList.folder', { folder: group.workingDir }) : '',
     group.configFiles.length ? t('projectList.files', { files: group.configFiles.join(', ') }) : '',
@@ -81,12 +84,17 @@ export function ProjectRow({
         {paused > 0 && <span className="cell--muted"> · {t('projectList.paused', { count: paused })}</span>}
         {narrowed && <span className="cell--muted"> · {t('projectList.matching', { count: group.matching.length, total })}</span>}
       </span>
-      <span role="cell" className="project-row__actions" aria-label={t('projectList.actionsLabel', { name: group.name })}>
+      <span
+        role="cell"
+        className="project-row__actions"
+        aria-label={t('projectList.actionsLabel', { name: group.name })}
+        title={foreign ? t('foreignLabels.notComposeProject', { name: group.name }) : undefined}
+      >
         {button('start', off || up === total)}
         {button('stop', off || up === 0)}
         {button('restart', off)}
         {paused > 0 ? button('unpause', off) : button('pause', off || running === 0)}
-        {button('logs', total === 0)}
+        {button('logs', foreign || total === 0)}
         {button('remove', off)}
       </span>
     </div>
