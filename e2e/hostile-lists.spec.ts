@@ -10,12 +10,14 @@ import { createContainer, docker, removeE2eContainers } from './support/engine';
  */
 
 const madeNetworks: string[] = [];
+const madeVolumes: string[] = [];
 test.afterEach(async () => {
   await removeE2eContainers();
   for (const network of madeNetworks.splice(0)) await docker('network', 'rm', network).catch(() => undefined);
+  if (madeVolumes.length) await docker('volume', 'rm', ...madeVolumes.splice(0)).catch(() => undefined);
 });
 
-async function open(page: Page, section: 'Networks' | 'Containers') {
+async function open(page: Page, section: 'Networks' | 'Containers' | 'Volumes') {
   await openBerth(page);
   await page.getByRole('navigation').getByRole('button', { name: section }).click();
   await expect(page.getByRole('heading', { name: section })).toBeVisible();
@@ -85,4 +87,32 @@ test('containers: Compose labels with a right-to-left override, zero-width space
   await expect(projectRow.getByRole('cell', { name: `Actions for project ${project}` })).toHaveAttribute('title', /Compose could not have named a project/);
   const row = page.getByRole('row').filter({ has: page.getByRole('checkbox', { name: `Select ${name}`, exact: true }) });
   await expect(row.getByRole('cell').nth(1)).toContainText('evil⟨U+202E⟩exe.txt⟨U+200B⟩zw');
+});
+
+test('a volume and a network that many containers use keep rows of one line: the first names, then how many more', async ({ page }) => {
+  const tag = randomBytes(3).toString('hex');
+  const volume = `e2e-shared-${tag}`;
+  const network = `e2e-net-${tag}`;
+  madeNetworks.push(network);
+  madeVolumes.push(volume);
+  await docker('network', 'create', '--internal', network);
+  const users = Array.from({ length: 40 }, (_, i) => `e2e-user-${tag}-${String(i).padStart(2, '0')}`);
+  for (const user of users) await createContainer(user, '-v', `${volume}:/data`, '--network', network);
+
+  await open(page, 'Volumes');
+  await page.getByRole('searchbox', { name: 'Search volumes' }).fill(volume);
+  const volumeRow = page.getByRole('row').filter({ has: page.getByRole('checkbox', { name: `Select ${volume}` }) });
+  // Seen 689 px tall with 300 users (every name, wrapped), squeezing the name column.
+  await expect(volumeRow.getByRole('cell').last()).toContainText('and 37 more');
+  expect((await volumeRow.boundingBox())!.height).toBeLessThan(80);
+  const everyName = (await volumeRow.getByRole('cell').last().getAttribute('title'))!.split(', ');
+  expect(everyName.sort()).toEqual([...users].sort());
+  await page.getByRole('searchbox', { name: 'Search volumes' }).fill('');
+
+  await page.getByRole('navigation').getByRole('button', { name: 'Networks' }).click();
+  const networkRow = page.getByRole('row', { name: network, exact: true });
+  await expect(networkRow.getByRole('button', { name: /^Disconnect / })).toHaveCount(8);
+  expect((await networkRow.boundingBox())!.height).toBeLessThan(120);
+  await networkRow.getByRole('button', { name: 'Show 32 more' }).click();
+  await expect(networkRow.getByRole('button', { name: /^Disconnect / })).toHaveCount(40);
 });

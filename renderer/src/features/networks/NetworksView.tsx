@@ -14,7 +14,11 @@ import { CommandPreview } from '../../ui/CommandPreview';
 import { ConfirmActions, Dialog } from '../../ui/Dialog';
 import { ErrorNotice, QueryErrorNotice } from '../../ui/ErrorNotice';
 import { networkShown } from './network-shown';
+import { firstNames } from '../../ui/first-names';
 import { revealInvisible } from '../../../../engine/contract/visible-text';
+
+/** Attached containers shown in a network's row before "Show N more". */
+const chipsShown = 8;
 
 /** Networks: what each connects, create one, remove one (the engine refuses while in use), connect and disconnect containers. */
 export function NetworksView() {
@@ -26,6 +30,15 @@ export function NetworksView() {
   const { data: networks = [], error } = useQuery({ queryKey: key, queryFn: () => berth.networks.list.query(), enabled: Boolean(engineId) });
   const [dialog, setDialog] = useState<{ kind: 'create' } | { kind: 'connect' | 'remove'; network: NetworkSummary }>();
   const [lastCommand, setLastCommand] = useState<string>();
+  // Networks whose every attached container is shown; others show the first few (a network with
+  // hundreds of containers would otherwise make one row taller than the window).
+  const [openChips, setOpenChips] = useState<ReadonlySet<string>>(new Set());
+  const toggleChips = (id: string) =>
+    setOpenChips((open) => {
+      const next = new Set(open);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
   const refresh = () => queryClient.invalidateQueries({ queryKey: key });
   // Acts by id: the engine takes network names no input rule could vouch for (spaces, markup, any
   // length) and names need not be unique; the command shown names what docker would accept.
@@ -74,7 +87,7 @@ export function NetworksView() {
                 <td className="cell--mono">{network.subnets.join(', ') || '—'}</td>
                 <td>
                   <span className="chips">
-                    {network.containers.map((c) => (
+                    {(openChips.has(network.id) ? network.containers : firstNames(network.containers, chipsShown).shown).map((c) => (
                       <span key={c.id} className="chip">
                         {revealInvisible(c.name)}
                         <button
@@ -88,6 +101,11 @@ export function NetworksView() {
                         </button>
                       </span>
                     ))}
+                    {network.containers.length > chipsShown + 1 && (
+                      <button type="button" className="link-button" onClick={() => toggleChips(network.id)}>
+                        {openChips.has(network.id) ? t('lists.showFewer') : t('lists.showMore', { count: network.containers.length - chipsShown })}
+                      </button>
+                    )}
                   </span>
                 </td>
                 <td className="cell--actions">
