@@ -116,3 +116,22 @@ test('a volume and a network that many containers use keep rows of one line: the
   await networkRow.getByRole('button', { name: 'Show 32 more' }).click();
   await expect(networkRow.getByRole('button', { name: /^Disconnect / })).toHaveCount(40);
 });
+
+test('an image with many tags lists the first of them in its detail, then how many more', async ({ page }) => {
+  const repo = `e2e-many-${randomBytes(3).toString('hex')}`;
+  const tags = Array.from({ length: 30 }, (_, i) => `${repo}:t${String(i).padStart(2, '0')}`);
+  for (const tag of tags) await docker('tag', 'berth-fixture/busybox:latest', tag);
+  try {
+    await openBerth(page);
+    await page.getByRole('navigation').getByRole('button', { name: 'Images' }).click();
+    await page.getByRole('searchbox', { name: 'Search images' }).fill(`${repo}:t29`);
+    await page.getByRole('button', { name: `${repo}:t29`, exact: true }).click();
+    await expect(page.getByRole('heading', { name: `${repo}:t29` })).toBeVisible();
+    // Every tag of the image (the fixture's own among them) was one line each: 2,000 tags made the page 29,000 px tall.
+    const tagsShown = page.getByRole('definition').filter({ hasText: `${repo}:t00` });
+    await expect(tagsShown).toContainText(/and \d+ more$/);
+    expect((await tagsShown.innerText()).split('\n').length).toBeLessThanOrEqual(21);
+  } finally {
+    await docker('rmi', ...tags);
+  }
+});
