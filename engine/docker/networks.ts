@@ -52,29 +52,45 @@ export class DockerNetworks implements NetworksApi {
     return { id: network.id };
   }
 
+  /**
+   * The name a network given by name or id goes by, for messages: the page acts by id (names may
+   * be any text and need not be unique), a person reads names. The reference itself when the
+   * engine does not know it (the action that follows says so).
+   */
+  private async nameOf(network: string): Promise<string> {
+    try {
+      return (await this.docker.getNetwork(network).inspect()).Name ?? network;
+    } catch {
+      return network;
+    }
+  }
+
   async remove(network: string) {
-    if (builtIn.has(network)) {
-      throw new BerthError('INVALID_INPUT', `${network} comes with the engine and cannot be removed.`, undefined, { reason: 'networkBuiltIn', params: { network } });
+    const name = await this.nameOf(network);
+    if (builtIn.has(name)) {
+      throw new BerthError('INVALID_INPUT', `${name} comes with the engine and cannot be removed.`, undefined, { reason: 'networkBuiltIn', params: { network: name } });
     }
     try {
       await this.docker.getNetwork(network).remove();
     } catch (e) {
-      const error = await engineCall(Promise.reject(e), `Network ${network}`).catch((mapped: BerthError) => mapped);
+      const error = await engineCall(Promise.reject(e), `Network ${name}`).catch((mapped: BerthError) => mapped);
       if (!/active endpoints/i.test(error.message)) throw error;
       throw new BerthError(error.code, error.message, 'Disconnect its containers (or remove them) first.', {
         reason: 'networkInUse',
-        params: { network },
+        params: { network: name },
         engineText: error.message,
       });
     }
   }
 
   async connect(network: string, container: string) {
-    await engineCall(this.docker.getNetwork(network).connect({ Container: container }), `Network ${network}`);
+    const name = await this.nameOf(network);
+    await engineCall(this.docker.getNetwork(network).connect({ Container: container }), `Network ${name}`);
   }
 
   async disconnect(network: string, container: string) {
-    await engineCall(this.docker.getNetwork(network).disconnect({ Container: container }), `Network ${network}`);
+    const name = await this.nameOf(network);
+    await engineCall(this.docker.getNetwork(network).disconnect({ Container: container }), `Network ${name}`);
   }
 }
 

@@ -1,11 +1,12 @@
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProjectAction } from '../../../../engine/contract/schemas';
+import { composeProjectRef, type ProjectAction } from '../../../../engine/contract/schemas';
 import type { ContainerSummary } from '../../../../engine/contract/types';
 import { openProject } from '../../state/ui-store';
 import { projectState, type ProjectGroup } from './grouping';
 import { toggleProjectExpanded } from './project-view-store';
 import './compose-projects.css';
+import { revealInvisible } from '../../../../engine/contract/visible-text';
 
 /** What a project row can ask for: an Engine API action, its merged logs, or removal (which asks first). */
 export type ProjectRequest = ProjectAction | 'logs' | 'remove';
@@ -41,7 +42,10 @@ export function ProjectRow({
   const { t } = useTranslation();
   const { running, total, paused } = projectState(group);
   const up = group.containers.filter((c) => c.state === 'running' || c.state === 'paused' || c.state === 'restarting').length;
-  const off = !usable || busy;
+  // A project label Compose never writes (spaces, markup, 100 KB…): the actions by label refuse it,
+  // so they are not offered; the containers under it still act one by one.
+  const foreign = !composeProjectRef.safeParse(group.name).success;
+  const off = !usable || busy || foreign;
   const where = [
     group.workingDir ? t('projectList.folder', { folder: group.workingDir }) : '',
     group.configFiles.length ? t('projectList.files', { files: group.configFiles.join(', ') }) : '',
@@ -66,7 +70,7 @@ export function ProjectRow({
       </span>
       <span role="cell" className="cell--name">
         <button type="button" className="link-button" onClick={() => openProject(group.name)}>
-          {group.name}
+          {revealInvisible(group.name)}
         </button>
       </span>
       <span role="cell" className="cell--muted project-row__where" title={where.join('\n') || t('projectList.noFiles')}>
@@ -80,12 +84,17 @@ export function ProjectRow({
         {paused > 0 && <span className="cell--muted"> · {t('projectList.paused', { count: paused })}</span>}
         {narrowed && <span className="cell--muted"> · {t('projectList.matching', { count: group.matching.length, total })}</span>}
       </span>
-      <span role="cell" className="project-row__actions" aria-label={t('projectList.actionsLabel', { name: group.name })}>
+      <span
+        role="cell"
+        className="project-row__actions"
+        aria-label={t('projectList.actionsLabel', { name: group.name })}
+        title={foreign ? t('foreignLabels.notComposeProject', { name: group.name }) : undefined}
+      >
         {button('start', off || up === total)}
         {button('stop', off || up === 0)}
         {button('restart', off)}
         {paused > 0 ? button('unpause', off) : button('pause', off || running === 0)}
-        {button('logs', total === 0)}
+        {button('logs', foreign || total === 0)}
         {button('remove', off)}
       </span>
     </div>
@@ -97,7 +106,7 @@ export function ServiceName({ container }: { container: ContainerSummary }) {
   if (!container.compose) return null;
   return (
     <span className="project-member__service">
-      {container.compose.service}
+      {revealInvisible(container.compose.service)}
       {container.compose.number !== undefined && <span className="project-member__replica"> #{container.compose.number}</span>}{' '}
     </span>
   );

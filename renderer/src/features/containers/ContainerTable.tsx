@@ -13,6 +13,7 @@ import { CrashMark } from '../alerts/CrashMark';
 import { StateBadge, StatusText } from './StateBadge';
 import { UpdateMark } from '../edit/ContainerEditActions';
 import { markTime } from '../../ui/timing';
+import { revealInvisible } from '../../../../engine/contract/visible-text';
 
 const rowHeight = 44;
 
@@ -120,7 +121,7 @@ export function ContainerTable({
                 <span role="cell" className={row.project ? 'cell--name project-member' : 'cell--name'} title={row.project ? `${c.name}\n${c.id}` : c.id}>
                   {row.project && <ServiceName container={c} />}
                   <button type="button" className="link-button" onClick={() => openContainer(c.id)}>
-                    {c.name}
+                    {revealInvisible(c.name)}
                   </button>
                   <CrashMark containerId={c.id} />
                 </span>

@@ -13,6 +13,12 @@ import { containersQuery, queryKeys } from '../../rpc/queries';
 import { CommandPreview } from '../../ui/CommandPreview';
 import { ConfirmActions, Dialog } from '../../ui/Dialog';
 import { ErrorNotice, QueryErrorNotice } from '../../ui/ErrorNotice';
+import { networkShown } from './network-shown';
+import { firstNames } from '../../ui/first-names';
+import { revealInvisible } from '../../../../engine/contract/visible-text';
+
+/** Attached containers shown in a network's row before "Show N more". */
+const chipsShown = 8;
 
 /** Networks: what each connects, create one, remove one (the engine refuses while in use), connect and disconnect containers. */
 export function NetworksView() {
@@ -24,12 +30,23 @@ export function NetworksView() {
   const { data: networks = [], error } = useQuery({ queryKey: key, queryFn: () => berth.networks.list.query(), enabled: Boolean(engineId) });
   const [dialog, setDialog] = useState<{ kind: 'create' } | { kind: 'connect' | 'remove'; network: NetworkSummary }>();
   const [lastCommand, setLastCommand] = useState<string>();
+  // Networks whose every attached container is shown; others show the first few (a network with
+  // hundreds of containers would otherwise make one row taller than the window).
+  const [openChips, setOpenChips] = useState<ReadonlySet<string>>(new Set());
+  const toggleChips = (id: string) =>
+    setOpenChips((open) => {
+      const next = new Set(open);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
   const refresh = () => queryClient.invalidateQueries({ queryKey: key });
+  // Acts by id: the engine takes network names no input rule could vouch for (spaces, markup, any
+  // length) and names need not be unique; the command shown names what docker would accept.
   const act = useMutation({
-    mutationFn: async (action: { kind: 'rm' | 'disconnect'; network: string; container?: string }) => {
-      setLastCommand(networkCommand(action.kind, action.network, action.container));
-      if (action.kind === 'rm') await berth.networks.remove.mutate({ network: action.network });
-      else await berth.networks.disconnect.mutate({ network: action.network, container: action.container! });
+    mutationFn: async (action: { kind: 'rm' | 'disconnect'; network: NetworkSummary; container?: { id: string; name: string } }) => {
+      setLastCommand(networkCommand(action.kind, networkShown(action.network, networks), action.container?.name));
+      if (action.kind === 'rm') await berth.networks.remove.mutate({ network: action.network.id });
+      else await berth.networks.disconnect.mutate({ network: action.network.id, container: action.container!.id });
     },
     onSettled: refresh,
   });
@@ -63,27 +80,32 @@ export function NetworksView() {
             .map((network) => (
               <tr key={network.id} aria-label={network.name}>
                 <td className="cell--mono">
-                  {network.name}
+                  {revealInvisible(network.name)}
                   {network.builtIn && <span className="state-badge">{t('networks.builtIn')}</span>}
                 </td>
                 <td>{network.driver}</td>
                 <td className="cell--mono">{network.subnets.join(', ') || '—'}</td>
                 <td>
                   <span className="chips">
-                    {network.containers.map((c) => (
+                    {(openChips.has(network.id) ? network.containers : firstNames(network.containers, chipsShown).shown).map((c) => (
                       <span key={c.id} className="chip">
-                        {c.name}
+                        {revealInvisible(c.name)}
                         <button
                           type="button"
                           className="chip__remove"
                           aria-label={t('networks.disconnectOne', { container: c.name, network: network.name })}
                           disabled={!usable || act.isPending}
-                          onClick={() => act.mutate({ kind: 'disconnect', network: network.name, container: c.name })}
+                          onClick={() => act.mutate({ kind: 'disconnect', network, container: c })}
                         >
                           ×
                         </button>
                       </span>
                     ))}
+                    {network.containers.length > chipsShown + 1 && (
+                      <button type="button" className="link-button" onClick={() => toggleChips(network.id)}>
+                        {openChips.has(network.id) ? t('lists.showFewer') : t('lists.showMore', { count: network.containers.length - chipsShown })}
+                      </button>
+                    )}
                   </span>
                 </td>
                 <td className="cell--actions">
@@ -106,14 +128,15 @@ export function NetworksView() {
         </tbody>
       </table>
       {dialog?.kind === 'create' && <CreateNetworkDialog existing={networks.map((n) => n.name)} onClose={() => setDialog(undefined)} />}
-      {dialog?.kind === 'connect' && <ConnectDialog network={dialog.network} onClose={() => setDialog(undefined)} />}
+      {dialog?.kind === 'connect' && <ConnectDialog network={dialog.network} shown={networkShown(dialog.network, networks)} onClose={() => setDialog(undefined)} />}
       {dialog?.kind === 'remove' && (
         <RemoveNetworkDialog
           network={networks.find((n) => n.id === dialog.network.id) ?? dialog.network}
+          shown={networkShown(dialog.network, networks)}
           onClose={() => setDialog(undefined)}
           onConfirm={() => {
             setDialog(undefined);
-            act.mutate({ kind: 'rm', network: dialog.network.name });
+            act.mutate({ kind: 'rm', network: dialog.network });
           }}
         />
       )}
@@ -125,7 +148,7 @@ export function NetworksView() {
  * Asks before removing a network, naming every attached container, stopped ones too: the engine
  * removes a network with only stopped containers attached, and those then cannot start.
  */
-function RemoveNetworkDialog({ network, onClose, onConfirm }: { network: NetworkSummary; onClose: () => void; onConfirm: () => void }) {
+function RemoveNetworkDialog({ network, shown, onClose, onConfirm }: { network: NetworkSummary; shown: string; onClose: () => void; onConfirm: () => void }) {
   const { t } = useTranslation();
   const engineId = useEngineStatus()?.endpoint.id ?? '';
   // The containers list follows the engine's events; the network list may be older than a start or stop.
@@ -155,7 +178,7 @@ function RemoveNetworkDialog({ network, onClose, onConfirm }: { network: Network
           {anyStopped && <p className="notice">{t('networks.stoppedCannotStart')}</p>}
         </>
       )}
-      <CommandPreview command={networkCommand('rm', network.name)} />
+      <CommandPreview command={networkCommand('rm', shown)} />
       <ConfirmActions cancel={t('common.cancel')} confirm={t('networks.removeConfirm')} onCancel={onClose} onConfirm={onConfirm} />
     </Dialog>
   );
@@ -200,16 +223,18 @@ function CreateNetworkDialog({ existing, onClose }: { existing: readonly string[
   );
 }
 
-function ConnectDialog({ network, onClose }: { network: NetworkSummary; onClose: () => void }) {
+function ConnectDialog({ network, shown, onClose }: { network: NetworkSummary; shown: string; onClose: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const engineId = useEngineStatus()?.endpoint.id ?? '';
   const containers = (useQuery({ ...containersQuery(engineId), enabled: Boolean(engineId) }).data ?? []).filter(
     (c) => !network.containers.some((n) => n.id === c.id),
   );
+  // The container's id travels; its name (which may be longer than any input rule allows) is shown.
   const [container, setContainer] = useState('');
+  const containerName = containers.find((c) => c.id === container)?.name;
   const connect = useMutation({
-    mutationFn: () => berth.networks.connect.mutate({ network: network.name, container }),
+    mutationFn: () => berth.networks.connect.mutate({ network: network.id, container }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: queryKeys.resource(engineId, 'networks') });
       onClose();
@@ -222,13 +247,13 @@ function ConnectDialog({ network, onClose }: { network: NetworkSummary; onClose:
         <select value={container} onChange={(e) => setContainer(e.target.value)}>
           <option value="">{t('networks.choose')}</option>
           {containers.map((c) => (
-            <option key={c.id} value={c.name}>
+            <option key={c.id} value={c.id}>
               {c.name}
             </option>
           ))}
         </select>
       </label>
-      <CommandPreview command={networkCommand('connect', network.name, container || '…')} />
+      <CommandPreview command={networkCommand('connect', shown, containerName ?? '…')} />
       {connect.error && <ErrorNotice error={toBerthError(connect.error)} />}
       <div className="dialog__actions">
         <button type="button" className="button" onClick={onClose}>

@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { onRemoveKey } from '../../app/keyboard/keyboard-store';
 import { useTranslation } from 'react-i18next';
+import { firstNames } from '../../ui/first-names';
 import { commandLine, volumeRemoveCommand } from '../../../../engine/contract/cli';
 import type { ActionOutcome } from '../../../../engine/contract/types';
 import { useEngineUsable } from '../../app/EngineBanner';
@@ -9,6 +10,7 @@ import { berth } from '../../rpc/client';
 import { useEngineStatus } from '../../rpc/engine-sync';
 import { useContainerUsers } from '../containers/useContainers';
 import { UsersUnknown, UsersUnknownWarning } from '../containers/UsersUnknown';
+import type { ContainerUsers } from '../containers/container-users';
 import { volumeSizesQuery, volumesQuery } from '../../rpc/queries';
 import { openVolume } from '../../state/ui-store';
 import { CommandPreview } from '../../ui/CommandPreview';
@@ -122,9 +124,7 @@ export function VolumesView() {
                 <td>{volume.driver}</td>
                 <td>{sizes[volume.name] !== undefined ? formatBytes(sizes[volume.name]!, i18n.language) : '—'}</td>
                 <td>{volume.created ? new Date(volume.created).toLocaleString(i18n.language) : '—'}</td>
-                <td>
-                  {!users.known ? <UsersUnknown users={users} /> : users.ofVolume(volume.name).length ? users.ofVolume(volume.name).join(', ') : <span className="cell--muted">{t('volumes.unused')}</span>}
-                </td>
+                <UsersCell users={users} names={users.ofVolume(volume.name)} />
               </tr>
               );
             })}
@@ -166,5 +166,19 @@ export function VolumesView() {
         </Dialog>
       )}
     </section>
+  );
+}
+
+/** Who uses a volume: the first few names on one line, the rest counted (every name in the tooltip). */
+function UsersCell({ users, names }: { users: ContainerUsers; names: readonly string[] }) {
+  const { t } = useTranslation();
+  if (!users.known) return <td><UsersUnknown users={users} /></td>;
+  if (!names.length) return <td><span className="cell--muted">{t('volumes.unused')}</span></td>;
+  const { shown, more } = firstNames(names, 3);
+  return (
+    <td title={names.join(', ')}>
+      {shown.join(', ')}
+      {more > 0 && <span className="cell--muted"> {t('lists.andMore', { count: more })}</span>}
+    </td>
   );
 }
