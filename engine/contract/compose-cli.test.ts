@@ -87,6 +87,24 @@ describe('targetFromLabels', () => {
     });
   });
 
+  it('a working_dir Compose never writes (relative) names no folder, and relative files with it are dropped, not resolved against Berth’s own folder', () => {
+    const t = targetFromLabels({
+      'com.docker.compose.project': 'p',
+      'com.docker.compose.project.working_dir': '../../',
+      'com.docker.compose.project.config_files': 'compose.yml,/srv/abs/compose.yml',
+    });
+    expect(t).toEqual({ projectName: 'p', files: ['/srv/abs/compose.yml'], envFiles: [] });
+  });
+
+  it('a Windows folder (Compose on Docker Desktop for Windows) is absolute too', () => {
+    const t = targetFromLabels({
+      'com.docker.compose.project': 'p',
+      'com.docker.compose.project.working_dir': 'C:\\Users\\me\\shop',
+      'com.docker.compose.project.config_files': 'C:\\Users\\me\\shop\\compose.yaml',
+    });
+    expect(t).toEqual({ projectName: 'p', files: ['C:\\Users\\me\\shop\\compose.yaml'], envFiles: [], projectDirectory: 'C:\\Users\\me\\shop' });
+  });
+
   it('a container without the project label is no project; one without files has none', () => {
     expect(targetFromLabels({ 'com.docker.compose.service': 'web' })).toBeUndefined();
     expect(targetFromLabels({ 'com.docker.compose.project': 'p' })).toEqual({ projectName: 'p', files: [], envFiles: [] });

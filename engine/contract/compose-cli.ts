@@ -40,25 +40,35 @@ export interface ComposeTarget {
  * A project's Compose arguments from one of its containers' labels. `config_files` is comma-separated;
  * Compose v1 writes names relative to `working_dir`, v2 absolute paths: relative ones are joined to the
  * folder so the command works from any directory. `environment_file` is written by v2 only; without it
- * Compose reads the folder's `.env` by default, so nothing is passed.
+ * Compose reads the folder's `.env` by default, so nothing is passed. Compose always writes an
+ * absolute folder (POSIX, or `C:\…` on Windows): a relative one is no folder (it would be read
+ * against Berth's own), and a relative file Berth cannot place (no folder, or a Windows one, which
+ * v1 never wrote) is left out.
  */
 export function targetFromLabels(labels: Readonly<Record<string, string>>): ComposeTarget | undefined {
   const projectName = labels[composeLabels.project];
   if (!projectName) return undefined;
-  const folder = labels[composeLabels.workingDir] || undefined;
-  const resolve = (name: string) => (name.startsWith('/') || !folder ? name : joinPath(folder, name));
+  const written = labels[composeLabels.workingDir];
+  const folder = written && isAbsolutePath(written) ? written : undefined;
+  const resolve = (name: string) => (isAbsolutePath(name) ? name : folder?.startsWith('/') ? joinPath(folder, name) : undefined);
   const list = (value: string | undefined) =>
     (value ?? '')
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean)
-      .map(resolve);
+      .map(resolve)
+      .filter((path): path is string => path !== undefined);
   return {
     projectName,
     files: list(labels[composeLabels.configFiles]),
     envFiles: list(labels[composeLabels.environmentFile]),
     ...(folder ? { projectDirectory: folder } : {}),
   };
+}
+
+/** An absolute path as Compose writes one on Linux and macOS (`/srv/shop`) or Windows (`C:\shop`, `C:/shop`). */
+function isAbsolutePath(path: string): boolean {
+  return path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path);
 }
 
 /** POSIX join of an absolute folder and a relative name, with "." and ".." steps resolved. */
