@@ -38,6 +38,8 @@ export interface BerthErrorShape {
 /** Refusals the renderer words in both catalogs (renderer/src/i18n: `errors.<reason>`). */
 export const errorReasons = [
   'volumeDriverMissing',
+  /** The container's logging driver keeps no logs the engine can read back (`none`, or a remote one with its local cache off): params `driver`; engineText the engine's words. */
+  'logsNotKept',
   'hostAddressNotIp',
   'registryNotLoggedIn',
   'nameNotSendable',

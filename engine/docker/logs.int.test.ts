@@ -38,3 +38,17 @@ describe('following the log of a container the engine keeps restarting', () => {
     expect(noticed).toBeLessThanOrEqual(restartsDuring + 1);
   });
 });
+
+describe('a container whose logging driver keeps nothing', () => {
+  it('is refused as logsNotKept naming the driver, with the engine’s words (not a quiet empty stream)', async () => {
+    const created = await docker.createContainer({ Image: fixtureImage, Labels: { 'dev.berth.e2e': '1' }, HostConfig: { LogConfig: { Type: 'none', Config: {} } } });
+    try {
+      const reading = (async () => {
+        for await (const event of streamContainerLogs(docker, containerLogsInput.parse({ id: created.id, follow: false }), undefined)) void event;
+      })();
+      await expect(reading).rejects.toMatchObject({ reason: 'logsNotKept', params: { driver: 'none' }, engineText: expect.stringContaining('does not support reading') });
+    } finally {
+      await created.remove({ force: true });
+    }
+  });
+});

@@ -4,6 +4,7 @@ import type { ContainerLogsInput } from '../contract/schemas.js';
 import type { LogEvent } from '../contract/types.js';
 import { pipeline } from 'node:stream/promises';
 import { batchOutput } from '../shared/output-batcher.js';
+import { BerthError } from '../contract/errors.js';
 import { engineCall } from './bulk.js';
 import { JsonLineParser } from './json-lines.js';
 import { logFrames, openLogStream } from './log-frames.js';
@@ -25,15 +26,16 @@ export async function* streamContainerLogs(
   signal: AbortSignal | undefined,
 ): AsyncGenerator<LogEvent> {
   const container = docker.getContainer(input.id);
-  const { Config } = await engineCall(container.inspect(), `Container ${input.id}`);
+  const { Config, HostConfig } = await engineCall(container.inspect(), `Container ${input.id}`);
   const tty = Config.Tty;
+  const driver = HostConfig.LogConfig?.Type ?? '';
   let since: number | string = sinceSeconds[input.since] ? Math.floor(Date.now() / 1000) - sinceSeconds[input.since] : 0;
   // Beyond a million lines "tail" means everything, which is what the engine's "all" does fastest.
   let tail: number | undefined = input.tail >= 1_000_000 ? undefined : input.tail;
   // Resuming after an engine restart: everything from the exact moment the last lines arrived.
   if (input.sinceTime) [since, tail] = [input.sinceTime, undefined];
   while (!signal?.aborted) {
-    yield* readLogs(container, { tty, since, tail, timestamps: input.timestamps, follow: input.follow }, signal);
+    yield* readLogs(container, { tty, since, tail, timestamps: input.timestamps, follow: input.follow, driver }, signal);
     if (!input.follow || signal?.aborted) return;
     const next = await nextStart(docker, container, signal);
     if (next === 'removed') {
@@ -51,7 +53,7 @@ export async function* streamContainerLogs(
 
 async function* readLogs(
   container: Docker.Container,
-  options: { tty: boolean; since: number | string; tail: number | undefined; timestamps: boolean; follow: boolean },
+  options: { tty: boolean; since: number | string; tail: number | undefined; timestamps: boolean; follow: boolean; driver: string },
   signal: AbortSignal | undefined,
 ): AsyncGenerator<LogEvent> {
   const source = await engineCall(
@@ -67,7 +69,9 @@ async function* readLogs(
         ...(options.tail !== undefined ? { tail: options.tail } : {}),
       },
       signal,
-    ),
+    ).catch((error: unknown) => {
+      throw notKept(error, options.driver) ?? error;
+    }),
   );
   try {
     for await (const segments of batchOutput(logFrames(source, options.tty))) yield { kind: 'output', segments };
@@ -144,4 +148,20 @@ export async function writeContainerLogs(docker: Docker, id: string, sink: NodeJ
     sink,
     { end: false },
   );
+}
+
+/**
+ * The engine's 501 for a container whose logging driver keeps nothing it can read back (`none`;
+ * syslog, gelf, fluentd… with their local cache turned off), as BerthError reason logsNotKept
+ * (params `driver`, the engine's words in engineText); undefined for any other failure.
+ */
+function notKept(error: unknown, driver: string): BerthError | undefined {
+  const e = error as { statusCode?: number; json?: { message?: string }; message?: string };
+  if (e?.statusCode !== 501) return undefined;
+  const said = e.json?.message ?? e.message ?? '';
+  return new BerthError('ENGINE_ERROR', `This container's logging driver ("${driver}") keeps no logs Docker can read back.`, undefined, {
+    reason: 'logsNotKept',
+    params: { driver },
+    engineText: said,
+  });
 }

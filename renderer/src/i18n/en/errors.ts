@@ -33,6 +33,8 @@ export const errors = {
   networkInUseHint: 'Disconnect them (the × beside each name), or stop them, then remove the network.',
   networkMissing: 'Cannot start {{container}}: its network {{network}} no longer exists.',
   networkMissingHint: 'Connect {{container}} to another network (Networks → Connect…), or create a network named {{network}} again.',
+  logsNotKept: 'This container’s logging driver (“{{driver}}”) keeps no logs Docker can read back.',
+  logsNotKeptHint: 'Its output goes only where that driver sends it. To see logs here, create the container again with the json-file or local driver (docker run --log-driver local …).',
   volumeDriverMissing: 'This engine has no volume driver called “{{driver}}”.',
   volumeDriverMissingHint: 'Drivers installed here: {{installed}}. Install the plugin first, or use one of these.',
   hostAddressNotIp: '“{{address}}” is not an IP address of this machine’s.',
