@@ -2,6 +2,7 @@ import type Docker from 'dockerode';
 import type { ImageDetail, ImageLayer } from '../contract/types.js';
 import { engineCall } from './bulk.js';
 import { logFor } from '../shared/log.js';
+import pLimit from 'p-limit';
 
 const log = logFor('images');
 
@@ -24,6 +25,29 @@ function writesLayer(entry: HistoryEntry, layersLeft: number, stepsLeft: number)
   return entry.Size > 0 || !metadataOnly.test(entry.CreatedBy);
 }
 
+/** How many images are inspected at once to find shared layers. */
+const inspectsAtOnce = 8;
+/** Image id → its layer digests, per engine client. An id is the digest of the image's config, so its layers never change. */
+const knownLayers = new WeakMap<Docker, Map<string, ReadonlySet<string>>>();
+
+/** The layer digests (RootFS.Layers) of the image with id `id`; empty when it cannot be inspected (removed meanwhile). */
+async function layersOf(docker: Docker, id: string): Promise<ReadonlySet<string>> {
+  let known = knownLayers.get(docker);
+  if (!known) knownLayers.set(docker, (known = new Map()));
+  const remembered = known.get(id);
+  if (remembered) return remembered;
+  const inspected = await docker.getImage(id).inspect().catch(log.fallback('inspecting an image for shared layers', undefined));
+  const layers = new Set(inspected?.RootFS?.Layers ?? []);
+  if (inspected) known.set(id, layers);
+  return layers;
+}
+
+/** Drops what is remembered of images no longer on the engine, so the memory stays that of the engine's images. */
+function forgetAllBut(docker: Docker, present: ReadonlySet<string>): void {
+  const known = knownLayers.get(docker);
+  for (const id of known?.keys() ?? []) if (!present.has(id)) known!.delete(id);
+}
+
 /**
  * An image up close: its history as layers (each matched to its content digest when it wrote one),
  * which layers other local images share and the disk that saves, and its config. Which containers
@@ -38,16 +62,16 @@ export async function imageDetail(docker: Docker, reference: string): Promise<Im
   ]);
   const diffIds = info.RootFS?.Layers ?? [];
 
-  // Which other images hold each layer digest.
-  const others = await Promise.all(
-    images
-      .filter((i) => i.Id !== info.Id)
-      .map(async (i) => {
-        const other = await docker.getImage(i.Id).inspect().catch(log.fallback('inspecting an image of the same id', undefined));
-        const name = i.RepoTags?.find((t) => t !== '<none>:<none>') ?? i.RepoDigests?.find((d) => d !== '<none>@<none>') ?? i.Id.slice(7, 19);
-        return { name, layers: new Set(other?.RootFS?.Layers ?? []) };
-      }),
+  // Which other images hold each layer digest: a few inspects at a time (a machine with 1,000 images
+  // asked them all at once), each image's layers remembered by its id, which names its content.
+  const others = await pLimit(inspectsAtOnce).map(
+    images.filter((i) => i.Id !== info.Id),
+    async (i) => {
+      const name = i.RepoTags?.find((t) => t !== '<none>:<none>') ?? i.RepoDigests?.find((d) => d !== '<none>@<none>') ?? i.Id.slice(7, 19);
+      return { name, layers: await layersOf(docker, i.Id) };
+    },
   );
+  forgetAllBut(docker, new Set(images.map((i) => i.Id)));
 
   // History is newest first; layers are oldest first. Walk history oldest first, pairing layer-writing steps with digests.
   const chronological = [...history].reverse();

@@ -5,6 +5,7 @@ import { updateCheckIntervalMs, type ImageUpdate, type UpdateCheck } from '../co
 import { engineCall } from './bulk.js';
 import { headManifest, registryBase, type RegistryAnswer } from './registry-head.js';
 import { registryAuthFor } from './registry-auth.js';
+import pLimit from 'p-limit';
 
 type Asker = (reference: NonNullable<ReturnType<typeof okReference>>, insecure: (domain: string) => boolean) => Promise<RegistryAnswer>;
 
@@ -54,16 +55,7 @@ export class UpdateChecker {
       return result;
     };
     // A few registries at once: one slow or unreachable registry must not hold up every other row.
-    const entries = [...byReference];
-    const images: ImageUpdate[] = new Array(entries.length);
-    let next = 0;
-    const worker = async () => {
-      while (next < entries.length) {
-        const index = next++;
-        images[index] = await one(entries[index]!);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(4, entries.length) }, worker));
+    const images = await pLimit(4).map([...byReference], one);
     this.lastCheck = this.now();
     return { checkedAt: this.lastCheck, images };
   }

@@ -3,6 +3,7 @@ import type { ContainerUsage } from '../contract/types.js';
 import { sleep } from '../shared/listeners.js';
 import { logFor } from '../shared/log.js';
 import { toStatsSample, type RawStats } from './stats.js';
+import pLimit from 'p-limit';
 
 export interface UsageTimings {
   /** How often each watched container is read, in ms (default 4 s). */
@@ -76,11 +77,7 @@ export class UsageHub {
       const last = this.readings.get(id);
       return !last || Date.now() - last.at >= this.timings.pollMs * 0.8;
     });
-    let next = 0;
-    const worker = async () => {
-      while (next < due.length && !signal?.aborted) await this.readOnce(due[next++]!, signal);
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, due.length) }, worker));
+    await pLimit(concurrency).map(due, (id) => (signal?.aborted ? undefined : this.readOnce(id, signal)));
   }
 
   private readOnce(id: string, signal: AbortSignal | undefined): Promise<void> {
