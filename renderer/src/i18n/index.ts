@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import { useUiStore } from '../state/ui-store';
 import { localizeTerminals } from '../ui/terminal-strings';
 import { en } from './en';
+import { addParticleFormatters } from './josa';
 import { ko } from './ko';
 
 export const i18n = i18next.createInstance();
@@ -15,6 +16,8 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false },
   initAsync: false,
 });
+// Korean catalogs pick a particle from the value it follows: {{name, josa(을/를)}} (./josa.ts).
+addParticleFormatters(i18n);
 
 // The store owns the choice; i18next and <html lang> follow it.
 document.documentElement.lang = useUiStore.getState().language;
