@@ -1,4 +1,4 @@
-import type { i18n as I18n } from 'i18next';
+import type { i18n as I18n, ThirdPartyModule } from 'i18next';
 
 /**
  * Korean particles (조사) after a value put into a sentence: “nginx를”, “웹서버를”, “web-1을”,
@@ -22,6 +22,24 @@ const digitSounds: Record<string, FinalSound> = { 0: 'consonant', 1: 'rieul', 2:
 // Latin letters as Koreans spell them: 엘 (l), 엠 (m), 엔 (n), 알 (r) end in a consonant; 에이, 비,
 // 씨, 디, 이, 에프, 지, 에이치, 아이, 제이, 케이, 오, 피, 큐, 에스, 티, 유, 브이, 더블유, 엑스, 와이, 제트 do not.
 const letterSounds: Record<string, FinalSound> = { l: 'rieul', r: 'rieul', m: 'consonant', n: 'consonant' };
+// A run of Latin letters that is a word rather than letters (three or more, a vowel, not all
+// capitals: “docker”, not “DB” or “NGINX”) is read as Koreans say the word where its end differs from
+// the last letter's name: 도커, 서버 (-er/-or/-ar), 앱, 웹, 셋업 (-p, -b), 스택 (-ck), 골랭 (-ng),
+// 홈, 엔진, 알파인 (silent e after m, n), 파일, 콘솔 (-le). Any other ending reads as its letter.
+const wordEndings: [ending: RegExp, sound: FinalSound][] = [
+  [/[aeiou]r$/, 'vowel'],
+  [/[aeiou](p|pp|b|bb)$/, 'consonant'],
+  [/(ck|ng|[mn]e)$/, 'consonant'],
+  [/le$/, 'rieul'],
+];
+
+/** The sound of a Latin letter ending `word` (the letters before it, with it). */
+function latinSound(word: string): FinalSound {
+  const lower = word.toLowerCase();
+  const isWord = word.length >= 3 && /[aeiou]/.test(lower) && word !== word.toUpperCase();
+  const spoken = isWord ? wordEndings.find(([ending]) => ending.test(lower))?.[1] : undefined;
+  return spoken ?? letterSounds[lower.at(-1)!] ?? 'vowel';
+}
 
 const hangulFirst = 0xac00;
 const hangulLast = 0xd7a3;
@@ -47,11 +65,18 @@ export function finalSound(value: string): FinalSound | undefined {
     const plain = char.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
     for (const base of Array.from(plain).reverse()) {
       if (base >= '0' && base <= '9') return digitSounds[base];
-      if (base >= 'a' && base <= 'z') return letterSounds[base] ?? 'vowel';
+      if (base >= 'a' && base <= 'z') return latinSound(latinWordEndingAt(chars, i));
       if (/[\p{L}\p{N}]/u.test(base)) return undefined;
     }
   }
   return undefined;
+}
+
+/** The ASCII letters that end at chars[end]: “docker” in “my-docker”. */
+function latinWordEndingAt(chars: string[], end: number): string {
+  let start = end;
+  while (start > 0 && /^[A-Za-z]$/.test(chars[start - 1]!)) start--;
+  return /^[A-Za-z]$/.test(chars[end]!) ? chars.slice(start, end + 1).join('') : chars[end]!.normalize('NFKD').replace(/\p{M}/gu, '');
 }
 
 /**
@@ -83,6 +108,12 @@ const pairOption = /^[\uac00-\ud7a3]+\/[\uac00-\ud7a3]+$/;
 function pairIn(options: object | undefined): string | undefined {
   return Object.keys(options ?? {}).find((key) => pairOption.test(key));
 }
+
+/**
+ * The formatters as an i18next module: `i18next.createInstance().use(koreanParticles).init(…)`
+ * registers them as the instance starts, so every instance that renders the Korean catalog has them.
+ */
+export const koreanParticles: ThirdPartyModule = { type: '3rdParty', init: (instance) => addParticleFormatters(instance) };
 
 /**
  * Registers two i18next formatters on `instance` (call once, after init):
