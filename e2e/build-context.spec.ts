@@ -99,7 +99,7 @@ test('build: a .dockerignore pattern docker refuses is named with its line, and 
   const korean = page.getByRole('dialog', { name: '이미지 빌드' });
   await korean.getByRole('textbox', { name: '폴더 (빌드 컨텍스트)' }).fill(folder);
   await korean.getByRole('button', { name: '빌드', exact: true }).click();
-  await expect(korean.getByRole('alert')).toContainText('.dockerignore 3번째 줄의 “log[0-9.txt”은(는) docker가 받아들이지 않는 패턴입니다.');
+  await expect(korean.getByRole('alert')).toContainText('.dockerignore 3번째 줄의 “log[0-9.txt”는 docker가 받아들이지 않는 패턴입니다.');
   await korean.getByRole('button', { name: '닫기' }).click();
   await page.getByRole('combobox', { name: '언어' }).selectOption('en');
 });

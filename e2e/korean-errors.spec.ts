@@ -23,6 +23,8 @@ async function expectBerthKorean(message: Locator): Promise<string> {
   });
   expect(own, own).toMatch(/[가-힣]/);
   expect(own, own).not.toMatch(englishSentence);
+  // A name in a sentence takes the particle that fits it, never the hedged 을(를), 이(가), (으)로.
+  expect(own, own).not.toMatch(/\((을|를|이|가|은|는|으|과|와)\)/);
   return own;
 }
 
@@ -86,16 +88,19 @@ test('every refusal Berth words is Korean in the Korean UI: reference, login, po
   await docker('tag', fixtureImage, tag);
   const maker = uniqueName('ko-maker');
   await docker('run', '--name', maker, '--label', e2eLabel, tag, 'sh', '-c', 'echo made > /made');
-  const own = `e2e/ko-own:${uniqueName('t').slice(4)}`;
+  // Names whose ends a Korean reader says 웹 and 일: the sentence must follow them (…-web이, …-1을).
+  const own = `e2e/ko-own:${uniqueName('t').slice(4)}-1`;
   await docker('commit', maker, own);
-  const user = uniqueName('ko-user');
+  const user = `${uniqueName('ko-user')}-web`;
   await docker('create', '--name', user, '--label', e2eLabel, own);
   try {
     await nav(page, '이미지');
     await page.getByRole('checkbox', { name: `${own} 선택` }).check();
     await page.getByRole('toolbar', { name: '이미지 작업' }).getByRole('button', { name: '삭제' }).click();
     await page.getByRole('dialog', { name: '이미지 1개를 삭제할까요?' }).getByRole('button', { name: '삭제' }).click();
-    await expectBerthKorean(page.getByRole('alert').first());
+    const refusal = page.getByRole('alert').first();
+    await expectBerthKorean(refusal);
+    await expect(refusal).toContainText(`중지된 컨테이너 ${user}이 ${own}을 사용하고 있습니다.`);
   } finally {
     await docker('rm', '-f', user, maker).catch(() => undefined);
     await docker('rmi', '-f', own, tag).catch(() => undefined);

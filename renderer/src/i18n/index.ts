@@ -3,11 +3,13 @@ import { initReactI18next } from 'react-i18next';
 import { useUiStore } from '../state/ui-store';
 import { localizeTerminals } from '../ui/terminal-strings';
 import { en } from './en';
+import { koreanParticles } from './josa';
 import { ko } from './ko';
 
 export const i18n = i18next.createInstance();
 
-void i18n.use(initReactI18next).init({
+// koreanParticles: the Korean catalog picks a particle from the value it follows, {{name, josa(을/를)}}.
+void i18n.use(initReactI18next).use(koreanParticles).init({
   resources: { en: { translation: en }, ko: { translation: ko } },
   lng: useUiStore.getState().language,
   fallbackLng: 'en',

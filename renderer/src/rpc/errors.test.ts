@@ -4,8 +4,9 @@ import { errorReasons } from '../../../engine/contract/errors';
 import { en } from '../i18n/en';
 import { ko } from '../i18n/ko';
 import { errorText } from '../ui/errorText';
+import { koreanParticles } from '../i18n/josa';
 
-const i18n = i18next.createInstance();
+const i18n = i18next.createInstance().use(koreanParticles);
 await i18n.init({ resources: { en: { translation: en }, ko: { translation: ko } }, lng: 'en', interpolation: { escapeValue: false } });
 
 describe('engine errors in the person’s language', () => {
@@ -20,7 +21,7 @@ describe('engine errors in the person’s language', () => {
     const missing = { code: 'NOT_FOUND', message: 'No volume driver "nfs3" is installed.', reason: 'volumeDriverMissing', params: { driver: 'nfs3', installed: 'local' } } as const;
     await i18n.changeLanguage('ko');
     expect(errorText(i18n, missing)).toEqual({
-      text: '이 엔진에는 “nfs3”라는 볼륨 드라이버가 없습니다.',
+      text: '이 엔진에는 “nfs3”이라는 볼륨 드라이버가 없습니다.',
       hint: '여기에 설치된 드라이버: local. 플러그인을 먼저 설치하거나 이 중 하나를 쓰세요.',
     });
     await i18n.changeLanguage('en');
@@ -32,7 +33,7 @@ describe('engine errors in the person’s language', () => {
     const restarting = { code: 'NOT_RUNNING', message: 'looper is restarting, so there is nothing to open a shell in yet.', reason: 'shellContainerRestarting', params: { container: 'looper' } } as const;
     await i18n.changeLanguage('ko');
     expect(errorText(i18n, restarting)).toEqual({
-      text: 'looper이(가) 재시작 중입니다. 종료된 뒤 엔진이 잠시 기다렸다가 다시 시작합니다.',
+      text: 'looper가 재시작 중입니다. 종료된 뒤 엔진이 잠시 기다렸다가 다시 시작합니다.',
       hint: '실행 중이 되면 터미널을 다시 여세요. 계속 종료되는 이유는 로그에 있을 수 있습니다.',
     });
     await i18n.changeLanguage('en');

@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../i18n/en';
 import { ko } from '../i18n/ko';
 import { engineLinkError } from './engineLinkError';
+import { koreanParticles } from '../i18n/josa';
 
-const i18n = i18next.createInstance();
+const i18n = i18next.createInstance().use(koreanParticles);
 await i18n.init({ resources: { en: { translation: en }, ko: { translation: ko } }, lng: 'ko', interpolation: { escapeValue: false } });
 
 describe('engineLinkError', () => {

@@ -4,8 +4,9 @@ import { en } from '../i18n/en';
 import { ko } from '../i18n/ko';
 import type { BerthErrorShape } from '../../../engine/contract/errors';
 import { errorText } from './errorText';
+import { koreanParticles } from '../i18n/josa';
 
-const i18n = i18next.createInstance();
+const i18n = i18next.createInstance().use(koreanParticles);
 await i18n.init({ resources: { en: { translation: en }, ko: { translation: ko } }, lng: 'en', interpolation: { escapeValue: false }, initAsync: false });
 
 describe('errorText', () => {
@@ -25,7 +26,7 @@ describe('errorText', () => {
       hint: 'Stop and remove web, worker first: even force cannot remove an image a running container uses.',
     });
     const korean = errorText({ t: i18n.getFixedT('ko'), exists: i18n.exists.bind(i18n) }, running);
-    expect(korean.text).toBe('실행 중인 컨테이너 web, worker이(가) app:1을(를) 사용하고 있습니다.');
+    expect(korean.text).toBe('실행 중인 컨테이너 web, worker가 app:1을 사용하고 있습니다.');
   });
 
   it('shows the engine’s message and hint as they came when there is no reason, or none the catalog knows', () => {

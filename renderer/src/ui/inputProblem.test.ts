@@ -7,8 +7,9 @@ import { en } from '../i18n/en';
 import { ko } from '../i18n/ko';
 import { errorText } from './errorText';
 import { firstProblemText, issueText } from './inputProblem';
+import { koreanParticles } from '../i18n/josa';
 
-const i18n = i18next.createInstance();
+const i18n = i18next.createInstance().use(koreanParticles);
 await i18n.init({ resources: { en: { translation: en }, ko: { translation: ko } }, lng: 'en', interpolation: { escapeValue: false }, initAsync: false });
 const korean = i18n.getFixedT('ko');
 const english = i18n.getFixedT('en');
@@ -29,7 +30,7 @@ describe('a refused input in the person’s language', () => {
   });
 
   it('words the parsers’ problems and zod’s own issues too', () => {
-    expect(firstProblemText(korean, containerRunInput, { image: 'nginx', ports: ['70000:80'] })).toBe(ko.problems.port.hostPort.replace('{{port}}', '70000'));
+    expect(firstProblemText(korean, containerRunInput, { image: 'nginx', ports: ['70000:80'] })).toBe(ko.problems.port.hostPort.replace('“{{port}}”{{port, particle(은/는)}}', '“70000”은'));
     const parsed = vmSettingsInput.safeParse({ cpus: Number.NaN, memoryMiB: 100, diskGiB: 20 });
     expect(parsed.success).toBe(false);
     const texts = parsed.success ? [] : parsed.error.issues.map((issue) => issueText(korean, issue));

@@ -4,8 +4,9 @@ import { en } from '../i18n/en';
 import { ko } from '../i18n/ko';
 import { errorText } from './errorText';
 import { hostRefusal } from './upload';
+import { koreanParticles } from '../i18n/josa';
 
-const i18n = i18next.createInstance();
+const i18n = i18next.createInstance().use(koreanParticles);
 await i18n.init({ resources: { en: { translation: en }, ko: { translation: ko } }, lng: 'ko', interpolation: { escapeValue: false }, initAsync: false });
 const englishSentence = /[A-Za-z]{2,}(?:[ ,]+[A-Za-z']{2,}){3,}/;
 

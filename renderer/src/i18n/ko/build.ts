@@ -14,5 +14,5 @@ export const build: Catalog['build'] = {
   submit: '빌드',
   cancel: '빌드 취소',
   failed: '빌드에 실패했습니다',
-  done: '{{image}}을(를) 빌드했습니다.',
+  done: '{{image, josa(을/를)}} 빌드했습니다.',
 };

@@ -13,7 +13,7 @@ export const containers: Catalog['containers'] = {
   selectAll: '보이는 항목 모두 선택',
   select: '{{name}} 선택',
   empty: '아직 컨테이너가 없습니다. 이미지 화면에서 이미지를 받거나 골라 실행을 누르면(docker run과 같습니다) 컨테이너가 여기에 나타납니다.',
-  noMatch: '“{{search}}”와 일치하는 컨테이너가 없습니다.',
+  noMatch: '“{{search}}”{{search, particle(과/와)}} 일치하는 컨테이너가 없습니다.',
   noRunning: '실행 중인 컨테이너가 없습니다.',
   noHealth: '그 상태의 실행 중인 컨테이너가 없습니다.',
   health: {

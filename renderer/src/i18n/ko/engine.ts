@@ -102,10 +102,10 @@ export const engine: Catalog['engine'] = {
   own: {
     // Buttons and words Berth's own engines share (its dockerd and its VM).
     ended: {
-      code: '{{process}}이(가) 코드 {{code}}로 종료됨',
-      signal: '{{process}}이(가) {{signal}} 신호로 강제 종료됨',
-      wentAway: '{{process}}이(가) 사라짐',
-      said: '{{process}}이(가) 멈춤: “{{said}}”',
+      code: '{{process, josa(이/가)}} 코드 {{code, josa(으로/로)}} 종료됨',
+      signal: '{{process, josa(이/가)}} {{signal}} 신호로 강제 종료됨',
+      wentAway: '{{process, josa(이/가)}} 사라짐',
+      said: '{{process, josa(이/가)}} 멈춤: “{{said}}”',
     },
     outboundNatFailed: 'Berth의 엔진에 있는 컨테이너가 이 컴퓨터 밖으로 나갈 수 없습니다. Berth가 네트워크 규칙을 설정하지 못했습니다(“{{detail}}”).',
     start: '시작',

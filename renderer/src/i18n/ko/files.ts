@@ -8,7 +8,7 @@ export const files: Catalog['files'] = {
   uploadInto: '{{path}}에 파일 올리기',
   uploadProgress: '업로드 진행률',
   sending: '{{name}} 보내는 중…',
-  writing: '{{name}}을(를) 보냈습니다. 엔진이 쓰는 중…',
+  writing: '{{name, josa(을/를)}} 보냈습니다. 엔진이 쓰는 중…',
   uploaded: '{{name}} 업로드 완료 ({{size}}).',
   connectionLost: '{{name}}: 업로드 중 Berth와의 연결이 끊겼습니다. 아무것도 바뀌지 않았습니다. 다시 시도하세요.',
   empty: '이 폴더는 비어 있습니다.',
@@ -21,6 +21,6 @@ export const files: Catalog['files'] = {
   mount: '마운트',
   delete: '삭제',
   deleteOne: '{{name}} 삭제',
-  deleteTitle: '{{path}}을(를) 삭제할까요?',
-  deleteBody: '{{path}}을(를) {{volume}} 볼륨에서 영구히 삭제합니다 (폴더라면 안의 모든 것까지). 엔진이 다른 방법으로는 파일을 지울 수 없어 잠깐 도는 컨테이너 하나를 씁니다.',
+  deleteTitle: '{{path, josa(을/를)}} 삭제할까요?',
+  deleteBody: '{{path, josa(을/를)}} {{volume}} 볼륨에서 영구히 삭제합니다 (폴더라면 안의 모든 것까지). 엔진이 다른 방법으로는 파일을 지울 수 없어 잠깐 도는 컨테이너 하나를 씁니다.',
 };

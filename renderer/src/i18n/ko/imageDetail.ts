@@ -22,6 +22,6 @@ export const imageDetail: Catalog['imageDetail'] = {
   sharedWith: '함께 쓰는 이미지',
   metadata: '파일 없음',
   imported: '(가져온 파일 시스템)',
-  savings: '다른 로컬 이미지와 레이어를 함께 써서 디스크 {{size}}를 아낍니다.',
+  savings: '다른 로컬 이미지와 레이어를 함께 써서 디스크 {{size, josa(을/를)}} 아낍니다.',
   noSharing: '다른 로컬 이미지와 함께 쓰는 레이어가 없습니다.',
 };

@@ -32,9 +32,9 @@ export const keyboard: Catalog['keyboard'] = {
     help: '단축키 보기',
   },
   confirm: {
-    stopTitle: '{{name}}을(를) 중지할까요?',
+    stopTitle: '{{name, josa(을/를)}} 중지할까요?',
     stopBody: '프로세스에 SIGTERM을 보내고, 중지 대기 시간이 지나면 SIGKILL을 보냅니다. 파일과 설정은 그대로 남으며, 시작하면 다시 실행됩니다.',
-    startTitle: '{{name}}을(를) 시작할까요?',
+    startTitle: '{{name, josa(을/를)}} 시작할까요?',
     startBody: '지금 설정 그대로 컨테이너를 다시 실행합니다.',
     stop: '중지',
     start: '시작',

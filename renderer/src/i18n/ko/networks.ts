@@ -10,7 +10,7 @@ export const networks: Catalog['networks'] = {
   create: '만들기',
   name: '이름',
   subnet: '서브넷 (선택)',
-  exists: '{{name}}이라는 네트워크가 이미 있습니다.',
+  exists: '{{name, josa(이라는/라는)}} 네트워크가 이미 있습니다.',
   builtIn: '기본 제공',
   connect: '연결…',
   connectTo: '{{network}}에 컨테이너 연결',

@@ -25,7 +25,7 @@ export const projectList: Catalog['projectList'] = {
     remove: '삭제',
   },
   remove: {
-    title: '프로젝트 {{name}}을(를) 삭제할까요?',
+    title: '프로젝트 {{name, josa(을/를)}} 삭제할까요?',
     containers_one: '컨테이너 {{count}}개를 중지하고, 쓰기 가능 레이어(컨테이너 안에서 바뀐 파일)와 함께 삭제합니다:',
     containers_other: '컨테이너 {{count}}개를 중지하고, 쓰기 가능 레이어(컨테이너 안에서 바뀐 파일)와 함께 삭제합니다:',
     volumes_one: '이름 있는 볼륨 {{count}}개도 삭제 (안의 데이터가 사라집니다)',

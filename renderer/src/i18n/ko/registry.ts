@@ -10,7 +10,7 @@ export const registry: Catalog['registry'] = {
   pushOne: '{{name}} 올리기',
   pushTitle: '{{reference}} 올리기',
   pushing: '올리는 중…',
-  pushed: '{{reference}}을(를) 올렸습니다.',
+  pushed: '{{reference, josa(을/를)}} 올렸습니다.',
   pushFailed: '올리지 못했습니다',
   cancelPush: '올리기 취소',
   loginButton: '로그인…',

@@ -6,7 +6,7 @@ export const run: Catalog['run'] = {
   willPull: '아직 이 엔진에 없습니다. 먼저 받아 옵니다.',
   name: '이름 (선택)',
   namePlaceholder: '비워 두면 이름이 자동으로 정해집니다',
-  nameTaken: '{{name}}이라는 컨테이너가 이미 있습니다. 다른 이름을 고르세요.',
+  nameTaken: '{{name, josa(이라는/라는)}} 컨테이너가 이미 있습니다. 다른 이름을 고르세요.',
   ports: '포트',
   hostIp: '포트 {{number}}의 호스트 주소',
   hostPort: '호스트 포트 {{number}}',

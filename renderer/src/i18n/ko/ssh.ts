@@ -5,7 +5,7 @@ export const ssh: Catalog['ssh'] = {
     sshHostKeyUnknown: 'Berth가 {{host}}에 연결한 적이 없어 호스트 키를 아직 모릅니다.',
     sshHostKeyChanged: '{{host}}의 호스트 키가 바뀌었습니다. Berth가 연결을 거부했습니다.',
     sshHostKeyRevoked: '{{host}}의 호스트 키가 폐기된 키로 표시되어 있습니다. Berth가 연결을 거부했습니다.',
-    sshAuthFailed: '{{user}}@{{host}}이(가) Berth가 내민 키를 모두 거부했습니다(ssh-agent, ~/.ssh/id_ed25519, id_ecdsa, id_rsa).',
+    sshAuthFailed: '{{user}}@{{host, josa(이/가)}} Berth가 내민 키를 모두 거부했습니다(ssh-agent, ~/.ssh/id_ed25519, id_ecdsa, id_rsa).',
   },
   firstUse: {
     title: '맞는 호스트인가요?',
@@ -17,14 +17,14 @@ export const ssh: Catalog['ssh'] = {
   },
   changed: {
     title: '호스트 키가 바뀌었습니다',
-    body: '{{host}}이(가) {{file}} {{line}}번째 줄에 기록된 것과 다른 {{keyType}} 키를 내밀고 있습니다. 누군가 연결을 가로채고 있거나(중간자 공격) 호스트를 다시 설치했을 수 있습니다. Berth는 연결하지 않습니다.',
+    body: '{{host, josa(이/가)}} {{file}} {{line}}번째 줄에 기록된 것과 다른 {{keyType}} 키를 내밀고 있습니다. 누군가 연결을 가로채고 있거나(중간자 공격) 호스트를 다시 설치했을 수 있습니다. Berth는 연결하지 않습니다.',
     offered: '지금 내민 키',
     known: '기록된 키',
-    fix: '호스트를 다시 설치한 것이 확실할 때만 ssh-keygen -R "{{host}}" -f {{file}}로 예전 줄을 지운 뒤, 새 키를 호스트에서 직접 확인하세요.',
+    fix: '호스트를 다시 설치한 것이 확실할 때만 ssh-keygen -R "{{host}}" -f {{file, josa(으로/로)}} 예전 줄을 지운 뒤, 새 키를 호스트에서 직접 확인하세요.',
   },
   revoked: {
     title: '폐기된 호스트 키입니다',
-    body: '{{host}}이(가) 내민 {{keyType}} 키는 {{file}} {{line}}번째 줄에서 폐기된 키로 표시되어 있습니다. Berth는 연결하지 않습니다.',
+    body: '{{host, josa(이/가)}} 내민 {{keyType}} 키는 {{file}} {{line}}번째 줄에서 폐기된 키로 표시되어 있습니다. Berth는 연결하지 않습니다.',
   },
   fingerprint: '지문',
 };

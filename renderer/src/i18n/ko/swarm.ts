@@ -99,9 +99,9 @@ export const swarm: Catalog['swarm'] = {
 export const swarmErrors: Pick<Catalog['errors'], keyof typeof englishSwarmErrors> = {
   swarmNotManager: '이 엔진은 스웜 매니저가 아닙니다(스웜 상태: {{state}}).',
   swarmNotManagerHint: '이 엔진에서 docker swarm init을 실행하거나, 스웜의 매니저에 연결하세요.',
-  swarmNotReplicated: '{{service}}은(는) {{mode}} 서비스입니다. 복제(replicated) 서비스만 규모를 조정할 수 있습니다.',
+  swarmNotReplicated: '{{service, josa(은/는)}} {{mode}} 서비스입니다. 복제(replicated) 서비스만 규모를 조정할 수 있습니다.',
   swarmNoPreviousSpec: '{{service}}에는 되돌릴 이전 버전이 없습니다.',
-  stackMissing: '이 엔진에는 {{stack}}(이)라는 스택이 없습니다.',
+  stackMissing: '이 엔진에는 {{stack, josa(이라는/라는)}} 스택이 없습니다.',
   stackDeployFailed: 'docker stack deploy가 실패했습니다(종료 코드 {{code}}).',
   dockerCliMissing: 'Berth가 실행되는 곳에 docker 명령줄 도구({{program}})가 설치되어 있지 않습니다.',
   dockerCliMissingHint: 'docker CLI를 설치하세요(Debian: apt-get install docker.io).',
