@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './app/App';
 import { DoorGate } from './app/DoorGate';
-import { i18n } from './i18n';
+import { i18n, i18nReady } from './i18n';
 import { startThemes } from './app/theme/apply-theme';
 import { startKoreanFont } from './app/korean-font';
 import './styles.css';
@@ -24,7 +24,9 @@ const queryClient = new QueryClient({
   },
 });
 
-createRoot(document.getElementById('root')!).render(
+// After the chosen language's words are here (a Korean reader's catalog is its own chunk).
+void i18nReady.then(() =>
+  createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={queryClient}>
@@ -34,4 +36,5 @@ createRoot(document.getElementById('root')!).render(
       </QueryClientProvider>
     </I18nextProvider>
   </StrictMode>,
+  ),
 );
