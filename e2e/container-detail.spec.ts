@@ -151,3 +151,12 @@ test('logs: a container that restarts keeps streaming', async ({ page }) => {
   await expect(rows).toContainText('the container started again', { timeout: 20_000 });
   await expect.poll(async () => (await rows.innerText()).split('\n').filter((l) => l.trim() === 'booted').length, { timeout: 10_000 }).toBe(2);
 });
+
+test('a container that is gone: its stats and merged logs say the engine cannot find it (they waited forever)', async ({ page }) => {
+  await openBerth(page);
+  const gone = 'f'.repeat(64);
+  await page.evaluate((place) => (location.hash = place), `#/containers/${gone}/stats`);
+  await expect(page.getByRole('alert')).toContainText('The engine cannot find it.');
+  await page.evaluate((place) => (location.hash = place), `#/logs/${gone},${'e'.repeat(64)}`);
+  await expect(page.getByRole('alert')).toContainText('The engine cannot find it.');
+});
