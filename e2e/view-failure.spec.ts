@@ -14,3 +14,11 @@ test('a view whose code cannot be loaded says so in its place; the window and th
   await expect(page.getByRole('heading', { name: 'Volumes' })).toBeVisible();
   await expect(notice).toHaveCount(0);
 });
+
+test('a Korean catalog that cannot be loaded leaves the words English and the language picker saying so', async ({ page }) => {
+  await page.route(/\/assets\/ko-[^/]*\.js$/, (route) => route.abort());
+  await openBerth(page);
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('ko');
+  await expect(page.getByRole('combobox', { name: 'Language' })).toHaveValue('en');
+  await expect(page.getByRole('heading', { name: 'Containers' })).toBeVisible();
+});

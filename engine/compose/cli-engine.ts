@@ -7,6 +7,9 @@ import type { Duplex } from 'node:stream';
 import { BerthError } from '../contract/errors.js';
 import type { EngineTls } from '../contract/types.js';
 import { parseEngineUrl } from '../docker/client.js';
+import { logFor } from '../shared/log.js';
+
+const log = logFor('compose');
 
 /** The engine Berth is connected to, as a docker CLI child (Compose, `docker stack deploy`) must reach it. */
 export interface CliEngine {
@@ -135,7 +138,13 @@ async function forwardSocket(tunnel: NonNullable<CliEngine['sshTunnel']>): Promi
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(path, () => resolve());
+      server.listen(path, () => {
+        server.off('error', reject);
+        // Later failures (accept hitting EMFILE while Compose opens many connections) are logged;
+        // an 'error' with no listener would end the whole process.
+        server.on('error', (error) => log.caught('serving the forwarded engine socket to Compose', error));
+        resolve();
+      });
     });
   } catch (e) {
     await rm(folder, { recursive: true, force: true });

@@ -27,7 +27,7 @@ function writesLayer(entry: HistoryEntry, layersLeft: number, stepsLeft: number)
 
 /** How many images are inspected at once to find shared layers. */
 const inspectsAtOnce = 8;
-/** Image id → its layer digests, per engine client. An id is the digest of the image's config, so its layers never change. */
+/** Image id → its layer digests, per engine client. An id is a content digest (the config's, or the index's with the containerd store), so for a given id the layers on this engine's platform never change. */
 const knownLayers = new WeakMap<Docker, Map<string, ReadonlySet<string>>>();
 
 /** The layer digests (RootFS.Layers) of the image with id `id`; empty when it cannot be inspected (removed meanwhile). */

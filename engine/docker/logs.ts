@@ -9,6 +9,7 @@ import { engineCall } from './bulk.js';
 import { JsonLineParser } from './json-lines.js';
 import { logFrames, openLogStream } from './log-frames.js';
 import { logFor } from '../shared/log.js';
+import { fromDockerError } from './errors.js';
 
 const log = logFor('logs');
 
@@ -76,7 +77,8 @@ async function* readLogs(
   try {
     for await (const segments of batchOutput(logFrames(source, options.tty))) yield { kind: 'output', segments };
   } catch (error) {
-    if (!signal?.aborted) throw error;
+    // A cut mid-stream (the engine went away: ECONNRESET) is said as the engine being away, not as a refusal.
+    if (!signal?.aborted) throw fromDockerError(error);
   } finally {
     (source as unknown as Readable).destroy();
   }

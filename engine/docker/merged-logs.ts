@@ -4,6 +4,7 @@ import type { MergedLogEvent, MergedLogLine } from '../contract/types.js';
 import { AsyncQueue } from '../shared/async-queue.js';
 import { engineCall } from './bulk.js';
 import { LineSplitter, logFrames, openLogStream, type LogStream } from './log-frames.js';
+import { fromDockerError } from './errors.js';
 
 export { splitTimestamp } from './log-frames.js';
 
@@ -38,7 +39,8 @@ async function* sourceLines(source: Source, query: Record<string, unknown>, sign
       }
     }
   } catch (error) {
-    if (!signal?.aborted) throw error;
+    // A cut mid-stream (the engine went away: ECONNRESET) is said as the engine being away, not as a refusal.
+    if (!signal?.aborted) throw fromDockerError(error);
   } finally {
     (stream as unknown as Readable).destroy();
   }

@@ -73,11 +73,17 @@ export async function runContainer(docker: Docker, input: ContainerRunInput): Pr
 /**
  * The host address and port a start failed on because something else holds it, from the engine's
  * own words: "Bind for 127.0.0.1:8080 failed: port is already allocated" (another container) or
- * "listen tcp4 0.0.0.0:8080: bind: address already in use" (another program). Undefined otherwise.
+ * "listen tcp4 0.0.0.0:8080: bind: address already in use" (another program), as Docker 20.10–27
+ * say it; Docker 28 and later say "failed to bind host port [for] 0.0.0.0:8080…: address already in
+ * use". Undefined otherwise.
  */
 export function takenHostPort(error: unknown): string | undefined {
   const message = error instanceof BerthError ? (error.engineText ?? error.message) : error instanceof Error ? error.message : '';
-  return /Bind for (\S+) failed: port is already allocated/.exec(message)?.[1] ?? /listen \w+ (\S+): bind: address already in use/.exec(message)?.[1];
+  return (
+    /Bind for (\S+) failed: port is already allocated/.exec(message)?.[1] ??
+    /listen \w+ (\S+): bind: address already in use/.exec(message)?.[1] ??
+    /failed to bind host port (?:for )?((?:\[[^\]]+\]|[^\s:/[]+):\d+)/.exec(message)?.[1]
+  );
 }
 
 /**

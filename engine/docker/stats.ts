@@ -2,6 +2,7 @@ import type Docker from 'dockerode';
 import type { StatsSample } from '../contract/types.js';
 import { engineCall } from './bulk.js';
 import { JsonLineParser } from './json-lines.js';
+import { fromDockerError } from './errors.js';
 
 /** The parts of the engine's stats document Berth reads (cgroup v1 and v2 both). */
 export interface RawStats {
@@ -50,7 +51,8 @@ export async function* streamContainerStats(docker: Docker, id: string, signal: 
   try {
     for await (const chunk of stream) for (const raw of parser.push(chunk)) yield toStatsSample(raw);
   } catch (error) {
-    if (!signal?.aborted) throw error;
+    // A cut mid-stream (the engine went away: ECONNRESET) is said as the engine being away, not as a refusal.
+    if (!signal?.aborted) throw fromDockerError(error);
   } finally {
     stream.destroy();
   }

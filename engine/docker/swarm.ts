@@ -342,7 +342,8 @@ export class DockerSwarm {
     try {
       for await (const segments of batchOutput(logFrames(source, tty))) yield { kind: 'output', segments };
     } catch (error) {
-      if (!signal?.aborted) throw error;
+      // A cut mid-stream (the engine went away) is said as the engine being away, not as a refusal.
+      if (!signal?.aborted) throw fromDockerError(error);
     } finally {
       (source as unknown as Readable).destroy();
     }

@@ -30,7 +30,8 @@ export function App() {
       <main className="app__main">
         <EngineBanner />
         <Welcome />
-        <ViewErrorBoundary key={view}>
+        {/* Keyed by the place shown: leaving a failed detail for its list (or anything else) draws afresh. */}
+        <ViewErrorBoundary key={[view, openContainerId, mergedLogIds?.join(','), openImageRef, openVolumeName].join('\u0000')}>
         <Suspense fallback={null}>
           {view === 'containers' &&
             (mergedLogIds ? <MergedLogsView ids={mergedLogIds} /> : openContainerId ? <ContainerDetail id={openContainerId} /> : <ContainersView />)}

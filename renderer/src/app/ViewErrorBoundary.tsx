@@ -17,8 +17,8 @@ function ViewFailed() {
 
 /**
  * Keeps a view's failure (its code could not be loaded, or it threw while drawing) inside the view:
- * without it React unmounts the whole window, sidebar and all. Keyed by the place shown, so going
- * to another section draws that one afresh.
+ * without it React unmounts the whole window, sidebar and all. Keyed by the place shown (App.tsx),
+ * so going anywhere else — another section, or from a failed detail back to its list — draws afresh.
  */
 export class ViewErrorBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
   override state = { failed: false };

@@ -36,12 +36,29 @@ async function show(language: Language): Promise<void> {
   document.documentElement.lang = language;
 }
 
-/** A catalog that cannot load (the host went away mid-update) leaves the words English, not the window blank. */
+/**
+ * A catalog that cannot load (the host went away mid-update) leaves the words English, not the
+ * window blank, and the choice goes back to English so the picker says what is shown (choosing the
+ * language again tries again).
+ */
 const shown = (language: Language) =>
-  show(language).catch((error: unknown) => console.error(`Berth: the ${language} catalog did not load`, error));
+  show(language).catch((error: unknown) => {
+    console.error(`Berth: the ${language} catalog did not load`, error);
+    // Not saved: the next window tries the person's choice again.
+    if (useUiStore.getState().language === language) useUiStore.setState({ language: 'en' });
+  });
 
-/** Resolves once the chosen language can be drawn: main.tsx renders after it, so no frame shows the wrong language. */
-export const i18nReady: Promise<void> = shown(useUiStore.getState().language);
+/** How long the first render waits for a catalog; a slower one is shown when it arrives. */
+const firstRenderWaitMs = 3000;
+
+/**
+ * Resolves once the chosen language can be drawn, or after firstRenderWaitMs: main.tsx renders
+ * after it, so no frame shows the wrong language unless the catalog is that slow.
+ */
+export const i18nReady: Promise<void> = Promise.race([
+  shown(useUiStore.getState().language),
+  new Promise<void>((resolve) => setTimeout(resolve, firstRenderWaitMs)),
+]);
 
 // The store owns the choice; i18next follows it.
 useUiStore.subscribe((state, previous) => {

@@ -26,10 +26,14 @@ const letterSounds: Record<string, FinalSound> = { l: 'rieul', r: 'rieul', m: 'c
 // A run of Latin letters that is a word rather than letters (three or more, a vowel, not all
 // capitals: “docker”, not “DB” or “NGINX”) is read as Koreans say the word where its end differs from
 // the last letter's name: 도커, 서버 (-er/-or/-ar), 앱, 웹, 셋업 (-p, -b), 스택 (-ck), 골랭 (-ng),
-// 홈, 엔진, 알파인 (silent e after m, n), 파일, 콘솔 (-le). Any other ending reads as its letter.
+// 홈, 엔진, 알파인 (silent e after m, n), 파일, 콘솔 (-le), 캣, 킷, 넷, 픽 (a short vowel then t or k:
+// tomcat, buildkit, dotnet, traefik; root and boot stay 루트, 부트), and 허브 (hub). Any other ending
+// reads as its letter. The first ending that matches decides.
 const wordEndings: [ending: RegExp, sound: FinalSound][] = [
   [/[aeiou]r$/, 'vowel'],
+  [/ub$/, 'vowel'],
   [/[aeiou](p|pp|b|bb)$/, 'consonant'],
+  [/(^|[^aeiou])[aeiou][tk]$/, 'consonant'],
   [/(ck|ng|[mn]e)$/, 'consonant'],
   [/le$/, 'rieul'],
 ];
@@ -54,7 +58,8 @@ const finalRieul = 8;
  * whose reading is not known here (kana, Cyrillic…).
  */
 export function finalSound(value: string): FinalSound | undefined {
-  const chars = Array.from(value);
+  // Full-width and other compatibility forms as their plain letters: “ｗｅｂ” is web.
+  const chars = Array.from(value.normalize('NFKC'));
   for (let i = chars.length - 1; i >= 0; i--) {
     const char = chars[i]!;
     const code = char.codePointAt(0)!;
@@ -66,11 +71,22 @@ export function finalSound(value: string): FinalSound | undefined {
     const plain = char.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
     for (const base of Array.from(plain).reverse()) {
       if (base >= '0' && base <= '9') return digitSounds[base];
-      if (base >= 'a' && base <= 'z') return latinSound(latinWordEndingAt(chars, i));
+      if (base >= 'a' && base <= 'z') return isHexId(chars, i) ? (letterSounds[base] ?? 'vowel') : latinSound(latinWordEndingAt(chars, i));
       if (/[\p{L}\p{N}]/u.test(base)) return undefined;
     }
   }
   return undefined;
+}
+
+/**
+ * Whether chars[end] ends an id (six or more hex digits with a digit among them, “a3f0c7e1dabb”):
+ * ids are read letter by letter, so its letters are no word even where they look like one (“dabb”).
+ */
+function isHexId(chars: string[], end: number): boolean {
+  let start = end;
+  while (start > 0 && /^[0-9A-Za-z]$/.test(chars[start - 1]!)) start--;
+  const token = chars.slice(start, end + 1).join('');
+  return token.length >= 6 && /^[0-9a-f]+$/i.test(token) && /\d/.test(token);
 }
 
 /** The ASCII letters that end at chars[end]: “docker” in “my-docker”. */

@@ -21,11 +21,11 @@ export function toBerthError(error: unknown): BerthErrorShape {
 
 /**
  * Whether `error` is a live engine's answer (it refused: no such container, a logging driver that
- * keeps no logs…) rather than a lost link to the engine or to Berth's host: only the trusted side's
- * structured errors other than ENGINE_UNAVAILABLE are.
+ * keeps no logs…) rather than a lost link to the engine or to Berth's host, or a failure inside
+ * Berth: only the trusted side's structured errors other than ENGINE_UNAVAILABLE and INTERNAL are.
  */
 export function isEngineAnswer(error: unknown): boolean {
   if (!(error instanceof TRPCClientError)) return false;
   const berth = (error.data as { berth?: unknown } | undefined)?.berth;
-  return isBerthErrorShape(berth) && berth.code !== 'ENGINE_UNAVAILABLE';
+  return isBerthErrorShape(berth) && berth.code !== 'ENGINE_UNAVAILABLE' && berth.code !== 'INTERNAL';
 }

@@ -99,6 +99,18 @@ describe('followAcrossEngineRestarts', () => {
     expect(h.opened).toHaveLength(1);
   });
 
+  it('a stream cut with nothing received yet (a quiet container, the engine killed) waits and resumes, not an error', () => {
+    const h = harness();
+    h.status(status('connected', 1));
+    h.last().callbacks.onStarted();
+    // A raw socket error the engine side did not word reaches the page as INTERNAL: no refusal either.
+    const cut = { code: 'INTERNAL', message: 'Something went wrong inside Berth.', reason: 'unexpected' };
+    h.last().callbacks.onError(new TRPCClientError('cut', { result: { error: { data: { berth: cut } } } } as never));
+    h.status(status('disconnected', 1));
+    h.status(status('connected', 2));
+    expect(h.seen).toEqual(['waiting', 'resumed after 0 s']);
+  });
+
   it('a first failure is the caller’s error, not a resume', () => {
     const h = harness();
     h.status(status('connected', 1));

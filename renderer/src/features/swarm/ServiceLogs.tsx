@@ -20,7 +20,7 @@ const maxLines = 5000;
  * like a container's logs, from when the last lines came.
  */
 export function ServiceLogs({ service, onClose }: { service: string; onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [shown, setShown] = useState<ShownText>({ text: '', dropped: 0 });
   const [error, setError] = useState<BerthErrorShape>();
   const ref = useRef<HTMLPreElement>(null);
@@ -36,13 +36,14 @@ export function ServiceLogs({ service, onClose }: { service: string; onClose: ()
         },
         onStarted: () => setError(undefined),
         onError: (e) => setError(toBerthError(e)),
-        onWaiting: () => mark(t('follow.waiting')),
-        onResumed: (seconds) => mark(t('follow.resumed', { seconds, what: t('follow.logs') })),
-        onEnded: () => mark(t('follow.ended')),
+        // i18n.t, not the hook's t: a new language must not open the stream again (its lines would show twice).
+        onWaiting: () => mark(i18n.t('follow.waiting')),
+        onResumed: (seconds) => mark(i18n.t('follow.resumed', { seconds, what: i18n.t('follow.logs') })),
+        onEnded: () => mark(i18n.t('follow.ended')),
       },
       { watchStatus: watchEngineStatus },
     );
-  }, [service, t]);
+  }, [service, i18n]);
   useEffect(() => {
     if (ref.current) ref.current.scrollTop = ref.current.scrollHeight;
   }, [shown]);
