@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ContainersPage, openBerth } from './support/app';
+import { ContainersPage, openBerth, findImage } from './support/app';
 import { docker, fixtureImage, removeE2eContainers, stateOf, uniqueName } from './support/engine';
 
 const registry = `127.0.0.1:${process.env.BERTH_REGISTRY_PORT || 5055}`;
@@ -17,6 +17,7 @@ test('the command log lists what Berth did, newest first, secrets hidden, and co
 
   // Run a container from the UI, with a secret in its environment.
   await page.getByRole('navigation').getByRole('button', { name: 'Images' }).click();
+  await findImage(page, fixtureImage);
   await page.getByRole('button', { name: `Run ${fixtureImage}`, exact: true }).click();
   const run = page.getByRole('dialog', { name: 'Run a container' });
   await run.getByRole('textbox', { name: 'Name (optional)' }).fill(name);

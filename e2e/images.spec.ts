@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { openBerth } from './support/app';
+import { openBerth, findImage } from './support/app';
 import { docker, e2eLabel, fixtureImage, removeE2eContainers, uniqueName } from './support/engine';
 
 const registry = `127.0.0.1:${process.env.BERTH_REGISTRY_PORT || 5055}`;
@@ -77,6 +77,7 @@ test('run dialog: checks as you type, shows docker run, and runs with a port and
 
   try {
     await openImages(page);
+    await findImage(page, fixtureImage);
     await page.getByRole('button', { name: `Run ${fixtureImage}`, exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Run a container' });
     // EXPOSE 80 is offered.

@@ -1,5 +1,5 @@
 import { expect, test, type Locator } from '@playwright/test';
-import { openBerth } from './support/app';
+import { openBerth, findImage } from './support/app';
 import { fixtureImage, runContainer, uniqueName } from './support/engine';
 
 /**
@@ -11,6 +11,7 @@ import { fixtureImage, runContainer, uniqueName } from './support/engine';
 test('a row’s action buttons sit in a real table cell, lined up with the row', async ({ page }) => {
   await openBerth(page);
   await page.getByRole('navigation').getByRole('button', { name: 'Images' }).click();
+  await findImage(page, fixtureImage);
   const row = page.getByRole('row').filter({ has: page.getByRole('checkbox', { name: `Select ${fixtureImage}`, exact: true }) });
   const actions = row.getByRole('cell').filter({ has: page.getByRole('button', { name: `Run ${fixtureImage}` }) });
   await expect(actions).toBeVisible();
@@ -22,6 +23,7 @@ test('a row’s action buttons sit in a real table cell, lined up with the row',
 test('the run dialog shows a whole port range and puts each refused environment line on its own line', async ({ page }) => {
   await openBerth(page);
   await page.getByRole('navigation').getByRole('button', { name: 'Images' }).click();
+  await findImage(page, fixtureImage);
   await page.getByRole('button', { name: `Run ${fixtureImage}` }).click();
   const dialog = page.getByRole('dialog', { name: 'Run a container' });
   const hostPort = dialog.getByRole('textbox', { name: 'Host port 1' });
@@ -63,6 +65,7 @@ test('in Korean at 1024×640, the images list names what uses an image, breaks n
   await openBerth(page);
   // In English too, the last action of an image's row stays inside the window (it was cut off).
   await page.getByRole('navigation').getByRole('button', { name: 'Images' }).click();
+  await findImage(page, fixtureImage);
   const push = page.getByRole('button', { name: `Push ${fixtureImage}`, exact: true });
   expect((await push.boundingBox())!.x + (await push.boundingBox())!.width).toBeLessThanOrEqual(1024);
   await page.getByRole('combobox', { name: 'Language' }).selectOption('ko');

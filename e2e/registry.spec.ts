@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { openBerth } from './support/app';
+import { openBerth, findImage } from './support/app';
 import { docker, fixtureImage, uniqueName } from './support/engine';
 
 const registry = `127.0.0.1:${process.env.BERTH_REGISTRY_AUTH_PORT || 5056}`;
@@ -41,11 +41,14 @@ test('log in (wrong, then right), tag, push with progress, remove, pull back wit
   await login.getByRole('button', { name: 'Close' }).click();
 
   const target = `${registry}/e2e/pushed:${uniqueName('t').slice(4)}`;
+  await findImage(page, fixtureImage);
   await page.getByRole('button', { name: `Tag ${fixtureImage}`, exact: true }).click();
   const tag = page.getByRole('dialog', { name: `Tag ${fixtureImage}` });
   await tag.getByRole('textbox', { name: 'New name' }).fill(target);
   await expect(tag.getByRole('group', { name: 'Docker command' })).toContainText(`docker tag ${fixtureImage} ${target}`);
   await tag.getByRole('button', { name: 'Tag', exact: true }).click();
+  // The new name is one more name of the fixture image: as old as it, so found by name too.
+  await findImage(page, target);
   await expect(page.getByRole('cell', { name: target, exact: true })).toBeVisible();
 
   await page.getByRole('button', { name: `Push ${target}`, exact: true }).click();

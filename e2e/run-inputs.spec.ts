@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { openBerth } from './support/app';
+import { openBerth, findImage } from './support/app';
 import { docker, fixtureImage, removeE2eContainers, uniqueName } from './support/engine';
 
 /** Containers Berth made carry no e2e label, so each test names its own for cleanup. */
@@ -16,6 +16,7 @@ test.afterEach(async () => {
 async function openRunDialog(page: Page) {
   await openBerth(page);
   await page.getByRole('navigation').getByRole('button', { name: 'Images' }).click();
+  await findImage(page, fixtureImage);
   await page.getByRole('button', { name: `Run ${fixtureImage}`, exact: true }).click();
   return page.getByRole('dialog', { name: 'Run a container' });
 }

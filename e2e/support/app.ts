@@ -23,6 +23,15 @@ export async function loginAddress(): Promise<string> {
   }
 }
 
+/**
+ * Narrows the images list to `reference` with its search field, as a person looking for one image
+ * among many would: the list is windowed, so a row below the fold (the test engine keeps whatever
+ * earlier runs left) is not in the page until it is found.
+ */
+export async function findImage(page: Page, reference: string): Promise<void> {
+  await page.getByRole('searchbox', { name: 'Search images' }).fill(reference);
+}
+
 /** Opens Berth as a returning person would: a one-time login address, then waits for the engine. */
 export async function openBerth(page: Page): Promise<void> {
   // A returning person: the first-run welcome (e2e/welcome.spec.ts) stays out of other journeys.

@@ -23,6 +23,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await engine?.close();
   await rm(dir, { recursive: true, force: true });
+  // The containers first: vitest runs after-hooks last-registered first, so testEngineClient's own
+  // removal comes after this one, and an image a container still uses is not removed (the images
+  // piled up run after run on the shared test engine, until e2e no longer saw the fixture's row).
+  for (const id of made.splice(0)) await docker.getContainer(id).remove({ force: true }).catch(() => undefined);
   // By name, never by id: a saved-and-loaded name shares the fixture image's id, and removing that
   // id (forced) would take the fixture from every test after this one.
   const mine = await docker.listImages({ filters: { reference: [`${prefix}*`] } });
