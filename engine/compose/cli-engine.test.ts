@@ -70,8 +70,16 @@ describe('leaseCliEngine', () => {
   });
 
   it('a tcp:// engine without files of its own keeps Berth’s TLS variables (what Berth itself connected with)', async () => {
-    const lease = await leaseCliEngine({ url: 'tcp://10.0.0.5:2376' });
+    const lease = await leaseCliEngine({ url: 'tcp://10.0.0.5:2376' }, berthEnv);
     expect(composeEnv(lease.vars, berthEnv)).toMatchObject({ DOCKER_HOST: 'tcp://10.0.0.5:2376', DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: '/home/me/.docker' });
+  });
+
+  it('a tcp:// engine on port 2376 is TLS for Compose as for Berth, even without DOCKER_TLS_VERIFY (it spoke plain HTTP to it)', async () => {
+    const plainEnv = { HOME: '/home/me', PATH: '/usr/bin' };
+    const lease = await leaseCliEngine({ url: 'tcp://10.0.0.5:2376' }, plainEnv);
+    expect(composeEnv(lease.vars, plainEnv)).toMatchObject({ DOCKER_HOST: 'tcp://10.0.0.5:2376', DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: '/home/me/.docker' });
+    const other = await leaseCliEngine({ url: 'tcp://10.0.0.5:2375' }, plainEnv);
+    expect(composeEnv(other.vars, plainEnv)).not.toHaveProperty('DOCKER_TLS_VERIFY');
   });
 
   it('an ssh:// engine without Berth’s tunnel keeps its address (the CLI’s own ssh)', async () => {

@@ -6,7 +6,7 @@ import { basename, dirname, join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { BerthError } from '../contract/errors.js';
 import type { EngineTls } from '../contract/types.js';
-import { parseEngineUrl } from '../docker/client.js';
+import { certFolder, parseEngineUrl } from '../docker/client.js';
 import { logFor } from '../shared/log.js';
 
 const log = logFor('compose');
@@ -45,20 +45,26 @@ const pemNames = { ca: 'ca.pem', cert: 'cert.pem', key: 'key.pem' } as const;
  *   context's `tls/<hash>/docker/`), else a private temp folder (0700, made by mkdtemp)
  *   holding symbolic links under those names to the files (copies, 0600, on Windows), removed by `release`.
  * - tcp:// without material: DOCKER_HOST, and Berth's own DOCKER_TLS_VERIFY/DOCKER_CERT_PATH pass
- *   through (they are what Berth itself connected with; client.ts#dockerOptionsFor).
+ *   through (they are what Berth itself connected with; client.ts#dockerOptionsFor). On port 2376
+ *   Berth speaks TLS even without DOCKER_TLS_VERIFY, so the child is told to as well, with the same
+ *   folder (`env`: Berth's environment).
  * - ssh:// with Berth's tunnel: a unix socket in a private temp folder whose every connection is a
  *   channel of that tunnel (so the child uses Berth's SSH connection, keys and host-key trust, and
  *   needs no `docker` on the remote's PATH); `release` closes it and removes the folder.
  * - ssh:// without a tunnel (or on Windows): DOCKER_HOST as it is (the CLI's own ssh).
  * Only paths ever travel in `vars`; key material is never copied (but on Windows) nor logged. Throws BerthError engineTlsFiles ({ path }) when a TLS file cannot be read.
  */
-export async function leaseCliEngine(engine: CliEngine): Promise<CliEngineLease> {
+export async function leaseCliEngine(engine: CliEngine, env: NodeJS.ProcessEnv = process.env): Promise<CliEngineLease> {
   const noTls = { DOCKER_TLS_VERIFY: undefined, DOCKER_CERT_PATH: undefined, DOCKER_TLS: undefined };
   const parsed = parseEngineUrl(engine.url);
   // Windows has no unix sockets for Node's server (libuv binds named pipes only): there the CLI keeps its own ssh.
   if (parsed.kind === 'ssh' && engine.sshTunnel && process.platform !== 'win32') return forwardSocket(engine.sshTunnel);
   if (parsed.kind === 'tcp' && engine.tls && hasMaterial(engine.tls)) return tlsFolder(engine.url, engine.tls);
-  if (parsed.kind === 'tcp') return { vars: { DOCKER_HOST: engine.url }, release: async () => undefined };
+  if (parsed.kind === 'tcp') {
+    const tlsByPort = parsed.port === 2376 && env.DOCKER_TLS_VERIFY !== '1';
+    const vars = tlsByPort ? { DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: certFolder(env) } : {};
+    return { vars: { DOCKER_HOST: engine.url, ...vars }, release: async () => undefined };
+  }
   return { vars: { DOCKER_HOST: engine.url, ...noTls }, release: async () => undefined };
 }
 

@@ -146,7 +146,7 @@ export function createComposeCli(docker: Docker, engine: CliEngine | string, env
     async services(source, signal) {
       const target = await targetOf(source);
       const { command } = await foundTool();
-      const lease = await leaseCliEngine(cliEngine);
+      const lease = await leaseCliEngine(cliEngine, env);
       const out = await composeOutput(composeArgv(command, target, 'services'), {
         env: composeEnv(lease.vars, env),
         cwd: target.projectDirectory ?? folderOf(target.files[0]!),
@@ -163,7 +163,7 @@ export function createComposeCli(docker: Docker, engine: CliEngine | string, env
       const argv = composeArgv(command, target, input.action, input.service);
       yield { kind: 'command', argv };
       const cwd = target.projectDirectory ?? folderOf(target.files[0]!);
-      const lease = await leaseCliEngine(cliEngine);
+      const lease = await leaseCliEngine(cliEngine, env);
       try {
         for await (const text of runCompose(argv, { env: composeEnv(lease.vars, env), cwd, ...(signal ? { signal } : {}) })) {
           yield { kind: 'output', text };

@@ -25,7 +25,7 @@ export function dockerOptionsFor(
       }
       const tls = env.DOCKER_TLS_VERIFY === '1' || parsed.port === 2376;
       if (!tls) return { host: parsed.host, port: parsed.port, protocol: 'http' };
-      const certDir = env.DOCKER_CERT_PATH ?? join(env.HOME ?? '', '.docker');
+      const certDir = certFolder(env);
       return {
         host: parsed.host,
         port: parsed.port,
@@ -114,4 +114,9 @@ export function parseEngineUrl(url: string): ParsedEngineUrl {
     };
   }
   throw new Error(`"${url}" uses ${parsed.protocol} which Berth cannot reach; use unix://, tcp:// or ssh://.`);
+}
+
+/** Where the docker CLI reads a tcp:// engine's ca.pem, cert.pem and key.pem: DOCKER_CERT_PATH, else ~/.docker. */
+export function certFolder(env: NodeJS.ProcessEnv): string {
+  return env.DOCKER_CERT_PATH ?? join(env.HOME ?? '', '.docker');
 }

@@ -358,7 +358,7 @@ export class DockerSwarm {
     if (!status.manager) throw notManager(status.localNodeState);
     const argv = ['docker', ...stackDeployArgs(file, stack)];
     yield { kind: 'command', argv };
-    const lease = await leaseCliEngine(typeof this.engine === 'string' ? { url: this.engine } : this.engine);
+    const lease = await leaseCliEngine(typeof this.engine === 'string' ? { url: this.engine } : this.engine, this.env);
     try {
       for await (const text of runCompose(argv, { env: composeEnv(lease.vars, this.env), ...(signal ? { signal } : {}) })) {
         yield { kind: 'output', text };
