@@ -29,7 +29,9 @@ export async function loginAddress(): Promise<string> {
  * earlier runs left) is not in the page until it is found.
  */
 export async function findImage(page: Page, reference: string): Promise<void> {
-  await page.getByRole('searchbox', { name: 'Search images' }).fill(reference);
+  const search = page.getByRole('searchbox', { name: 'Search images' });
+  await search.fill(reference);
+  await expect(search).toHaveValue(reference);
 }
 
 /** Opens Berth as a returning person would: a one-time login address, then waits for the engine. */
