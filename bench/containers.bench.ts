@@ -3,7 +3,7 @@ import { promisify } from 'node:util';
 import Docker from 'dockerode';
 import { dockerOptionsFor } from '../engine/docker/client.js';
 import { JsonLineParser } from '../engine/docker/json-lines.js';
-import { rawContainerList, removeLabelled, startBenchBerth } from './harness.js';
+import { inParallel, rawContainerList, removeLabelled, startBenchBerth } from './harness.js';
 import { median, ms, percentile, timeRuns } from './measure.js';
 
 /**
@@ -27,14 +27,7 @@ async function ensureContainers(): Promise<void> {
   const missing = count - existing.length;
   if (missing <= 0) return;
   console.log(`creating ${missing} containers…`);
-  let next = 0;
-  const worker = async () => {
-    while (next < missing) {
-      next++;
-      await docker.createContainer({ Image: image, Labels: { [label]: '1' } });
-    }
-  };
-  await Promise.all(Array.from({ length: 16 }, worker));
+  await inParallel(missing, () => docker.createContainer({ Image: image, Labels: { [label]: '1' } }));
 }
 
 async function main() {

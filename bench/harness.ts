@@ -1,5 +1,6 @@
 import type Docker from 'dockerode';
 import { request } from 'node:http';
+import pLimit from 'p-limit';
 import { resolve } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import { parseEngineUrl } from '../engine/docker/client.js';
@@ -64,14 +65,14 @@ export function rawContainerList(engineUrl: string): Promise<number> {
   });
 }
 
+/** `work(0)` … `work(total - 1)`, 16 at a time: how benches make and remove their fixtures. */
+export async function inParallel(total: number, work: (i: number) => Promise<unknown>): Promise<void> {
+  await pLimit(16).map(Array.from({ length: total }, (_, i) => i), work);
+}
+
 /** Removes (forced) every container carrying `label`, 16 at a time, saying how many. */
 export async function removeLabelled(docker: Docker, label: string): Promise<void> {
   const mine = await docker.listContainers({ all: true, filters: { label: [label] } });
   console.log(`\nremoving ${mine.length} bench containers…`);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: 16 }, async () => {
-      while (next < mine.length) await docker.getContainer(mine[next++]!.Id).remove({ force: true });
-    }),
-  );
+  await inParallel(mine.length, (i) => docker.getContainer(mine[i]!.Id).remove({ force: true }));
 }

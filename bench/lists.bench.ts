@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { promisify } from 'node:util';
 import Docker from 'dockerode';
 import { dockerOptionsFor, parseEngineUrl } from '../engine/docker/client.js';
-import { removeLabelled, startBenchBerth } from './harness.js';
+import { inParallel, removeLabelled, startBenchBerth } from './harness.js';
 import { median, ms, timeRuns } from './measure.js';
 
 /**
@@ -26,13 +26,6 @@ const repo = 'berth-bench/list';
 const label = 'dev.berth.bench-list';
 const docker = new Docker(dockerOptionsFor(engineUrl));
 const run = promisify(execFile);
-
-async function inParallel(total: number, work: (i: number) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  await Promise.all(Array.from({ length: 16 }, async () => {
-    while (next < total) await work(next++);
-  }));
-}
 
 function raw(path: string): Promise<number> {
   const target = parseEngineUrl(engineUrl!);

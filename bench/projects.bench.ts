@@ -1,7 +1,7 @@
 import Docker from 'dockerode';
 import { dockerOptionsFor } from '../engine/docker/client.js';
 import { groupContainers } from '../renderer/src/features/compose-projects/grouping.js';
-import { rawContainerList, removeLabelled, startBenchBerth } from './harness.js';
+import { inParallel, rawContainerList, removeLabelled, startBenchBerth } from './harness.js';
 import { median, ms, percentile, timeRuns } from './measure.js';
 
 /**
@@ -44,15 +44,7 @@ async function ensureContainers(): Promise<void> {
   const missing = wanted.filter((w) => !made.has(w.name));
   if (!missing.length) return;
   console.log(`creating ${missing.length} containers…`);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: 16 }, async () => {
-      while (next < missing.length) {
-        const { name, labels } = missing[next++]!;
-        await docker.createContainer({ name, Image: image, Labels: labels });
-      }
-    }),
-  );
+  await inParallel(missing.length, (i) => docker.createContainer({ name: missing[i]!.name, Image: image, Labels: missing[i]!.labels }));
 }
 
 async function main() {
