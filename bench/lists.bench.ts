@@ -7,14 +7,18 @@ import { inParallel, removeLabelled, startBenchBerth } from './harness.js';
 import { median, ms, timeRuns } from './measure.js';
 
 /**
- * Issue 17: the images and volumes lists at BENCH_LIST_COUNT (1,000) each, request → rows on screen
- * in Chromium (User Timing marks berth:<list>:request → berth:<list>:rows), against the raw Engine
+ * Issue 17: the images and volumes lists at BENCH_LIST_COUNT (1,000) each, against the raw Engine
  * API call and the docker CLI in the same run. Budget: ≤ 1.2 × the raw API call.
  * Images are distinct (each a commit of one fixture container with its own label, as `docker image
- * ls` would list a machine with 1,000 images, not 1,000 names of one); volumes are empty. The
- * `berth:<list>:answer` mark splits the UI's time into the call (through the web host) and the render.
- * Also click → rows: from pressing the section's button (the other views' code already loaded, as
- * it is a moment after the first screen) to its rows on screen, what a person waits for.
+ * ls` would list a machine with 1,000 images, not 1,000 names of one); volumes are empty.
+ * Three figures per list, from User Timing marks in Chromium:
+ * - click → rows: from pressing the section's button, a moment after the window opened (the views'
+ *   code loaded and the lists kept warm fetched: `berth:lists:warm`), to its rows on screen: what a
+ *   person waits for. No engine call stands in between any more.
+ * - images only: the call the view makes behind the rows shown (`berth:images:request` → `:answer`),
+ *   through the web host (an image built without a name sends no event, so the view asks again).
+ * - cold, request → rows: the page loaded straight into the view (the address remembers the last
+ *   view), so the list is asked for while the page starts: `berth:<list>:request` → `:rows`.
  */
 const count = Number(process.env.BENCH_LIST_COUNT ?? 1000);
 /** Containers on the engine meanwhile (created, not started): a machine with many images has many containers too. */
@@ -60,38 +64,42 @@ async function main() {
       await raw(list.api); // warm the engine alike for every contender
       const api = await timeRuns(10, () => raw(list.api));
       const cli = await timeRuns(5, () => run('docker', ['-H', engineUrl!, ...list.cli]));
-      const ui: number[] = [];
-      const call: number[] = [];
       const clicks: number[] = [];
+      const refresh: number[] = [];
+      const cold: number[] = [];
       for (let i = 0; i < 10; i++) {
         // A fresh page on the containers view each time (the address remembers the last view).
         await page.evaluate(() => (location.hash = '#/containers'));
         await page.reload();
         await page.waitForSelector('[data-container-id], .view__empty', { state: 'attached' });
-        // Settled as a person finds it a moment later: the other views' code loaded, and the image
-        // update check (which lists every container too) answered; its button then says when.
-        await page.waitForFunction(() => performance.getEntriesByName('berth:views:preloaded').length > 0);
+        // Settled as a person finds it a moment later: the other views' code loaded, the warm lists
+        // fetched, and the image update check (which lists every container too) answered; its button then says when.
+        await page.waitForFunction(() => performance.getEntriesByName('berth:lists:warm').length > 0);
         await page.getByRole('button', { name: 'Check for updates' }).and(page.locator('[title]')).waitFor();
-        await page.evaluate(() => document.addEventListener('pointerdown', () => performance.mark('berth:bench:click'), { capture: true, once: true }));
+        await page.evaluate(() => {
+          performance.clearMarks(); // the warm-up's own request and answer marks are not the view's
+          document.addEventListener('pointerdown', () => performance.mark('berth:bench:click'), { capture: true, once: true });
+        });
         await page.getByRole('navigation').getByRole('button', { name: list.nav }).click();
+        const marks = list.name === 'images' ? ['rows', 'answer'] : ['rows'];
+        await page.waitForFunction((names) => names.every((n) => performance.getEntriesByName(n).length > 0), marks.map((m) => `berth:${list.name}:${m}`));
+        clicks.push(await page.evaluate((name) => performance.measure(`${name}:click`, 'berth:bench:click', `berth:${name}:rows`).duration, list.name));
+        if (list.name === 'images') {
+          refresh.push(await page.evaluate(() => performance.measure('images:call', 'berth:images:request', 'berth:images:answer').duration));
+        }
+        // Cold: the page opens on this view, its list not yet warm.
+        await page.reload();
         await page.waitForFunction((name) => performance.getEntriesByName(`berth:${name}:rows`).length > 0, list.name);
-        const [total, answer, fromClick] = await page.evaluate((name) => [
-          performance.measure(name, `berth:${name}:request`, `berth:${name}:rows`).duration,
-          performance.measure(`${name}:call`, `berth:${name}:request`, `berth:${name}:answer`).duration,
-          performance.measure(`${name}:click`, 'berth:bench:click', `berth:${name}:rows`).duration,
-        ], list.name);
-        ui.push(total!);
-        call.push(answer!);
-        clicks.push(fromClick!);
+        cold.push(await page.evaluate((name) => performance.measure(`${name}:cold`, `berth:${name}:request`, `berth:${name}:rows`).duration, list.name));
       }
       console.log(`\n## ${list.name} list (${count}+ on the engine, and ${containers} containers)`);
       console.log(`raw API GET ${list.api.padEnd(14)} median ${ms(median(api))}`);
       console.log(`docker ${list.cli.join(' ').padEnd(22)} median ${ms(median(cli))}`);
-      console.log(`UI: request → rows            median ${ms(median(ui))}`);
-      console.log(`  of which request → answer   median ${ms(median(call))}`);
-      console.log(`UI: click → rows              median ${ms(median(clicks))}`);
-      console.log(`ratio UI / raw API            ${(median(ui) / median(api)).toFixed(2)}× (budget ≤ 1.2×: ${median(ui) <= 1.2 * median(api) ? 'within' : 'OVER'})`);
-      console.log(`ratio UI / docker CLI         ${(median(ui) / median(cli)).toFixed(2)}×`);
+      console.log(`UI: click → rows (warm)       median ${ms(median(clicks))}  (${(median(clicks) / median(api)).toFixed(2)}× the raw API)`);
+      if (refresh.length) console.log(`  the view's call behind them  median ${ms(median(refresh))}  (${(median(refresh) / median(api)).toFixed(2)}× the raw API)`);
+      console.log(`UI: cold request → rows       median ${ms(median(cold))}  (${(median(cold) / median(api)).toFixed(2)}× the raw API; page loading meanwhile)`);
+      console.log(`budget ≤ 1.2 × raw API = ${ms(1.2 * median(api))}: click → rows ${median(clicks) <= 1.2 * median(api) ? 'within' : 'OVER'}, cold ${median(cold) <= 1.2 * median(api) ? 'within' : 'OVER'}`);
+      console.log(`ratio click → rows / docker CLI ${(median(clicks) / median(cli)).toFixed(2)}×`);
     }
   } finally {
     await berth.close();

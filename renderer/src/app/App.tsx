@@ -1,5 +1,6 @@
 import { useCrashAlertSync } from '../features/alerts/crash-alerts';
 import { useEngineSync } from '../rpc/engine-sync';
+import { useWarmLists } from '../rpc/warm-lists';
 import { useUiStore } from '../state/ui-store';
 import { useAddressSync } from '../state/address-sync';
 import { Suspense } from 'react';
@@ -18,7 +19,7 @@ export function App() {
   useEngineSync();
   useCrashAlertSync();
   useAddressSync();
-  usePreloadViews(useContainers().isSuccess);
+  useWarmLists(usePreloadViews(useContainers().isSuccess));
   const view = useUiStore((s) => s.view);
   const openContainerId = useUiStore((s) => s.openContainerId);
   const mergedLogIds = useUiStore((s) => s.mergedLogIds);

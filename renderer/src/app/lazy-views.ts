@@ -1,5 +1,6 @@
 import { createElement, lazy, useEffect, useState, type ComponentType, type ReactElement } from 'react';
 import { markTime } from '../ui/timing';
+import { whenIdle } from '../ui/when-idle';
 
 /** A view whose code loads on first use, or earlier with preload(). */
 export interface LazyView<P> {
@@ -58,29 +59,18 @@ export const SwarmView = lazyView('SwarmView', () => import('../features/swarm/S
 
 const views: readonly LazyView<never>[] = [ContainerDetail, ImagesView, VolumesView, NetworksView, EngineView, ImageDetailView, VolumeFilesView, MergedLogsView, SwarmView];
 
-/**
- * `work` when the page is idle (at most `timeoutMs` later). Safari has no requestIdleCallback;
- * there a short timer stands in, after the current task.
- */
-function whenIdle(work: () => void, { timeout }: { timeout: number }): { cancel(): void } {
-  if (typeof requestIdleCallback === 'function') {
-    const handle = requestIdleCallback(work, { timeout });
-    return { cancel: () => cancelIdleCallback(handle) };
-  }
-  const timer = setTimeout(work, 50);
-  return { cancel: () => clearTimeout(timer) };
-}
-
 /** How long after the window opens the views load even when the first screen never settles (no engine answers). */
 const preloadLatestMs = 3000;
 
 /**
  * Loads every lazy view's chunk once the first screen is done (`ready`: the containers list answered) and
  * the page is idle, or preloadLatestMs after the window opened, whichever comes first: the first
- * screen still loads only what it needs, and no later click waits on a chunk.
+ * screen still loads only what it needs, and no later click waits on a chunk. True once they have
+ * (each loaded or failed): what waits its turn after them (the warm lists) starts then.
  */
-export function usePreloadViews(ready: boolean): void {
+export function usePreloadViews(ready: boolean): boolean {
   const [due, setDue] = useState(false);
+  const [preloaded, setPreloaded] = useState(false);
   useEffect(() => {
     const timer = setTimeout(() => setDue(true), preloadLatestMs);
     return () => clearTimeout(timer);
@@ -93,10 +83,14 @@ export function usePreloadViews(ready: boolean): void {
         // One at a time, so the page never parses them all in one long task; a failure is left for the view's own load to show.
         void views
           .reduce<Promise<void>>((previous, view) => previous.then(() => view.preload().catch(() => undefined)), Promise.resolve())
-          .then(() => markTime('berth:views:preloaded')); // bench/lists.bench.ts clicks after this, as a person would
+          .then(() => {
+            markTime('berth:views:preloaded');
+            setPreloaded(true);
+          });
       },
       { timeout: 1000 },
     );
     return () => idle.cancel();
   }, [start]);
+  return preloaded;
 }

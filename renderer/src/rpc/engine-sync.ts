@@ -6,6 +6,7 @@ import { forgetTerminalTabs } from '../state/ui-store';
 import { applyContainerPatch } from './container-patch';
 import { berth } from './client';
 import { queryKeys } from './queries';
+import { refreshList, warmResources } from './list-refresh';
 
 /**
  * Keeps react-query in step with the engine: the status stream feeds the status key, a new
@@ -23,6 +24,7 @@ export function useEngineSync(): void {
           // Reconnected (or first connect): whatever happened in between, show the engine as it is now.
           if (generation !== undefined) {
             void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] === next.endpoint.id });
+            for (const resource of warmResources) refreshList(queryClient, next.endpoint.id, resource);
           }
           generation = next.generation;
         }
@@ -40,11 +42,9 @@ export function useEngineSync(): void {
           }
           if (containers.removed.length) forgetTerminals(containers.removed);
         }
-        for (const resource of resources) {
-          void queryClient.invalidateQueries({ queryKey: queryKeys.resource(engineId, resource) });
-        }
+        for (const resource of resources) refreshList(queryClient, engineId, resource);
         if (containers || resources.includes('containers') || resources.includes('images')) {
-          void queryClient.invalidateQueries({ queryKey: queryKeys.resource(engineId, 'info') });
+          refreshList(queryClient, engineId, 'info');
         }
       },
     });

@@ -1,16 +1,9 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { ResourceKind } from '../../../engine/contract/types';
 import { berth } from './client';
 import { markTime } from '../ui/timing';
+import { queryKeys } from './query-keys';
 
-/**
- * Query keys are [engine id, resource]: an events notice for one engine invalidates exactly the lists
- * it touches, and switching engines never shows one engine's containers under another's name.
- */
-export const queryKeys = {
-  status: ['engine-status'] as const,
-  resource: (engineId: string, resource: ResourceKind | 'info') => [engineId, resource] as const,
-};
+export { queryKeys } from './query-keys';
 
 /**
  * `call`'s answer, marked between `berth:<list>:request` (now) and `berth:<list>:answer` (when it
@@ -31,14 +24,22 @@ export const containersQuery = (engineId: string) =>
     queryFn: ({ signal }) => marked('containers', () => berth.containers.list.query(undefined, { signal })),
   });
 
+/**
+ * The images and volumes lists stay in memory while their views are closed (./warm-lists.ts keeps
+ * them current): react-query would drop a list nobody shows after five minutes.
+ */
+const keptWhileClosed = { gcTime: Infinity } as const;
+
 export const imagesQuery = (engineId: string) =>
   queryOptions({
+    ...keptWhileClosed,
     queryKey: queryKeys.resource(engineId, 'images'),
     queryFn: ({ signal }) => marked('images', () => berth.images.list.query(undefined, { signal })),
   });
 
 export const volumesQuery = (engineId: string) =>
   queryOptions({
+    ...keptWhileClosed,
     queryKey: queryKeys.resource(engineId, 'volumes'),
     queryFn: ({ signal }) => marked('volumes', () => berth.volumes.list.query(undefined, { signal })),
   });

@@ -1,5 +1,6 @@
 import type { ContainerSummary } from '../../../../engine/contract/types';
 import type { ContainerFilter } from '../../state/ui-store';
+import { compareText } from '../../ui/format';
 import { matchesFilter } from '../containers/filter';
 
 /** One Compose project as the grouped list shows it, read from its containers' labels. */
@@ -40,7 +41,7 @@ function matchesSearch(c: ContainerSummary, needle: string): boolean {
 }
 
 const byService = (a: ContainerSummary, b: ContainerSummary) =>
-  (a.compose?.service ?? '').localeCompare(b.compose?.service ?? '') || (a.compose?.number ?? 0) - (b.compose?.number ?? 0) || a.name.localeCompare(b.name);
+  compareText(a.compose?.service ?? '', b.compose?.service ?? '') || (a.compose?.number ?? 0) - (b.compose?.number ?? 0) || compareText(a.name, b.name);
 
 /** Whether any container of this list belongs to a Compose project (then the list is grouped unless the person said not). */
 export function hasProjects(all: readonly ContainerSummary[]): boolean {
@@ -100,7 +101,7 @@ export function groupContainers(
     group.services = [...new Set(group.containers.map((c) => c.compose!.service))];
     top.push({ created: group.created, name: group.name, project: group });
   }
-  top.sort((a, b) => b.created - a.created || a.name.localeCompare(b.name));
+  top.sort((a, b) => b.created - a.created || compareText(a.name, b.name));
 
   const rows: ListRow[] = [];
   for (const item of top) {

@@ -12,7 +12,7 @@ import { portsTooltip } from './port-groups';
 import { CrashMark } from '../alerts/CrashMark';
 import { StateBadge, StatusText } from './StateBadge';
 import { UpdateMark } from '../edit/ContainerEditActions';
-import { markTime } from '../../ui/timing';
+import { useFirstRowsMark } from '../../ui/timing';
 import { revealInvisible } from '../../../../engine/contract/visible-text';
 
 const rowHeight = 44;
@@ -46,9 +46,7 @@ export function ContainerTable({
     overscan: 12,
     getItemKey: (index) => rows[index]!.key,
   });
-  useEffect(() => {
-    if (rows.length > 0) markTime('berth:containers:rows', rows.length);
-  }, [rows]);
+  useFirstRowsMark('containers', rows.length); // bench/ measures request → rows on screen to here
   // The containers whose rows are in the DOM (on screen and a few beside), for the usage columns.
   const shownKey = virtualizer
     .getVirtualItems()

@@ -1,6 +1,7 @@
 import type { ContainerSummary } from '../../../../engine/contract/types';
 import type { ContainerAction } from '../../../../engine/contract/schemas';
 import type { ContainerFilter } from '../../state/ui-store';
+import { compareText } from '../../ui/format';
 
 /** The containers a person asked to see, newest first, as `docker ps` orders them. */
 export function visibleContainers(
@@ -12,7 +13,7 @@ export function visibleContainers(
   return all
     .filter((c) => matchesFilter(c, filter))
     .filter((c) => !needle || c.name.toLowerCase().includes(needle) || c.image.toLowerCase().includes(needle))
-    .sort((a, b) => b.created - a.created || a.name.localeCompare(b.name));
+    .sort((a, b) => b.created - a.created || compareText(a.name, b.name));
 }
 
 /** Whether a row passes the Show filter; health verdicts only count while the container runs. */

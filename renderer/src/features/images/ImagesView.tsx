@@ -13,7 +13,7 @@ import { CommandPreview } from '../../ui/CommandPreview';
 import { ConfirmActions, Dialog } from '../../ui/Dialog';
 import { QueryErrorNotice } from '../../ui/ErrorNotice';
 import { FailureList } from '../../ui/FailureList';
-import { formatBytes, formatRelativeTime, shortId } from '../../ui/format';
+import { compareText, formatBytes, formatRelativeTime, shortId } from '../../ui/format';
 import { useSelection, visibleSelection } from '../../ui/useSelection';
 import { useVirtualRows } from '../../ui/useVirtualRows';
 import '../../ui/virtual-table.css';
@@ -27,7 +27,7 @@ import { LoginDialog, PushDialog, TagDialog } from './RegistryDialogs';
 import { RunDialog } from './RunDialog';
 import { ConceptLink } from '../welcome/ConceptLink';
 import { ImageMoves } from '../moves/ImageMoves';
-import { markTime } from '../../ui/timing';
+import { useFirstRowsMark } from '../../ui/timing';
 
 /** One row per name, as `docker images` lists them: removing a row removes that name (the image goes with its last one). */
 interface ImageRow {
@@ -45,7 +45,9 @@ export function ImagesView() {
   const { t, i18n } = useTranslation();
   const engineId = useEngineStatus()?.endpoint.id;
   const usable = useEngineUsable();
-  const { data: images = [], error, isPending } = useQuery({ ...imagesQuery(engineId ?? ''), enabled: Boolean(engineId) });
+  // The list kept warm (rpc/warm-lists.ts) shows at once; opening the view still asks again behind it,
+  // since an image built without a name (BuildKit, or the CLI) makes no event to tell of it.
+  const { data: images = [], error, isPending } = useQuery({ ...imagesQuery(engineId ?? ''), enabled: Boolean(engineId), refetchOnMount: 'always' });
   const [search, setSearch] = useState('');
   const { selected, toggle, setSelected } = useSelection();
   const [dialog, setDialog] = useState<
@@ -65,13 +67,10 @@ export function ImagesView() {
     const needle = search.trim().toLowerCase();
     return toRows(images)
       .filter((row) => !needle || row.ref.toLowerCase().includes(needle) || row.image.id.includes(needle))
-      .sort((a, b) => b.image.created - a.image.created || a.ref.localeCompare(b.ref));
+      .sort((a, b) => b.image.created - a.image.created || compareText(a.ref, b.ref));
   }, [images, search]);
   const { scrollRef, items, paddingTop, paddingBottom, measure } = useVirtualRows(rows.length);
-  useEffect(() => {
-    // bench/lists.bench.ts measures request → rows on screen between these marks.
-    if (images.length > 0) markTime('berth:images:rows', images.length);
-  }, [images]);
+  useFirstRowsMark('images', images.length); // bench/ measures request → rows on screen to here
   // Only ticked rows the person can see are acted on; ticks the search hides are counted, not used.
   const { shown: chosen, hidden } = visibleSelection(rows, (row) => row.ref, selected);
   const chosenRefs = chosen.map((row) => row.ref);

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SwarmService } from '../../../../engine/contract/types';
 import { berth } from '../../rpc/client';
 import { QueryErrorNotice } from '../../ui/ErrorNotice';
+import { formatDate } from '../../ui/format';
 import { convergingRefetchMs, tasksConverging } from './converging';
 import { swarmKeys, useSwarmEngineId } from './useSwarm';
 
@@ -41,7 +42,7 @@ export function ServiceTasks({ service, columns }: { service: SwarmService; colu
                   <td>{task.desiredState}</td>
                   <td className={`swarm-state--${task.state}`}>{task.state}</td>
                   <td className="swarm-tasks__error">{task.error ?? ''}</td>
-                  <td>{task.timestamp ? new Date(task.timestamp).toLocaleString(i18n.language) : ''}</td>
+                  <td>{task.timestamp ? formatDate(task.timestamp, i18n.language) : ''}</td>
                 </tr>
               ))}
             </tbody>

@@ -17,23 +17,24 @@ import { CommandPreview } from '../../ui/CommandPreview';
 import { ConfirmActions, Dialog } from '../../ui/Dialog';
 import { QueryErrorNotice } from '../../ui/ErrorNotice';
 import { FailureList } from '../../ui/FailureList';
-import { formatBytes } from '../../ui/format';
+import { compareText, formatBytes, formatDate } from '../../ui/format';
 import { useSelection } from '../../ui/useSelection';
 import { useVirtualRows } from '../../ui/useVirtualRows';
 import '../../ui/virtual-table.css';
 import { ImportVolumeDialog } from './VolumeBackupDialogs';
 import { CreateVolumeDialog, PruneVolumesDialog } from './VolumeDialogs';
 import { ConceptLink } from '../welcome/ConceptLink';
-import { markTime } from '../../ui/timing';
+import { useFirstRowsMark } from '../../ui/timing';
 
 export function VolumesView() {
   const { t, i18n } = useTranslation();
   const engineId = useEngineStatus()?.endpoint.id;
   const usable = useEngineUsable();
-  const { data: volumes = [], error, isPending } = useQuery({ ...volumesQuery(engineId ?? ''), enabled: Boolean(engineId) });
-  // On opening the view, sizes wait for the list: the engine's system df walks every volume, and
-  // asked at the same time it slows the list's own answer (issue 17). A volume event refetches both.
-  const { data: sizes = {} } = useQuery({ ...volumeSizesQuery(engineId ?? ''), enabled: Boolean(engineId) && !isPending });
+  const { data: volumes = [], error, isPending, isFetching } = useQuery({ ...volumesQuery(engineId ?? ''), enabled: Boolean(engineId) });
+  // Sizes wait while the list is being asked for (on opening the view too, behind the warm rows):
+  // the engine's system df walks every volume, and asked at the same time it slows the list's own
+  // answer (issue 17). A volume event refetches both.
+  const { data: sizes = {} } = useQuery({ ...volumeSizesQuery(engineId ?? ''), enabled: Boolean(engineId) && !isFetching });
   const users = useContainerUsers();
   const [search, setSearch] = useState('');
   const { selected, toggle, setSelected } = useSelection();
@@ -42,13 +43,10 @@ export function VolumesView() {
   const [failures, setFailures] = useState<ActionOutcome[]>([]);
   const shown = useMemo(() => {
     const needle = search.trim().toLowerCase();
-    return volumes.filter((v) => !needle || v.name.toLowerCase().includes(needle)).sort((a, b) => a.name.localeCompare(b.name));
+    return volumes.filter((v) => !needle || v.name.toLowerCase().includes(needle)).sort((a, b) => compareText(a.name, b.name));
   }, [volumes, search]);
   const { scrollRef, items, paddingTop, paddingBottom, measure } = useVirtualRows(shown.length);
-  useEffect(() => {
-    // bench/lists.bench.ts measures request → rows on screen between these marks.
-    if (volumes.length > 0) markTime('berth:volumes:rows', volumes.length);
-  }, [volumes]);
+  useFirstRowsMark('volumes', volumes.length); // bench/ measures request → rows on screen to here
   const chosen = volumes.filter((v) => selected.has(v.name));
   const remove = useMutation({
     mutationFn: (names: string[]) => berth.volumes.remove.mutate({ names }),
@@ -123,7 +121,7 @@ export function VolumesView() {
                 </td>
                 <td>{volume.driver}</td>
                 <td>{sizes[volume.name] !== undefined ? formatBytes(sizes[volume.name]!, i18n.language) : '—'}</td>
-                <td>{volume.created ? new Date(volume.created).toLocaleString(i18n.language) : '—'}</td>
+                <td>{volume.created ? formatDate(volume.created, i18n.language) : '—'}</td>
                 <UsersCell users={users} names={users.ofVolume(volume.name)} />
               </tr>
               );
