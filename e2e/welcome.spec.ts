@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { loginAddress } from './support/app';
 import { removeE2eContainers, runContainer, uniqueName } from './support/engine';
+import { seriousViolations } from './support/theme-checks';
 
 test.afterEach(removeE2eContainers);
 
@@ -70,4 +71,6 @@ test('at 1024×640 the first start’s welcome stays compact and leaves the cont
     expect((await welcome.boundingBox())!.height).toBeLessThanOrEqual(640 / 5);
     await expectListInView(page);
   }
+  // The strip's smaller, muted words still read (contrast) and its parts are named.
+  expect(await seriousViolations(page)).toEqual([]);
 });
