@@ -32,6 +32,15 @@ test('keyboard only: palette finds a container, opens its logs, Esc goes back, s
   await openBerth(page);
   await expect(page.getByRole('button', { name, exact: true })).toBeVisible();
 
+  // Opening a shell shows the docker command it equals, as every other action of the palette does.
+  await page.keyboard.press('Control+K');
+  await page.keyboard.type(`terminal ${name}`);
+  const terminal = palette(page).getByRole('option', { selected: true });
+  await expect(terminal).toContainText(`Open terminal of ${name}`);
+  await expect(terminal.locator('code')).toHaveText(`docker exec -it ${name} sh`);
+  await page.keyboard.press('Escape');
+  await expect(palette(page)).toHaveCount(0);
+
   await paletteRun(page, `logs ${name}`, `Open logs of ${name}`);
   await expect(page.getByRole('heading', { name })).toBeVisible();
   await expect(page.getByRole('tab', { name: 'Logs' })).toHaveAttribute('aria-selected', 'true');

@@ -13,6 +13,7 @@ import { VmEngine, type VmEngineOptions } from './hosts/vm/vm-engine.js';
 import { Listeners } from './shared/listeners.js';
 import { logFor } from './shared/log.js';
 import { connectEngine, defaultEndpoint, firstAnswering, probe, type OpenEngine } from './runtime.js';
+import { sweepStaleEngineFolders } from './compose/engine-folders.js';
 
 export interface EngineManagerOptions {
   /** An engine URL that overrides everything (BERTH_ENGINE); not remembered. */
@@ -76,6 +77,8 @@ export class EngineManager {
 
   static async start(options: EngineManagerOptions = {}): Promise<EngineManager> {
     const manager = new EngineManager(options);
+    // Compose's temp folders a Berth killed mid-run left (./compose/engine-folders.ts); off the start path.
+    void sweepStaleEngineFolders();
     // Whether Berth's VM can run (its image checked) matters for the choice only when no engine URL
     // was given; with one, the list need not wait for it (issue 17: start fast).
     // The VM's status streams its answer to the Engine view when the check ends.

@@ -1,13 +1,13 @@
 import { constants } from 'node:fs';
-import { access, chmod, copyFile, mkdtemp, rm, symlink } from 'node:fs/promises';
+import { access, chmod, copyFile, symlink } from 'node:fs/promises';
 import { createServer, type Server, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { BerthError } from '../contract/errors.js';
 import type { EngineTls } from '../contract/types.js';
 import { certFolder, parseEngineUrl } from '../docker/client.js';
 import { logFor } from '../shared/log.js';
+import { makeEngineFolder } from './engine-folders.js';
 
 const log = logFor('compose');
 
@@ -42,7 +42,8 @@ const pemNames = { ca: 'ca.pem', cert: 'cert.pem', key: 'key.pem' } as const;
  * - unix:// (a VM's forwarded socket included): DOCKER_HOST alone, TLS variables removed.
  * - tcp:// with TLS material: DOCKER_TLS_VERIFY=1 (DOCKER_TLS=1 for a context's SkipTLSVerify) and
  *   DOCKER_CERT_PATH = the files' own folder when they already carry the CLI's names (a docker
- *   context's `tls/<hash>/docker/`), else a private temp folder (0700, made by mkdtemp)
+ *   context's `tls/<hash>/docker/`), else a private temp folder (0700, ./engine-folders.ts: one a
+ *   Berth that died mid-run left is removed at the next start)
  *   holding symbolic links under those names to the files (copies, 0600, on Windows), removed by `release`.
  * - tcp:// without material: DOCKER_HOST, and Berth's own DOCKER_TLS_VERIFY/DOCKER_CERT_PATH pass
  *   through (they are what Berth itself connected with; client.ts#dockerOptionsFor). On port 2376
@@ -88,7 +89,7 @@ async function tlsFolder(url: string, tls: EngineTls): Promise<CliEngineLease> {
   if (folders.size === 1 && given.every((k) => basename(tls[k]!) === pemNames[k])) {
     return { vars: { DOCKER_HOST: url, ...mode, DOCKER_CERT_PATH: [...folders][0]! }, release: async () => undefined };
   }
-  const folder = await mkdtemp(join(tmpdir(), 'berth-engine-tls-'));
+  const { folder, release } = await makeEngineFolder('tls');
   try {
     for (const k of given) {
       const target = join(folder, pemNames[k]);
@@ -109,14 +110,14 @@ async function tlsFolder(url: string, tls: EngineTls): Promise<CliEngineLease> {
       }
     }
   } catch (e) {
-    await rm(folder, { recursive: true, force: true });
+    await release();
     throw e;
   }
-  return { vars: { DOCKER_HOST: url, ...mode, DOCKER_CERT_PATH: folder }, release: once(() => rm(folder, { recursive: true, force: true })) };
+  return { vars: { DOCKER_HOST: url, ...mode, DOCKER_CERT_PATH: folder }, release };
 }
 
 async function forwardSocket(tunnel: NonNullable<CliEngine['sshTunnel']>): Promise<CliEngineLease> {
-  const folder = await mkdtemp(join(tmpdir(), 'berth-engine-ssh-'));
+  const { folder, release: removeFolder } = await makeEngineFolder('ssh');
   const path = join(folder, 'docker.sock');
   const open = new Set<Socket | Duplex>();
   const server: Server = createServer((local) => {
@@ -153,7 +154,7 @@ async function forwardSocket(tunnel: NonNullable<CliEngine['sshTunnel']>): Promi
       });
     });
   } catch (e) {
-    await rm(folder, { recursive: true, force: true });
+    await removeFolder();
     throw e;
   }
   return {
@@ -162,7 +163,7 @@ async function forwardSocket(tunnel: NonNullable<CliEngine['sshTunnel']>): Promi
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       for (const stream of open) stream.destroy();
       await closed;
-      await rm(folder, { recursive: true, force: true });
+      await removeFolder();
     }),
   };
 }

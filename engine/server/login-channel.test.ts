@@ -52,3 +52,27 @@ it.runIf(process.getuid?.() === 0)('refuses a login folder another user made fir
   await expect(serveLoginChannel(runtime, () => 'x')).rejects.toThrow(/belongs to another user/);
   expect((await stat(join(runtime, 'web'))).uid).toBe(65534);
 });
+
+// Two web hosts with one runtime folder (two root hosts share /run/berth) used to end with the second
+// removing the first's socket and answering in its place: `npm run web:address` then gave the
+// second's address to someone asking for the first, and the first, when it stopped, removed the
+// second's socket. The channel stays the first's; the second is told, with the path.
+it('leaves a running host’s login channel to it: a second host is refused, saying where', async () => {
+  dir = await mkdtemp(join(tmpdir(), 'berth-login-'));
+  const runtime = join(dir, 'run');
+  const first = await serveLoginChannel(runtime, () => 'http://127.0.0.1:1/#token=first');
+  try {
+    const refusal = await serveLoginChannel(runtime, () => 'http://127.0.0.1:2/#token=second').then(
+      (second) => new Promise((resolve) => second.close(() => resolve(undefined))),
+      (e: unknown) => e,
+    );
+    expect(refusal).toMatchObject({ code: 'LOGIN_CHANNEL_TAKEN', path: loginSocketPath(runtime) });
+    expect(await askLoginAddress(runtime)).toBe('http://127.0.0.1:1/#token=first');
+  } finally {
+    await new Promise((resolve) => first.close(resolve));
+  }
+  // Once the first has stopped, the next host takes the channel.
+  const next = await serveLoginChannel(runtime, () => 'http://127.0.0.1:3/#token=next');
+  expect(await askLoginAddress(runtime)).toBe('http://127.0.0.1:3/#token=next');
+  await new Promise((resolve) => next.close(resolve));
+});

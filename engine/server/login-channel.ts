@@ -1,5 +1,5 @@
 import { chmod, rm } from 'node:fs/promises';
-import { connect, createServer, type Server } from 'node:net';
+import { connect, createServer, type Server, type Socket } from 'node:net';
 import { dirname, join } from 'node:path';
 import { ensurePrivateDir } from '../hosts/private-dir.js';
 
@@ -15,7 +15,25 @@ export function loginSocketPath(runtimeDir: string): string {
   return join(runtimeDir, 'web', 'login.sock');
 }
 
-/** Serves `issue()`'s address to each connection; resolves once listening. */
+/**
+ * The login socket already answers: another web host with this runtime directory (two root hosts
+ * share /run/berth) holds the channel. `path` is the socket; `npm run web:address` reaches that host.
+ */
+export class LoginChannelTaken extends Error {
+  readonly code = 'LOGIN_CHANNEL_TAKEN';
+  constructor(readonly path: string) {
+    super(`another Berth web host answers logins on ${path}`);
+    this.name = 'LoginChannelTaken';
+  }
+}
+
+/**
+ * Serves `issue()`'s address to each connection; resolves once listening. The channel is the first
+ * host's: when the socket answers, rejects with LoginChannelTaken and leaves it alone (taking it
+ * over would hand the other host's logins out as this one's, and its stop would remove this one's
+ * socket); a socket file nothing answers on (a killed Berth's) is replaced. Rejects with
+ * ensurePrivateDir's error for an unsafe folder, else with listen's.
+ */
 export async function serveLoginChannel(runtimeDir: string, issue: () => string): Promise<Server> {
   const path = loginSocketPath(runtimeDir);
   const folder = dirname(path);
@@ -24,18 +42,49 @@ export async function serveLoginChannel(runtimeDir: string, issue: () => string)
   // swap `web` for a folder with their own socket, or a symlink chmod would follow).
   await ensurePrivateDir(runtimeDir);
   await ensurePrivateDir(folder);
-  // A socket file left by a Berth that was killed would make listen fail with EADDRINUSE.
-  await rm(path, { force: true });
-  const server = createServer((socket) => {
-    socket.on('error', () => undefined);
-    socket.end(`${issue()}\n`);
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(path, () => resolve());
-  });
+  const serve = () =>
+    listenOn(path, (socket) => {
+      socket.on('error', () => undefined);
+      socket.end(`${issue()}\n`);
+    });
+  let server: Server;
+  try {
+    server = await serve();
+  } catch (e) {
+    // bind() refuses any existing path: a live host's socket, or a file a killed Berth left.
+    if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw e;
+    if (await answers(path)) throw new LoginChannelTaken(path);
+    await rm(path, { force: true });
+    server = await serve();
+  }
   await chmod(path, 0o600);
   return server;
+}
+
+function listenOn(path: string, onConnection: (socket: Socket) => void): Promise<Server> {
+  const server = createServer(onConnection);
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(path, () => {
+      server.off('error', reject);
+      resolve(server);
+    });
+  });
+}
+
+/** Whether something accepts connections on the socket at `path` (at most 2 s; no answer by then counts as taken). */
+function answers(path: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(path);
+    const done = (answer: boolean) => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(answer);
+    };
+    const timer = setTimeout(() => done(true), 2000);
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
 }
 
 /** Asks the web host whose runtime directory is `runtimeDir` for a fresh login address. */

@@ -5,7 +5,7 @@ import type { ContractContext } from '../contract/router.js';
 import { berthPaths } from '../hosts/paths.js';
 import { flushLog, levelFromEnv, logFor, openLog } from '../shared/log.js';
 import { webHostRoutes } from './downloads.js';
-import { loginSocketPath, serveLoginChannel } from './login-channel.js';
+import { LoginChannelTaken, loginSocketPath, serveLoginChannel } from './login-channel.js';
 import { startWebHost } from './web-host.js';
 
 /**
@@ -45,13 +45,22 @@ async function main() {
     routes: managerReady.then((engine) => webHostRoutes(engine.api, join(berthPaths().dataDir, 'uploads'))),
   });
   const runtimeDir = berthPaths().runtimeDir;
+  const enter = process.stdin.isTTY ? ', or press Enter here' : '';
   const channel = await serveLoginChannel(runtimeDir, host.newLoginAddress).catch((e: Error) => {
-    console.error(`Berth could not open its login socket (${e.message}); only the address below and Enter here give logins.`);
+    if (e instanceof LoginChannelTaken) {
+      console.error(
+        `Another Berth web host already answers logins on ${e.path}, so npm run web:address reaches that one, not this one. ` +
+          `This host's logins: the address below${enter}. To give it a login socket of its own, start it with BERTH_RUNTIME_DIR set to a folder of its own.`,
+      );
+    } else {
+      console.error(`Berth could not open its login socket (${e.message}); only the address below${process.stdin.isTTY ? ' and Enter here give' : ' gives'} logins.`);
+    }
+    log.warn('no login channel', { error: e });
     return undefined;
   });
   if (!host.ipv6) console.log('This machine has no IPv6 loopback: Berth listens on 127.0.0.1 only.');
   console.log(`Berth is ready. Open this address in your browser (it works for one login):\n  ${host.url}`);
-  if (channel) console.log(`Another one-time address: npm run web:address (it asks ${loginSocketPath(runtimeDir)})${process.stdin.isTTY ? ', or press Enter here' : ''}.`);
+  if (channel) console.log(`Another one-time address: npm run web:address (it asks ${loginSocketPath(runtimeDir)})${enter}.`);
   if (process.stdin.isTTY) {
     process.stdin.setEncoding('utf8');
     process.stdin.on('data', () => console.log(`  ${host.newLoginAddress()}`));

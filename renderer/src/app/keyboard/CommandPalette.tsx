@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Command } from 'cmdk';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { commandLine, containerActionCommand, containerLogsCommand, imagePullCommand } from '../../../../engine/contract/cli';
+import { commandLine, containerActionCommand, containerExecCommand, containerLogsCommand, imagePullCommand } from '../../../../engine/contract/cli';
 import { berth } from '../../rpc/client';
 import { useEngineStatus } from '../../rpc/engine-sync';
 import { imagesQuery, queryKeys, volumesQuery } from '../../rpc/queries';
@@ -89,7 +89,9 @@ export function CommandPalette() {
                 <Item label={t('keyboard.palette.open', { name: c.name })} keywords={[c.image, c.id.slice(0, 12)]} onSelect={() => openContainer(c.id, 'logs')} />
                 <Item label={t('keyboard.palette.logs', { name: c.name })} command={containerLogsCommand(c.name, { follow: true, tail: 1000, since: 'all', timestamps: false })} keywords={['logs']} onSelect={() => openContainer(c.id, 'logs')} />
                 {c.state === 'running' && (
-                  <Item label={t('keyboard.palette.terminal', { name: c.name })} keywords={['terminal', 'shell', 'exec']} onSelect={() => openContainer(c.id, 'terminal')} />
+                  // Berth opens bash when the image has it, else sh, and learns which only on opening (the
+                  // Terminal tab then shows the exact command); sh is the one every image with a shell has.
+                  <Item label={t('keyboard.palette.terminal', { name: c.name })} command={containerExecCommand(c.name, 'sh')} keywords={['terminal', 'shell', 'exec']} onSelect={() => openContainer(c.id, 'terminal')} />
                 )}
                 {c.state === 'running' || c.state === 'restarting' ? (
                   <Item label={t('keyboard.palette.stop', { name: c.name })} command={containerActionCommand('stop', [c.name])} onSelect={() => askAction({ action: 'stop', id: c.id, name: c.name })} />

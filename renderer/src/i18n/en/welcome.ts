@@ -4,10 +4,10 @@ export const welcome = {
   intro: 'Berth runs containers for you and shows, for everything it does, the docker command it equals, so you learn Docker as you go.',
   found: 'Berth found a Docker engine at {{url}}, through {{source}}.',
   daemon: 'The engine is a daemon, dockerd (Docker {{version}}), listening on that socket. Berth talks to it over the Docker Engine API, exactly as the docker client in your terminal does; this command asks the same engine:',
-  looking: 'Berth is looking for a Docker engine…',
   none: 'No Docker engine answered at {{url}}. Berth can run one of its own: a dockerd it starts for you, or a small virtual machine with Docker inside.',
   setUp: 'Set up Berth’s own engine',
-  conceptsIntro: 'New to containers? Each of these takes a minute:',
+  conceptsIntro: 'New to containers?',
+  engineMore: 'How Berth found your engine',
   done: 'Got it',
 } as const;
 

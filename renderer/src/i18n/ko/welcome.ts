@@ -6,10 +6,10 @@ export const welcome: Catalog['welcome'] = {
   intro: 'Berth는 컨테이너를 대신 실행해 주고, 하는 모든 일마다 같은 뜻의 docker 명령을 보여 줍니다. 쓰다 보면 Docker가 익숙해집니다.',
   found: 'Berth가 {{url}}에서 Docker 엔진을 찾았습니다. 찾은 경로: {{source}}.',
   daemon: '엔진은 그 소켓에서 기다리는 데몬 dockerd(Docker {{version}})입니다. Berth는 터미널의 docker 클라이언트와 똑같이 Docker Engine API로 엔진과 이야기합니다. 아래 명령도 같은 엔진에 묻습니다:',
-  looking: 'Berth가 Docker 엔진을 찾고 있습니다…',
   none: '{{url}}에서 답하는 Docker 엔진이 없습니다. Berth가 직접 엔진을 돌릴 수 있습니다. Berth가 시작하는 dockerd나, Docker가 든 작은 가상 머신입니다.',
   setUp: 'Berth 전용 엔진 준비하기',
-  conceptsIntro: '컨테이너가 처음인가요? 하나에 1분이면 읽습니다:',
+  conceptsIntro: '컨테이너가 처음인가요?',
+  engineMore: 'Berth가 엔진을 찾은 방법',
   done: '알겠습니다',
 };
 
