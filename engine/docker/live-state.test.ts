@@ -60,7 +60,7 @@ describe('markEvent keeps the newest event per container whatever the arrival or
 });
 
 describe('withInspectedState', () => {
-  const row: ContainerSummary = { id: 'c1', name: 'loop', image: 'busybox', imageId: 'sha256:b', state: 'running', status: 'Up Less than a second', created: 0, ports: [], exposed: [], volumes: [] };
+  const row: ContainerSummary = { id: 'c1', name: 'loop', image: 'busybox', imageId: 'sha256:b', state: 'running', status: 'Up Less than a second', created: 0, ports: [], exposed: [], volumes: [], networks: [] };
   it('trusts inspect over a list that has not caught up with a die', () => {
     const next = withInspectedState(row, { RestartCount: 4, State: { Status: 'restarting', ExitCode: 1 } });
     expect(next).toMatchObject({ state: 'restarting', exitCode: 1, restartCount: 4, status: 'Restarting (1)' });
