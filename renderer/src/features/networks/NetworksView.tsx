@@ -12,7 +12,7 @@ import { toBerthError } from '../../rpc/errors';
 import { queryKeys } from '../../rpc/queries';
 import type { ContainerUsers, NetworkMember } from '../containers/container-users';
 import { useContainers, useContainerUsers } from '../containers/useContainers';
-import { UsersUnknown, UsersUnknownWarning } from '../containers/UsersUnknown';
+import { UsersUnknown } from '../containers/UsersUnknown';
 import { CommandPreview } from '../../ui/CommandPreview';
 import { ConfirmActions, Dialog } from '../../ui/Dialog';
 import { ErrorNotice, QueryErrorNotice } from '../../ui/ErrorNotice';
@@ -170,7 +170,8 @@ function RemoveNetworkDialog({ network, shown, users, onClose, onConfirm }: { ne
   return (
     <Dialog title={t('networks.removeTitle', { network: network.name })} onClose={onClose}>
       <p>{t('networks.removeBody')}</p>
-      <UsersUnknownWarning users={users} />
+      {/* Not the shared "not known" line: the engine does remove a network that stopped containers are on. */}
+      {!users.known && <p className="dialog__warning">{t('networks.attachedUnknown')}</p>}
       {!users.known ? null : attached.length === 0 ? (
         <p className="cell--muted">{t('networks.noneAttached')}</p>
       ) : (
