@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { testDir } from '../playwright.config';
 import { openBerth } from './support/app';
-import { createContainer, docker, fixtureImage, removeE2eContainers, uniqueName } from './support/engine';
+import { createContainer, docker, fixtureImage, removeE2eContainers, runContainer, uniqueName } from './support/engine';
 
 test.afterEach(async () => {
   await removeE2eContainers();
@@ -98,6 +98,25 @@ test('networks: create, connect a container, removal refused while in use, then 
   await connect.getByRole('button', { name: 'Connect…' }).click();
   await expect(row).toContainText(container);
   expect(await docker('inspect', '--format', `{{if index .NetworkSettings.Networks "${name}"}}yes{{end}}`, container)).toBe('yes');
+
+  // Made, connected, renamed, disconnected and removed with the docker CLI: the row follows the
+  // engine's events, no reload. A rename or removal refreshed no network row before (only a
+  // network's own events did), so the row kept a container's old name, or one that was gone.
+  const made = uniqueName('cli-made');
+  await createContainer(made, '--network', name);
+  const chip = (container: string) => row.getByRole('button', { name: `Disconnect ${container} from ${name}` });
+  await expect(chip(made)).toBeVisible();
+  await docker('rm', made);
+  await expect(chip(made)).toHaveCount(0);
+  const other = uniqueName('cli-member');
+  await runContainer(other);
+  await docker('network', 'connect', name, other);
+  await expect(chip(other)).toBeVisible();
+  const renamed = uniqueName('cli-renamed');
+  await docker('rename', other, renamed);
+  await expect(chip(renamed)).toBeVisible();
+  await docker('network', 'disconnect', name, renamed);
+  await expect(chip(renamed)).toHaveCount(0);
 
   await docker('start', container);
   await row.getByRole('button', { name: `Remove ${name}` }).click();

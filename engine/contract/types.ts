@@ -63,6 +63,8 @@ export interface ContainerSummary {
   ports: PortMapping[];
   exposed: ExposedPort[];
   volumes: ContainerVolumeMount[];
+  /** The networks it is attached to, running or not (`docker ps --format '{{.Networks}}'`), in the engine's order. */
+  networks: ContainerNetwork[];
   /** What Compose wrote on it (service, replica number, project folder and files), when Compose made it. */
   compose?: ComposeLabels;
   /** Only for containers with a healthcheck. */
@@ -76,6 +78,22 @@ export interface ContainerSummary {
    * reflecting an older event, so replies that land late cannot move a row's state backwards.
    */
   eventTime?: string;
+}
+
+/**
+ * A network a container is attached to, as the container's own settings hold it: pages join "used
+ * by" on a network from these rather than the networks list naming every container (which made it
+ * list every container on the engine).
+ */
+export interface ContainerNetwork {
+  name: string;
+  /**
+   * The network's id, once the container has been started on it; until then the engine holds only
+   * the name (and starts it on whichever network then has that name). The engine starts a container
+   * on this id when it has one (moby daemon/container_operations.go getNetworkID), so a network
+   * removed and made again under the same name is not this container's network.
+   */
+  id?: string;
 }
 
 export interface ImageSummary {
@@ -171,12 +189,7 @@ export interface NetworkSummary {
   subnets: string[];
   /** bridge, host and none come with the engine and cannot be removed. */
   builtIn: boolean;
-  /**
-   * Every container attached, stopped ones too: the network's own inspect lists only running
-   * endpoints, so these come from the containers' NetworkSettings. A stopped container attached to a
-   * removed network cannot start again.
-   */
-  containers: { id: string; name: string; running: boolean }[];
+  // Which containers are attached comes with each container's row (ContainerSummary.networks).
 }
 
 /** How Berth found an engine; 'berth' is Berth's own engine, 'berth-vm' its virtual machine. */

@@ -17,6 +17,7 @@ beforeAll(async () => {
 afterAll(async () => {
   const mine = await docker.listContainers({ all: true, filters: { name: [prefix] } });
   await Promise.all(mine.map((c) => docker.getContainer(c.Id).remove({ force: true })));
+  await docker.getNetwork(`${prefix}-net`).remove().catch(() => undefined);
   await engine?.close();
 });
 
@@ -47,6 +48,35 @@ describe('engine connection', () => {
     // Which images and volumes are in use the page joins from these rows: no other list is refetched.
     expect(upsert?.resources ?? []).not.toContain('images');
     expect(upsert?.resources ?? []).not.toContain('volumes');
+  });
+});
+
+describe('a running container connected to a network outside Berth', () => {
+  it('comes as its own row to patch, naming the network, rather than a refetch of every container', async () => {
+    const network = await docker.createNetwork({ Name: `${prefix}-net` });
+    const container = await docker.createContainer({ name: `${prefix}-joiner`, Image: fixtureImage, StopTimeout: 1 });
+    const abort = new AbortController();
+    const seen: EngineChanges[] = [];
+    const rowOf = (change: EngineChanges) => change.containers?.upserted.find((u) => u.id === container.id);
+    let started = () => {};
+    const startSeen = new Promise<void>((resolve) => (started = resolve));
+    const watching = (async () => {
+      for await (const change of engine.api.connection.watchChanges(abort.signal)) {
+        seen.push(change);
+        if (rowOf(change)?.state === 'running') started();
+        if (rowOf(change)?.networks.some((n) => n.id === network.id)) abort.abort();
+      }
+    })();
+    const within = (what: string) => new Promise((_, reject) => setTimeout(() => reject(new Error(`${what} within 3 s: ${JSON.stringify(seen)}`)), 3000));
+    // Its start comes through first: the stream is listening before the connect.
+    await container.start();
+    await Promise.race([startSeen, within('no start notice')]);
+    await network.connect({ Container: container.id });
+    await Promise.race([watching, within('no row naming the network')]);
+    const change = seen.find((c) => rowOf(c)?.networks.some((n) => n.id === network.id))!;
+    expect(rowOf(change)?.networks).toEqual(expect.arrayContaining([{ name: `${prefix}-net`, id: network.id }]));
+    expect(change.resources).not.toContain('containers');
+    await container.remove({ force: true });
   });
 });
 

@@ -42,14 +42,16 @@ const exits = new Set(['die', 'kill', 'stop', 'oom']);
 /**
  * One changed row made consistent with the newest event about it: stamped with that event's time
  * (so the renderer can refuse older replies), its health from a `health_status` event when the list
- * has not caught up, and, after an exit, its state, exit code and restart count from inspect (one
- * call per exit event, never per row).
+ * has not caught up, and, after an exit or while restarting, its state, exit code and restart count
+ * from inspect (one call per changed row that needs it, never per row of the list). A restarting
+ * row is inspected whatever the event: the list does not carry the restart count, and a restart's
+ * network connect may come in a batch of its own.
  */
 export async function settle(docker: Docker, summary: ContainerSummary, mark: ContainerEventMark | undefined): Promise<ContainerSummary> {
   if (!mark) return summary;
   let row: ContainerSummary = { ...summary, eventTime: mark.time };
   if (mark.health && row.state === 'running') row.health = mark.health;
-  if (exits.has(mark.action) && (row.state === 'running' || row.state === 'restarting')) {
+  if (row.state === 'restarting' || (exits.has(mark.action) && row.state === 'running')) {
     const inspected = await docker
       .getContainer(summary.id)
       .inspect()

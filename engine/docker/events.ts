@@ -61,7 +61,9 @@ export function resourcesTouchedBy(event: DockerEvent): ResourceKind[] {
       // mount/unmount happen on every container start and stop; they change no volume list.
       return action === 'mount' || action === 'unmount' ? [] : ['volumes'];
     case 'network':
-      return action === 'connect' || action === 'disconnect' ? ['networks', 'containers'] : ['networks'];
+      // Joining or leaving a network changes the container's row (its networks, which the Networks
+      // view joins "used by" from), not the networks list.
+      return action === 'connect' || action === 'disconnect' ? ['containers'] : ['networks'];
     case 'service':
     case 'node':
     case 'config':
@@ -72,9 +74,15 @@ export function resourcesTouchedBy(event: DockerEvent): ResourceKind[] {
   }
 }
 
-/** The container an event is about, when it is a container event that changes the list. */
+/**
+ * The container an event is about, when it changes the containers list: a container event's own
+ * actor, or the container a network `connect`/`disconnect` names (its actor is the network), so
+ * that one row is fetched again rather than the whole list.
+ */
 export function containerTouchedBy(event: DockerEvent): string | undefined {
-  if (event.Type !== 'container' || !resourcesTouchedBy(event).includes('containers')) return undefined;
+  if (!resourcesTouchedBy(event).includes('containers')) return undefined;
+  if (event.Type === 'network') return event.Actor?.Attributes?.container;
+  if (event.Type !== 'container') return undefined;
   return event.Actor?.ID ?? event.id;
 }
 
@@ -86,14 +94,27 @@ export interface ChangeBatch {
   marks?: Record<string, ContainerEventMark>;
 }
 
-/** Keeps `marks[id]` the newest event seen for it, and apart from that the newest health verdict. */
+/** How a network event's action is kept in a mark: apart from the container's own actions. */
+const networkAction = (event: DockerEvent) => `network ${event.Action ?? event.status ?? ''}`;
+const isNetworkAction = (action: string) => action.startsWith('network ');
+
+/**
+ * Keeps `marks[id]` at the newest event seen for it, and apart from that the newest health verdict.
+ * The action is the newest of the container's own events whenever it had one: a network
+ * connect/disconnect moves the time on (so an older reply cannot replace the row) but says nothing
+ * of the container's state, and the action decides whether an exit is checked with inspect (a stop
+ * sends die, then network disconnect, then stop).
+ */
 export function markEvent(marks: Map<string, ContainerEventMark>, id: string, event: DockerEvent): void {
   const time = eventTime(event);
   if (time === undefined) return;
-  const action = event.Action ?? event.status ?? '';
+  const own = event.Type === 'network' ? networkAction(event) : (event.Action ?? event.status ?? '');
   const previous = marks.get(id);
-  const next: ContainerEventMark = !previous || compareEventTimes(time, previous.time) >= 0 ? { ...previous, action, time } : { ...previous };
-  const health = healthOfEvent(action);
+  const newer = !previous || compareEventTimes(time, previous.time) >= 0;
+  const action =
+    !previous || isNetworkAction(own) === isNetworkAction(previous.action) ? (newer ? own : previous.action) : isNetworkAction(own) ? previous.action : own;
+  const next: ContainerEventMark = { ...previous, action, time: newer ? time : previous.time };
+  const health = healthOfEvent(own);
   if (health && (!previous?.healthTime || compareEventTimes(time, previous.healthTime) >= 0)) {
     next.health = health;
     next.healthTime = time;

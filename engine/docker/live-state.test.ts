@@ -44,23 +44,30 @@ describe('event times', () => {
 
 describe('markEvent keeps the newest event per container whatever the arrival order', () => {
   const ev = (action: string, timeNano: string): DockerEvent => ({ Type: 'container', Action: action, timeNano });
-  const table: { name: string; events: DockerEvent[]; action: string; health?: string }[] = [
+  const net = (action: string, timeNano: string): DockerEvent => ({ Type: 'network', Action: action, Actor: { ID: 'n1', Attributes: { container: 'c1' } }, timeNano });
+  const table: { name: string; events: DockerEvent[]; action: string; health?: string; time?: string }[] = [
     { name: 'in order', events: [ev('start', '100'), ev('die', '200')], action: 'die' },
     { name: 'die arrives before the start it followed', events: [ev('die', '200'), ev('start', '100')], action: 'die' },
     { name: 'health stays beside later events', events: [ev('health_status: unhealthy', '100'), ev('exec_die', '150'), ev('start', '200')], action: 'start', health: 'unhealthy' },
     { name: 'an older verdict does not replace a newer one', events: [ev('health_status: healthy', '300'), ev('health_status: unhealthy', '100')], action: 'health_status: healthy', health: 'healthy' },
     { name: 'seconds-only events (older engines)', events: [{ Type: 'container', Action: 'die', time: 2 }, { Type: 'container', Action: 'start', time: 1 }], action: 'die' },
+    // A stop sends die, then network disconnect, then stop: the die still decides the inspect check.
+    { name: 'a network disconnect after a die keeps the die', events: [ev('die', '100'), net('disconnect', '200')], action: 'die', time: '200' },
+    { name: 'a network disconnect arriving before the die it followed', events: [net('disconnect', '200'), ev('die', '100')], action: 'die', time: '200' },
+    { name: 'a network event alone', events: [net('connect', '100')], action: 'network connect', time: '100' },
+    { name: 'a later start after a network event', events: [net('connect', '100'), ev('start', '200')], action: 'start', time: '200' },
   ];
-  it.each(table)('$name', ({ events, action, health }) => {
+  it.each(table)('$name', ({ events, action, health, time }) => {
     const marks = new Map<string, ContainerEventMark>();
     for (const event of events) markEvent(marks, 'c1', event);
     expect(marks.get('c1')?.action).toBe(action);
     expect(marks.get('c1')?.health).toBe(health);
+    if (time) expect(marks.get('c1')?.time).toBe(time);
   });
 });
 
 describe('withInspectedState', () => {
-  const row: ContainerSummary = { id: 'c1', name: 'loop', image: 'busybox', imageId: 'sha256:b', state: 'running', status: 'Up Less than a second', created: 0, ports: [], exposed: [], volumes: [] };
+  const row: ContainerSummary = { id: 'c1', name: 'loop', image: 'busybox', imageId: 'sha256:b', state: 'running', status: 'Up Less than a second', created: 0, ports: [], exposed: [], volumes: [], networks: [] };
   it('trusts inspect over a list that has not caught up with a die', () => {
     const next = withInspectedState(row, { RestartCount: 4, State: { Status: 'restarting', ExitCode: 1 } });
     expect(next).toMatchObject({ state: 'restarting', exitCode: 1, restartCount: 4, status: 'Restarting (1)' });

@@ -53,6 +53,15 @@ describe('toContainerSummary', () => {
     ]);
   });
 
+  it("names the networks a container is attached to, with the id once it has been started on one (docker ps --format '{{.Networks}}')", () => {
+    const id = 'b'.repeat(64);
+    const networks = { 'app net': { NetworkID: id }, bridge: { NetworkID: '' } };
+    const summary = toContainerSummary({ Id: 'x', Names: ['/a'], State: 'exited', Ports: [], NetworkSettings: { Networks: networks } } as unknown as ContainerInfo);
+    expect(summary.networks).toEqual([{ name: 'app net', id }, { name: 'bridge' }]);
+    // `--network container:…` shares another's stack: the engine lists no network for it.
+    expect(toContainerSummary({ Id: 'y', Names: ['/b'], State: 'running', Ports: [] } as unknown as ContainerInfo).networks).toEqual([]);
+  });
+
   it('treats a state it does not know as dead rather than trusting it', () => {
     const summary = toContainerSummary({ Id: 'x', Names: ['/a'], State: 'weird', Ports: [] } as unknown as ContainerInfo);
     expect(summary.state).toBe('dead');

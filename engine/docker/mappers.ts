@@ -2,6 +2,7 @@ import type { ContainerInfo, ImageInfo } from 'dockerode';
 import { composeLabelsOf } from '../contract/compose-labels.js';
 import type {
   ContainerHealth,
+  ContainerNetwork,
   ContainerState,
   ContainerSummary,
   ExposedPort,
@@ -80,10 +81,20 @@ export function toContainerSummary(info: ContainerInfo): ContainerSummary {
     volumes: (info.Mounts ?? [])
       .filter((m) => m.Type === 'volume' && m.Name)
       .map((m) => ({ name: m.Name!, destination: m.Destination, anonymous: anonymousVolumeName.test(m.Name!) })),
+    networks: networksOf(info),
     ...(compose ? { compose } : {}),
     ...optional('health', healthFromStatus(info.Status)),
     ...optional('exitCode', exitCodeFromStatus(info.Status)),
   };
+}
+
+/**
+ * The networks a listed container is attached to: NetworkSettings.Networks is keyed by network name,
+ * each entry with the NetworkID it was last started on ("" before its first start). A container
+ * sharing another's network stack (`--network container:…`) lists none, as `docker ps` shows none.
+ */
+export function networksOf(info: Pick<ContainerInfo, 'NetworkSettings'>): ContainerNetwork[] {
+  return Object.entries(info.NetworkSettings?.Networks ?? {}).map(([name, settings]) => (settings?.NetworkID ? { name, id: settings.NetworkID } : { name }));
 }
 
 /** The part of an inspect document that says how a container is doing right now. */

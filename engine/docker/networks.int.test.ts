@@ -2,22 +2,59 @@ import Docker from 'dockerode';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fixtureImage, requireDockerHost } from '../testing/engine-env.js';
 import { dockerOptionsFor } from './client.js';
+import { DockerContainers } from './containers.js';
 import { DockerNetworks } from './networks.js';
 
 const docker = new Docker(dockerOptionsFor(requireDockerHost()));
 const network = `berth-int-net-${process.pid}`;
-let containerId: string | undefined;
+const made: string[] = [];
 
 afterAll(async () => {
-  if (containerId) await docker.getContainer(containerId).remove({ force: true }).catch(() => undefined);
+  for (const id of made) await docker.getContainer(id).remove({ force: true }).catch(() => undefined);
   await docker.getNetwork(network).remove().catch(() => undefined);
 });
 
-describe('removing a network against the engine', () => {
+/** A client on the same engine that records the path of every request it makes. */
+function recordingClient(): { docker: Docker; paths: string[] } {
+  const recording = new Docker(dockerOptionsFor(requireDockerHost()));
+  const paths: string[] = [];
+  const modem = recording.modem as { dial(options: { path: string }, callback: unknown): unknown };
+  const dial = modem.dial.bind(modem);
+  modem.dial = (options, callback) => {
+    paths.push(options.path);
+    return dial(options, callback);
+  };
+  return { docker: recording, paths };
+}
+
+describe('networks against the engine', () => {
+  it('are listed from the networks alone: which containers use each comes with the containers list', async () => {
+    const { id } = await docker.createNetwork({ Name: network, Labels: { 'dev.berth.e2e': '1' } });
+    const onNetwork = { Image: fixtureImage, Labels: { 'dev.berth.e2e': '1' }, HostConfig: { NetworkMode: network } };
+    const started = await docker.createContainer({ ...onNetwork, name: `berth-int-started-${process.pid}` });
+    const created = await docker.createContainer({ ...onNetwork, name: `berth-int-created-${process.pid}` });
+    const helper = await docker.createContainer({ ...onNetwork, Labels: { 'dev.berth.helper': '1' } });
+    made.push(started.id, created.id, helper.id);
+    await started.start();
+    await started.stop({ t: 0 });
+
+    // Listing every container cost ~70 ms of the engine's time at 1,000 containers, against ~1 ms for GET /networks.
+    const { docker: recording, paths } = recordingClient();
+    const listed = (await new DockerNetworks(recording).list()).find((n) => n.id === id);
+    expect(listed).toMatchObject({ name: network, builtIn: false });
+    expect(paths.map((p) => p.replace(/\?.*/, ''))).toEqual(['/networks']);
+
+    const rows = await new DockerContainers(docker).list();
+    // A container that has run on the network carries the network's id (the engine starts it by that
+    // id); one never started carries only the name its settings hold.
+    expect(rows.find((c) => c.id === started.id)?.networks).toEqual([{ name: network, id }]);
+    expect(rows.find((c) => c.id === created.id)?.networks).toEqual([{ name: network }]);
+    expect(rows.map((c) => c.id)).not.toContain(helper.id);
+  });
+
   it('with a running container connected, is refused by reason (the Korean UI showed the engine’s English)', async () => {
-    await docker.createNetwork({ Name: network, Labels: { 'dev.berth.e2e': '1' } });
     const container = await docker.createContainer({ Image: fixtureImage, Labels: { 'dev.berth.e2e': '1' }, HostConfig: { NetworkMode: network } });
-    containerId = container.id;
+    made.push(container.id);
     await container.start();
     await expect(new DockerNetworks(docker).remove(network)).rejects.toMatchObject({
       reason: 'networkInUse',

@@ -13,6 +13,7 @@ const c = (id: string, state: ContainerSummary['state'] = 'running'): ContainerS
   ports: [],
   exposed: [],
   volumes: [],
+  networks: [],
 });
 
 describe('applyContainerPatch', () => {

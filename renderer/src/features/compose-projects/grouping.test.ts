@@ -14,6 +14,7 @@ function container(name: string, state: ContainerSummary['state'], created: numb
     ports: [],
     exposed: [],
     volumes: [],
+    networks: [],
     ...(compose ? { compose: { ...compose, workingDir: `/srv/${compose.project}`, configFiles: [`/srv/${compose.project}/compose.yaml`] } } : {}),
   };
 }

@@ -2,17 +2,18 @@ import { describe, expect, it } from 'vitest';
 import type { ContainerSummary } from '../../../../engine/contract/types';
 import { containerUsers } from './container-users';
 
-const container = (name: string, imageId: string, volumes: string[]): ContainerSummary => ({
+const container = (name: string, imageId: string, volumes: string[], networks: ContainerSummary['networks'] = [], state: ContainerSummary['state'] = 'exited'): ContainerSummary => ({
   id: `${name}-id`,
   name,
   image: 'busybox',
   imageId,
-  state: 'exited',
+  state,
   status: '',
   created: 0,
   ports: [],
   exposed: [],
   volumes: volumes.map((v, i) => ({ name: v, destination: `/d${i}`, anonymous: false })),
+  networks,
 });
 
 describe('containerUsers', () => {
@@ -36,5 +37,37 @@ describe('containerUsers', () => {
     expect(containerUsers([]).ofImage('sha256:a')).toEqual([]);
     expect(containerUsers(undefined, true)).toMatchObject({ known: false, failed: true });
     expect(containerUsers([], true)).toMatchObject({ known: true, failed: false }); // an older list still answers
+  });
+
+  describe('ofNetwork', () => {
+    const app = { id: 'a'.repeat(64), name: 'app' };
+    const twin = { id: 'b'.repeat(64), name: 'app' }; // the engine takes one name for two networks
+    const recreated = { id: 'c'.repeat(64), name: 'old' };
+
+    it('names every container attached to a network, running or not, by the network id it holds', () => {
+      const users = containerUsers([
+        container('web', 'sha256:a', [], [{ name: 'app', id: app.id }, { name: 'bridge', id: 'd'.repeat(64) }], 'running'),
+        container('job', 'sha256:a', [], [{ name: 'app', id: app.id }], 'paused'),
+        container('db', 'sha256:a', [], [{ name: 'app', id: twin.id }]),
+      ]);
+      expect(users.ofNetwork(app)).toEqual([
+        { id: 'web-id', name: 'web', running: true },
+        { id: 'job-id', name: 'job', running: true },
+      ]);
+      expect(users.ofNetwork(twin)).toEqual([{ id: 'db-id', name: 'db', running: false }]);
+    });
+
+    it('joins a never-started container by the network name its settings hold, and a stale id to nothing', () => {
+      // The engine starts a container on the NetworkID its settings hold, else on the name
+      // (moby daemon/container_operations.go getNetworkID): a network removed and made again under
+      // the same name is not the one that container is on.
+      const users = containerUsers([
+        container('fresh', 'sha256:a', [], [{ name: 'app' }]),
+        container('stale', 'sha256:a', [], [{ name: 'old', id: 'e'.repeat(64) }]),
+        container('web', 'sha256:a', [], [{ name: 'app', id: app.id }], 'running'),
+      ]);
+      expect(users.ofNetwork(app).map((c) => c.name)).toEqual(['fresh', 'web']);
+      expect(users.ofNetwork(recreated)).toEqual([]);
+    });
   });
 });

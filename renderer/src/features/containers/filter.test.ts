@@ -13,6 +13,7 @@ const container = (name: string, state: ContainerSummary['state'], created: numb
   ports: [],
   exposed: [],
   volumes: [],
+  networks: [],
 });
 
 const list = [container('web', 'running', 3, 'nginx'), container('db', 'exited', 2, 'postgres'), container('cache', 'paused', 1)];

@@ -9,7 +9,10 @@ import { useEngineUsable } from '../../app/EngineBanner';
 import { berth } from '../../rpc/client';
 import { useEngineStatus } from '../../rpc/engine-sync';
 import { toBerthError } from '../../rpc/errors';
-import { containersQuery, queryKeys } from '../../rpc/queries';
+import { queryKeys } from '../../rpc/queries';
+import type { ContainerUsers, NetworkMember } from '../containers/container-users';
+import { useContainers, useContainerUsers } from '../containers/useContainers';
+import { UsersUnknown } from '../containers/UsersUnknown';
 import { CommandPreview } from '../../ui/CommandPreview';
 import { ConfirmActions, Dialog } from '../../ui/Dialog';
 import { ErrorNotice, QueryErrorNotice } from '../../ui/ErrorNotice';
@@ -20,7 +23,11 @@ import { revealInvisible } from '../../../../engine/contract/visible-text';
 /** Attached containers shown in a network's row before "Show N more". */
 const chipsShown = 8;
 
-/** Networks: what each connects, create one, remove one (the engine refuses while in use), connect and disconnect containers. */
+/**
+ * Networks: what each connects, create one, remove one (the engine refuses while in use), connect and
+ * disconnect containers. Which containers each connects is joined from the containers list, which
+ * follows the engine's events (a rename or removal shows here too).
+ */
 export function NetworksView() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -28,6 +35,7 @@ export function NetworksView() {
   const usable = useEngineUsable();
   const key = queryKeys.resource(engineId, 'networks');
   const { data: networks = [], error } = useQuery({ queryKey: key, queryFn: () => berth.networks.list.query(), enabled: Boolean(engineId) });
+  const users = useContainerUsers();
   const [dialog, setDialog] = useState<{ kind: 'create' } | { kind: 'connect' | 'remove'; network: NetworkSummary }>();
   const [lastCommand, setLastCommand] = useState<string>();
   // Networks whose every attached container is shown; others show the first few (a network with
@@ -43,7 +51,7 @@ export function NetworksView() {
   // Acts by id: the engine takes network names no input rule could vouch for (spaces, markup, any
   // length) and names need not be unique; the command shown names what docker would accept.
   const act = useMutation({
-    mutationFn: async (action: { kind: 'rm' | 'disconnect'; network: NetworkSummary; container?: { id: string; name: string } }) => {
+    mutationFn: async (action: { kind: 'rm' | 'disconnect'; network: NetworkSummary; container?: NetworkMember }) => {
       setLastCommand(networkCommand(action.kind, networkShown(action.network, networks), action.container?.name));
       if (action.kind === 'rm') await berth.networks.remove.mutate({ network: action.network.id });
       else await berth.networks.disconnect.mutate({ network: action.network.id, container: action.container!.id });
@@ -77,62 +85,67 @@ export function NetworksView() {
         <tbody>
           {[...networks]
             .sort((a, b) => Number(a.builtIn) - Number(b.builtIn) || a.name.localeCompare(b.name))
-            .map((network) => (
-              <tr key={network.id} aria-label={network.name}>
-                <td className="cell--mono">
-                  {revealInvisible(network.name)}
-                  {network.builtIn && <span className="state-badge">{t('networks.builtIn')}</span>}
-                </td>
-                <td>{network.driver}</td>
-                <td className="cell--mono">{network.subnets.join(', ') || '—'}</td>
-                <td>
-                  <span className="chips">
-                    {(openChips.has(network.id) ? network.containers : firstNames(network.containers, chipsShown).shown).map((c) => (
-                      <span key={c.id} className="chip">
-                        {revealInvisible(c.name)}
-                        <button
-                          type="button"
-                          className="chip__remove"
-                          aria-label={t('networks.disconnectOne', { container: c.name, network: network.name })}
-                          disabled={!usable || act.isPending}
-                          onClick={() => act.mutate({ kind: 'disconnect', network, container: c })}
-                        >
-                          ×
-                        </button>
+            .map((network) => {
+              const members = users.ofNetwork(network);
+              return (
+                <tr key={network.id} aria-label={network.name}>
+                  <td className="cell--mono">
+                    {revealInvisible(network.name)}
+                    {network.builtIn && <span className="state-badge">{t('networks.builtIn')}</span>}
+                  </td>
+                  <td>{network.driver}</td>
+                  <td className="cell--mono">{network.subnets.join(', ') || '—'}</td>
+                  <td>
+                    {!users.known ? (
+                      <UsersUnknown users={users} />
+                    ) : (
+                      <span className="chips">
+                        {(openChips.has(network.id) ? members : firstNames(members, chipsShown).shown).map((c) => (
+                          <span key={c.id} className="chip">
+                            {revealInvisible(c.name)}
+                            <button
+                              type="button"
+                              className="chip__remove"
+                              aria-label={t('networks.disconnectOne', { container: c.name, network: network.name })}
+                              disabled={!usable || act.isPending}
+                              onClick={() => act.mutate({ kind: 'disconnect', network, container: c })}
+                            >
+                              ×
+                            </button>
+                          </span>
+                        ))}
+                        {members.length > chipsShown + 1 && (
+                          <button type="button" className="link-button" onClick={() => toggleChips(network.id)}>
+                            {openChips.has(network.id) ? t('lists.showFewer') : t('lists.showMore', { count: members.length - chipsShown })}
+                          </button>
+                        )}
                       </span>
-                    ))}
-                    {network.containers.length > chipsShown + 1 && (
-                      <button type="button" className="link-button" onClick={() => toggleChips(network.id)}>
-                        {openChips.has(network.id) ? t('lists.showFewer') : t('lists.showMore', { count: network.containers.length - chipsShown })}
+                    )}
+                  </td>
+                  <td className="cell--actions">
+                    {network.name !== 'host' && network.name !== 'none' && (
+                      <button type="button" className="button button--small" disabled={!usable} aria-label={t('networks.connectTo', { network: network.name })} onClick={() => setDialog({ kind: 'connect', network })}>
+                        {t('networks.connect')}
                       </button>
                     )}
-                  </span>
-                </td>
-                <td className="cell--actions">
-                  {network.name !== 'host' && network.name !== 'none' && (
-                    <button type="button" className="button button--small" disabled={!usable} aria-label={t('networks.connectTo', { network: network.name })} onClick={() => setDialog({ kind: 'connect', network })}>
-                      {t('networks.connect')}
-                    </button>
-                  )}
-                  {!network.builtIn && (
-                    <button type="button" className="button button--small button--danger" disabled={!usable || act.isPending} aria-label={t('networks.removeOne', { network: network.name })} onClick={() => {
-                      void refresh(); // who is attached, as of now
-                      setDialog({ kind: 'remove', network });
-                    }}>
-                      {t('networks.remove')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
+                    {!network.builtIn && (
+                      <button type="button" className="button button--small button--danger" disabled={!usable || act.isPending} aria-label={t('networks.removeOne', { network: network.name })} onClick={() => setDialog({ kind: 'remove', network })}>
+                        {t('networks.remove')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
         </tbody>
       </table>
       {dialog?.kind === 'create' && <CreateNetworkDialog existing={networks.map((n) => n.name)} onClose={() => setDialog(undefined)} />}
-      {dialog?.kind === 'connect' && <ConnectDialog network={dialog.network} shown={networkShown(dialog.network, networks)} onClose={() => setDialog(undefined)} />}
+      {dialog?.kind === 'connect' && <ConnectDialog network={dialog.network} shown={networkShown(dialog.network, networks)} users={users} onClose={() => setDialog(undefined)} />}
       {dialog?.kind === 'remove' && (
         <RemoveNetworkDialog
           network={networks.find((n) => n.id === dialog.network.id) ?? dialog.network}
           shown={networkShown(dialog.network, networks)}
+          users={users}
           onClose={() => setDialog(undefined)}
           onConfirm={() => {
             setDialog(undefined);
@@ -148,21 +161,18 @@ export function NetworksView() {
  * Asks before removing a network, naming every attached container, stopped ones too: the engine
  * removes a network with only stopped containers attached, and those then cannot start.
  */
-function RemoveNetworkDialog({ network, shown, onClose, onConfirm }: { network: NetworkSummary; shown: string; onClose: () => void; onConfirm: () => void }) {
+function RemoveNetworkDialog({ network, shown, users, onClose, onConfirm }: { network: NetworkSummary; shown: string; users: ContainerUsers; onClose: () => void; onConfirm: () => void }) {
   const { t } = useTranslation();
-  const engineId = useEngineStatus()?.endpoint.id ?? '';
-  // The containers list follows the engine's events; the network list may be older than a start or stop.
-  const live = useQuery({ ...containersQuery(engineId), enabled: Boolean(engineId) }).data;
-  const attached = network.containers.map((c) => {
-    const state = live?.find((l) => l.id === c.id)?.state;
-    return { ...c, running: state ? state === 'running' || state === 'paused' || state === 'restarting' : c.running };
-  });
+  // From the containers list, which follows the engine's events: as of now, stopped ones too.
+  const attached = users.ofNetwork(network);
   const anyRunning = attached.some((c) => c.running);
   const anyStopped = attached.some((c) => !c.running);
   return (
     <Dialog title={t('networks.removeTitle', { network: network.name })} onClose={onClose}>
       <p>{t('networks.removeBody')}</p>
-      {attached.length === 0 ? (
+      {/* Not the shared "not known" line: the engine does remove a network that stopped containers are on. */}
+      {!users.known && <p className="dialog__warning">{t('networks.attachedUnknown')}</p>}
+      {!users.known ? null : attached.length === 0 ? (
         <p className="cell--muted">{t('networks.noneAttached')}</p>
       ) : (
         <>
@@ -223,20 +233,20 @@ function CreateNetworkDialog({ existing, onClose }: { existing: readonly string[
   );
 }
 
-function ConnectDialog({ network, shown, onClose }: { network: NetworkSummary; shown: string; onClose: () => void }) {
+function ConnectDialog({ network, shown, users, onClose }: { network: NetworkSummary; shown: string; users: ContainerUsers; onClose: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const engineId = useEngineStatus()?.endpoint.id ?? '';
-  const containers = (useQuery({ ...containersQuery(engineId), enabled: Boolean(engineId) }).data ?? []).filter(
-    (c) => !network.containers.some((n) => n.id === c.id),
-  );
+  const attached = new Set(users.ofNetwork(network).map((c) => c.id));
+  const containers = (useContainers().data ?? []).filter((c) => !attached.has(c.id));
   // The container's id travels; its name (which may be longer than any input rule allows) is shown.
   const [container, setContainer] = useState('');
   const containerName = containers.find((c) => c.id === container)?.name;
   const connect = useMutation({
     mutationFn: () => berth.networks.connect.mutate({ network: network.id, container }),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.resource(engineId, 'networks') });
+      // The engine sends no event when it connects a container that is not running: ask for the rows again.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.resource(engineId, 'containers') });
       onClose();
     },
   });

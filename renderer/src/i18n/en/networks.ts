@@ -22,6 +22,8 @@ export const networks = {
   removeBody: 'The network is deleted from this engine.',
   attached: 'Attached containers:',
   noneAttached: 'No container is attached to it.',
+  attachedUnknown:
+    'Which containers are attached is not known yet (the containers list has not loaded). The engine refuses while a running container is attached, but removes a network that only stopped containers are on, and those then cannot start.',
   running: 'running',
   stopped: 'stopped',
   runningRefuses: 'The engine refuses while a running container is attached: disconnect or stop it first.',
