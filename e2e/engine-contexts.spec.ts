@@ -17,6 +17,8 @@ const wrongContext = `e2e-wrong-ca-${suffix}`;
 const savedName = `e2e-saved-${suffix}`;
 const plainName = `e2e-plain-${suffix}`;
 const containerName = `e2e-on-tls-${suffix}`;
+/** Made on the test engine while the TLS engine is shown. */
+const awayVolume = `e2e-while-away-${suffix}`;
 const configDir = process.env.DOCKER_CONFIG!;
 const dockerHost = process.env.DOCKER_HOST!;
 
@@ -50,6 +52,7 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   test.setTimeout(60_000);
   await tlsDocker?.getContainer(containerName).remove({ force: true }).catch(() => undefined);
+  await run('docker', ['-H', dockerHost, 'volume', 'rm', awayVolume]).catch(() => undefined);
   for (const name of [goodContext, wrongContext, savedName]) await removeDockerContext(configDir, name);
   await tls?.stop();
 });
@@ -64,6 +67,8 @@ async function contextNames(): Promise<string[]> {
 test('every docker context is listed; a TLS engine added in the UI is switched to and named in the status bar; plain TCP to another computer asks first', async ({ page }) => {
   test.setTimeout(90_000);
   await openBerth(page);
+  // The images and volumes lists are kept warm for the engine shown (renderer/src/rpc/warm-lists.ts).
+  await page.waitForFunction(() => performance.getEntriesByName('berth:lists:warm').length > 0);
   await page.getByRole('navigation').getByRole('button', { name: 'Engine' }).click();
   const engines = page.getByRole('list', { name: 'Engines Berth can use' });
 
@@ -110,6 +115,8 @@ test('every docker context is listed; a TLS engine added in the UI is switched t
   await expect(page.getByRole('group', { name: 'Docker command' }).first()).toContainText(`docker -H ${tls.remoteUrl} --tlsverify --tlscacert=${tls.ca}`);
   await page.getByRole('navigation').getByRole('button', { name: 'Containers' }).click();
   await expect(page.getByRole('checkbox', { name: `Select ${containerName}`, exact: true })).toBeVisible();
+  // Meanwhile, on the test engine (not shown): its events reach no page.
+  await run('docker', ['-H', dockerHost, 'volume', 'create', awayVolume]);
 
   // Plain tcp:// to another computer: Berth asks, every time, and Cancel keeps the engine in use.
   await page.getByRole('navigation').getByRole('button', { name: 'Engine' }).click();
@@ -128,6 +135,10 @@ test('every docker context is listed; a TLS engine added in the UI is switched t
   // Back to the test engine, and forget both saved engines; Berth removes the context it wrote.
   await engines.getByRole('listitem', { name: `DOCKER_HOST ${dockerHost}` }).getByRole('button', { name: 'Use this engine' }).click();
   await expect(statusBar).toContainText(dockerHost);
+  // What changed on it while another engine was shown is listed on coming back, not its lists as they were left.
+  await page.getByRole('navigation').getByRole('button', { name: 'Volumes' }).click();
+  await expect(page.getByRole('button', { name: `Browse the files of ${awayVolume}`, exact: true })).toBeVisible();
+  await page.getByRole('navigation').getByRole('button', { name: 'Engine' }).click();
   await plain.getByRole('button', { name: `Edit ${plainName}` }).click();
   const edit = page.getByRole('dialog', { name: `Edit engine ${plainName}` });
   await expect(edit.getByRole('textbox', { name: 'Name' })).toHaveValue(plainName);

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync } from 'node:fs';
+import { existsSync, readlinkSync } from 'node:fs';
 import { chown, lstat, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +25,9 @@ async function deadPid(): Promise<number> {
   return child.pid!;
 }
 
+/** This process's pid namespace, as engine-folders.ts names its folders. */
+const ns = /\[(\d+)\]/.exec(readlinkSync('/proc/self/ns/pid'))![1]!;
+
 const live = spawn('sleep', ['300']);
 afterAll(async () => {
   live.kill();
@@ -45,25 +48,28 @@ it('at start, removes the engine folders a dead Berth left and keeps a live oneâ
   const keyFile = join(scratch, 'key.pem');
   await writeFile(keyFile, 'the personâ€™s key');
   // A dead Berth's TLS folder: links to the person's files (the files themselves stay).
-  const stale = join(temp, `berth-engine-tls-${dead}-a1B2c3`);
+  const stale = join(temp, `berth-engine-tls-${ns}-${dead}-a1B2c3`);
   await mkdir(stale, { mode: 0o700 });
   await symlink(keyFile, join(stale, 'key.pem'));
-  const staleSsh = join(temp, `berth-engine-ssh-${dead}-d4E5f6`);
+  const staleSsh = join(temp, `berth-engine-ssh-${ns}-${dead}-d4E5f6`);
   await mkdir(staleSsh, { mode: 0o700 });
   await writeFile(join(staleSsh, 'docker.sock'), '');
   // A running Berth's SSH folder.
-  const alive = join(temp, `berth-engine-ssh-${live.pid}-Zz9Yy8`);
+  const alive = join(temp, `berth-engine-ssh-${ns}-${live.pid}-Zz9Yy8`);
   await mkdir(alive, { mode: 0o700 });
   // A link named like one, pointing out of the temp folder: neither it nor what it names is touched.
   const outside = join(scratch, 'outside');
   await mkdir(outside);
   await writeFile(join(outside, 'keep.txt'), 'keep');
-  const link = join(temp, `berth-engine-tls-${dead}-L1nk00`);
+  const link = join(temp, `berth-engine-tls-${ns}-${dead}-L1nk00`);
   await symlink(outside, link);
   // Names Berth never made this way (no pid: older Berths' or someone else's).
   const unnamed = join(temp, 'berth-engine-tls-Ab12Cd');
   await mkdir(unnamed);
-  const other = join(temp, `berth-engine-ssh-${dead}-0ther1`);
+  // A Berth in another pid namespace sharing this temp folder (a container's): its pid means nothing here.
+  const foreign = join(temp, `berth-engine-tls-1-${dead}-F0r31g`);
+  await mkdir(foreign, { mode: 0o700 });
+  const other = join(temp, `berth-engine-ssh-${ns}-${dead}-0ther1`);
   await mkdir(other, { mode: 0o700 });
   const asRoot = process.getuid?.() === 0;
   if (asRoot) await chown(other, 65534, 65534);
@@ -79,6 +85,7 @@ it('at start, removes the engine folders a dead Berth left and keeps a live oneâ
   expect((await lstat(link)).isSymbolicLink()).toBe(true);
   expect(await readdir(outside)).toEqual(['keep.txt']);
   expect(existsSync(unnamed)).toBe(true);
+  expect(existsSync(foreign)).toBe(true);
   // Another user's folder of that name stays (only root can make one here to check).
   if (asRoot) expect(existsSync(other)).toBe(true);
 });
@@ -89,8 +96,8 @@ it('under its own pid, removes a leftover and keeps the folder of its own runnin
   process.env.TMPDIR = temp;
   const lease = await leaseCliEngine({ url: 'ssh://me@build-box', sshTunnel: { openChannel: () => Promise.reject(new Error('not used')) } });
   const held = lease.vars.DOCKER_HOST.replace(/^unix:\/\//, '').replace(/\/docker\.sock$/, '');
-  expect(held.startsWith(join(temp, `berth-engine-ssh-${process.pid}-`))).toBe(true);
-  const leftover = join(temp, `berth-engine-tls-${process.pid}-Old123`);
+  expect(held.startsWith(join(temp, `berth-engine-ssh-${ns}-${process.pid}-`))).toBe(true);
+  const leftover = join(temp, `berth-engine-tls-${ns}-${process.pid}-Old123`);
   await mkdir(leftover, { mode: 0o700 });
 
   const second = await EngineManager.start({ engineUrl: requireDockerHost(), dataDir: join(scratch, 'data'), runtimeDir: join(scratch, 'run') });

@@ -1,3 +1,4 @@
+import { readlinkSync } from 'node:fs';
 import { lstat, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,8 +9,22 @@ const log = logFor('compose');
 /** What a folder holds: a TLS engine's PEM links, or an SSH engine's forwarded socket. */
 export type EngineFolderKind = 'tls' | 'ssh';
 
-/** `berth-engine-<kind>-<pid>-<mkdtemp's 6 characters>`: the pid is the Berth process that made it. */
-const folderName = /^berth-engine-(?:tls|ssh)-([1-9]\d{0,8})-[A-Za-z0-9]{6}$/;
+/**
+ * `berth-engine-<kind>-<pid namespace>-<pid>-<mkdtemp's 6 characters>`: the pid is the Berth process
+ * that made it, as its pid namespace numbers it. A temp folder shared across namespaces (a container
+ * and its host, two containers each running Berth as pid 1) holds pids that mean nothing here, so a
+ * sweep only judges the folders of its own namespace.
+ */
+const folderName = /^berth-engine-(?:tls|ssh)-(\d{1,20})-([1-9]\d{0,8})-[A-Za-z0-9]{6}$/;
+
+/** This process's pid namespace (Linux: the inode in `/proc/self/ns/pid`); `0` where there is none to read (macOS, Windows). */
+const pidNamespace = (() => {
+  try {
+    return /\[(\d+)\]/.exec(readlinkSync('/proc/self/ns/pid'))?.[1] ?? '0';
+  } catch {
+    return '0';
+  }
+})();
 
 /** Folders this process holds for a running CLI child: never swept, even under its own pid. */
 const inUse = new Set<string>();
@@ -23,7 +38,7 @@ let sweeping: Promise<unknown> = Promise.resolve();
  */
 export async function makeEngineFolder(kind: EngineFolderKind): Promise<{ folder: string; release(): Promise<void> }> {
   await sweeping;
-  const folder = await mkdtemp(join(tmpdir(), `berth-engine-${kind}-${process.pid}-`));
+  const folder = await mkdtemp(join(tmpdir(), `berth-engine-${kind}-${pidNamespace}-${process.pid}-`));
   inUse.add(folder);
   let released: Promise<void> | undefined;
   return {
@@ -35,7 +50,8 @@ export async function makeEngineFolder(kind: EngineFolderKind): Promise<{ folder
 
 /**
  * At Berth's start: removes the folders `makeEngineFolder` made in a Berth that died before its run
- * ended (killed, crashed), from the system's temp folder. Only entries whose name carries a pid, that
+ * ended (killed, crashed), from the system's temp folder. Only entries whose name carries a pid of
+ * this pid namespace, that
  * are real folders (a symbolic link of that name is left alone, and what it points at), owned by
  * this user, and whose pid is no running process (a pid reused by any other process keeps the folder:
  * leaving one behind is the safe mistake); this process's own only when it holds none of them.
@@ -60,8 +76,9 @@ async function sweep(dir: string): Promise<string[]> {
   const uid = process.getuid?.();
   const removed: string[] = [];
   for (const name of await readdir(dir)) {
-    const pid = Number(folderName.exec(name)?.[1]);
-    if (!pid) continue;
+    const [, namespace, pidText] = folderName.exec(name) ?? [];
+    const pid = Number(pidText);
+    if (!pid || namespace !== pidNamespace) continue;
     const path = join(dir, name);
     try {
       const entry = await lstat(path);

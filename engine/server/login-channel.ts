@@ -57,7 +57,12 @@ export async function serveLoginChannel(runtimeDir: string, issue: () => string)
     await rm(path, { force: true });
     server = await serve();
   }
-  await chmod(path, 0o600);
+  try {
+    await chmod(path, 0o600);
+  } catch (e) {
+    server.close(); // a channel that could not be made private is not left answering
+    throw e;
+  }
   return server;
 }
 
@@ -72,7 +77,11 @@ function listenOn(path: string, onConnection: (socket: Socket) => void): Promise
   });
 }
 
-/** Whether something accepts connections on the socket at `path` (at most 2 s; no answer by then counts as taken). */
+/**
+ * Whether something accepts connections on the socket at `path` (at most 2 s; no answer by then
+ * counts as taken). Only a refusal (a socket file nothing listens on) or a missing file is "nobody":
+ * any other failure (a full backlog, a permission) may be a live host's, so it counts as taken.
+ */
 function answers(path: string): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connect(path);
@@ -83,7 +92,7 @@ function answers(path: string): Promise<boolean> {
     };
     const timer = setTimeout(() => done(true), 2000);
     socket.once('connect', () => done(true));
-    socket.once('error', () => done(false));
+    socket.once('error', (error: NodeJS.ErrnoException) => done(error.code !== 'ECONNREFUSED' && error.code !== 'ENOENT'));
   });
 }
 

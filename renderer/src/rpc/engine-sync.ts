@@ -6,28 +6,34 @@ import { forgetTerminalTabs } from '../state/ui-store';
 import { applyContainerPatch } from './container-patch';
 import { berth } from './client';
 import { queryKeys } from './queries';
-import { refreshList, warmResources } from './list-refresh';
+import { catchUp, refreshList } from './list-refresh';
 
 /**
  * Keeps react-query in step with the engine: the status stream feeds the status key, a new
- * connection generation refetches everything once, and the engine's change notices invalidate just
- * the lists they touch. This replaces polling.
+ * connection (a reconnect, another engine, the page's own link back) refetches everything once
+ * (./list-refresh.ts catchUp), and the engine's change notices invalidate just the lists they touch.
+ * This replaces polling.
  */
 export function useEngineSync(): void {
   const queryClient = useQueryClient();
   useEffect(() => {
-    let generation: number | undefined;
+    // The engine and connection last shown as connected. Generations count per connection, and each
+    // engine switched to is a new connection (generation 1 again), so the engine's id is part of it.
+    let shown: string | undefined;
+    // The page's own link to Berth dropped and came back: the notices sent meanwhile never arrived.
+    let linkResumed = false;
     const status = berth.engine.watchStatus.subscribe(undefined, {
+      onStarted() {
+        if (shown !== undefined) linkResumed = true;
+      },
       onData(next: EngineStatus) {
         queryClient.setQueryData(queryKeys.status, next);
-        if (next.state === 'connected' && next.generation !== generation) {
-          // Reconnected (or first connect): whatever happened in between, show the engine as it is now.
-          if (generation !== undefined) {
-            void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] === next.endpoint.id });
-            for (const resource of warmResources) refreshList(queryClient, next.endpoint.id, resource);
-          }
-          generation = next.generation;
-        }
+        if (next.state !== 'connected') return;
+        const connection = `${next.endpoint.id}\u0000${next.generation}`;
+        // Reconnected, switched to, or back in touch: whatever happened in between, show the engine as it is now.
+        if (shown !== undefined && (connection !== shown || linkResumed)) catchUp(queryClient, next.endpoint.id);
+        shown = connection;
+        linkResumed = false;
       },
     });
     const changes = berth.engine.watchChanges.subscribe(undefined, {

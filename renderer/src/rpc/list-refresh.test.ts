@@ -1,17 +1,35 @@
-import { QueryClient } from '@tanstack/react-query';
-import { describe, expect, it } from 'vitest';
+import { QueryClient, QueryObserver } from '@tanstack/react-query';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { queryKeys } from './query-keys';
-import { refreshList } from './list-refresh';
+import { catchUp, closedRefreshGapMs, refreshList } from './list-refresh';
 
-/** A query client holding `key` fetched once by a counting query function, with no view observing it. */
-async function cached(client: QueryClient, key: readonly unknown[]): Promise<() => number> {
+/**
+ * `key` cached in `client`, fetched once by a query function that counts its calls and takes
+ * `answerMs` to answer (on fake timers when a test uses them), with no view observing it.
+ */
+async function cached(client: QueryClient, key: readonly unknown[], answerMs = 0): Promise<() => number> {
   let calls = 0;
-  await client.prefetchQuery({ queryKey: key, queryFn: () => ++calls, gcTime: Infinity, staleTime: Infinity });
+  const queryFn = () => {
+    calls++;
+    return answerMs ? new Promise<number>((done) => setTimeout(() => done(calls), answerMs)) : calls;
+  };
+  client.setQueryDefaults(key, { queryFn, gcTime: Infinity, staleTime: Infinity });
+  client.setQueryData(key, 0);
   return () => calls;
 }
 
+/** Lets every promise and timer due settle (fake timers). */
+async function settle(ms: number): Promise<void> {
+  await vi.advanceTimersByTimeAsync(ms);
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
 describe('refreshList', () => {
   it('asks again for a warm list no view shows, but not for what hangs below it nor for other closed lists', async () => {
+    vi.useFakeTimers();
     const client = new QueryClient();
     const volumes = await cached(client, queryKeys.resource('e1', 'volumes'));
     const sizes = await cached(client, [...queryKeys.resource('e1', 'volumes'), 'sizes']);
@@ -21,22 +39,70 @@ describe('refreshList', () => {
     refreshList(client, 'e1', 'volumes');
     refreshList(client, 'e1', 'images');
     refreshList(client, 'e1', 'networks');
-    await new Promise<void>((done) => setTimeout(done, 0));
-    await Promise.all(client.getQueryCache().getAll().map((q) => q.promise));
+    await settle(10);
 
-    expect([volumes(), images()]).toEqual([2, 2]);
+    expect([volumes(), images()]).toEqual([1, 1]);
     // Stale, to be asked for when shown; not asked now.
-    expect([sizes(), networks()]).toEqual([1, 1]);
+    expect([sizes(), networks()]).toEqual([0, 0]);
     expect(client.getQueryState([...queryKeys.resource('e1', 'volumes'), 'sizes'])?.isInvalidated).toBe(true);
     expect(client.getQueryState(queryKeys.resource('e1', 'networks'))?.isInvalidated).toBe(true);
+    expect(client.getQueryState(queryKeys.resource('e1', 'volumes'))?.isInvalidated).toBe(false);
   });
 
-  it("leaves another engine's lists alone", async () => {
+  it('answers a storm of notices for a closed list with one fetch at a time, and one more for the notices that came during it', async () => {
+    vi.useFakeTimers();
     const client = new QueryClient();
-    const other = await cached(client, queryKeys.resource('e2', 'volumes'));
+    const images = await cached(client, queryKeys.resource('e1', 'images'), 100);
+    // An image prune: 200 notices 25 ms apart while each list takes the engine 100 ms.
+    for (let i = 0; i < 200; i++) {
+      refreshList(client, 'e1', 'images');
+      await settle(25);
+    }
+    const duringStorm = images();
+    await settle(2000);
+    // One in flight at any time, each 100 ms + the gap apart: about 5 s / 600 ms, not 200.
+    expect(duringStorm).toBeLessThanOrEqual(Math.ceil((200 * 25) / (100 + closedRefreshGapMs)) + 1);
+    // The last notice's change is fetched after it: the storm ends with a fetch that began after it.
+    expect(images()).toBe(duringStorm + 1);
+    expect(client.getQueryState(queryKeys.resource('e1', 'images'))?.fetchStatus).toBe('idle');
+  });
+
+  it('leaves a list whose refresh failed stale, so its view asks again when shown', async () => {
+    vi.useFakeTimers();
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const key = queryKeys.resource('e1', 'volumes');
+    client.setQueryDefaults(key, { queryFn: () => Promise.reject(new Error('engine away')), gcTime: Infinity, staleTime: Infinity });
+    client.setQueryData(key, []);
     refreshList(client, 'e1', 'volumes');
-    await new Promise<void>((done) => setTimeout(done, 0));
-    expect(other()).toBe(1);
-    expect(client.getQueryState(queryKeys.resource('e2', 'volumes'))?.isInvalidated).toBe(false);
+    await settle(10);
+    expect(client.getQueryState(key)?.isInvalidated).toBe(true);
+  });
+
+  it('refreshes a shown warm list at once, as any shown list', async () => {
+    const client = new QueryClient();
+    const key = queryKeys.resource('e1', 'volumes');
+    const volumes = await cached(client, key);
+    const observer = new QueryObserver(client, { queryKey: key });
+    const unsubscribe = observer.subscribe(() => undefined);
+    refreshList(client, 'e1', 'volumes');
+    await vi.waitFor(() => expect(volumes()).toBe(1));
+    unsubscribe();
+  });
+});
+
+describe('catchUp', () => {
+  it("asks for the engine's warm lists again and drops the lists kept warm for other engines", async () => {
+    vi.useFakeTimers();
+    const client = new QueryClient();
+    const mine = await cached(client, queryKeys.resource('e1', 'volumes'));
+    await cached(client, queryKeys.resource('e2', 'volumes'));
+    await cached(client, queryKeys.resource('e2', 'containers'));
+    catchUp(client, 'e1');
+    await settle(10);
+    expect(mine()).toBe(1);
+    expect(client.getQueryData(queryKeys.resource('e2', 'volumes'))).toBeUndefined();
+    // Not a warm list: left to react-query's own time limit.
+    expect(client.getQueryData(queryKeys.resource('e2', 'containers'))).toBe(0);
+    expect(client.getQueryState(queryKeys.resource('e1', 'volumes'))?.isInvalidated).toBe(false);
   });
 });

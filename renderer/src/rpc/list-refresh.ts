@@ -1,4 +1,4 @@
-import type { QueryClient } from '@tanstack/react-query';
+import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import type { ResourceKind } from '../../../engine/contract/types';
 import { queryKeys } from './query-keys';
 
@@ -12,9 +12,16 @@ import { queryKeys } from './query-keys';
 export const warmResources = ['images', 'volumes'] as const satisfies readonly ResourceKind[];
 
 /** Whether `resource`'s list is one kept warm (refetched on change notices even while no view shows it). */
-export function isWarm(resource: ResourceKind): boolean {
-  return (warmResources as readonly ResourceKind[]).includes(resource);
+export function isWarm(resource: unknown): resource is (typeof warmResources)[number] {
+  return (warmResources as readonly unknown[]).includes(resource);
 }
+
+/**
+ * How long a closed warm list waits after one refresh before the next, when notices keep coming (an
+ * image prune of 1,000 sends ~200 notices over seconds): nobody is looking, so the engine answers
+ * one list at a time rather than one per notice.
+ */
+export const closedRefreshGapMs = 500;
 
 /**
  * Marks `resource`'s lists of `engineId` stale after a change notice or a reconnect: a warm list is
@@ -23,10 +30,58 @@ export function isWarm(resource: ResourceKind): boolean {
  */
 export function refreshList(queryClient: QueryClient, engineId: string, resource: ResourceKind | 'info'): void {
   const key = queryKeys.resource(engineId, resource);
-  if (resource !== 'info' && isWarm(resource)) {
-    void queryClient.invalidateQueries({ queryKey: key, exact: true, refetchType: 'all' });
-    void queryClient.invalidateQueries({ queryKey: key, predicate: (query) => query.queryKey.length > key.length });
+  if (!isWarm(resource)) {
+    void queryClient.invalidateQueries({ queryKey: key });
     return;
   }
-  void queryClient.invalidateQueries({ queryKey: key });
+  void queryClient.invalidateQueries({ queryKey: key, predicate: (query) => query.queryKey.length > key.length });
+  const list = queryClient.getQueryCache().find({ queryKey: key, exact: true });
+  if (!list) return; // never fetched: its view or the warm-up asks for it
+  if (list.getObserversCount() > 0) void queryClient.invalidateQueries({ queryKey: key, exact: true });
+  else refreshClosed(queryClient, key);
+}
+
+/** Per client, the closed lists being refreshed, and whether another notice came meanwhile. */
+const refreshing = new WeakMap<QueryClient, Map<string, boolean>>();
+
+/**
+ * Refreshes a list no view shows: one fetch at a time; notices that come during one ask for one
+ * more, closedRefreshGapMs after it ends (a fetch that was already out may have missed the change).
+ */
+function refreshClosed(queryClient: QueryClient, key: QueryKey): void {
+  let lists = refreshing.get(queryClient);
+  if (!lists) refreshing.set(queryClient, (lists = new Map()));
+  const id = JSON.stringify(key);
+  if (lists.has(id)) {
+    lists.set(id, true);
+    return;
+  }
+  lists.set(id, false);
+  // Stale until a fetch succeeds: one that fails leaves the list to be asked for when shown.
+  void queryClient.invalidateQueries({ queryKey: key, exact: true, refetchType: 'none' });
+  void queryClient
+    .refetchQueries({ queryKey: key, exact: true, type: 'all' }, { cancelRefetch: false })
+    .finally(() => {
+      if (!lists.get(id)) {
+        lists.delete(id);
+        return;
+      }
+      lists.set(id, false); // the slot stays taken through the gap: notices in it ride on the next fetch
+      setTimeout(() => {
+        lists.delete(id);
+        refreshClosed(queryClient, key);
+      }, closedRefreshGapMs);
+    });
+}
+
+/**
+ * After a stretch the page may have missed events over (the engine reconnected, the page switched to
+ * another engine and back, or the page's own link to Berth dropped): every list of `engineId` is
+ * asked for again — the shown ones and the warm ones now, the rest when shown — and the lists kept
+ * warm for other engines are dropped (warm lists are kept for the engine shown only).
+ */
+export function catchUp(queryClient: QueryClient, engineId: string): void {
+  void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] === engineId && !isWarm(query.queryKey[1]) });
+  for (const resource of warmResources) refreshList(queryClient, engineId, resource);
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== engineId && query.queryKey.length === 2 && isWarm(query.queryKey[1]) });
 }

@@ -61,7 +61,10 @@ export function formatDateTime(unixSeconds: number, locale: string): string {
 export function formatDate(date: Date | string, locale: string): string {
   const time = typeof date === 'string' ? new Date(date) : date;
   if (Number.isNaN(time.getTime())) return typeof date === 'string' ? date : '—';
-  const format = keptFormatter(`date:${locale}`, () => new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }));
+  // A formatter holds the time zone it was made in; keyed by the offset too, a window left open
+  // across a move (or a daylight-saving change) words times in the zone the machine is in now.
+  const zone = time.getTimezoneOffset();
+  const format = keptFormatter(`date:${locale}:${zone}`, () => new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }));
   return format.format(time);
 }
 
