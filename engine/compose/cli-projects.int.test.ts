@@ -38,6 +38,10 @@ afterAll(() => {
     for (const c of execFileSync('docker', ['ps', '-aq', '--filter', `label=com.docker.compose.project=${p}`], { encoding: 'utf8' }).split('\n').filter(Boolean)) {
       execFileSync('docker', ['rm', '-f', c]);
     }
+    // The project's network Compose made: each left behind holds an address pool on the shared test engine.
+    for (const n of execFileSync('docker', ['network', 'ls', '-q', '--filter', `label=com.docker.compose.project=${p}`], { encoding: 'utf8' }).split('\n').filter(Boolean)) {
+      execFileSync('docker', ['network', 'rm', n]);
+    }
   }
   for (const f of folders) rmSync(f, { recursive: true, force: true });
 });
