@@ -31,9 +31,9 @@ export function VolumesView() {
   const engineId = useEngineStatus()?.endpoint.id;
   const usable = useEngineUsable();
   const { data: volumes = [], error, isPending, isFetching } = useQuery({ ...volumesQuery(engineId ?? ''), enabled: Boolean(engineId) });
-  // Sizes wait while the list is being asked for (on opening the view too, behind the warm rows):
-  // the engine's system df walks every volume, and asked at the same time it slows the list's own
-  // answer (issue 17). A volume event refetches both.
+  // Sizes wait while the list is being asked for (a view opened before the list was warm): the
+  // engine's system df walks every volume, and asked at the same time it slows the list's own answer
+  // (issue 17). A volume event refetches both.
   const { data: sizes = {} } = useQuery({ ...volumeSizesQuery(engineId ?? ''), enabled: Boolean(engineId) && !isFetching });
   const users = useContainerUsers();
   const [search, setSearch] = useState('');
