@@ -6,7 +6,7 @@ import { forgetTerminalTabs } from '../state/ui-store';
 import { applyContainerPatch } from './container-patch';
 import { berth } from './client';
 import { queryKeys } from './queries';
-import { catchUp, refreshList } from './list-refresh';
+import { CatchUpWatch, catchUp, refreshList } from './list-refresh';
 
 /**
  * Keeps react-query in step with the engine: the status stream feeds the status key, a new
@@ -17,23 +17,13 @@ import { catchUp, refreshList } from './list-refresh';
 export function useEngineSync(): void {
   const queryClient = useQueryClient();
   useEffect(() => {
-    // The engine and connection last shown as connected. Generations count per connection, and each
-    // engine switched to is a new connection (generation 1 again), so the engine's id is part of it.
-    let shown: string | undefined;
-    // The page's own link to Berth dropped and came back: the notices sent meanwhile never arrived.
-    let linkResumed = false;
+    const watch = new CatchUpWatch();
     const status = berth.engine.watchStatus.subscribe(undefined, {
-      onStarted() {
-        if (shown !== undefined) linkResumed = true;
-      },
+      onStarted: () => watch.started(),
       onData(next: EngineStatus) {
         queryClient.setQueryData(queryKeys.status, next);
-        if (next.state !== 'connected') return;
-        const connection = `${next.endpoint.id}\u0000${next.generation}`;
         // Reconnected, switched to, or back in touch: whatever happened in between, show the engine as it is now.
-        if (shown !== undefined && (connection !== shown || linkResumed)) catchUp(queryClient, next.endpoint.id);
-        shown = connection;
-        linkResumed = false;
+        if (watch.needsCatchUp(next)) catchUp(queryClient, next.endpoint.id);
       },
     });
     const changes = berth.engine.watchChanges.subscribe(undefined, {

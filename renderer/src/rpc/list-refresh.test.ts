@@ -1,7 +1,7 @@
 import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { queryKeys } from './query-keys';
-import { catchUp, closedRefreshGapMs, refreshList } from './list-refresh';
+import { CatchUpWatch, catchUp, closedRefreshGapMs, refreshList } from './list-refresh';
 
 /**
  * `key` cached in `client`, fetched once by a query function that counts its calls and takes
@@ -104,5 +104,30 @@ describe('catchUp', () => {
     // Not a warm list: left to react-query's own time limit.
     expect(client.getQueryData(queryKeys.resource('e2', 'containers'))).toBe(0);
     expect(client.getQueryState(queryKeys.resource('e1', 'volumes'))?.isInvalidated).toBe(false);
+  });
+});
+
+describe('CatchUpWatch', () => {
+  const status = (id: string, generation: number, state: 'connected' | 'connecting' = 'connected') => ({ state, generation, endpoint: { id } }) as Parameters<CatchUpWatch['needsCatchUp']>[0];
+
+  it('asks for a catch-up on a reconnect, on another engine, and on coming back to one, but not on the first connection', () => {
+    const watch = new CatchUpWatch();
+    watch.started();
+    expect(watch.needsCatchUp(status('a', 1))).toBe(false);
+    expect(watch.needsCatchUp(status('a', 1))).toBe(false);
+    expect(watch.needsCatchUp(status('a', 2, 'connecting'))).toBe(false);
+    expect(watch.needsCatchUp(status('a', 2))).toBe(true);
+    // Each engine switched to is a new connection, generation 1 again: A → B → A.
+    expect(watch.needsCatchUp(status('b', 1))).toBe(true);
+    expect(watch.needsCatchUp(status('a', 1))).toBe(true);
+  });
+
+  it("asks for one when the page's own link to Berth came back, even to the same connection", () => {
+    const watch = new CatchUpWatch();
+    watch.started();
+    expect(watch.needsCatchUp(status('a', 1))).toBe(false);
+    watch.started(); // the subscription started again: the link dropped
+    expect(watch.needsCatchUp(status('a', 1))).toBe(true);
+    expect(watch.needsCatchUp(status('a', 1))).toBe(false);
   });
 });

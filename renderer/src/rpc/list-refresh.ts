@@ -1,5 +1,5 @@
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
-import type { ResourceKind } from '../../../engine/contract/types';
+import type { EngineStatus, ResourceKind } from '../../../engine/contract/types';
 import { queryKeys } from './query-keys';
 
 /**
@@ -84,4 +84,31 @@ export function catchUp(queryClient: QueryClient, engineId: string): void {
   void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] === engineId && !isWarm(query.queryKey[1]) });
   for (const resource of warmResources) refreshList(queryClient, engineId, resource);
   queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== engineId && query.queryKey.length === 2 && isWarm(query.queryKey[1]) });
+}
+
+/**
+ * Tells from the status stream when the page must catch up (`catchUp`): a connection it has not
+ * shown yet, or its own link to Berth back after a drop. A connection is the engine's id with its
+ * generation: generations count per connection, and each engine switched to is a new connection
+ * (generation 1 again), so the id is part of it. The first connection seen needs nothing: the
+ * lists are being asked for anyway.
+ */
+export class CatchUpWatch {
+  private shown: string | undefined;
+  private linkResumed = false;
+
+  /** The status subscription (re)started: after the first time, the page's link dropped and came back, and notices sent meanwhile were lost. */
+  started(): void {
+    if (this.shown !== undefined) this.linkResumed = true;
+  }
+
+  /** Whether `status` asks for a catch-up of its engine's lists. */
+  needsCatchUp(status: Pick<EngineStatus, 'state' | 'generation' | 'endpoint'>): boolean {
+    if (status.state !== 'connected') return false;
+    const connection = `${status.endpoint.id}\u0000${status.generation}`;
+    const needed = this.shown !== undefined && (connection !== this.shown || this.linkResumed);
+    this.shown = connection;
+    this.linkResumed = false;
+    return needed;
+  }
 }
