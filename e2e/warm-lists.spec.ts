@@ -31,6 +31,13 @@ test('a volume and an image made from the CLI while their views are closed are l
     // Drawn from the warm list: opening the view asked the engine nothing.
     expect(await hasMark(page, 'berth:volumes:request')).toBe(false);
 
+    // Files written into a volume make no event: opening the view asks for the sizes again (behind the rows).
+    await expect(page.getByRole('row', { name: new RegExp(volume) })).toContainText('0 B');
+    await docker('run', '--rm', '-v', `${volume}:/data`, fixtureImage, 'sh', '-c', 'head -c 100000 /dev/zero > /data/zeros');
+    await page.getByRole('navigation').getByRole('button', { name: 'Containers' }).click();
+    await page.getByRole('navigation').getByRole('button', { name: 'Volumes' }).click();
+    await expect(page.getByRole('row', { name: new RegExp(volume) })).toContainText('100 KB');
+
     await page.getByRole('navigation').getByRole('button', { name: 'Images' }).click();
     await findImage(page, reference);
     await expect(page.getByRole('row', { name: new RegExp(reference) })).toBeVisible();

@@ -78,15 +78,19 @@ describe('refreshList', () => {
     expect(client.getQueryState(key)?.isInvalidated).toBe(true);
   });
 
-  it('refreshes a shown warm list at once, as any shown list', async () => {
+  it('refreshes a shown warm list at once, as any shown list, and leaves its sizes for the view to ask after it', async () => {
     const client = new QueryClient();
     const key = queryKeys.resource('e1', 'volumes');
+    const sizesKey = [...key, 'sizes'];
     const volumes = await cached(client, key);
-    const observer = new QueryObserver(client, { queryKey: key });
-    const unsubscribe = observer.subscribe(() => undefined);
+    const sizes = await cached(client, sizesKey);
+    const observers = [new QueryObserver(client, { queryKey: key }), new QueryObserver(client, { queryKey: sizesKey })];
+    const unsubscribe = observers.map((o) => o.subscribe(() => undefined));
     refreshList(client, 'e1', 'volumes');
     await vi.waitFor(() => expect(volumes()).toBe(1));
-    unsubscribe();
+    expect(sizes()).toBe(0);
+    expect(client.getQueryState(sizesKey)?.isInvalidated).toBe(true);
+    for (const u of unsubscribe) u();
   });
 });
 

@@ -25,8 +25,9 @@ export const closedRefreshGapMs = 500;
 
 /**
  * Marks `resource`'s lists of `engineId` stale after a change notice or a reconnect: a warm list is
- * asked for again even while its view is closed (only the list: what hangs below its key, like the
- * volume sizes' system df, waits until it is shown); any other list only while it is shown.
+ * asked for again even while its view is closed; any other list only while it is shown. What hangs
+ * below a warm list's key (the volume sizes' system df) is only marked stale: the view asks for it
+ * once the list has answered (asked together, the engine's walk of every volume slowed the list).
  */
 export function refreshList(queryClient: QueryClient, engineId: string, resource: ResourceKind | 'info'): void {
   const key = queryKeys.resource(engineId, resource);
@@ -34,7 +35,7 @@ export function refreshList(queryClient: QueryClient, engineId: string, resource
     void queryClient.invalidateQueries({ queryKey: key });
     return;
   }
-  void queryClient.invalidateQueries({ queryKey: key, predicate: (query) => query.queryKey.length > key.length });
+  void queryClient.invalidateQueries({ queryKey: key, predicate: (query) => query.queryKey.length > key.length, refetchType: 'none' });
   const list = queryClient.getQueryCache().find({ queryKey: key, exact: true });
   if (!list) return; // never fetched: its view or the warm-up asks for it
   if (list.getObserversCount() > 0) void queryClient.invalidateQueries({ queryKey: key, exact: true });

@@ -31,10 +31,11 @@ export function VolumesView() {
   const engineId = useEngineStatus()?.endpoint.id;
   const usable = useEngineUsable();
   const { data: volumes = [], error, isPending, isFetching } = useQuery({ ...volumesQuery(engineId ?? ''), enabled: Boolean(engineId) });
-  // Sizes wait while the list is being asked for (a view opened before the list was warm): the
-  // engine's system df walks every volume, and asked at the same time it slows the list's own answer
-  // (issue 17). A volume event refetches both.
-  const { data: sizes = {} } = useQuery({ ...volumeSizesQuery(engineId ?? ''), enabled: Boolean(engineId) && !isFetching });
+  // Sizes wait while the list is being asked for (a view opened before its list was warm, or a volume
+  // event's refresh, which only marks them stale): the engine's system df walks every volume, and
+  // asked at the same time it slows the list's own answer (issue 17). Files written into a volume
+  // make no event, so opening the view asks for them again, behind the sizes last known.
+  const { data: sizes = {} } = useQuery({ ...volumeSizesQuery(engineId ?? ''), enabled: Boolean(engineId) && !isFetching, refetchOnMount: 'always' });
   const users = useContainerUsers();
   const [search, setSearch] = useState('');
   const { selected, toggle, setSelected } = useSelection();
