@@ -45,31 +45,32 @@ export function refreshList(queryClient: QueryClient, engineId: string, resource
 const refreshing = new WeakMap<QueryClient, Map<string, boolean>>();
 
 /**
- * Refreshes a list no view shows: one fetch at a time; notices that come during one ask for one
- * more, closedRefreshGapMs after it ends (a fetch that was already out may have missed the change).
+ * Refreshes a list no view shows: at most one fetch per fetch + closedRefreshGapMs; notices that come
+ * during a fetch or the gap after it ask for one more when the gap ends (a fetch that was already
+ * out may have missed the change). The gap follows every fetch, not only one that notices overlapped:
+ * an engine that answers in 30 ms between notices 50 ms apart was otherwise asked once per notice
+ * (600 `docker volume create` from the CLI: 165 lists).
  */
 function refreshClosed(queryClient: QueryClient, key: QueryKey): void {
   let lists = refreshing.get(queryClient);
   if (!lists) refreshing.set(queryClient, (lists = new Map()));
   const id = JSON.stringify(key);
+  // Stale until a fetch succeeds: one that fails, or a notice waiting out the gap, leaves the list to
+  // be asked for again if its view opens meanwhile.
+  void queryClient.invalidateQueries({ queryKey: key, exact: true, refetchType: 'none' });
   if (lists.has(id)) {
     lists.set(id, true);
     return;
   }
   lists.set(id, false);
-  // Stale until a fetch succeeds: one that fails leaves the list to be asked for when shown.
-  void queryClient.invalidateQueries({ queryKey: key, exact: true, refetchType: 'none' });
   void queryClient
     .refetchQueries({ queryKey: key, exact: true, type: 'all' }, { cancelRefetch: false })
     .finally(() => {
-      if (!lists.get(id)) {
-        lists.delete(id);
-        return;
-      }
-      lists.set(id, false); // the slot stays taken through the gap: notices in it ride on the next fetch
+      // The slot stays taken through the gap: notices in it ride on the next fetch.
       setTimeout(() => {
+        const again = lists.get(id);
         lists.delete(id);
-        refreshClosed(queryClient, key);
+        if (again) refreshClosed(queryClient, key);
       }, closedRefreshGapMs);
     });
 }
