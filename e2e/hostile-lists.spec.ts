@@ -135,3 +135,27 @@ test('an image with many tags lists the first of them in its detail, then how ma
     await docker('rmi', ...tags);
   }
 });
+
+test('a volume and a network named with 220 characters wrap in their rows: the other columns and the buttons stay in the window', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 640 });
+  const tag = randomBytes(3).toString('hex');
+  // The engine takes names this long from the CLI (no space for a line to break at).
+  const volume = `e2e-long-${tag}-${'v'.repeat(220)}`;
+  const network = `e2e-long-${tag}-${'n'.repeat(220)}`;
+  madeNetworks.push(network);
+  madeVolumes.push(volume);
+  await docker('network', 'create', '--internal', network);
+  await docker('volume', 'create', volume);
+
+  await open(page, 'Volumes');
+  await page.getByRole('searchbox', { name: 'Search volumes' }).fill(tag);
+  const volumeRow = page.getByRole('row').filter({ has: page.getByRole('checkbox', { name: `Select ${volume}` }) });
+  // Seen 1,900 px wide: the driver, size and "used by" columns were off the window for every volume.
+  await expect(volumeRow.getByRole('cell').last()).toBeInViewport({ ratio: 1 });
+
+  await page.getByRole('navigation').getByRole('button', { name: 'Networks' }).click();
+  await expect(page.getByRole('button', { name: `Remove ${network}`, exact: true })).toBeInViewport({ ratio: 1 });
+  // Every other row's buttons too (below the fold here: measured across, not down).
+  const bridge = (await page.getByRole('button', { name: 'Connect a container to bridge', exact: true }).boundingBox())!;
+  expect(bridge.x + bridge.width).toBeLessThanOrEqual(1024);
+});

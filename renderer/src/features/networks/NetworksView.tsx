@@ -89,8 +89,8 @@ export function NetworksView() {
               const members = users.ofNetwork(network);
               return (
                 <tr key={network.id} aria-label={network.name}>
-                  <td className="cell--mono">
-                    {revealInvisible(network.name)}
+                  <td className="cell--mono cell--long-name">
+                    <span className="long-name">{revealInvisible(network.name)}</span>
                     {network.builtIn && <span className="state-badge">{t('networks.builtIn')}</span>}
                   </td>
                   <td>{network.driver}</td>
