@@ -57,6 +57,8 @@ export const errorReasons = [
   'shellContainerRestarting',
   'shellMissing',
   'networkInUse',
+  /** A network removal refused while containers run on it; params `network`, `containers` (their names, the first few then '…'). */
+  'networkInUseBy',
   'networkMissing',
   'engineUnavailable',
   'enginePermissionDenied',

@@ -53,12 +53,14 @@ describe('networks against the engine', () => {
   });
 
   it('with a running container connected, is refused by reason (the Korean UI showed the engine’s English)', async () => {
-    const container = await docker.createContainer({ Image: fixtureImage, Labels: { 'dev.berth.e2e': '1' }, HostConfig: { NetworkMode: network } });
+    const name = `berth-int-running-${process.pid}`;
+    const container = await docker.createContainer({ name, Image: fixtureImage, Labels: { 'dev.berth.e2e': '1' }, HostConfig: { NetworkMode: network } });
     made.push(container.id);
     await container.start();
+    // The refusal names the running containers (the engine's own words name only the network's id).
     await expect(new DockerNetworks(docker).remove(network)).rejects.toMatchObject({
-      reason: 'networkInUse',
-      params: { network },
+      reason: 'networkInUseBy',
+      params: { network, containers: [name] },
       message: expect.stringMatching(/active endpoints/),
     });
   });

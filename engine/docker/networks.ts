@@ -66,12 +66,24 @@ export class DockerNetworks implements NetworksApi {
     } catch (e) {
       const error = await engineCall(Promise.reject(e), `Network ${name}`).catch((mapped: BerthError) => mapped);
       if (!/active endpoints/i.test(error.message)) throw error;
+      // The engine's words name only the network's id: name the containers still running on it.
+      const running = await this.runningOn(network);
       throw new BerthError(error.code, error.message, 'Disconnect its containers (or remove them) first.', {
-        reason: 'networkInUse',
-        params: { network: name },
+        reason: running.length ? 'networkInUseBy' : 'networkInUse',
+        params: running.length ? { network: name, containers: running } : { network: name },
         engineText: error.message,
       });
     }
+  }
+
+  /**
+   * The names of the containers running on `network` (those with an endpoint on it), the first
+   * `runningShown` and then '…'; [] when the engine would not say.
+   */
+  private async runningOn(network: string): Promise<string[]> {
+    const inspected = await this.docker.getNetwork(network).inspect().catch(() => undefined) as { Containers?: Record<string, { Name?: string }> } | undefined;
+    const names = Object.values(inspected?.Containers ?? {}).map((c) => c.Name ?? '').filter(Boolean).sort();
+    return names.length > runningShown ? [...names.slice(0, runningShown), '…'] : names;
   }
 
   async connect(network: string, container: string) {
@@ -84,6 +96,9 @@ export class DockerNetworks implements NetworksApi {
     await engineCall(this.docker.getNetwork(network).disconnect({ Container: container }), `Network ${name}`);
   }
 }
+
+/** How many running containers a refused network removal names before '…'. */
+const runningShown = 5;
 
 /** The engine's words when a container's network is gone: `network <name or 64-hex id> not found`. */
 const missingNetwork = /^network (\S+) not found/i;

@@ -31,6 +31,8 @@ export const errors = {
   shellMissingHint: 'Images built FROM scratch or distroless have none; use Logs and Inspect, or copy files out with docker cp.',
   networkInUse: 'Network {{network}} still has running containers connected to it.',
   networkInUseHint: 'Disconnect them (the × beside each name), or stop them, then remove the network.',
+  networkInUseBy: 'Network {{network}} still has running containers connected to it: {{containers}}.',
+  networkInUseByHint: 'Disconnect them (the × beside each name), or stop them, then remove the network.',
   networkMissing: 'Cannot start {{container}}: its network {{network}} no longer exists.',
   networkMissingHint: 'Connect {{container}} to another network (Networks → Connect…), or create a network named {{network}} again.',
   logsNotKept: 'This container’s logging driver (“{{driver}}”) keeps no logs Docker can read back.',

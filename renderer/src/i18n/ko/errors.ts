@@ -33,6 +33,8 @@ export const errors: Catalog['errors'] = {
   shellMissingHint: 'FROM scratch나 distroless로 만든 이미지에는 셸이 없습니다. 로그와 상세 정보를 보거나 docker cp로 파일을 꺼내세요.',
   networkInUse: '{{network}} 네트워크에 실행 중인 컨테이너가 아직 연결되어 있습니다.',
   networkInUseHint: '각 이름 옆의 ×로 연결을 끊거나 컨테이너를 중지한 뒤 네트워크를 삭제하세요.',
+  networkInUseBy: '{{network}} 네트워크에 실행 중인 컨테이너가 아직 연결되어 있습니다: {{containers}}.',
+  networkInUseByHint: '각 이름 옆의 ×로 연결을 끊거나 컨테이너를 중지한 뒤 네트워크를 삭제하세요.',
   networkMissing: '{{container, josa(을/를)}} 시작할 수 없습니다: 연결된 네트워크 {{network, josa(이/가)}} 더 이상 없습니다.',
   networkMissingHint: '{{container, josa(을/를)}} 다른 네트워크에 연결하거나(네트워크 → 연결…), {{network, josa(이라는/라는)}} 네트워크를 다시 만드세요.',
   logsNotKept: '이 컨테이너의 로깅 드라이버(“{{driver}}”)는 Docker가 다시 읽을 수 있는 로그를 남기지 않습니다.',
