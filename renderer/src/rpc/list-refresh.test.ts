@@ -1,7 +1,7 @@
 import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { queryKeys } from './query-keys';
-import { catchUp, closedRefreshGapMs, refreshList } from './list-refresh';
+import { catchUp, closedRefreshGapMs, refreshList, shownRefreshGapMs } from './list-refresh';
 
 /**
  * `key` cached in `client`, fetched once by a query function that counts its calls and takes
@@ -83,6 +83,28 @@ describe('refreshList', () => {
     // The last notice's change is still fetched after it.
     expect(volumes()).toBe(duringStorm + 1);
     expect(client.getQueryState(queryKeys.resource('e1', 'volumes'))?.fetchStatus).toBe('idle');
+  });
+
+  it('paces a shown warm list and its volume sizes too: a storm of notices while the view is open asks at most once per gap', async () => {
+    vi.useFakeTimers();
+    const client = new QueryClient();
+    const key = queryKeys.resource('e1', 'volumes');
+    const volumes = await cached(client, key, 30);
+    const sizes = await cached(client, [...key, 'sizes'], 30);
+    const observers = [key, [...key, 'sizes']].map((queryKey) => new QueryObserver(client, { queryKey }));
+    const unsubscribe = observers.map((observer) => observer.subscribe(() => undefined));
+    // 600 `docker volume create` with the Volumes view open: the list was asked for 205 times and
+    // the engine's system df (which walks every volume) 182 times.
+    for (let i = 0; i < 100; i++) {
+      refreshList(client, 'e1', 'volumes');
+      await settle(50);
+    }
+    await settle(2000);
+    const most = Math.ceil((100 * 50) / (30 + shownRefreshGapMs)) + 2;
+    expect(volumes()).toBeLessThanOrEqual(most);
+    expect(sizes()).toBeLessThanOrEqual(most);
+    expect(volumes()).toBeGreaterThan(1);
+    for (const stop of unsubscribe) stop();
   });
 
   it('leaves a list whose refresh failed stale, so its view asks again when shown', async () => {
