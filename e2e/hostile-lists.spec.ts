@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import Docker from 'dockerode';
 import { expect, test, type Page } from '@playwright/test';
+import { dockerOptionsFor } from '../engine/docker/client';
 import { openBerth } from './support/app';
 import { createContainer, docker, removeE2eContainers } from './support/engine';
 
@@ -158,4 +160,25 @@ test('a volume and a network named with 220 characters wrap in their rows: the o
   // Every other row's buttons too (below the fold here: measured across, not down).
   const bridge = (await page.getByRole('button', { name: 'Connect a container to bridge', exact: true }).boundingBox())!;
   expect(bridge.x + bridge.width).toBeLessThanOrEqual(1024);
+});
+
+test('two networks with one name (the Engine API takes them) are told apart by their short ids, and each one’s removal names its id', async ({ page }) => {
+  const name = `e2e-twin-${randomBytes(3).toString('hex')}`;
+  // The docker CLI refuses a second network of one name; the API does not when asked not to check
+  // (older Compose and Swarm made such twins).
+  const engine = new Docker(dockerOptionsFor(process.env.DOCKER_HOST!));
+  const ids: string[] = [];
+  for (let i = 0; i < 2; i++) ids.push(((await engine.createNetwork({ Name: name, CheckDuplicate: false, Internal: true })) as { id: string }).id);
+  madeNetworks.push(...ids);
+
+  await open(page, 'Networks');
+  const rows = page.getByRole('row', { name, exact: true });
+  await expect(rows).toHaveCount(2);
+  for (const id of ids) {
+    const row = rows.filter({ hasText: id.slice(0, 12) });
+    await expect(row).toHaveCount(1);
+    await row.getByRole('button', { name: `Remove ${name}` }).click();
+    await expect(page.getByRole('dialog', { name: `Remove network ${name}?` })).toContainText(`docker network rm ${id}`);
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+  }
 });
