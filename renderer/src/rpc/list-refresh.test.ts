@@ -107,6 +107,19 @@ describe('refreshList', () => {
     for (const stop of unsubscribe) stop();
   });
 
+  it('fetches again after a fetch that was already out when the notice came (it may have missed the change)', async () => {
+    vi.useFakeTimers();
+    const client = new QueryClient();
+    const key = queryKeys.resource('e1', 'images');
+    const images = await cached(client, key, 100);
+    // The Images view opening asks at once (refetchOnMount 'always'); a `docker build` lands meanwhile.
+    void client.refetchQueries({ queryKey: key, exact: true });
+    await settle(10);
+    refreshList(client, 'e1', 'images');
+    await settle(2000);
+    expect(images()).toBe(2);
+  });
+
   it('leaves a list whose refresh failed stale, so its view asks again when shown', async () => {
     vi.useFakeTimers();
     const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });

@@ -72,7 +72,9 @@ function refreshPaced(queryClient: QueryClient, key: QueryKey, gapMs: number): v
     lists.set(id, true);
     return;
   }
-  lists.set(id, false);
+  // A fetch already out (the warm-up's, or a view's as it opens) is waited on, not cancelled, and may
+  // have been answered before the change: one more follows it.
+  lists.set(id, queryClient.getQueryCache().find({ queryKey: key, exact: true })?.state.fetchStatus === 'fetching');
   void queryClient
     .refetchQueries({ queryKey: key, exact: true, type: 'all' }, { cancelRefetch: false })
     .finally(() => {
