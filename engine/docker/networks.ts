@@ -117,6 +117,16 @@ export async function explainMissingNetwork(docker: Docker, container: string, e
   const networks = Object.entries(info.NetworkSettings?.Networks ?? {});
   const network = networks.find(([name, settings]) => name === named || (settings.NetworkID && settings.NetworkID === named))?.[0] ?? named;
   const containerName = info.Name.replace(/^\//, '');
+  // Removed and made again under the same name: the container still holds the old one's id, and
+  // making the network again would not help; connecting it to the new one does.
+  const current = await docker.listNetworks({ filters: { name: [network] } }).catch(log.fallback('listing networks by name', []));
+  if (named !== network && current.some((n) => n.Name === network)) {
+    return new BerthError('NOT_FOUND', error.message, `Connect ${containerName} to the network ${network} made since, then start it.`, {
+      reason: 'networkReplaced',
+      params: { network, container: containerName },
+      engineText: error.message,
+    });
+  }
   return new BerthError(
     'NOT_FOUND',
     error.message,

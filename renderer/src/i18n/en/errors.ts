@@ -35,6 +35,8 @@ export const errors = {
   networkInUseByHint: 'Disconnect them (the × beside each name), or stop them, then remove the network.',
   networkMissing: 'Cannot start {{container}}: its network {{network}} no longer exists.',
   networkMissingHint: 'Connect {{container}} to another network (Networks → Connect…), or create a network named {{network}} again.',
+  networkReplaced: 'Cannot start {{container}}: its network {{network}} was removed and made again, and {{container}} still points at the old one.',
+  networkReplacedHint: 'Connect {{container}} to the new {{network}} (Networks → Connect…), then start it.',
   logsNotKept: 'This container’s logging driver (“{{driver}}”) keeps no logs Docker can read back.',
   logsNotKeptHint: 'Its output goes only where that driver sends it. To see logs here, create the container again with the json-file or local driver (docker run --log-driver local …).',
   volumeDriverMissing: 'This engine has no volume driver called “{{driver}}”.',

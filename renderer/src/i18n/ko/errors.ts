@@ -37,6 +37,8 @@ export const errors: Catalog['errors'] = {
   networkInUseByHint: '각 이름 옆의 ×로 연결을 끊거나 컨테이너를 중지한 뒤 네트워크를 삭제하세요.',
   networkMissing: '{{container, josa(을/를)}} 시작할 수 없습니다: 연결된 네트워크 {{network, josa(이/가)}} 더 이상 없습니다.',
   networkMissingHint: '{{container, josa(을/를)}} 다른 네트워크에 연결하거나(네트워크 → 연결…), {{network, josa(이라는/라는)}} 네트워크를 다시 만드세요.',
+  networkReplaced: '{{container, josa(을/를)}} 시작할 수 없습니다: 네트워크 {{network, josa(이/가)}} 삭제된 뒤 같은 이름으로 다시 만들어졌는데, {{container, josa(은/는)}} 아직 예전 네트워크를 가리킵니다.',
+  networkReplacedHint: '{{container, josa(을/를)}} 새 {{network}} 네트워크에 연결한 뒤(네트워크 → 연결…) 시작하세요.',
   logsNotKept: '이 컨테이너의 로깅 드라이버(“{{driver}}”)는 Docker가 다시 읽을 수 있는 로그를 남기지 않습니다.',
   logsNotKeptHint: '출력은 그 드라이버가 보내는 곳으로만 갑니다. 여기서 로그를 보려면 json-file 또는 local 드라이버로 컨테이너를 다시 만드세요(docker run --log-driver local …).',
   volumeDriverMissing: '이 엔진에는 “{{driver}}”{{driver, particle(이라는/라는)}} 볼륨 드라이버가 없습니다.',
