@@ -157,6 +157,13 @@ test('a volume and a network named with 220 characters wrap in their rows: the o
 
   await page.getByRole('navigation').getByRole('button', { name: 'Networks' }).click();
   await expect(page.getByRole('button', { name: `Remove ${network}`, exact: true })).toBeInViewport({ ratio: 1 });
+  // Its dialog's title wraps too (it ran past the dialog's edge, cut off).
+  await page.getByRole('button', { name: `Remove ${network}`, exact: true }).click();
+  const confirm = page.getByRole('dialog', { name: `Remove network ${network}?` });
+  const [title, box] = [(await confirm.getByRole('heading').boundingBox())!, (await confirm.boundingBox())!];
+  expect(title.x + title.width).toBeLessThanOrEqual(box.x + box.width);
+  expect(await confirm.getByRole('heading').evaluate((h) => h.scrollWidth <= h.clientWidth)).toBe(true);
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
   // Every other row's buttons too (below the fold here: measured across, not down).
   const bridge = (await page.getByRole('button', { name: 'Connect a container to bridge', exact: true }).boundingBox())!;
   expect(bridge.x + bridge.width).toBeLessThanOrEqual(1024);
