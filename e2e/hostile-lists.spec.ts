@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import Docker from 'dockerode';
 import { expect, test, type Page } from '@playwright/test';
+import { dockerOptionsFor } from '../engine/docker/client';
 import { openBerth } from './support/app';
 import { createContainer, docker, removeE2eContainers } from './support/engine';
 
@@ -133,5 +135,57 @@ test('an image with many tags lists the first of them in its detail, then how ma
     expect((await tagsShown.innerText()).split('\n').length).toBeLessThanOrEqual(21);
   } finally {
     await docker('rmi', ...tags);
+  }
+});
+
+test('a volume and a network named with 220 characters wrap in their rows: the other columns and the buttons stay in the window', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 640 });
+  const tag = randomBytes(3).toString('hex');
+  // The engine takes names this long from the CLI (no space for a line to break at).
+  const volume = `e2e-long-${tag}-${'v'.repeat(220)}`;
+  const network = `e2e-long-${tag}-${'n'.repeat(220)}`;
+  madeNetworks.push(network);
+  madeVolumes.push(volume);
+  await docker('network', 'create', '--internal', network);
+  await docker('volume', 'create', volume);
+
+  await open(page, 'Volumes');
+  await page.getByRole('searchbox', { name: 'Search volumes' }).fill(tag);
+  const volumeRow = page.getByRole('row').filter({ has: page.getByRole('checkbox', { name: `Select ${volume}` }) });
+  // Seen 1,900 px wide: the driver, size and "used by" columns were off the window for every volume.
+  await expect(volumeRow.getByRole('cell').last()).toBeInViewport({ ratio: 1 });
+
+  await page.getByRole('navigation').getByRole('button', { name: 'Networks' }).click();
+  await expect(page.getByRole('button', { name: `Remove ${network}`, exact: true })).toBeInViewport({ ratio: 1 });
+  // Its dialog's title wraps too (it ran past the dialog's edge, cut off).
+  await page.getByRole('button', { name: `Remove ${network}`, exact: true }).click();
+  const confirm = page.getByRole('dialog', { name: `Remove network ${network}?` });
+  const [title, box] = [(await confirm.getByRole('heading').boundingBox())!, (await confirm.boundingBox())!];
+  expect(title.x + title.width).toBeLessThanOrEqual(box.x + box.width);
+  expect(await confirm.getByRole('heading').evaluate((h) => h.scrollWidth <= h.clientWidth)).toBe(true);
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  // Every other row's buttons too (below the fold here: measured across, not down).
+  const bridge = (await page.getByRole('button', { name: 'Connect a container to bridge', exact: true }).boundingBox())!;
+  expect(bridge.x + bridge.width).toBeLessThanOrEqual(1024);
+});
+
+test('two networks with one name (the Engine API takes them) are told apart by their short ids, and each one’s removal names its id', async ({ page }) => {
+  const name = `e2e-twin-${randomBytes(3).toString('hex')}`;
+  // The docker CLI refuses a second network of one name; the API does not when asked not to check
+  // (older Compose and Swarm made such twins).
+  const engine = new Docker(dockerOptionsFor(process.env.DOCKER_HOST!));
+  const ids: string[] = [];
+  for (let i = 0; i < 2; i++) ids.push(((await engine.createNetwork({ Name: name, CheckDuplicate: false, Internal: true })) as { id: string }).id);
+  madeNetworks.push(...ids);
+
+  await open(page, 'Networks');
+  const rows = page.getByRole('row', { name, exact: true });
+  await expect(rows).toHaveCount(2);
+  for (const id of ids) {
+    const row = rows.filter({ hasText: id.slice(0, 12) });
+    await expect(row).toHaveCount(1);
+    await row.getByRole('button', { name: `Remove ${name}` }).click();
+    await expect(page.getByRole('dialog', { name: `Remove network ${name}?` })).toContainText(`docker network rm ${id}`);
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
   }
 });

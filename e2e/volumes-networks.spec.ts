@@ -124,7 +124,7 @@ test('networks: create, connect a container, removal refused while in use, then 
   await expect(confirm).toContainText(`${container} (running)`);
   await confirm.getByRole('button', { name: 'Remove network' }).click();
   await expect(page.getByRole('alert')).toContainText(/active endpoints/);
-  await expect(page.getByRole('alert')).toContainText(`Network ${name} still has running containers connected to it.`);
+  await expect(page.getByRole('alert')).toContainText(`Network ${name} still has running containers connected to it: ${container}.`);
   await expect(page.getByRole('alert')).toContainText('Disconnect them');
 
   await row.getByRole('button', { name: `Disconnect ${container} from ${name}` }).click();

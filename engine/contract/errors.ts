@@ -57,7 +57,11 @@ export const errorReasons = [
   'shellContainerRestarting',
   'shellMissing',
   'networkInUse',
+  /** A network removal refused while containers run on it; params `network`, `containers` (their names, the first few then '…'). */
+  'networkInUseBy',
   'networkMissing',
+  /** A start refused: the container's network was removed and a new one made under its name; params `network`, `container`. */
+  'networkReplaced',
   'engineUnavailable',
   'enginePermissionDenied',
   /** A value a schema refused: params `problem` (catalog key under `problems.`), `field`, and its own params. */

@@ -3,7 +3,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { fixtureImage, requireDockerHost } from '../testing/engine-env.js';
 import { dockerOptionsFor } from './client.js';
 import { DockerContainers } from './containers.js';
-import { DockerNetworks } from './networks.js';
+import { DockerNetworks, explainMissingNetwork } from './networks.js';
+import { fromDockerError } from './errors.js';
 
 const docker = new Docker(dockerOptionsFor(requireDockerHost()));
 const network = `berth-int-net-${process.pid}`;
@@ -52,13 +53,34 @@ describe('networks against the engine', () => {
     expect(rows.map((c) => c.id)).not.toContain(helper.id);
   });
 
-  it('with a running container connected, is refused by reason (the Korean UI showed the engine’s English)', async () => {
-    const container = await docker.createContainer({ Image: fixtureImage, Labels: { 'dev.berth.e2e': '1' }, HostConfig: { NetworkMode: network } });
+  it('a container whose network was removed and made again under its name is told to connect to the new one, not to make it again', async () => {
+    const again = `berth-int-again-${process.pid}`;
+    await docker.createNetwork({ Name: again });
+    const container = await docker.createContainer({ Image: fixtureImage, Labels: { 'dev.berth.e2e': '1' }, HostConfig: { NetworkMode: again } });
     made.push(container.id);
     await container.start();
+    await container.stop({ t: 0 });
+    await docker.getNetwork(again).remove();
+    await docker.createNetwork({ Name: again });
+    try {
+      // The engine starts it by the old network's id, which is gone (the name now names another).
+      const refused = await container.start().then(() => undefined, (e: unknown) => e);
+      const explained = await explainMissingNetwork(docker, container.id, fromDockerError(refused, 'Container'));
+      expect(explained).toMatchObject({ reason: 'networkReplaced', params: { network: again } });
+    } finally {
+      await docker.getNetwork(again).remove().catch(() => undefined);
+    }
+  });
+
+  it('with a running container connected, is refused by reason (the Korean UI showed the engine’s English)', async () => {
+    const name = `berth-int-running-${process.pid}`;
+    const container = await docker.createContainer({ name, Image: fixtureImage, Labels: { 'dev.berth.e2e': '1' }, HostConfig: { NetworkMode: network } });
+    made.push(container.id);
+    await container.start();
+    // The refusal names the running containers (the engine's own words name only the network's id).
     await expect(new DockerNetworks(docker).remove(network)).rejects.toMatchObject({
-      reason: 'networkInUse',
-      params: { network },
+      reason: 'networkInUseBy',
+      params: { network, containers: [name] },
       message: expect.stringMatching(/active endpoints/),
     });
   });

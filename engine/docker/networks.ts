@@ -66,12 +66,24 @@ export class DockerNetworks implements NetworksApi {
     } catch (e) {
       const error = await engineCall(Promise.reject(e), `Network ${name}`).catch((mapped: BerthError) => mapped);
       if (!/active endpoints/i.test(error.message)) throw error;
+      // The engine's words name only the network's id: name the containers still running on it.
+      const running = await this.runningOn(network);
       throw new BerthError(error.code, error.message, 'Disconnect its containers (or remove them) first.', {
-        reason: 'networkInUse',
-        params: { network: name },
+        reason: running.length ? 'networkInUseBy' : 'networkInUse',
+        params: running.length ? { network: name, containers: running } : { network: name },
         engineText: error.message,
       });
     }
+  }
+
+  /**
+   * The names of the containers running on `network` (those with an endpoint on it), the first
+   * `runningShown` and then '…'; [] when the engine would not say.
+   */
+  private async runningOn(network: string): Promise<string[]> {
+    const inspected = await this.docker.getNetwork(network).inspect().catch(() => undefined) as { Containers?: Record<string, { Name?: string }> } | undefined;
+    const names = Object.values(inspected?.Containers ?? {}).map((c) => c.Name ?? '').filter(Boolean).sort();
+    return names.length > runningShown ? [...names.slice(0, runningShown), '…'] : names;
   }
 
   async connect(network: string, container: string) {
@@ -84,6 +96,9 @@ export class DockerNetworks implements NetworksApi {
     await engineCall(this.docker.getNetwork(network).disconnect({ Container: container }), `Network ${name}`);
   }
 }
+
+/** How many running containers a refused network removal names before '…'. */
+const runningShown = 5;
 
 /** The engine's words when a container's network is gone: `network <name or 64-hex id> not found`. */
 const missingNetwork = /^network (\S+) not found/i;
@@ -102,6 +117,16 @@ export async function explainMissingNetwork(docker: Docker, container: string, e
   const networks = Object.entries(info.NetworkSettings?.Networks ?? {});
   const network = networks.find(([name, settings]) => name === named || (settings.NetworkID && settings.NetworkID === named))?.[0] ?? named;
   const containerName = info.Name.replace(/^\//, '');
+  // Removed and made again under the same name: the container still holds the old one's id, and
+  // making the network again would not help; connecting it to the new one does.
+  const current = await docker.listNetworks({ filters: { name: [network] } }).catch(log.fallback('listing networks by name', []));
+  if (named !== network && current.some((n) => n.Name === network)) {
+    return new BerthError('NOT_FOUND', error.message, `Connect ${containerName} to the network ${network} made since, then start it.`, {
+      reason: 'networkReplaced',
+      params: { network, container: containerName },
+      engineText: error.message,
+    });
+  }
   return new BerthError(
     'NOT_FOUND',
     error.message,

@@ -23,11 +23,15 @@ export function isWarm(resource: unknown): resource is (typeof warmResources)[nu
  */
 export const closedRefreshGapMs = 500;
 
+/** The same for a shown list: the first notice is fetched at once, those after it at most once per fetch + this gap. */
+export const shownRefreshGapMs = 250;
+
 /**
  * Marks `resource`'s lists of `engineId` stale after a change notice or a reconnect: a warm list is
- * asked for again even while its view is closed; any other list only while it is shown. What hangs
- * below a warm list's key (the volume sizes' system df) is only marked stale: the view asks for it
- * once the list has answered (asked together, the engine's walk of every volume slowed the list).
+ * asked for again even while its view is closed, paced (refreshPaced); any other list only while it
+ * is shown. What hangs below a warm list's key (the volume sizes' system df) is only marked stale:
+ * its view asks for it once the list has answered (asked together, the engine's walk of every volume
+ * slowed the list), so a storm asks for it at most once per list fetch.
  */
 export function refreshList(queryClient: QueryClient, engineId: string, resource: ResourceKind | 'info'): void {
   const key = queryKeys.resource(engineId, resource);
@@ -38,40 +42,43 @@ export function refreshList(queryClient: QueryClient, engineId: string, resource
   void queryClient.invalidateQueries({ queryKey: key, predicate: (query) => query.queryKey.length > key.length, refetchType: 'none' });
   const list = queryClient.getQueryCache().find({ queryKey: key, exact: true });
   if (!list) return; // never fetched: its view or the warm-up asks for it
-  if (list.getObserversCount() > 0) void queryClient.invalidateQueries({ queryKey: key, exact: true });
-  else refreshClosed(queryClient, key);
+  refreshPaced(queryClient, key, list.getObserversCount() > 0 ? shownRefreshGapMs : closedRefreshGapMs);
 }
 
-/** Per client, the closed lists being refreshed, and whether another notice came meanwhile. */
+/** Per client, the lists being refreshed, and whether another notice came meanwhile. */
 const refreshing = new WeakMap<QueryClient, Map<string, boolean>>();
 
 /**
- * Refreshes a list no view shows: one fetch at a time; notices that come during one ask for one
- * more, closedRefreshGapMs after it ends (a fetch that was already out may have missed the change).
+ * Refreshes the query at `key`: at most one fetch per fetch + `gapMs`; notices that come during a
+ * fetch or the gap after it ask for one more when the gap ends (a fetch that was already out may have
+ * missed the change). The gap follows every fetch, not only one that notices overlapped: an engine
+ * that answers in 30 ms between notices 50 ms apart was otherwise asked once per notice (600 `docker
+ * volume create` from the CLI: the closed volumes list 165 times; with the view open, 205 lists and
+ * 182 system df).
  */
-function refreshClosed(queryClient: QueryClient, key: QueryKey): void {
+function refreshPaced(queryClient: QueryClient, key: QueryKey, gapMs: number): void {
   let lists = refreshing.get(queryClient);
   if (!lists) refreshing.set(queryClient, (lists = new Map()));
   const id = JSON.stringify(key);
+  // Stale until a fetch succeeds: one that fails, or a notice waiting out the gap, leaves the list to
+  // be asked for again if its view opens meanwhile.
+  void queryClient.invalidateQueries({ queryKey: key, exact: true, refetchType: 'none' });
   if (lists.has(id)) {
     lists.set(id, true);
     return;
   }
-  lists.set(id, false);
-  // Stale until a fetch succeeds: one that fails leaves the list to be asked for when shown.
-  void queryClient.invalidateQueries({ queryKey: key, exact: true, refetchType: 'none' });
+  // A fetch already out (the warm-up's, or a view's as it opens) is waited on, not cancelled, and may
+  // have been answered before the change: one more follows it.
+  lists.set(id, queryClient.getQueryCache().find({ queryKey: key, exact: true })?.state.fetchStatus === 'fetching');
   void queryClient
     .refetchQueries({ queryKey: key, exact: true, type: 'all' }, { cancelRefetch: false })
     .finally(() => {
-      if (!lists.get(id)) {
-        lists.delete(id);
-        return;
-      }
-      lists.set(id, false); // the slot stays taken through the gap: notices in it ride on the next fetch
+      // The slot stays taken through the gap: notices in it ride on the next fetch.
       setTimeout(() => {
+        const again = lists.get(id);
         lists.delete(id);
-        refreshClosed(queryClient, key);
-      }, closedRefreshGapMs);
+        if (again) refreshPaced(queryClient, key, gapMs);
+      }, gapMs);
     });
 }
 

@@ -69,5 +69,19 @@ describe('containerUsers', () => {
       expect(users.ofNetwork(app).map((c) => c.name)).toEqual(['fresh', 'web']);
       expect(users.ofNetwork(recreated)).toEqual([]);
     });
+
+    it('joins a container on bridge, host or none by that name whatever id it last held (each engine start makes a new bridge)', () => {
+      // Measured on dockerd 20.10: after a restart, a container stopped before it still holds the old
+      // bridge's NetworkID, and starts on the new one, since the engine looks the predefined networks
+      // up by name (moby runconfig NetworkMode.IsUserDefined; daemon/container_operations.go).
+      const bridge = { id: 'f'.repeat(64), name: 'bridge' };
+      const users = containerUsers([
+        container('before-restart', 'sha256:a', [], [{ name: 'bridge', id: '1'.repeat(64) }]),
+        container('web', 'sha256:a', [], [{ name: 'bridge', id: bridge.id }], 'running'),
+        container('proxy', 'sha256:a', [], [{ name: 'host', id: '2'.repeat(64) }]),
+      ]);
+      expect(users.ofNetwork(bridge).map((c) => c.name)).toEqual(['before-restart', 'web']);
+      expect(users.ofNetwork({ id: '3'.repeat(64), name: 'host' }).map((c) => c.name)).toEqual(['proxy']);
+    });
   });
 });

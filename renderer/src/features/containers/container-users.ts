@@ -25,12 +25,20 @@ export interface ContainerUsers {
   ofImage(imageId: string): readonly string[];
   /**
    * The containers (running or not) attached to `network`, in list order: those whose settings hold
-   * its id, and those never started, whose settings hold only a name, by its name.
+   * its id, and those never started, whose settings hold only a name, by its name (on bridge, host
+   * and none always by name).
    */
   ofNetwork(network: Pick<NetworkSummary, 'id' | 'name'>): readonly NetworkMember[];
 }
 
 const none: readonly never[] = [];
+
+/**
+ * The networks the engine makes itself and finds by name when a container starts, whatever id the
+ * container's settings hold (moby runconfig NetworkMode.IsUserDefined, daemon/container_operations.go):
+ * each engine start makes a new bridge, and a container stopped before it still holds the old id.
+ */
+const predefinedNetworks: ReadonlySet<string> = new Set(['bridge', 'host', 'none']);
 
 /**
  * Indexes `containers` (undefined while the list is loading, or when it `failed`) by the volumes they
@@ -51,7 +59,7 @@ export function containerUsers(containers: readonly ContainerSummary[] | undefin
     for (const volume of new Set(c.volumes.map((v) => v.name))) add(byVolume, volume, c.name);
     add(byImage, c.imageId, c.name);
     const member = { id: c.id, name: c.name, running: c.state === 'running' || c.state === 'paused' || c.state === 'restarting' };
-    for (const network of c.networks) add(byNetwork, network.id ? `id:${network.id}` : `name:${network.name}`, { at, member });
+    for (const network of c.networks) add(byNetwork, network.id && !predefinedNetworks.has(network.name) ? `id:${network.id}` : `name:${network.name}`, { at, member });
   });
   return {
     known: containers !== undefined,

@@ -87,10 +87,13 @@ export function NetworksView() {
             .sort((a, b) => Number(a.builtIn) - Number(b.builtIn) || a.name.localeCompare(b.name))
             .map((network) => {
               const members = users.ofNetwork(network);
+              // Its name alone does not pick it out (a twin, or another network's id begins so): its short id does.
+              const ambiguous = networkShown(network, networks) !== network.name;
               return (
                 <tr key={network.id} aria-label={network.name}>
-                  <td className="cell--mono">
-                    {revealInvisible(network.name)}
+                  <td className="cell--mono cell--long-name">
+                    <span className="long-name">{revealInvisible(network.name)}</span>
+                    {ambiguous && <span className="cell--muted"> {network.id.slice(0, 12)}</span>}
                     {network.builtIn && <span className="state-badge">{t('networks.builtIn')}</span>}
                   </td>
                   <td>{network.driver}</td>

@@ -114,7 +114,7 @@ export function VolumesView() {
                 <td>
                   <input type="checkbox" aria-label={t('volumes.selectOne', { name: volume.name })} checked={selected.has(volume.name)} onChange={() => toggle(volume.name)} />
                 </td>
-                <td className="cell--mono" title={volume.mountpoint}>
+                <td className="cell--mono cell--long-name" title={volume.mountpoint}>
                   <button type="button" className="link-button" aria-label={t('files.browse', { name: volume.name })} onClick={() => openVolume(volume.name)}>
                     {volume.name}
                   </button>
