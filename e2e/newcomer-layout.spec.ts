@@ -1,6 +1,8 @@
 import { expect, test, type Locator } from '@playwright/test';
 import { openBerth, findImage } from './support/app';
-import { fixtureImage, runContainer, uniqueName } from './support/engine';
+import { fixtureImage, removeE2eContainers, runContainer, uniqueName } from './support/engine';
+
+test.afterEach(removeE2eContainers);
 
 /**
  * What a first look at Berth showed as broken layout (measured in the browser, not by eye): a row's
@@ -79,4 +81,21 @@ test('in Korean at 1024×640, the images list names what uses an image, breaks n
   expect((await lastAction.boundingBox())!.x + (await lastAction.boundingBox())!.width).toBeLessThanOrEqual(1024);
   // Korean breaks between words, as Korean is written, not inside one (CSS word-break: keep-all).
   expect(await page.locator('main').evaluate((el) => getComputedStyle(el).wordBreak)).toBe('keep-all');
+});
+
+test('at 1024×640 the containers list shows a container’s ports without scrolling sideways, in English and Korean', async ({ page }) => {
+  const name = uniqueName('narrow');
+  await runContainer(name, '-p', '127.0.0.1::80');
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await openBerth(page);
+  const table = page.getByRole('table', { name: 'Containers' });
+  await page.getByRole('searchbox', { name: 'Search' }).fill(name);
+  const port = page.getByRole('row').filter({ hasText: name }).getByRole('link', { name: /^127\.0\.0\.1:\d+/ });
+  await expect(port).toBeVisible();
+  // The whole port link lies inside the table's box (a column past its edge is drawn but cut off).
+  const [link, box] = [await port.boundingBox(), await table.boundingBox()];
+  expect(link!.x + link!.width).toBeLessThanOrEqual(box!.x + box!.width);
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('ko');
+  const [linkKo, boxKo] = [await port.boundingBox(), await page.getByRole('table', { name: '컨테이너' }).boundingBox()];
+  expect(linkKo!.x + linkKo!.width).toBeLessThanOrEqual(boxKo!.x + boxKo!.width);
 });
