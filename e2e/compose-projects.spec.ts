@@ -87,6 +87,12 @@ test('a project started with the Compose CLI is one row; stop, start, restart, l
   const row = projectRow(page, project);
   await expect(row).toContainText('2/2 running');
   await expect(row).toContainText(`${folder.split('/').pop()} · compose.yml`);
+  // A one-off task (`compose run`) is no service: as `docker compose ps` does, the state leaves it out.
+  await compose(folder, project, 'run', '-d', 'worker', 'true');
+  await expect(row).toContainText('2/2 running · 1 from compose run');
+  const oneOffs = (await docker('ps', '-aq', '--filter', `label=com.docker.compose.project=${project}`, '--filter', 'label=com.docker.compose.oneoff=True')).split('\n').filter(Boolean);
+  await docker('rm', '-f', ...oneOffs);
+  await expect(row).not.toContainText('compose run');
   await expect(row.getByRole('cell').nth(2)).toHaveAttribute('title', `Folder: ${folder}\nFiles: ${folder}/compose.yml`);
 
   // Opened, it shows its containers by service and replica number.

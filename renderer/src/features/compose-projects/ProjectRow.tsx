@@ -40,7 +40,7 @@ export function ProjectRow({
   onRequest: (group: ProjectGroup, request: ProjectRequest) => void;
 }) {
   const { t } = useTranslation();
-  const { running, total, paused } = projectState(group);
+  const { running, total, paused, oneOff } = projectState(group);
   const up = group.containers.filter((c) => c.state === 'running' || c.state === 'paused' || c.state === 'restarting').length;
   // A project label Compose never writes (spaces, markup, 100 KB…): the actions by label refuse it,
   // so they are not offered; the containers under it still act one by one.
@@ -82,6 +82,7 @@ export function ProjectRow({
           {t('projectList.running', { running, total })}
         </span>
         {paused > 0 && <span className="cell--muted"> · {t('projectList.paused', { count: paused })}</span>}
+        {oneOff > 0 && <span className="cell--muted"> · {t('projectList.oneOff', { count: oneOff })}</span>}
         {narrowed && <span className="cell--muted"> · {t('projectList.matching', { count: group.matching.length, total })}</span>}
       </span>
       <span

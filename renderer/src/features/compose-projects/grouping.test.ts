@@ -45,10 +45,24 @@ describe('groupContainers', () => {
   it('summarises the state and keeps the folder and files', () => {
     const shop = groupContainers(all, '', 'all', new Set()).rows[0]!;
     if (shop.kind !== 'project') throw new Error('expected a project row');
-    expect(projectState(shop.group)).toEqual({ running: 2, total: 3, paused: 0 });
+    expect(projectState(shop.group)).toEqual({ running: 2, total: 3, paused: 0, oneOff: 0 });
     expect(shop.group.services).toEqual(['db', 'web']);
     expect(shop.group.workingDir).toBe('/srv/shop');
     expect(shop.group.configFiles).toEqual(['/srv/shop/compose.yaml']);
+  });
+
+  // docker compose ps lists a project's services; one-off containers of `compose run` only with -a
+  // (docker/compose-cli#1649), and "one-off containers must not have impact on the compose application
+  // status" (a Compose maintainer, docker/roadmap#656).
+  it('leaves one-off containers (compose run) out of the state, and counts them apart', () => {
+    const oneOff = (name: string, state: ContainerSummary['state']) => {
+      const c = container(name, state, 12, { project: 'shop', service: 'web' });
+      return { ...c, compose: { ...c.compose!, oneOff: true } };
+    };
+    const shop = groupContainers([...all, oneOff('shop-web-run-1', 'exited'), oneOff('shop-web-run-2', 'running')], '', 'all', new Set()).rows[0]!;
+    if (shop.kind !== 'project') throw new Error('expected a project row');
+    expect(projectState(shop.group)).toEqual({ running: 2, total: 3, paused: 0, oneOff: 2 });
+    expect(shop.group.containers).toHaveLength(5); // still listed under the project when opened
   });
 
   it('filters across groups: a project shows when any container matches, opened to the matches', () => {

@@ -83,7 +83,7 @@ export function groupContainers(
     }
     group.containers.push(c);
     if (passes) group.matching.push(c);
-    if (c.state === 'running') group.running++;
+    if (c.state === 'running' && !c.compose?.oneOff) group.running++;
     if (c.created >= group.created) {
       group.created = c.created;
       // The newest container carries the files the project was last brought up with.
@@ -123,8 +123,20 @@ export function flatRows(containers: readonly ContainerSummary[]): ListRow[] {
 }
 
 /** How a project's containers are doing, for its row: how many run, and whether some are paused. */
-export function projectState(group: ProjectGroup): { running: number; total: number; paused: number } {
-  return { running: group.running, total: group.containers.length, paused: group.containers.filter((c) => c.state === 'paused').length };
+/**
+ * "2/3 running": how a project's services are doing, as `docker compose ps` counts them. One-off
+ * containers (`compose run`, label com.docker.compose.oneoff=True) are left out of it and counted
+ * apart: `compose ps` lists them only with -a (docker/compose-cli#1649), and a finished task is no
+ * service down (docker/roadmap#656).
+ */
+export function projectState(group: ProjectGroup): { running: number; total: number; paused: number; oneOff: number } {
+  const services = group.containers.filter((c) => !c.compose?.oneOff);
+  return {
+    running: group.running,
+    total: services.length,
+    paused: services.filter((c) => c.state === 'paused').length,
+    oneOff: group.containers.length - services.length,
+  };
 }
 
 /** A container's name within its project: the service, with its replica number when the service has more than one. */

@@ -7,6 +7,8 @@ export const projectList = {
   running: '{{running}}/{{total}} running',
   paused_one: '{{count}} paused',
   paused_other: '{{count}} paused',
+  oneOff_one: '{{count}} from compose run',
+  oneOff_other: '{{count}} from compose run',
   matching_one: '{{count}} of {{total}} matches',
   matching_other: '{{count}} of {{total}} match',
   folder: 'Folder: {{folder}}',

@@ -8,6 +8,8 @@ export const projectList: Catalog['projectList'] = {
   running: '{{total}}개 중 {{running}}개 실행 중',
   paused_one: '{{count}}개 일시 중지됨',
   paused_other: '{{count}}개 일시 중지됨',
+  oneOff_one: 'compose run으로 만든 컨테이너 {{count}}개',
+  oneOff_other: 'compose run으로 만든 컨테이너 {{count}}개',
   matching_one: '{{total}}개 중 {{count}}개 일치',
   matching_other: '{{total}}개 중 {{count}}개 일치',
   folder: '폴더: {{folder}}',
