@@ -3,12 +3,14 @@ import { promisify } from 'node:util';
 import Docker from 'dockerode';
 import { dockerOptionsFor } from '../engine/docker/client.js';
 import { JsonLineParser } from '../engine/docker/json-lines.js';
+import { listContainers } from '../engine/docker/containers.js';
 import { inParallel, rawContainerList, removeLabelled, startBenchBerth } from './harness.js';
 import { median, ms, percentile, timeRuns } from './measure.js';
 
 /**
  * Issue 2's benchmarks, against the docker CLI and the raw Engine API on the same engine, same run:
- *  1. N containers: contract list call → rows on screen, vs GET /containers/json and `docker ps -a`.
+ *  1. N containers: contract list call → rows on screen as a page loads (the rows kept on the engine
+ *     side since the first load: engine/docker/kept-containers.ts), vs GET /containers/json and `docker ps -a`.
  *     Budget: ≤ 1.5 × raw API + 50 ms (issue 2), then ≤ 1.2 × raw API (issue 17). The
  *     `berth:containers:answer` mark splits the UI's time into the call and the render.
  *  2. Event latency: `docker stop` from the CLI → the row says Exited. Budget: p95 ≤ 150 ms.
@@ -40,7 +42,9 @@ async function main() {
     await rawContainerList(engineUrl!); // warm the engine's caches for every contender alike
     const raw = await timeRuns(10, () => rawContainerList(engineUrl!));
     const cli = await timeRuns(5, () => run('docker', ['-H', engineUrl!, 'ps', '-a', '--no-trunc']));
-    const contract = await timeRuns(10, () => engine.api.containers.list());
+    const service = await timeRuns(10, () => listContainers(docker));
+    await engine.api.containers.list(); // kept from here on, current by the engine's events
+    const kept = await timeRuns(10, () => engine.api.containers.list());
 
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${host.url}`);
@@ -60,8 +64,9 @@ async function main() {
     const budget = 1.5 * median(raw) + 50;
     console.log(`raw API GET /containers/json   median ${ms(median(raw))}`);
     console.log(`docker ps -a                   median ${ms(median(cli))}`);
-    console.log(`engine service (dockerode)     median ${ms(median(contract))}`);
-    console.log(`UI: contract request → rows    median ${ms(median(ui))}  (p95 ${ms(percentile(ui, 95))})`);
+    console.log(`engine service asking (dockerode) median ${ms(median(service))}`);
+    console.log(`engine service, rows kept      median ${ms(median(kept))}`);
+    console.log(`UI: contract request → rows    median ${ms(median(ui))}  (p95 ${ms(percentile(ui, 95))}; page loads, rows kept on the engine side)`);
     console.log(`  of which request → answer    median ${ms(median(call))}`);
     console.log(`ratio UI / raw API             ${(median(ui) / median(raw)).toFixed(2)}×`);
     console.log(`ratio UI / docker ps -a        ${(median(ui) / median(cli)).toFixed(2)}×`);

@@ -2,6 +2,8 @@ import type Docker from 'dockerode';
 import type { CrashAlert, CrashAlerts, EngineChanges, EngineEndpoint, EngineStatus } from '../contract/types.js';
 import { backoffDelay, Listeners, sleep } from '../shared/listeners.js';
 import { resolveChanges } from './container-patch.js';
+import { listContainers } from './containers.js';
+import { KeptContainers } from './kept-containers.js';
 import { CrashWatch } from './crash-watch.js';
 import { ChangeCoalescer, type DockerEvent } from './events.js';
 import { JsonLineParser } from './json-lines.js';
@@ -37,6 +39,8 @@ export const defaultTimings: ConnectionTimings = {
 export class EngineConnection {
   readonly statusChanges = new Listeners<EngineStatus>();
   readonly changes = new Listeners<EngineChanges>();
+  /** The containers list, kept current by this link's events between asks; every change reaches `changes` through it. */
+  readonly containers: KeptContainers;
   /** Crashes told by the crash watch, one per notice, as they happen; `watchAlerts` begins with the recent ones. */
   readonly alerts = new Listeners<CrashAlerts>();
   private recent: CrashAlert[] = [];
@@ -52,6 +56,7 @@ export class EngineConnection {
     private readonly timings: ConnectionTimings = defaultTimings,
   ) {
     this.current = { endpoint, state: 'connecting', generation: 0 };
+    this.containers = new KeptContainers({ list: () => listContainers(docker), resolve: (batch) => resolveChanges(docker, batch) }, (changes) => this.changes.emit(changes));
     this.crashWatch = new CrashWatch({
       now: () => Date.now(),
       setTimer: (ms, run) => {
@@ -154,13 +159,12 @@ export class EngineConnection {
     const linkAbort = new AbortController();
     const abortLink = () => linkAbort.abort();
     stopSignal.addEventListener('abort', abortLink);
-    // Batches resolve one after another, so an older container state never lands after a newer one.
-    let resolving = Promise.resolve();
-    const coalescer = new ChangeCoalescer(this.timings.coalesceMs, (batch) => {
-      resolving = resolving.then(async () => this.changes.emit(await resolveChanges(this.docker, batch)));
-    });
+    // Batches resolve one after another (the kept list's queue), so an older container state never lands after a newer one.
+    const coalescer = new ChangeCoalescer(this.timings.coalesceMs, (batch) => this.containers.changed(batch));
     try {
       const events = (await this.docker.getEvents({ abortSignal: linkAbort.signal })) as NodeJS.ReadableStream;
+      // Every change from here on is seen: a list fetched now can be kept current.
+      this.containers.linkOpened(this.current.generation + 1);
       this.update({
         state: 'connected',
         version: version.Version,
@@ -186,6 +190,7 @@ export class EngineConnection {
       if (linkAbort.signal.reason instanceof Error) throw linkAbort.signal.reason;
     } finally {
       coalescer.dispose();
+      this.containers.linkClosed();
       linkAbort.abort();
       stopSignal.removeEventListener('abort', abortLink);
     }

@@ -17,35 +17,47 @@ import { fromDockerError } from './errors.js';
 import { isBerthHelper, toContainerSummary, withInspectedState, type InspectedState } from './mappers.js';
 import { explainMissingNetwork } from './networks.js';
 import { runContainer } from './run.js';
+import type { KeptContainers } from './kept-containers.js';
 import { commitContainer, exportContainer } from './image-moves.js';
 import type { TransferReporter } from '../contract/transfer.js';
 import type { ContainerEditInput, PortHolder, PortHolderInput } from '../contract/edit.js';
 import { editableContainer, editContainer } from './edit.js';
 import { addressesClash, findListener, readProcSockets, socketOwner } from '../hosts/port-holder.js';
 
-/** Container list and lifecycle on a Docker Engine API. */
+/**
+ * `docker ps -a` as rows, Berth's own helper containers left out. A restarting row also gets its
+ * restart count from inspect (the list does not carry it; one call per restarting container,
+ * usually none), so the first list a page draws says how often a looping container restarted
+ * instead of "0 times". Rejects as the engine's list call does.
+ */
+export async function listContainers(docker: Docker): Promise<ContainerSummary[]> {
+  const rows = (await engineCall(docker.listContainers({ all: true }))).filter((c) => !isBerthHelper(c)).map(toContainerSummary);
+  return Promise.all(rows.map((row) => (row.state === 'restarting' ? withRestartCount(docker, row) : row)));
+}
+
+async function withRestartCount(docker: Docker, row: ContainerSummary): Promise<ContainerSummary> {
+  const inspected = await docker
+    .getContainer(row.id)
+    .inspect()
+    .then(
+      (info) => info as unknown as InspectedState,
+      () => undefined, // removed meanwhile: the next event drops the row
+    );
+  return inspected ? withInspectedState(row, inspected) : row;
+}
+
+/**
+ * Container list and lifecycle on a Docker Engine API. The list comes from `kept` (the connection's
+ * list kept current by events, engine/docker/kept-containers.ts) when given, else from the engine.
+ */
 export class DockerContainers implements ContainersApi {
-  constructor(private readonly docker: Docker) {}
+  constructor(
+    private readonly docker: Docker,
+    private readonly kept?: KeptContainers,
+  ) {}
 
-  /**
-   * `docker ps -a` as rows. A restarting row also gets its restart count from inspect (the list
-   * does not carry it; one call per restarting container, usually none), so the first list a page
-   * draws says how often a looping container restarted instead of "0 times".
-   */
-  async list() {
-    const rows = (await engineCall(this.docker.listContainers({ all: true }))).filter((c) => !isBerthHelper(c)).map(toContainerSummary);
-    return Promise.all(rows.map((row) => (row.state === 'restarting' ? this.withRestartCount(row) : row)));
-  }
-
-  private async withRestartCount(row: ContainerSummary): Promise<ContainerSummary> {
-    const inspected = await this.docker
-      .getContainer(row.id)
-      .inspect()
-      .then(
-        (info) => info as unknown as InspectedState,
-        () => undefined, // removed meanwhile: the next event drops the row
-      );
-    return inspected ? withInspectedState(row, inspected) : row;
+  list() {
+    return this.kept ? this.kept.list() : listContainers(this.docker);
   }
 
   act({ ids, action }: ContainerActionInput) {

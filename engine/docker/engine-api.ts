@@ -31,7 +31,7 @@ export function createDockerEngineApi(connection: EngineConnection, sshTunnel?: 
   const usage = new UsageHub(docker);
   return {
     connection: connectionApi(connection),
-    containers: new DockerContainers(docker),
+    containers: new DockerContainers(docker, connection.containers),
     exec: new ExecSessions(docker),
     stats: { stream: (id, signal) => streamContainerStats(docker, id, signal), usage: (ids, signal) => usage.watch(ids, signal) },
     logs: {

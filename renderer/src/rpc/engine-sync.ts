@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import type { ContainerSummary, EngineStatus } from '../../../engine/contract/types';
 import { forgetShellSessions } from '../features/container-detail/shell-forget';
 import { forgetTerminalTabs } from '../state/ui-store';
-import { applyContainerPatch } from './container-patch';
+import { applyContainerPatch } from '../../../engine/contract/container-patch';
 import { berth } from './client';
 import { queryKeys } from './queries';
 import { CatchUpWatch, catchUp, refreshList } from './list-refresh';

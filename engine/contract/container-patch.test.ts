@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ContainerSummary } from '../../../engine/contract/types';
-import { applyContainerPatch } from './container-patch';
+import type { ContainerSummary } from './types.js';
+import { applyContainerPatch } from './container-patch.js';
 
 const c = (id: string, state: ContainerSummary['state'] = 'running'): ContainerSummary => ({
   id,

@@ -1,5 +1,5 @@
-import { isNotOlder } from '../../../engine/contract/event-time';
-import type { ContainerPatch, ContainerSummary } from '../../../engine/contract/types';
+import { isNotOlder } from './event-time.js';
+import type { ContainerPatch, ContainerSummary } from './types.js';
 
 /**
  * The cached container list with a patch from the engine's events applied: changed rows replaced,

@@ -1,0 +1,109 @@
+import Docker from 'dockerode';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { ContainerSummary, EngineChanges } from '../contract/types.js';
+import { openEngine, type OpenEngine } from '../runtime.js';
+import { fixtureImage, requireDockerHost } from '../testing/engine-env.js';
+import { dockerOptionsFor } from './client.js';
+
+// Issue 17: the containers list is kept on the engine side, current by the engine's events, so a
+// page that loads gets its rows without waiting for the engine's list call.
+
+let engine: OpenEngine;
+const docker = new Docker(dockerOptionsFor(requireDockerHost()));
+const prefix = `berth-kept-${process.pid}`;
+/** Whole-list calls Berth makes of the engine (a filtered call for changed rows does not count). */
+let wholeLists = 0;
+
+beforeAll(async () => {
+  engine = await openEngine({ engineUrl: requireDockerHost() });
+  await engine.connection.waitUntilConnected(5000);
+  const listContainers = engine.connection.docker.listContainers.bind(engine.connection.docker);
+  vi.spyOn(engine.connection.docker, 'listContainers').mockImplementation(((options?: Docker.ContainerListOptions) => {
+    if (!options?.filters) wholeLists++;
+    return listContainers(options);
+  }) as typeof listContainers);
+});
+
+afterAll(async () => {
+  const mine = await docker.listContainers({ all: true, filters: { name: [prefix] } });
+  await Promise.all(mine.map((c) => docker.getContainer(c.Id).remove({ force: true })));
+  await engine?.close();
+});
+
+/** The first change notice that `pick` finds something in, within `ms`. */
+async function notice<T>(pick: (change: EngineChanges) => T | undefined, act: () => Promise<unknown>, ms = 5000): Promise<T> {
+  const abort = new AbortController();
+  const found = (async () => {
+    for await (const change of engine.api.connection.watchChanges(abort.signal)) {
+      const hit = pick(change);
+      if (hit !== undefined) return hit;
+    }
+    throw new Error('the changes stream ended');
+  })();
+  const timer = setTimeout(() => abort.abort(), ms);
+  try {
+    await act();
+    return await found;
+  } finally {
+    clearTimeout(timer);
+    abort.abort();
+  }
+}
+
+const rowOf = (rows: ContainerSummary[], id: string) => rows.find((r) => r.id === id);
+
+describe('the containers list kept on the engine side', () => {
+  it('answers from what it keeps, with containers made and started from the CLI since', async () => {
+    const before = await engine.api.containers.list();
+    const calls = wholeLists;
+    expect(await engine.api.containers.list()).toHaveLength(before.length);
+
+    let id = '';
+    const upserted = await notice(
+      (c) => c.containers?.upserted.find((r) => r.id === id && r.state === 'running'),
+      async () => {
+        const made = await docker.createContainer({ name: `${prefix}-up`, Image: fixtureImage, Cmd: ['sleep', '60'], StopTimeout: 1 });
+        id = made.id;
+        await made.start();
+      },
+    );
+    expect(upserted.name).toBe(`${prefix}-up`);
+    const kept = await engine.api.containers.list();
+    expect(rowOf(kept, id)).toMatchObject({ name: `${prefix}-up`, state: 'running' });
+    // Both asks after the first were answered from the kept rows (any call made was behind them).
+    expect(kept).toHaveLength(before.length + 1);
+
+    await notice(
+      (c) => (c.containers?.removed.includes(id) ? true : undefined),
+      () => docker.getContainer(id).remove({ force: true }),
+    );
+    expect(rowOf(await engine.api.containers.list(), id)).toBeUndefined();
+    expect(wholeLists - calls).toBeLessThanOrEqual(2); // at most one a second behind the kept rows, never one per ask
+  });
+
+  it('tells pages the status texts the engine words anew ("Up 2 seconds") once its rows are a second old', async () => {
+    let id = '';
+    const started = await notice(
+      (c) => c.containers?.upserted.find((r) => r.id === id && r.state === 'running'),
+      async () => {
+        const made = await docker.createContainer({ name: `${prefix}-ages`, Image: fixtureImage, Cmd: ['sleep', '60'], StopTimeout: 1 });
+        id = made.id;
+        await made.start();
+      },
+    );
+    expect(rowOf(await engine.api.containers.list(), id)?.status).toBe(started.status);
+    // Ask as pages loading would, until a second has passed and the rows asked for behind differ.
+    let aged: ContainerSummary | undefined;
+    await notice(
+      (c) => (aged = c.containers?.upserted.find((r) => r.id === id && r.status !== started.status)),
+      async () => {
+        for (let i = 0; i < 30 && !aged; i++) {
+          await engine.api.containers.list();
+          await new Promise((r) => setTimeout(r, 200));
+        }
+      },
+    );
+    expect(aged?.status).toMatch(/^Up \d+ seconds?$/);
+    expect(rowOf(await engine.api.containers.list(), id)?.status).toBe(aged?.status);
+  });
+});
