@@ -1,4 +1,4 @@
-import { chmodSync, linkSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, linkSync, mkdirSync, mkdtempSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -38,12 +38,18 @@ test('build: the image holds exactly what docker build puts in (.dockerignore ex
     'logx.txt': 'kept\n',
     'src/main.py': 'print(2)\n',
     'run.sh': '#!/bin/sh\n',
+    // Contents no earlier run had: the builder's cache (which leaves times out of its key) cannot
+    // hand back an older build's files.
+    'stamp.txt': `${folder}\n`,
   };
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(join(folder, path, '..'), { recursive: true });
     writeFileSync(join(folder, path), text);
   }
   chmodSync(join(folder, 'run.sh'), 0o750);
+  // A time in the second half of a second: docker build cuts the fraction off (it does not round).
+  const late = new Date('2024-05-06T07:08:09.700Z');
+  utimesSync(join(folder, 'logx.txt'), late, late);
   symlinkSync('src/main.py', join(folder, 'main-link'));
   linkSync(join(folder, 'run.sh'), join(folder, 'run-again.sh'));
   symlinkSync('../nowhere/그림.png', join(folder, 'dangling-link'));
@@ -55,7 +61,8 @@ test('build: the image holds exactly what docker build puts in (.dockerignore ex
   const dialog = await buildThroughBerth(page, folder, berthTag);
   await expect(dialog.getByRole('status')).toContainText(`Built ${berthTag}`, { timeout: 60_000 });
   await dialog.getByRole('button', { name: 'Close' }).click();
-  await docker('build', '-q', '-t', cliTag, folder);
+  // Not from the cache of Berth's build just made: each puts the files in itself.
+  await docker('build', '-q', '--no-cache', '-t', cliTag, folder);
 
   try {
     const fromBerth = await docker('run', '--rm', berthTag, 'sh', '-c', listing);
@@ -66,7 +73,7 @@ test('build: the image holds exactly what docker build puts in (.dockerignore ex
     expect(fromBerth).not.toContain('drop.js');
     expect(fromBerth).not.toContain('/ctx/node_modules/deep');
     expect(fromBerth).not.toMatch(/app\.pyc|cache\.pyo|log1\.txt/);
-    expect(fromBerth).toContain('/ctx/logx.txt');
+    expect(fromBerth).toContain('/ctx/logx.txt regular file 644 5 1714979289 links:1'); // …09.7 s, cut to 09 as docker build does
     expect(fromBerth).toContain('/ctx/main-link -> src/main.py');
     expect(fromBerth).toContain('/ctx/dangling-link -> ../nowhere/그림.png');
     expect(fromBerth).toContain('/ctx/run.sh regular file 750');

@@ -91,7 +91,7 @@ describe('CommandLog', () => {
 });
 
 describe('recorded at the contract', () => {
-  const engine = { containers: { list: async () => [{ id: 'abc123abc123ffff', name: 'web' }] } };
+  const engine = { containers: { list: async () => [{ id: 'abc123abc123ffff', name: 'web' }] }, connection: { forgetKept: () => undefined } };
   const testRouter = router({
     containers: router({
       list: procedure.query(() => []),

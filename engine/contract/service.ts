@@ -102,6 +102,12 @@ export interface ConnectionApi {
   watchAlerts(signal: AbortSignal | undefined): AsyncIterable<CrashAlerts>;
   info(): Promise<EngineInfo>;
   diskUsage(): Promise<DiskUsage>;
+  /**
+   * Berth changed something on the engine: the lists kept between asks (engine/docker/kept-list.ts)
+   * are asked of the engine afresh, since not every change sends an event (connecting a container
+   * that never ran to a network sends none).
+   */
+  forgetKept(): void;
 }
 
 export interface ContainersApi {

@@ -71,3 +71,22 @@ describe('errors as the client receives them', () => {
     }
   });
 });
+
+describe('the engine lists kept between asks', () => {
+  it('are forgotten when a mutation ends, well or not, before its answer leaves; a query leaves them', async () => {
+    const forgets: string[] = [];
+    const calls = router({
+      reads: procedure.query(() => 'read'),
+      acts: procedure.mutation(() => (forgets.push('before the answer'), 'done')),
+      fails: procedure.mutation(() => {
+        throw new BerthError('CONFLICT', 'no');
+      }),
+    }).createCaller({ engine: { connection: { forgetKept: () => forgets.push('forgotten') } } } as never);
+    await calls.reads();
+    expect(forgets).toEqual([]);
+    await calls.acts();
+    expect(forgets).toEqual(['before the answer', 'forgotten']);
+    await expect(calls.fails()).rejects.toThrow('no');
+    expect(forgets).toEqual(['before the answer', 'forgotten', 'forgotten']);
+  });
+});

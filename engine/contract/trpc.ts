@@ -133,8 +133,23 @@ const recordCommands = t.middleware(async ({ ctx, type, path, getRawInput, next,
   return { ...result, data: recorded() };
 });
 
+/**
+ * After each mutation, the engine's kept lists are asked of it afresh before the answer leaves, so
+ * the page's refetch that follows sees what Berth just did even where the engine sent no event.
+ */
+const freshListsAfterChanges = t.middleware(async ({ ctx, type, next }) => {
+  if (type !== 'mutation') return next();
+  const result = await next();
+  try {
+    ctx.engine.connection.forgetKept();
+  } catch (error) {
+    log.caught('forgetting the kept lists after a change', error); // the change itself is done: its answer stands
+  }
+  return result;
+});
+
 export const router = t.router;
-export const procedure = t.procedure.use(pacedSubscriptions).use(recordCommands);
+export const procedure = t.procedure.use(pacedSubscriptions).use(recordCommands).use(freshListsAfterChanges);
 
 /** Longest message or hint sent: a refused value may be quoted in it, and a value can be megabytes. */
 const maxTextLength = 500;

@@ -1,9 +1,12 @@
 import type Docker from 'dockerode';
-import type { CrashAlert, CrashAlerts, EngineChanges, EngineEndpoint, EngineStatus } from '../contract/types.js';
+import type { CrashAlert, CrashAlerts, EngineChanges, EngineEndpoint, EngineStatus, ImageSummary, VolumeSummary } from '../contract/types.js';
 import { backoffDelay, Listeners, sleep } from '../shared/listeners.js';
 import { resolveChanges } from './container-patch.js';
 import { listContainers } from './containers.js';
 import { KeptContainers } from './kept-containers.js';
+import { KeptList } from './kept-list.js';
+import { listImages } from './images.js';
+import { listVolumes } from './volumes.js';
 import { CrashWatch } from './crash-watch.js';
 import { ChangeCoalescer, type DockerEvent } from './events.js';
 import { JsonLineParser } from './json-lines.js';
@@ -39,8 +42,12 @@ export const defaultTimings: ConnectionTimings = {
 export class EngineConnection {
   readonly statusChanges = new Listeners<EngineStatus>();
   readonly changes = new Listeners<EngineChanges>();
-  /** The containers list, kept current by this link's events between asks; every change reaches `changes` through it. */
-  readonly containers: KeptContainers;
+  /**
+   * Lists kept between asks while this link's events stream is held (./kept-list.ts): containers
+   * followed row by row (every change reaches `changes` through it), images and volumes forgotten
+   * at each change to them.
+   */
+  readonly kept: { containers: KeptContainers; images: KeptList<ImageSummary>; volumes: KeptList<VolumeSummary> };
   /** Crashes told by the crash watch, one per notice, as they happen; `watchAlerts` begins with the recent ones. */
   readonly alerts = new Listeners<CrashAlerts>();
   private recent: CrashAlert[] = [];
@@ -56,7 +63,11 @@ export class EngineConnection {
     private readonly timings: ConnectionTimings = defaultTimings,
   ) {
     this.current = { endpoint, state: 'connecting', generation: 0 };
-    this.containers = new KeptContainers({ list: () => listContainers(docker), resolve: (batch) => resolveChanges(docker, batch) }, (changes) => this.changes.emit(changes));
+    this.kept = {
+      containers: new KeptContainers({ list: () => listContainers(docker), resolve: (batch) => resolveChanges(docker, batch) }, (changes) => this.changes.emit(changes)),
+      images: new KeptList(() => listImages(docker), () => this.changes.emit({ resources: ['images'] })),
+      volumes: new KeptList(() => listVolumes(docker), () => this.changes.emit({ resources: ['volumes'] })),
+    };
     this.crashWatch = new CrashWatch({
       now: () => Date.now(),
       setTimer: (ms, run) => {
@@ -160,11 +171,16 @@ export class EngineConnection {
     const abortLink = () => linkAbort.abort();
     stopSignal.addEventListener('abort', abortLink);
     // Batches resolve one after another (the kept list's queue), so an older container state never lands after a newer one.
-    const coalescer = new ChangeCoalescer(this.timings.coalesceMs, (batch) => this.containers.changed(batch));
+    const coalescer = new ChangeCoalescer(this.timings.coalesceMs, (batch) => {
+      // Forgotten before pages hear of the change, so the list they then ask for is the engine's.
+      if (batch.resources.includes('images')) this.kept.images.forget();
+      if (batch.resources.includes('volumes')) this.kept.volumes.forget();
+      this.kept.containers.changed(batch);
+    });
     try {
       const events = (await this.docker.getEvents({ abortSignal: linkAbort.signal })) as NodeJS.ReadableStream;
       // Every change from here on is seen: a list fetched now can be kept current.
-      this.containers.linkOpened(this.current.generation + 1);
+      for (const list of Object.values(this.kept)) list.linkOpened(this.current.generation + 1);
       this.update({
         state: 'connected',
         version: version.Version,
@@ -190,7 +206,7 @@ export class EngineConnection {
       if (linkAbort.signal.reason instanceof Error) throw linkAbort.signal.reason;
     } finally {
       coalescer.dispose();
-      this.containers.linkClosed();
+      for (const list of Object.values(this.kept)) list.linkClosed();
       linkAbort.abort();
       stopSignal.removeEventListener('abort', abortLink);
     }

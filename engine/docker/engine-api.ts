@@ -31,7 +31,7 @@ export function createDockerEngineApi(connection: EngineConnection, sshTunnel?: 
   const usage = new UsageHub(docker);
   return {
     connection: connectionApi(connection),
-    containers: new DockerContainers(docker, connection.containers),
+    containers: new DockerContainers(docker, connection.kept.containers),
     exec: new ExecSessions(docker),
     stats: { stream: (id, signal) => streamContainerStats(docker, id, signal), usage: (ids, signal) => usage.watch(ids, signal) },
     logs: {
@@ -43,8 +43,8 @@ export function createDockerEngineApi(connection: EngineConnection, sshTunnel?: 
         return `${info.Name.replace(/^\//, '')}.log`;
       },
     },
-    images: new DockerImages(docker),
-    volumes: new DockerVolumes(docker),
+    images: new DockerImages(docker, connection.kept.images),
+    volumes: new DockerVolumes(docker, connection.kept.volumes),
     networks: new DockerNetworks(docker),
     projects: new DockerProjects(docker),
     registries: new DockerRegistries(docker),
@@ -60,6 +60,7 @@ function connectionApi(connection: EngineConnection): ConnectionApi {
     watchStatus: (signal) => connection.statusChanges.iterate(signal, connection.status),
     watchChanges: (signal) => connection.changes.iterate(signal),
     watchAlerts: (signal) => connection.watchAlerts(signal),
+    forgetKept: () => Object.values(connection.kept).forEach((list) => list.forget()),
     async diskUsage() {
       return toDiskUsage((await engineCall(systemDf(connection.docker))) as RawDiskUsage);
     },

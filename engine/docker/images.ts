@@ -15,13 +15,32 @@ import { buildImage } from './build.js';
 import { imageDetail } from './image-detail.js';
 import { pullImage, pushImage, referenceRefusal } from './pull.js';
 import { logFor } from '../shared/log.js';
+import type { KeptList } from './kept-list.js';
 
 const log = logFor('images');
 
-/** Images on a Docker Engine API: list with usage, pull, remove, prune with a preview. */
+/**
+ * The images, as `docker image ls` lists them (one entry per image, its names in `tags`), Berth's
+ * own helper image left out. Which containers use each is not asked here: the page has the
+ * containers list already, and listing every container again made this list as slow as that one
+ * (issue 17: 1,000 images beside 1,000 containers took 1.9× the engine's own call). Rejects as the
+ * engine's call does.
+ */
+export async function listImages(docker: Docker): Promise<ImageSummary[]> {
+  const images = await engineCall(docker.listImages({ all: false }));
+  return images.filter((image) => !isBerthHelper(image)).map(toImageSummary);
+}
+
+/**
+ * Images on a Docker Engine API: list with usage, pull, remove, prune with a preview. The list comes
+ * from `kept` (the connection's list kept between asks, engine/docker/kept-list.ts) when given.
+ */
 export class DockerImages implements ImagesApi {
   private readonly updates: UpdateChecker;
-  constructor(private readonly docker: Docker) {
+  constructor(
+    private readonly docker: Docker,
+    private readonly kept?: KeptList<ImageSummary>,
+  ) {
     this.updates = new UpdateChecker(docker);
   }
 
@@ -29,16 +48,8 @@ export class DockerImages implements ImagesApi {
     return this.updates.check(force);
   }
 
-  /**
-   * The images, as `docker image ls` lists them (one entry per image, its names in `tags`). Which
-   * containers use each is not asked here: the page has the containers list already, and listing
-   * every container again made this list as slow as that one (issue 17: 1,000 images beside 1,000
-   * containers took 1.9× the engine's own call).
-   */
-  async list(): Promise<ImageSummary[]> {
-    const images = await engineCall(this.docker.listImages({ all: false }));
-    // Berth's own helper image (volume browsing) is no image of the person's, as its containers are not.
-    return images.filter((image) => !isBerthHelper(image)).map(toImageSummary);
+  list(): Promise<ImageSummary[]> {
+    return this.kept ? this.kept.list() : listImages(this.docker);
   }
 
   /** The image's EXPOSEd ports, to prefill the run dialog; none when the image is not here yet. */
@@ -113,7 +124,7 @@ export class DockerImages implements ImagesApi {
   }
 
   async prunePreview({ mode }: { mode: PruneMode }): Promise<ImagePrunePreview> {
-    const [listed, containers] = await Promise.all([this.list(), engineCall(this.docker.listContainers({ all: true }))]);
+    const [listed, containers] = await Promise.all([listImages(this.docker), engineCall(this.docker.listContainers({ all: true }))]);
     const used = new Set(containers.map((c) => c.ImageID));
     const images = listed.filter((i) => !used.has(i.id) && (mode === 'unused' || i.dangling));
     return {

@@ -6,13 +6,43 @@ import type { ActionOutcome, VolumePrunePreview, VolumeSummary } from '../contra
 import { engineCall, forEachId } from './bulk.js';
 import { isBerthHelper } from './mappers.js';
 import { volumeSizes } from './volume-sizes.js';
+import type { KeptList } from './kept-list.js';
 import { cloneVolume, deleteFromVolume, downloadFromVolume, exportVolume, importVolume, listVolumeFolder, uploadToVolume } from './archive-files.js';
 
 const anonymousName = /^[0-9a-f]{64}$/;
 
-/** Volumes on a Docker Engine API. A volume any container mounts, running or not, is never removed. */
+/**
+ * The volumes, as `docker volume ls` lists them. Sizes come apart (sizes()): they need `docker
+ * system df`, which walks every volume and costs several times the list itself at 1,000 volumes.
+ * Which containers mount each is not asked here either: the page has the containers list already,
+ * and listing every container again made this list as slow as that one (issue 17: 1,000 volumes
+ * beside 1,000 containers took 24× the engine's own call).
+ * Rejects as the engine's call does.
+ */
+export async function listVolumes(docker: Docker): Promise<VolumeSummary[]> {
+  const { Volumes } = await engineCall(docker.listVolumes());
+  return (Volumes ?? []).map((v) => {
+    const created = (v as { CreatedAt?: string }).CreatedAt;
+    return {
+      name: v.Name,
+      driver: v.Driver,
+      mountpoint: v.Mountpoint,
+      ...(created ? { created } : {}),
+      labels: (v.Labels as Record<string, string> | null) ?? {},
+      anonymous: anonymousName.test(v.Name),
+    };
+  });
+}
+
+/**
+ * Volumes on a Docker Engine API. A volume any container mounts, running or not, is never removed.
+ * The list comes from `kept` (the connection's list kept between asks, engine/docker/kept-list.ts) when given.
+ */
 export class DockerVolumes implements VolumesApi {
-  constructor(private readonly docker: Docker) {}
+  constructor(
+    private readonly docker: Docker,
+    private readonly kept?: KeptList<VolumeSummary>,
+  ) {}
 
   /** Each volume's size in bytes where the engine measured it (`docker system df -v`); {} when it would not say. */
   async sizes(): Promise<Record<string, number>> {
@@ -20,26 +50,8 @@ export class DockerVolumes implements VolumesApi {
     return Object.fromEntries([...sizes].filter(([, size]) => size >= 0));
   }
 
-  /**
-   * The volumes, as `docker volume ls` lists them. Sizes come apart (sizes()): they need `docker
-   * system df`, which walks every volume and costs several times the list itself at 1,000 volumes.
-   * Which containers mount each is not asked here either: the page has the containers list already,
-   * and listing every container again made this list as slow as that one (issue 17: 1,000 volumes
-   * beside 1,000 containers took 24× the engine's own call).
-   */
-  async list(): Promise<VolumeSummary[]> {
-    const { Volumes } = await engineCall(this.docker.listVolumes());
-    return (Volumes ?? []).map((v) => {
-      const created = (v as { CreatedAt?: string }).CreatedAt;
-      return {
-        name: v.Name,
-        driver: v.Driver,
-        mountpoint: v.Mountpoint,
-        ...(created ? { created } : {}),
-        labels: (v.Labels as Record<string, string> | null) ?? {},
-        anonymous: anonymousName.test(v.Name),
-      };
-    });
+  list(): Promise<VolumeSummary[]> {
+    return this.kept ? this.kept.list() : listVolumes(this.docker);
   }
 
   async create(input: { name: string; driver: string; driverOptions: Record<string, string>; labels: Record<string, string> }) {
@@ -109,7 +121,7 @@ export class DockerVolumes implements VolumesApi {
   }
 
   async prunePreview(): Promise<VolumePrunePreview> {
-    const [listed, users] = await Promise.all([this.list(), this.users()]);
+    const [listed, users] = await Promise.all([listVolumes(this.docker), this.users()]);
     const unused = listed.filter((v) => !users.has(v.name));
     return {
       volumes: unused.map((v) => ({ name: v.name, ...(v.size !== undefined ? { size: v.size } : {}) })),

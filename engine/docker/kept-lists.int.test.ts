@@ -5,14 +5,15 @@ import { openEngine, type OpenEngine } from '../runtime.js';
 import { fixtureImage, requireDockerHost } from '../testing/engine-env.js';
 import { dockerOptionsFor } from './client.js';
 
-// Issue 17: the containers list is kept on the engine side, current by the engine's events, so a
-// page that loads gets its rows without waiting for the engine's list call.
+// Issue 17: the containers, images and volumes lists are kept on the engine side, current by the
+// engine's events, so a page that loads gets its rows without waiting for the engine's list call.
 
 let engine: OpenEngine;
 const docker = new Docker(dockerOptionsFor(requireDockerHost()));
 const prefix = `berth-kept-${process.pid}`;
 /** Whole-list calls Berth makes of the engine (a filtered call for changed rows does not count). */
 let wholeLists = 0;
+let volumeLists = 0;
 
 beforeAll(async () => {
   engine = await openEngine({ engineUrl: requireDockerHost() });
@@ -22,11 +23,18 @@ beforeAll(async () => {
     if (!options?.filters) wholeLists++;
     return listContainers(options);
   }) as typeof listContainers);
+  const listVolumes = engine.connection.docker.listVolumes.bind(engine.connection.docker);
+  vi.spyOn(engine.connection.docker, 'listVolumes').mockImplementation(((options?: object) => {
+    volumeLists++;
+    return listVolumes(options);
+  }) as typeof listVolumes);
 });
 
 afterAll(async () => {
   const mine = await docker.listContainers({ all: true, filters: { name: [prefix] } });
   await Promise.all(mine.map((c) => docker.getContainer(c.Id).remove({ force: true })));
+  await docker.getVolume(`${prefix}-vol`).remove().catch(() => undefined);
+  await docker.getImage(`${prefix}:tagged`).remove().catch(() => undefined);
   await engine?.close();
 });
 
@@ -107,3 +115,27 @@ describe('the containers list kept on the engine side', () => {
     expect(rowOf(await engine.api.containers.list(), id)?.status).toBe(aged?.status);
   });
 });
+
+describe('the images and volumes lists kept on the engine side', () => {
+  it('answers from what it keeps, and asks the engine again once an event changed the list', async () => {
+    await engine.api.volumes.list();
+    const calls = volumeLists;
+    await engine.api.volumes.list();
+    expect(volumeLists).toBe(calls); // kept
+
+    const name = `${prefix}-vol`;
+    await notice((c) => (c.resources.includes('volumes') ? true : undefined), () => docker.createVolume({ Name: name }));
+    expect((await engine.api.volumes.list()).map((v) => v.name)).toContain(name);
+    expect(volumeLists).toBe(calls + 1); // forgotten at the event, asked once, kept again
+    await engine.api.volumes.list();
+    expect(volumeLists).toBe(calls + 1);
+  });
+
+  it('lists an image tagged from the CLI once the engine told of it', async () => {
+    await engine.api.images.list();
+    const reference = `${prefix}:tagged`;
+    await notice((c) => (c.resources.includes('images') ? true : undefined), () => docker.getImage(fixtureImage).tag({ repo: prefix, tag: 'tagged' }));
+    expect((await engine.api.images.list()).some((i) => i.tags.includes(reference))).toBe(true);
+  });
+});
+

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { KeptList } from './kept-list.js';
+
+// A list forgotten at each change (images, volumes), with an in-memory engine whose calls wait
+// until the test answers them; kept-containers.int.test.ts drives the kept lists through a real dockerd.
+
+function engine() {
+  const calls: { answer: (rows: string[]) => void; fail: (e: Error) => void }[] = [];
+  let told = 0;
+  let clock = 0;
+  const kept = new KeptList<string>(
+    () => new Promise((answer, fail) => calls.push({ answer, fail })),
+    () => told++,
+    1000,
+    () => clock,
+  );
+  const settle = () => new Promise((r) => setTimeout(r, 0));
+  return {
+    kept,
+    calls,
+    told: () => told,
+    tick: (ms: number) => (clock += ms),
+    settle,
+    async answer(rows: string[]) {
+      await settle();
+      calls.shift()!.answer(rows);
+      await settle();
+    },
+    /** Linked, and `rows` asked for and kept. */
+    async primed(rows: string[]) {
+      kept.linkOpened(1);
+      const first = kept.list();
+      await this.answer(rows);
+      expect(await first).toEqual(rows);
+    },
+  };
+}
+
+describe('a list kept between asks and forgotten at each change', () => {
+  it('answers from what it keeps until a change forgets it', async () => {
+    const e = engine();
+    await e.primed(['a']);
+    expect(await e.kept.list()).toEqual(['a']);
+    e.kept.forget();
+    const after = e.kept.list();
+    await e.answer(['a', 'b']);
+    expect(await after).toEqual(['a', 'b']);
+    expect(await e.kept.list()).toEqual(['a', 'b']);
+    expect(e.calls).toHaveLength(0);
+  });
+
+  it('keeps no answer asked for before a change, and a later ask does not join it', async () => {
+    const e = engine();
+    e.kept.linkOpened(1);
+    const before = e.kept.list();
+    e.kept.forget(); // a volume was made while the engine answered
+    const after = e.kept.list();
+    await e.settle();
+    expect(e.calls).toHaveLength(2);
+    await e.answer(['a']);
+    await e.answer(['a', 'b']);
+    expect(await before).toEqual(['a']);
+    expect(await after).toEqual(['a', 'b']);
+    expect(await e.kept.list()).toEqual(['a', 'b']);
+  });
+
+  it('asks behind rows a second old and tells pages only when the engine answers otherwise', async () => {
+    const e = engine();
+    await e.primed(['a']);
+    e.tick(1000);
+    expect(await e.kept.list()).toEqual(['a']);
+    await e.answer(['a']);
+    expect(e.told()).toBe(0);
+    e.tick(1000);
+    expect(await e.kept.list()).toEqual(['a']);
+    await e.answer(['a', 'untagged']); // made without an event (an image built without a name)
+    expect(e.told()).toBe(1);
+    expect(await e.kept.list()).toEqual(['a', 'untagged']);
+  });
+
+  it('drops a call behind that a change overtook, and keeps nothing without an events stream', async () => {
+    const e = engine();
+    await e.primed(['a']);
+    e.tick(1000);
+    await e.kept.list();
+    e.kept.forget();
+    await e.answer(['a']); // the call behind answers the state before the change: neither kept nor told
+    expect(e.told()).toBe(0);
+    const next = e.kept.list();
+    await e.answer(['b']);
+    expect(await next).toEqual(['b']);
+
+    e.kept.linkClosed();
+    const unlinked = e.kept.list();
+    await e.answer(['c']);
+    expect(await unlinked).toEqual(['c']);
+    const again = e.kept.list();
+    await e.settle();
+    expect(e.calls).toHaveLength(1); // nothing was kept without the stream
+    await e.answer(['c']);
+    await again;
+  });
+});

@@ -1,0 +1,126 @@
+import { isDeepStrictEqual } from 'node:util';
+import { logFor } from '../shared/log.js';
+
+const log = logFor('events');
+
+/**
+ * A list kept on the engine side between asks (issue 17), so a page that loads draws its rows at
+ * once instead of waiting for the engine (the containers or images list at 1,000 takes 60–100 ms
+ * here, slower while the browser starts the page).
+ *
+ * Kept only while one events stream is held (`linkOpened` … `linkClosed`): events missed while the
+ * link was down would leave it wrong. A change it cannot follow row by row `forget`s it: the next
+ * ask goes to the engine, and an answer asked for before the change is not kept. Served rows older
+ * than `refreshAfterMs` are asked for again behind (at most one call out at a time): what the
+ * engine words relative to now ages ("Up 5 minutes"), and some changes send no event (an image
+ * built without a name); when the engine's answer differs, pages are told (`tellChanged`).
+ *
+ * `engine/docker/kept-containers.ts` follows the containers list row by row on top of this.
+ */
+export class KeptList<T> {
+  protected rows: T[] | undefined;
+  /** The link the rows belong to; 0 while none is held (then every ask goes to the engine). */
+  private link = 0;
+  /** How often the list was forgotten: an answer asked for before a change is not kept. */
+  private forgotten = 0;
+  private fetchedAt = 0;
+  private fetching: Promise<T[]> | undefined;
+  private refreshing = false;
+
+  /**
+   * @param fetch the whole list from the engine; rejects as the engine's call does
+   * @param tellChanged tells pages the list differs from what they were given (a call behind found it so)
+   * @param refreshAfterMs how old (ms) served rows may be before the engine is asked behind them
+   */
+  constructor(
+    private readonly fetch: () => Promise<T[]>,
+    private readonly tellChanged: () => void,
+    private readonly refreshAfterMs = 1000,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** An events stream is open: from here on every change is seen. `link` differs per stream (the connection's generation). */
+  linkOpened(link: number): void {
+    this.link = link;
+    this.forget();
+  }
+
+  /** The events stream is gone: what is kept can no longer be trusted. */
+  linkClosed(): void {
+    this.link = 0;
+    this.forget();
+  }
+
+  /** The list changed in a way not followed here: the next ask goes to the engine. */
+  forget(): void {
+    this.rows = undefined;
+    this.fetching = undefined;
+    this.forgotten++;
+  }
+
+  /**
+   * The list: the kept rows when held (the engine asked behind them when over `refreshAfterMs`
+   * old), else the engine's answer, kept for the next ask. Rejects as the engine's call does.
+   */
+  list(): Promise<T[]> {
+    if (!this.link) return this.fetch();
+    if (!this.rows) {
+      const fetching = (this.fetching ??= this.fetchAndKeep());
+      void fetching.finally(() => this.fetching === fetching && (this.fetching = undefined)).catch(() => undefined);
+      return fetching;
+    }
+    if (this.now() - this.fetchedAt >= this.refreshAfterMs) this.refreshBehind();
+    return Promise.resolve(this.rows);
+  }
+
+  /**
+   * Runs one engine call in order with the list's other work. Here at once: a change forgets the
+   * list, so order does not matter. A list that applies changes row by row queues them together.
+   */
+  protected run<R>(task: () => Promise<R>): Promise<R> {
+    return task();
+  }
+
+  /** A check, taken now, that nothing made the list's state unknown since: the link and no forget. */
+  private unchangedSince(): () => boolean {
+    const link = this.link;
+    const forgotten = this.forgotten;
+    return () => link !== 0 && link === this.link && forgotten === this.forgotten;
+  }
+
+  private fetchAndKeep(): Promise<T[]> {
+    const unchanged = this.unchangedSince(); // as asked: a change before the call runs may be missing from its answer
+    return this.run(async () => {
+      const rows = await this.fetch();
+      if (unchanged()) this.keep(rows);
+      return rows;
+    });
+  }
+
+  private refreshBehind(): void {
+    if (this.refreshing) return;
+    this.refreshing = true;
+    const unchanged = this.unchangedSince();
+    void this.run(async () => {
+      const fresh = await this.fetch();
+      if (unchanged() && this.rows) this.keep(this.refreshed(this.rows, fresh));
+    })
+      // The kept rows are served still, and asked for again at the next ask.
+      .catch((error: unknown) => log.caught('asking the engine for a list behind the kept one', error))
+      .finally(() => (this.refreshing = false));
+  }
+
+  /**
+   * The rows to keep, given the kept ones and the engine's answer behind them (called only when
+   * nothing changed the list while the call was out), and pages told when they differ.
+   */
+  protected refreshed(kept: T[], fresh: T[]): T[] {
+    if (!isDeepStrictEqual(kept, fresh)) this.tellChanged();
+    return fresh;
+  }
+
+  private keep(rows: T[]): void {
+    this.rows = rows;
+    this.fetchedAt = this.now();
+  }
+}
