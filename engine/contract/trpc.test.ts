@@ -2,7 +2,8 @@ import { getErrorShape, TRPCError } from '@trpc/server';
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { BerthError } from './errors.js';
-import { procedure, router } from './trpc.js';
+import { actingStreams, procedure, router } from './trpc.js';
+import { contractRouter } from './router.js';
 
 const testRouter = router({
   crashes: procedure.query(() => {
@@ -88,5 +89,34 @@ describe('the engine lists kept between asks', () => {
     expect(forgets).toEqual(['before the answer', 'forgotten']);
     await expect(calls.fails()).rejects.toThrow('no');
     expect(forgets).toEqual(['before the answer', 'forgotten', 'forgotten']);
+  });
+});
+
+describe('acting streams and the kept lists', () => {
+  it('forget them with each message (before the page hears it) and at the end; a watching stream leaves them', async () => {
+    const seen: string[] = [];
+    const streams = router({
+      images: router({
+        build: procedure.subscription(async function* () {
+          yield 'step';
+          yield 'built';
+        }),
+      }),
+      logs: router({
+        follow: procedure.subscription(async function* () {
+          yield 'line';
+        }),
+      }),
+    }).createCaller({ engine: { connection: { forgetKept: () => seen.push('forgotten') } } } as never);
+    for await (const message of await streams.images.build()) seen.push(message);
+    expect(seen).toEqual(['forgotten', 'step', 'forgotten', 'built', 'forgotten']);
+    seen.length = 0;
+    for await (const message of await streams.logs.follow()) seen.push(message);
+    expect(seen).toEqual(['line']);
+  });
+
+  it('are named as the contract names them (a renamed stream would leave the lists kept)', () => {
+    const procedures = (contractRouter as unknown as { _def: { procedures: Record<string, { _def: { type: string } }> } })._def.procedures;
+    for (const path of actingStreams) expect(procedures[path]?._def.type, path).toBe('subscription');
   });
 });

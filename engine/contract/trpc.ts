@@ -134,18 +134,39 @@ const recordCommands = t.middleware(async ({ ctx, type, path, getRawInput, next,
 });
 
 /**
- * After each mutation, the engine's kept lists are asked of it afresh before the answer leaves, so
- * the page's refetch that follows sees what Berth just did even where the engine sent no event.
+ * Streams that change the engine as they go (an image built without a name sends no event): like
+ * mutations, they forget the kept lists.
  */
-const freshListsAfterChanges = t.middleware(async ({ ctx, type, next }) => {
-  if (type !== 'mutation') return next();
+export const actingStreams = new Set(['images.pull', 'images.build', 'images.push', 'composeCli.run', 'swarm.deploy']);
+
+/**
+ * After each mutation, and with each message of an acting stream and at its end, the engine's kept
+ * lists are asked of it afresh before the page hears of it, so the page's refetch that follows sees
+ * what Berth just did even where the engine sent no event.
+ */
+const freshListsAfterChanges = t.middleware(async ({ ctx, type, path, next }) => {
+  const forget = () => {
+    try {
+      ctx.engine.connection.forgetKept();
+    } catch (error) {
+      log.caught('forgetting the kept lists after a change', error); // the change itself is done: its answer stands
+    }
+  };
   const result = await next();
-  try {
-    ctx.engine.connection.forgetKept();
-  } catch (error) {
-    log.caught('forgetting the kept lists after a change', error); // the change itself is done: its answer stands
+  if (type === 'mutation') forget();
+  if (type !== 'subscription' || !result.ok || !actingStreams.has(path)) return result;
+  const stream = result.data as AsyncIterable<unknown>;
+  async function* forgetting() {
+    try {
+      for await (const message of stream) {
+        forget();
+        yield message;
+      }
+    } finally {
+      forget();
+    }
   }
-  return result;
+  return { ...result, data: forgetting() };
 });
 
 export const router = t.router;
