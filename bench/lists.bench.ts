@@ -21,6 +21,8 @@ import { median, ms, timeRuns } from './measure.js';
  *   view), so the list is asked for while the page starts: `berth:<list>:request` → `:rows`.
  */
 const count = Number(process.env.BENCH_LIST_COUNT ?? 1000);
+/** Which lists to measure (`BENCH_LISTS=volumes` skips making 1,000 images, the slow part). */
+const lists = (process.env.BENCH_LISTS ?? 'images,volumes').split(',').map((name) => name.trim());
 /** Containers on the engine meanwhile (created, not started): a machine with many images has many containers too. */
 const containers = Number(process.env.BENCH_LIST_CONTAINERS ?? 1000);
 const engineUrl = process.env.DOCKER_HOST;
@@ -46,10 +48,12 @@ function raw(path: string): Promise<number> {
 }
 
 async function main() {
-  console.log(`making ${count} images and ${count} volumes…`);
-  const source = await docker.createContainer({ Image: image, Labels: { [label]: '1' } });
-  await inParallel(count, (i) => source.commit({ repo, tag: `t${i}`, changes: [`LABEL ${label}.n=${i}`] }));
-  await source.remove();
+  console.log(`making ${lists.includes('images') ? `${count} images and ` : ''}${count} volumes…`);
+  if (lists.includes('images')) {
+    const source = await docker.createContainer({ Image: image, Labels: { [label]: '1' } });
+    await inParallel(count, (i) => source.commit({ repo, tag: `t${i}`, changes: [`LABEL ${label}.n=${i}`] }));
+    await source.remove();
+  }
   await inParallel(containers, () => docker.createContainer({ Image: image, Labels: { [label]: '1' } }));
   await inParallel(count, (i) => docker.createVolume({ Name: `berth-bench-list-${i}`, Labels: { [label]: '1' } }));
   const berth = await startBenchBerth();
@@ -60,7 +64,7 @@ async function main() {
     for (const list of [
       { name: 'images', nav: 'Images', api: '/images/json', cli: ['image', 'ls'] },
       { name: 'volumes', nav: 'Volumes', api: '/volumes', cli: ['volume', 'ls'] },
-    ]) {
+    ].filter((list) => lists.includes(list.name))) {
       await raw(list.api); // warm the engine alike for every contender
       const api = await timeRuns(10, () => raw(list.api));
       const cli = await timeRuns(5, () => run('docker', ['-H', engineUrl!, ...list.cli]));
@@ -105,7 +109,7 @@ async function main() {
   } finally {
     await berth.close();
     await removeLabelled(docker, label);
-    await inParallel(count, (i) => docker.getImage(`${repo}:t${i}`).remove().catch(() => undefined));
+    if (lists.includes('images')) await inParallel(count, (i) => docker.getImage(`${repo}:t${i}`).remove().catch(() => undefined));
     await inParallel(count, (i) => docker.getVolume(`berth-bench-list-${i}`).remove().catch(() => undefined));
   }
 }
