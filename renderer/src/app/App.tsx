@@ -3,8 +3,8 @@ import { useEngineStatus, useEngineSync } from '../rpc/engine-sync';
 import { useWarmLists } from '../rpc/warm-lists';
 import { useUiStore } from '../state/ui-store';
 import { useAddressSync } from '../state/address-sync';
-import { Suspense } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { Suspense, useCallback, useSyncExternalStore } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { ContainersView } from '../features/containers/ContainersView';
 import { ContainerDetail, EngineView, ImageDetailView, ImagesView, MergedLogsView, NetworksView, SwarmView, VolumeFilesView, VolumesView, usePreloadViews } from './lazy-views';
 import { useContainers } from '../features/containers/useContainers';
@@ -24,18 +24,19 @@ const imagesList = <ImagesView />;
 const volumesList = <VolumesView />;
 const networksList = <NetworksView />;
 
-const answered = (data: unknown) => data !== undefined;
-
 /**
  * True once the lists kept warm (rpc/warm-lists.ts) have answered for the engine shown: their views
  * are then drawn ahead, hidden, so the first click on Images or Volumes only reveals them. Drawing
  * them before the answer would draw empty views, drawn again in full on that click.
+ * Read from the query cache without an observer of its own: an observer that never fetches would make
+ * the list count as disabled, and rpc/list-refresh.ts would no longer refetch it while it is closed.
  */
 function useWarmListsAnswered(): { images: boolean; volumes: boolean } {
+  const queryClient = useQueryClient();
   const engineId = useEngineStatus()?.endpoint.id ?? '';
-  // Observers that never fetch (the warm lists and the views do) and only say whether there is an answer.
-  const images = useQuery({ ...imagesQuery(engineId), enabled: false, select: answered }).data === true;
-  const volumes = useQuery({ ...volumesQuery(engineId), enabled: false, select: answered }).data === true;
+  const subscribe = useCallback((onChange: () => void) => queryClient.getQueryCache().subscribe(onChange), [queryClient]);
+  const images = useSyncExternalStore(subscribe, () => queryClient.getQueryData(imagesQuery(engineId).queryKey) !== undefined);
+  const volumes = useSyncExternalStore(subscribe, () => queryClient.getQueryData(volumesQuery(engineId).queryKey) !== undefined);
   return { images, volumes };
 }
 
