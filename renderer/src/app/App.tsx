@@ -40,12 +40,39 @@ function useWarmListsAnswered(): { images: boolean; volumes: boolean } {
   return { images, volumes };
 }
 
+/** Keeps the address and the store in step; a component of its own, so an address change redraws nothing else. */
+function AddressSync() {
+  useAddressSync();
+  return null;
+}
+
+/**
+ * The window's frame. It does not follow the place shown (Places does), so opening a section draws
+ * the section and the sidebar's list, not the frame, the status bar and the panels (issue 17).
+ */
 export function App() {
   useEngineSync();
   useCrashAlertSync();
-  useAddressSync();
   const viewsLoaded = usePreloadViews(useContainers().isSuccess);
   useWarmLists(viewsLoaded);
+  return (
+    <div className="app">
+      <AddressSync />
+      <Sidebar />
+      <main className="app__main">
+        <EngineBanner />
+        <Welcome />
+        <Places viewsLoaded={viewsLoaded} />
+      </main>
+      <StatusBar />
+      <KeyboardLayer />
+      <CommandLogPanel />
+    </div>
+  );
+}
+
+/** What the place shown puts in the main area: the sections' lists, kept while hidden, or a detail, drawn anew. */
+function Places({ viewsLoaded }: { viewsLoaded: boolean }) {
   const warm = useWarmListsAnswered();
   const view = useUiStore((s) => s.view);
   const openContainerId = useUiStore((s) => s.openContainerId);
@@ -58,31 +85,23 @@ export function App() {
   const networksShown = view === 'networks';
   const keptShown = containersShown || imagesShown || volumesShown || networksShown;
   return (
-    <div className="app">
-      <Sidebar />
-      <main className="app__main">
-        <EngineBanner />
-        <Welcome />
-        <KeptView shown={containersShown} view={containersList} />
-        <KeptView shown={imagesShown} prerender={viewsLoaded && warm.images} view={imagesList} />
-        <KeptView shown={volumesShown} prerender={viewsLoaded && warm.volumes} view={volumesList} />
-        <KeptView shown={networksShown} view={networksList} />
-        {!keptShown && (
-          // Keyed by the place shown: leaving a failed detail for its list (or anything else) draws afresh.
-          <ViewErrorBoundary key={[view, openContainerId, mergedLogIds?.join(','), openImageRef, openVolumeName].join('\u0000')}>
-            <Suspense fallback={null}>
-              {view === 'containers' && (mergedLogIds ? <MergedLogsView ids={mergedLogIds} /> : openContainerId && <ContainerDetail id={openContainerId} />)}
-              {view === 'images' && openImageRef && <ImageDetailView reference={openImageRef} />}
-              {view === 'volumes' && openVolumeName && <VolumeFilesView volume={openVolumeName} />}
-              {view === 'swarm' && <SwarmView />}
-              {view === 'engine' && <EngineView />}
-            </Suspense>
-          </ViewErrorBoundary>
-        )}
-      </main>
-      <StatusBar />
-      <KeyboardLayer />
-      <CommandLogPanel />
-    </div>
+    <>
+      <KeptView shown={containersShown} view={containersList} />
+      <KeptView shown={imagesShown} prerender={viewsLoaded && warm.images} view={imagesList} />
+      <KeptView shown={volumesShown} prerender={viewsLoaded && warm.volumes} view={volumesList} />
+      <KeptView shown={networksShown} view={networksList} />
+      {!keptShown && (
+        // Keyed by the place shown: leaving a failed detail for its list (or anything else) draws afresh.
+        <ViewErrorBoundary key={[view, openContainerId, mergedLogIds?.join(','), openImageRef, openVolumeName].join('\u0000')}>
+          <Suspense fallback={null}>
+            {view === 'containers' && (mergedLogIds ? <MergedLogsView ids={mergedLogIds} /> : openContainerId && <ContainerDetail id={openContainerId} />)}
+            {view === 'images' && openImageRef && <ImageDetailView reference={openImageRef} />}
+            {view === 'volumes' && openVolumeName && <VolumeFilesView volume={openVolumeName} />}
+            {view === 'swarm' && <SwarmView />}
+            {view === 'engine' && <EngineView />}
+          </Suspense>
+        </ViewErrorBoundary>
+      )}
+    </>
   );
 }

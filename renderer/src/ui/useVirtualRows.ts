@@ -1,15 +1,24 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useVirtualizer, type Rect } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 
+/** The last size a list's scroll box measured (any list: they sit alike in the page). */
+let lastBox: Rect | undefined;
+
 /**
- * The scroll box's size before it is measured: .virtual-table's max-height (virtual-table.css), which
- * a list long enough to need windowing fills. Without it the first render draws the overscan rows only,
- * and a second render right after the box is measured draws the rest: two renders, and a forced
- * layout between them, on every view opened (issue 17). A short list measures smaller; the
- * virtualizer then just has fewer rows than it drew room for.
+ * Above and below a list's scroll box when it fills the window (the view's header, toolbar and
+ * command line, the status bar), in English at the default font size: measured 283 px at 1280×800
+ * and at 1024×640.
  */
-function expectedRect() {
-  return { width: globalThis.innerWidth ?? 0, height: Math.max(120, (globalThis.innerHeight ?? 0) - 240) };
+const chromePx = 283;
+
+/**
+ * The scroll box's size before it is measured: the last one measured, else the window less the page
+ * around the box. A first render sized right draws the rows the box shows; one sized wrong draws
+ * again as soon as the box is measured, before the first paint (a view drawn ahead while hidden, and
+ * revealed by a click, is measured only then: issue 17). A wrong guess costs that second render only.
+ */
+function expectedBox(): Rect {
+  return lastBox ?? { width: globalThis.innerWidth ?? 0, height: Math.max(120, (globalThis.innerHeight ?? 0) - chromePx) };
 }
 
 /**
@@ -24,7 +33,10 @@ export function useVirtualRows(count: number, estimatePx = 41) {
     count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => estimatePx,
-    initialRect: expectedRect(),
+    initialRect: expectedBox(),
+    onChange: (instance) => {
+      if (instance.scrollRect && instance.scrollRect.height > 0) lastBox = instance.scrollRect;
+    },
     // Rows drawn beyond each edge: enough for a wheel step, few enough that opening a view stays cheap.
     overscan: 5,
   });

@@ -28,6 +28,9 @@ import { ConceptLink } from '../welcome/ConceptLink';
 import { usePaintedSinceShown, useFirstRowsMark } from '../../ui/timing';
 
 const noVolumes: readonly VolumeSummary[] = [];
+const noSizes: Readonly<Record<string, number>> = {};
+/** A row's height in pixels before it is measured (one line of text; a long name wraps and measures more). */
+const rowPx = 36;
 
 /**
  * The list sorted by name, once per answer: opening the view again (or a second view of the same
@@ -51,7 +54,7 @@ export function VolumesView() {
   // make no event, so opening the view asks for them again, behind the sizes last known.
   // They also wait for the rows' first paint: asking (and the answer's render) is no part of opening.
   const painted = usePaintedSinceShown();
-  const { data: sizes = {} } = useQuery({ ...volumeSizesQuery(engineId ?? ''), enabled: Boolean(engineId) && !isFetching && painted, refetchOnMount: 'always' });
+  const { data: sizes = noSizes } = useQuery({ ...volumeSizesQuery(engineId ?? ''), enabled: Boolean(engineId) && !isFetching && painted, refetchOnMount: 'always' });
   const users = useContainerUsers();
   const [search, setSearch] = useState('');
   const { selected, toggle, setSelected } = useSelection();
@@ -63,7 +66,7 @@ export function VolumesView() {
     const sorted = sortedByName(volumes);
     return needle ? sorted.filter((v) => v.name.toLowerCase().includes(needle)) : sorted;
   }, [volumes, search]);
-  const { scrollRef, items, paddingTop, paddingBottom, measure } = useVirtualRows(shown.length);
+  const { scrollRef, items, paddingTop, paddingBottom, measure } = useVirtualRows(shown.length, rowPx);
   useFirstRowsMark('volumes', volumes.length); // bench/ measures request → rows on screen to here
   const chosen = volumes.filter((v) => selected.has(v.name));
   const remove = useMutation({
