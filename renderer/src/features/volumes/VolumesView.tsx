@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { memo, useEffect, useMemo, useState } from 'react';
 import { onRemoveKey } from '../../app/keyboard/keyboard-store';
 import { useTranslation } from 'react-i18next';
@@ -50,11 +50,16 @@ export function VolumesView() {
   const { data: volumes = noVolumes, error, isPending, isFetching } = useQuery({ ...volumesQuery(engineId ?? ''), enabled: Boolean(engineId) });
   // Sizes wait while the list is being asked for (a view opened before its list was warm, or a volume
   // event's refresh, which only marks them stale): the engine's system df walks every volume, and
-  // asked at the same time it slows the list's own answer (issue 17). Files written into a volume
-  // make no event, so opening the view asks for them again, behind the sizes last known.
-  // They also wait for the rows' first paint: asking (and the answer's render) is no part of opening.
+  // asked at the same time it slows the list's own answer (issue 17). They also wait for the rows'
+  // first paint: asking (and the answer's render) is no part of opening.
   const painted = usePaintedSinceShown();
-  const { data: sizes = noSizes } = useQuery({ ...volumeSizesQuery(engineId ?? ''), enabled: Boolean(engineId) && !isFetching && painted, refetchOnMount: 'always' });
+  const { data: sizes = noSizes } = useQuery({ ...volumeSizesQuery(engineId ?? ''), enabled: Boolean(engineId) && !isFetching && painted });
+  // Files written into a volume make no event, so each showing asks for the sizes again, behind the
+  // sizes last known. A view kept while hidden is not mounted again when shown: its effects are.
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (painted && engineId) void queryClient.invalidateQueries({ queryKey: volumeSizesQuery(engineId).queryKey, exact: true }, { cancelRefetch: false });
+  }, [painted, engineId, queryClient]);
   const users = useContainerUsers();
   const [search, setSearch] = useState('');
   const { selected, toggle, setSelected } = useSelection();
