@@ -125,3 +125,18 @@ test('sections, search, help and Delete by key; a terminal keeps every key', asy
   await expect(terminal.locator('.xterm-rows')).toContainText('a/b?c');
   await expect(page.getByRole('dialog')).toHaveCount(0);
 });
+
+test('"/" focuses the search field of the view on screen, after other views were opened', async ({ page }) => {
+  await openBerth(page);
+  const nav = page.getByRole('navigation');
+  // Containers first, then Volumes: lists opened before stay in the page, hidden (issue 17).
+  await expect(page.getByRole('heading', { name: 'Containers' })).toBeVisible();
+  await nav.getByRole('button', { name: 'Volumes' }).click();
+  await expect(page.getByRole('heading', { name: 'Volumes', exact: true })).toBeVisible();
+  await page.keyboard.press('/');
+  await expect(page.getByRole('searchbox', { name: 'Search volumes' })).toBeFocused();
+  await nav.getByRole('button', { name: 'Containers' }).click();
+  await expect(page.getByRole('heading', { name: 'Containers' })).toBeVisible();
+  await page.keyboard.press('/');
+  await expect(page.getByRole('searchbox', { name: 'Search', exact: true })).toBeFocused();
+});

@@ -23,6 +23,22 @@ test('switching to Korean changes the visible labels, and back', async ({ page }
   await expect(nav.getByRole('button', { name: 'Containers' })).toBeVisible();
 });
 
+// A list opened before stays in the page, hidden (app/KeptView.tsx): switched meanwhile, the language
+// must reach it when it is shown again, as it reached a view drawn anew.
+test('a list opened before the language was switched shows the new language when opened again', async ({ page }) => {
+  await openBerth(page);
+  const nav = page.getByRole('navigation');
+  await nav.getByRole('button', { name: 'Volumes' }).click();
+  await expect(page.getByRole('searchbox', { name: 'Search volumes' })).toBeVisible();
+  await nav.getByRole('button', { name: 'Containers' }).click();
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('ko');
+  await nav.getByRole('button', { name: '볼륨' }).click();
+  await expect(page.getByRole('heading', { name: '볼륨', exact: true })).toBeVisible();
+  await expect(page.getByRole('searchbox', { name: '볼륨 검색' })).toBeVisible();
+  await page.getByRole('combobox', { name: '언어' }).selectOption('en');
+  await expect(page.getByRole('searchbox', { name: 'Search volumes' })).toBeVisible();
+});
+
 // Berth's own input rules are worded from the catalogs (engine/contract/input-problems.ts), so a
 // Korean reader never meets an English sentence for a bad name.
 test('a bad container name is explained in Korean, with no English sentence', async ({ page }) => {

@@ -252,3 +252,27 @@ test('volume export → import into a new volume, and clone: progress ends at th
     await docker('volume', 'rm', '-f', source, imported, cloned).catch(() => undefined);
   }
 });
+
+test('volumes: the search text and the ticked rows are still there after a visit to another section', async ({ page }) => {
+  const names = [uniqueName('kept'), uniqueName('kept')];
+  for (const name of names) await docker('volume', 'create', '--label', 'dev.berth.e2e=1', name);
+  try {
+    await open(page, 'Volumes');
+    const search = page.getByRole('searchbox', { name: 'Search volumes' });
+    await search.fill(names[0]!);
+    await expect(page.getByRole('button', { name: `Browse the files of ${names[1]}`, exact: true })).toHaveCount(0);
+    await page.getByRole('checkbox', { name: `Select ${names[0]}` }).check();
+
+    await page.getByRole('navigation').getByRole('button', { name: 'Containers' }).click();
+    await expect(page.getByRole('heading', { name: 'Containers' })).toBeVisible();
+    // The hidden list is out of the page's accessibility tree: its rows are not found.
+    await expect(page.getByRole('checkbox', { name: `Select ${names[0]}` })).toHaveCount(0);
+    await page.getByRole('navigation').getByRole('button', { name: 'Volumes' }).click();
+
+    await expect(search).toHaveValue(names[0]!);
+    await expect(page.getByRole('checkbox', { name: `Select ${names[0]}` })).toBeChecked();
+    await expect(page.getByRole('button', { name: `Browse the files of ${names[1]}`, exact: true })).toHaveCount(0);
+  } finally {
+    await docker('volume', 'rm', ...names);
+  }
+});

@@ -18,13 +18,18 @@ function ViewFailed() {
 /**
  * Keeps a view's failure (its code could not be loaded, or it threw while drawing) inside the view:
  * without it React unmounts the whole window, sidebar and all. Keyed by the place shown (App.tsx),
- * so going anywhere else — another section, or from a failed detail back to its list — draws afresh.
+ * so going anywhere else — another section, or from a failed detail back to its list — draws afresh;
+ * a view kept while hidden (KeptView) is not remounted, and gives a new `resetKey` instead.
  */
-export class ViewErrorBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
-  override state = { failed: false };
+export class ViewErrorBoundary extends Component<{ children: ReactNode; resetKey?: number }, { failed: boolean; resetKey?: number }> {
+  override state: { failed: boolean; resetKey?: number } = { failed: false, resetKey: this.props.resetKey };
 
   static getDerivedStateFromError(): { failed: boolean } {
     return { failed: true };
+  }
+
+  static getDerivedStateFromProps(props: { resetKey?: number }, state: { failed: boolean; resetKey?: number }): { failed: boolean; resetKey?: number } | null {
+    return props.resetKey === state.resetKey ? null : { failed: false, resetKey: props.resetKey };
   }
 
   override componentDidCatch(error: unknown): void {

@@ -1,14 +1,19 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 
-/** Which rows of a list are ticked: a set of keys with a toggle. */
+/**
+ * Which rows of a list are ticked: a set of keys with a toggle. `toggle` is the same function on
+ * every render, so rows drawn once (memo) are not drawn again for it.
+ */
 export function useSelection() {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const toggle = (key: string) => {
-    const next = new Set(selected);
-    if (next.has(key)) next.delete(key);
-    else next.add(key);
-    setSelected(next);
-  };
+  const toggle = useCallback((key: string) => {
+    setSelected((previous) => {
+      const next = new Set(previous);
+      if (next.has(key)) next.delete(key);
+      else next.add(key);
+      return next;
+    });
+  }, []);
   return { selected, toggle, setSelected };
 }
 

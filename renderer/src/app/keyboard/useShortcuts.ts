@@ -17,9 +17,12 @@ export function keyPlace(target: EventTarget | null): KeyPlace {
   return target instanceof HTMLElement && target.isContentEditable ? 'text' : 'elsewhere';
 }
 
-/** Focuses the search field of the view on screen (each list view has one `type="search"` field). */
+/**
+ * Focuses the search field of the view on screen (each list view has one `type="search"` field).
+ * Lists opened before stay in the page, hidden (app/KeptView.tsx): a hidden field has no box.
+ */
 function focusSearch(): boolean {
-  const field = document.querySelector<HTMLInputElement>('.app__main input[type="search"]');
+  const field = [...document.querySelectorAll<HTMLInputElement>('.app__main input[type="search"]')].find((input) => input.getClientRects().length > 0);
   field?.focus();
   field?.select();
   return Boolean(field);

@@ -41,6 +41,12 @@ function toRows(images: readonly ImageSummary[]): ImageRow[] {
   return images.flatMap((image) => imageNames(image).map(({ ref, kind }) => ({ ref, kind, image })));
 }
 
+/**
+ * A row's height in pixels before it is measured (one line, its small buttons): a list drawn ahead
+ * while hidden is measured only when shown, and a wrong guess draws it again then (issue 17).
+ */
+const rowPx = 37;
+
 export function ImagesView() {
   const { t, i18n } = useTranslation();
   const engineId = useEngineStatus()?.endpoint.id;
@@ -69,7 +75,7 @@ export function ImagesView() {
       .filter((row) => !needle || row.ref.toLowerCase().includes(needle) || row.image.id.includes(needle))
       .sort((a, b) => b.image.created - a.image.created || compareText(a.ref, b.ref));
   }, [images, search]);
-  const { scrollRef, items, paddingTop, paddingBottom, measure } = useVirtualRows(rows.length);
+  const { scrollRef, items, paddingTop, paddingBottom, measure } = useVirtualRows(rows.length, rowPx);
   useFirstRowsMark('images', images.length); // bench/ measures request → rows on screen to here
   // Only ticked rows the person can see are acted on; ticks the search hides are counted, not used.
   const { shown: chosen, hidden } = visibleSelection(rows, (row) => row.ref, selected);
