@@ -89,4 +89,23 @@ describe('the engine lists kept between asks', () => {
     await expect(calls.fails()).rejects.toThrow('no');
     expect(forgets).toEqual(['before the answer', 'forgotten', 'forgotten']);
   });
+
+  it('are forgotten before each value of a stream that changes the engine leaves, and at its end; a reading stream leaves them', async () => {
+    const forgets: string[] = [];
+    const calls = router({
+      images: router({
+        build: procedure.subscription(async function* () {
+          yield 'step';
+          forgets.push('made');
+          yield 'done';
+        }),
+      }),
+      logs: router({ follow: procedure.subscription(async function* () { yield 'line'; }) }),
+    }).createCaller({ engine: { connection: { forgetKept: () => forgets.push('forgotten') } } } as never);
+    for await (const _line of await calls.logs.follow()) forgets.push('read');
+    expect(forgets).toEqual(['read']);
+    forgets.length = 0;
+    for await (const value of await calls.images.build()) forgets.push(`sent ${value}`);
+    expect(forgets).toEqual(['forgotten', 'sent step', 'made', 'forgotten', 'sent done', 'forgotten']);
+  });
 });

@@ -134,19 +134,47 @@ const recordCommands = t.middleware(async ({ ctx, type, path, getRawInput, next,
 });
 
 /**
- * After each mutation, the engine's kept lists are asked of it afresh before the answer leaves, so
- * the page's refetch that follows sees what Berth just did even where the engine sent no event.
+ * Streams that change what the engine holds (every other stream only reads). A page acts on what
+ * they send before they end (the Build dialog asks for the images list on `done`), and some of
+ * their changes send no engine event (an image built without a name), so the kept lists are
+ * forgotten before each value leaves and again at the end.
  */
-const freshListsAfterChanges = t.middleware(async ({ ctx, type, next }) => {
-  if (type !== 'mutation') return next();
+const changingStreams = new Set(['images.pull', 'images.build', 'composeCli.run', 'swarm.deploy']);
+
+/**
+ * After each mutation, the engine's kept lists are asked of it afresh before the answer leaves, so
+ * the page's refetch that follows sees what Berth just did even where the engine sent no event;
+ * likewise after each value of a stream that changes the engine (`changingStreams`).
+ */
+const freshListsAfterChanges = t.middleware(async ({ ctx, type, path, next }) => {
+  if (type === 'query') return next();
   const result = await next();
+  if (type === 'mutation') {
+    forgetKept(ctx);
+    return result;
+  }
+  if (!result.ok || !changingStreams.has(path)) return result;
+  return { ...result, data: forgettingAsItGoes(result.data as AsyncIterable<unknown>, () => forgetKept(ctx)) };
+});
+
+function forgetKept(ctx: ContractContext): void {
   try {
     ctx.engine.connection.forgetKept();
   } catch (error) {
     log.caught('forgetting the kept lists after a change', error); // the change itself is done: its answer stands
   }
-  return result;
-});
+}
+
+async function* forgettingAsItGoes<T>(stream: AsyncIterable<T>, forget: () => void): AsyncGenerator<T> {
+  try {
+    for await (const value of stream) {
+      forget();
+      yield value;
+    }
+  } finally {
+    forget();
+  }
+}
 
 export const router = t.router;
 export const procedure = t.procedure.use(pacedSubscriptions).use(recordCommands).use(freshListsAfterChanges);
