@@ -25,7 +25,11 @@ export class KeptList<T> {
   private forgotten = 0;
   private fetchedAt = 0;
   private fetching: Promise<T[]> | undefined;
-  private refreshing = false;
+  /**
+   * The link whose call behind the kept rows is out (0: none). Per link: a call the engine never
+   * answers (a remote engine's connection the network dropped) must not stop the next link's.
+   */
+  private refreshing = 0;
 
   /**
    * @param fetch the whole list from the engine; rejects as the engine's call does
@@ -42,12 +46,14 @@ export class KeptList<T> {
   /** An events stream is open: from here on every change is seen. `link` differs per stream (the connection's generation). */
   linkOpened(link: number): void {
     this.link = link;
+    this.refreshing = 0;
     this.forget();
   }
 
   /** The events stream is gone: what is kept can no longer be trusted. */
   linkClosed(): void {
     this.link = 0;
+    this.refreshing = 0;
     this.forget();
   }
 
@@ -88,6 +94,12 @@ export class KeptList<T> {
     return () => link !== 0 && link === this.link && forgotten === this.forgotten;
   }
 
+  /** A check, taken now, that the link held now is held still. */
+  protected sameLinkSince(): () => boolean {
+    const link = this.link;
+    return () => link === this.link;
+  }
+
   private fetchAndKeep(): Promise<T[]> {
     const unchanged = this.unchangedSince(); // as asked: a change before the call runs may be missing from its answer
     return this.run(async () => {
@@ -99,7 +111,7 @@ export class KeptList<T> {
 
   private refreshBehind(): void {
     if (this.refreshing) return;
-    this.refreshing = true;
+    const link = (this.refreshing = this.link);
     const unchanged = this.unchangedSince();
     void this.run(async () => {
       const fresh = await this.fetch();
@@ -107,7 +119,7 @@ export class KeptList<T> {
     })
       // The kept rows are served still, and asked for again at the next ask.
       .catch((error: unknown) => log.caught('asking the engine for a list behind the kept one', error))
-      .finally(() => (this.refreshing = false));
+      .finally(() => this.refreshing === link && (this.refreshing = 0));
   }
 
   /**
