@@ -1,4 +1,3 @@
-import { isDeepStrictEqual } from 'node:util';
 import { logFor } from '../shared/log.js';
 
 const log = logFor('events');
@@ -127,7 +126,8 @@ export class KeptList<T> {
    * nothing changed the list while the call was out), and pages told when they differ.
    */
   protected refreshed(kept: T[], fresh: T[]): T[] {
-    if (!isDeepStrictEqual(kept, fresh)) this.tellChanged();
+    if (sameRows(kept, fresh)) return kept; // served in the order pages were given
+    this.tellChanged();
     return fresh;
   }
 
@@ -135,4 +135,25 @@ export class KeptList<T> {
     this.rows = rows;
     this.fetchedAt = this.now();
   }
+}
+
+/**
+ * Whether two answers hold the same rows in whatever order: dockerd lists volumes in a new order at
+ * each call (a Go map's), which is no change a page should refetch for (its Volumes view then also
+ * asks for every volume's size again).
+ */
+function sameRows<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  const counts = new Map<string, number>();
+  for (const row of a) {
+    const key = JSON.stringify(row);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  for (const row of b) {
+    const key = JSON.stringify(row);
+    const count = counts.get(key);
+    if (!count) return false;
+    counts.set(key, count - 1);
+  }
+  return true;
 }
