@@ -62,6 +62,8 @@ export class KeptContainers extends KeptList<ContainerSummary> {
       if (!sameLink()) return;
       if (changes.containers) {
         if (this.rows) this.rows = applyContainerPatch(this.rows, changes.containers);
+        // Pages hear this batch: the rows the next answer is compared with take it too, so only what no event said is told again.
+        else if (this.beforeOwnChange) this.beforeOwnChange = applyContainerPatch(this.beforeOwnChange, changes.containers);
       } else if (changes.resources.includes('containers')) {
         this.forget(); // the rows could not be had: pages refetch, and so does the next ask here
       }

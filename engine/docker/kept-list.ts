@@ -24,6 +24,8 @@ export class KeptList<T> {
   private forgotten = 0;
   private fetchedAt = 0;
   private fetching: Promise<T[]> | undefined;
+  /** The rows Berth's own change forgot (`forgetOwnChange`): the engine's next answer is compared with them. */
+  protected beforeOwnChange: T[] | undefined;
   /**
    * The link whose call behind the kept rows is out (0: none). Per link: a call the engine never
    * answers (a remote engine's connection the network dropped) must not stop the next link's.
@@ -46,6 +48,7 @@ export class KeptList<T> {
   linkOpened(link: number): void {
     this.link = link;
     this.refreshing = 0;
+    this.beforeOwnChange = undefined; // pages catch up with a new link anyway
     this.forget();
   }
 
@@ -53,6 +56,7 @@ export class KeptList<T> {
   linkClosed(): void {
     this.link = 0;
     this.refreshing = 0;
+    this.beforeOwnChange = undefined;
     this.forget();
   }
 
@@ -61,6 +65,17 @@ export class KeptList<T> {
     this.rows = undefined;
     this.fetching = undefined;
     this.forgotten++;
+  }
+
+  /**
+   * Berth changed something on the engine (a contract mutation, or a stream that changes it), and
+   * not every change sends an event (connecting a never-started container to a network; an image
+   * built without a name): forgotten, and the engine's next answer (the acting page asks for it) is
+   * compared with the rows forgotten, and every page told what differs, so a second tab sees it too.
+   */
+  forgetOwnChange(): void {
+    this.beforeOwnChange ??= this.rows;
+    this.forget();
   }
 
   /**
@@ -103,7 +118,11 @@ export class KeptList<T> {
     const unchanged = this.unchangedSince(); // as asked: a change before the call runs may be missing from its answer
     return this.run(async () => {
       const rows = await this.fetch();
-      if (unchanged()) this.keep(rows);
+      if (unchanged()) {
+        const before = this.beforeOwnChange;
+        this.beforeOwnChange = undefined;
+        this.keep(before ? this.refreshed(before, rows) : rows);
+      }
       return rows;
     });
   }
