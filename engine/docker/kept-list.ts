@@ -31,6 +31,8 @@ export class KeptList<T> {
    * answers (a remote engine's connection the network dropped) must not stop the next link's.
    */
   private refreshing = 0;
+  /** `checkBehind` was asked while a call behind was out: one more follows it. */
+  private checkAgain = false;
 
   /**
    * @param fetch the whole list from the engine; rejects as the engine's call does
@@ -48,6 +50,7 @@ export class KeptList<T> {
   linkOpened(link: number): void {
     this.link = link;
     this.refreshing = 0;
+    this.checkAgain = false;
     this.beforeOwnChange = undefined; // pages catch up with a new link anyway
     this.forget();
   }
@@ -56,6 +59,7 @@ export class KeptList<T> {
   linkClosed(): void {
     this.link = 0;
     this.refreshing = 0;
+    this.checkAgain = false;
     this.beforeOwnChange = undefined;
     this.forget();
   }
@@ -76,6 +80,21 @@ export class KeptList<T> {
   forgetOwnChange(): void {
     this.beforeOwnChange ??= this.rows;
     this.forget();
+  }
+
+  /**
+   * Asks the engine behind the kept rows now, whatever their age, and pages are told what differs:
+   * something changed what the rows show without an event about them (an image tag moved: docker ps
+   * then names a container's image by its id). One call at a time; asked while one is out, another
+   * follows it (the one out may have been answered before the change).
+   */
+  checkBehind(): void {
+    if (!this.rows) return; // nothing kept: the next ask goes to the engine anyway
+    if (this.refreshing) {
+      this.checkAgain = true;
+      return;
+    }
+    this.refreshBehind();
   }
 
   /**
@@ -137,7 +156,13 @@ export class KeptList<T> {
     })
       // The kept rows are served still, and asked for again at the next ask.
       .catch((error: unknown) => log.caught('asking the engine for a list behind the kept one', error))
-      .finally(() => this.refreshing === link && (this.refreshing = 0));
+      .finally(() => {
+        if (this.refreshing !== link) return;
+        this.refreshing = 0;
+        if (!this.checkAgain) return;
+        this.checkAgain = false;
+        this.checkBehind();
+      });
   }
 
   /**

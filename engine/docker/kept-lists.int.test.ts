@@ -1,3 +1,8 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ContainerSummary, EngineChanges } from '../contract/types.js';
@@ -35,6 +40,7 @@ afterAll(async () => {
   await Promise.all(mine.map((c) => docker.getContainer(c.Id).remove({ force: true })));
   await docker.getVolume(`${prefix}-vol`).remove().catch(() => undefined);
   await docker.getImage(`${prefix}:tagged`).remove().catch(() => undefined);
+  await docker.getImage(`${prefix}:moving`).remove().catch(() => undefined);
   await engine?.close();
 });
 
@@ -139,3 +145,25 @@ describe('the images and volumes lists kept on the engine side', () => {
   });
 });
 
+describe('the kept containers list when an image tag moves', () => {
+  it("tells pages a container's image once its tag moved to another image, as docker ps shows it (the engine sends only image events)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'berth-kept-moving-'));
+    try {
+      await docker.getImage(fixtureImage).tag({ repo: prefix, tag: 'moving' });
+      const made = await docker.createContainer({ name: `${prefix}-moving`, Image: `${prefix}:moving` });
+      await expect.poll(async () => rowOf(await engine.api.containers.list(), made.id)?.image).toBe(`${prefix}:moving`);
+      // Another image, made without an event (a build without a name), then given the tag.
+      await writeFile(join(dir, 'Dockerfile'), `FROM ${fixtureImage}\nLABEL berth.kept.moving="${process.pid}-${Date.now()}"\n`);
+      const built = (await promisify(execFile)('docker', ['build', '-q', dir], { env: { ...process.env, DOCKER_BUILDKIT: '0' } })).stdout.trim();
+      const moved = await notice(
+        (c) => c.containers?.upserted.find((r) => r.id === made.id && r.image !== `${prefix}:moving`),
+        () => docker.getImage(built).tag({ repo: prefix, tag: 'moving' }),
+      );
+      const shown = (await docker.listContainers({ all: true, filters: { id: [made.id] } }))[0]?.Image;
+      expect(moved.image).toBe(shown);
+      expect(rowOf(await engine.api.containers.list(), made.id)?.image).toBe(shown);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
