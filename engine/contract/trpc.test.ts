@@ -90,6 +90,17 @@ describe('the engine lists kept between asks', () => {
     expect(forgets).toEqual(['before the answer', 'forgotten', 'forgotten']);
   });
 
+  it("are left by a shell's keystrokes and by the update check every page load makes, which change nothing they show", async () => {
+    const forgets: string[] = [];
+    const calls = router({
+      exec: router({ input: procedure.mutation(() => 'typed') }),
+      images: router({ checkUpdates: procedure.mutation(() => 'checked') }),
+    }).createCaller({ engine: { connection: { forgetKept: () => forgets.push('forgotten') } } } as never);
+    await calls.exec.input();
+    await calls.images.checkUpdates();
+    expect(forgets).toEqual([]);
+  });
+
   it('are forgotten before each value of a stream that changes the engine leaves, and at its end; a reading stream leaves them', async () => {
     const forgets: string[] = [];
     const calls = router({

@@ -142,12 +142,20 @@ const recordCommands = t.middleware(async ({ ctx, type, path, getRawInput, next,
 const changingStreams = new Set(['images.pull', 'images.build', 'composeCli.run', 'swarm.deploy']);
 
 /**
+ * Mutations that change nothing the kept lists show: a shell's keystrokes and size (each keystroke is
+ * a mutation), the update check every page makes once its containers list has answered (it reads
+ * registries), a registry login. Forgetting at each of them left the next page load waiting on the
+ * engine, and the lists unkept while someone typed in a terminal.
+ */
+const leavesListsAlone = new Set(['exec.open', 'exec.input', 'exec.resize', 'exec.close', 'images.checkUpdates', 'registries.login', 'registries.logout']);
+
+/**
  * After each mutation, the engine's kept lists are asked of it afresh before the answer leaves, so
  * the page's refetch that follows sees what Berth just did even where the engine sent no event;
  * likewise after each value of a stream that changes the engine (`changingStreams`).
  */
 const freshListsAfterChanges = t.middleware(async ({ ctx, type, path, next }) => {
-  if (type === 'query') return next();
+  if (type === 'query' || leavesListsAlone.has(path)) return next();
   const result = await next();
   if (type === 'mutation') {
     forgetKept(ctx);
