@@ -167,3 +167,54 @@ describe('the kept containers list when an image tag moves', () => {
     }
   });
 });
+
+describe('the kept lists after a storm of changes made while pages ask', () => {
+  it('agree with the engine within two seconds of the storm ending (containers with their states, image tags, volumes)', async () => {
+    const storm = `${prefix}-storm`;
+    let asking = true;
+    const asks = (async () => {
+      while (asking) {
+        await Promise.all([engine.api.containers.list(), engine.api.images.list(), engine.api.volumes.list()]);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    })();
+    try {
+      await Promise.all(
+        Array.from({ length: 6 }, async (_, worker) => {
+          for (let i = 0; i < 8; i++) {
+            const name = `${storm}-${worker}-${i}`;
+            const made = await docker.createContainer({ name, Image: fixtureImage, Cmd: ['sleep', '60'], StopTimeout: 1 });
+            if (i % 2) await made.start();
+            if (i % 4 === 3) await made.kill();
+            if (i % 3 === 0) await made.remove({ force: true });
+            await docker.getImage(fixtureImage).tag({ repo: storm, tag: `${worker}-${i}` });
+            if (i % 2) await docker.getImage(`${storm}:${worker}-${i}`).remove();
+            await docker.createVolume({ Name: `${name}-vol` });
+            if (i % 2) await docker.getVolume(`${name}-vol`).remove();
+          }
+        }),
+      );
+    } finally {
+      asking = false;
+      await asks;
+    }
+    const agrees = async () => {
+      const [rows, images, volumes] = await Promise.all([engine.api.containers.list(), engine.api.images.list(), engine.api.volumes.list()]);
+      const real = await docker.listContainers({ all: true });
+      const realTags = (await docker.listImages()).flatMap((i) => i.RepoTags ?? []).filter((t) => t.startsWith(storm));
+      const realVolumes = ((await docker.listVolumes()).Volumes ?? []).map((v) => v.Name);
+      return (
+        JSON.stringify(rows.map((r) => `${r.id} ${r.state}`).sort()) === JSON.stringify(real.map((r) => `${r.Id} ${r.State}`).sort()) &&
+        JSON.stringify(images.flatMap((i) => i.tags).filter((t) => t.startsWith(storm)).sort()) === JSON.stringify(realTags.sort()) &&
+        JSON.stringify(volumes.map((v) => v.name).sort()) === JSON.stringify(realVolumes.sort())
+      );
+    };
+    await expect.poll(agrees, { timeout: 2000, interval: 100 }).toBe(true);
+    // Asked again by pages later on, they still agree (nothing left to correct behind them).
+    expect(await agrees()).toBe(true);
+    const tags = (await docker.listImages()).flatMap((i) => i.RepoTags ?? []).filter((t) => t.startsWith(storm));
+    for (const tag of tags) await docker.getImage(tag).remove();
+    const volumes = ((await docker.listVolumes()).Volumes ?? []).filter((v) => v.Name.startsWith(storm));
+    for (const volume of volumes) await docker.getVolume(volume.Name).remove();
+  }, 60_000);
+});
