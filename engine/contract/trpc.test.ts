@@ -2,7 +2,7 @@ import { getErrorShape, TRPCError } from '@trpc/server';
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { BerthError } from './errors.js';
-import { actingStreams, procedure, router } from './trpc.js';
+import { changingStreams, leavesListsAlone, procedure, router } from './trpc.js';
 import { contractRouter } from './router.js';
 
 const testRouter = router({
@@ -90,33 +90,40 @@ describe('the engine lists kept between asks', () => {
     await expect(calls.fails()).rejects.toThrow('no');
     expect(forgets).toEqual(['before the answer', 'forgotten', 'forgotten']);
   });
-});
 
-describe('acting streams and the kept lists', () => {
-  it('forget them with each message (before the page hears it) and at the end; a watching stream leaves them', async () => {
-    const seen: string[] = [];
-    const streams = router({
+  it("are left by a shell's keystrokes and by the update check every page load makes, which change nothing they show", async () => {
+    const forgets: string[] = [];
+    const calls = router({
+      exec: router({ input: procedure.mutation(() => 'typed') }),
+      images: router({ checkUpdates: procedure.mutation(() => 'checked') }),
+    }).createCaller({ engine: { connection: { forgetKept: () => forgets.push('forgotten') } } } as never);
+    await calls.exec.input();
+    await calls.images.checkUpdates();
+    expect(forgets).toEqual([]);
+  });
+
+  it('are forgotten before each value of a stream that changes the engine leaves, and at its end; a reading stream leaves them', async () => {
+    const forgets: string[] = [];
+    const calls = router({
       images: router({
         build: procedure.subscription(async function* () {
           yield 'step';
-          yield 'built';
+          forgets.push('made');
+          yield 'done';
         }),
       }),
-      logs: router({
-        follow: procedure.subscription(async function* () {
-          yield 'line';
-        }),
-      }),
-    }).createCaller({ engine: { connection: { forgetKept: () => seen.push('forgotten') } } } as never);
-    for await (const message of await streams.images.build()) seen.push(message);
-    expect(seen).toEqual(['forgotten', 'step', 'forgotten', 'built', 'forgotten']);
-    seen.length = 0;
-    for await (const message of await streams.logs.follow()) seen.push(message);
-    expect(seen).toEqual(['line']);
+      logs: router({ follow: procedure.subscription(async function* () { yield 'line'; }) }),
+    }).createCaller({ engine: { connection: { forgetKept: () => forgets.push('forgotten') } } } as never);
+    for await (const _line of await calls.logs.follow()) forgets.push('read');
+    expect(forgets).toEqual(['read']);
+    forgets.length = 0;
+    for await (const value of await calls.images.build()) forgets.push(`sent ${value}`);
+    expect(forgets).toEqual(['forgotten', 'sent step', 'made', 'forgotten', 'sent done', 'forgotten']);
   });
 
-  it('are named as the contract names them (a renamed stream would leave the lists kept)', () => {
+  it('name streams and mutations as the contract names them (a renamed one would fall out of its set)', () => {
     const procedures = (contractRouter as unknown as { _def: { procedures: Record<string, { _def: { type: string } }> } })._def.procedures;
-    for (const path of actingStreams) expect(procedures[path]?._def.type, path).toBe('subscription');
+    for (const path of changingStreams) expect(procedures[path]?._def.type, path).toBe('subscription');
+    for (const path of leavesListsAlone) expect(procedures[path]?._def.type, path).toBe('mutation');
   });
 });

@@ -134,40 +134,55 @@ const recordCommands = t.middleware(async ({ ctx, type, path, getRawInput, next,
 });
 
 /**
- * Streams that change the engine as they go (an image built without a name sends no event): like
- * mutations, they forget the kept lists.
+ * Streams that change what the engine holds (every other stream only reads). A page acts on what
+ * they send before they end (the Build dialog asks for the images list on `done`), and some of
+ * their changes send no engine event (an image built without a name), so the kept lists are
+ * forgotten before each value leaves and again at the end.
  */
-export const actingStreams = new Set(['images.pull', 'images.build', 'images.push', 'composeCli.run', 'swarm.deploy']);
+export const changingStreams = new Set(['images.pull', 'images.build', 'images.push', 'composeCli.run', 'swarm.deploy']);
 
 /**
- * After each mutation, and with each message of an acting stream and at its end, the engine's kept
- * lists are asked of it afresh before the page hears of it, so the page's refetch that follows sees
- * what Berth just did even where the engine sent no event.
+ * Mutations that change nothing the kept lists show: a shell's keystrokes and size (each keystroke is
+ * a mutation), the update check every page makes once its containers list has answered (it reads
+ * registries), a registry login. Forgetting at each of them left the next page load waiting on the
+ * engine, and the lists unkept while someone typed in a terminal.
+ */
+export const leavesListsAlone = new Set(['exec.open', 'exec.input', 'exec.resize', 'exec.close', 'images.checkUpdates', 'registries.login', 'registries.logout']);
+
+/**
+ * After each mutation, the engine's kept lists are asked of it afresh before the answer leaves, so
+ * the page's refetch that follows sees what Berth just did even where the engine sent no event;
+ * likewise after each value of a stream that changes the engine (`changingStreams`).
  */
 const freshListsAfterChanges = t.middleware(async ({ ctx, type, path, next }) => {
-  const forget = () => {
-    try {
-      ctx.engine.connection.forgetKept();
-    } catch (error) {
-      log.caught('forgetting the kept lists after a change', error); // the change itself is done: its answer stands
-    }
-  };
+  if (type === 'query' || leavesListsAlone.has(path)) return next();
   const result = await next();
-  if (type === 'mutation') forget();
-  if (type !== 'subscription' || !result.ok || !actingStreams.has(path)) return result;
-  const stream = result.data as AsyncIterable<unknown>;
-  async function* forgetting() {
-    try {
-      for await (const message of stream) {
-        forget();
-        yield message;
-      }
-    } finally {
-      forget();
-    }
+  if (type === 'mutation') {
+    forgetKept(ctx);
+    return result;
   }
-  return { ...result, data: forgetting() };
+  if (!result.ok || !changingStreams.has(path)) return result;
+  return { ...result, data: forgettingAsItGoes(result.data as AsyncIterable<unknown>, () => forgetKept(ctx)) };
 });
+
+function forgetKept(ctx: ContractContext): void {
+  try {
+    ctx.engine.connection.forgetKept();
+  } catch (error) {
+    log.caught('forgetting the kept lists after a change', error); // the change itself is done: its answer stands
+  }
+}
+
+async function* forgettingAsItGoes<T>(stream: AsyncIterable<T>, forget: () => void): AsyncGenerator<T> {
+  try {
+    for await (const value of stream) {
+      forget();
+      yield value;
+    }
+  } finally {
+    forget();
+  }
+}
 
 export const router = t.router;
 export const procedure = t.procedure.use(pacedSubscriptions).use(recordCommands).use(freshListsAfterChanges);

@@ -173,7 +173,11 @@ export class EngineConnection {
     // Batches resolve one after another (the kept list's queue), so an older container state never lands after a newer one.
     const coalescer = new ChangeCoalescer(this.timings.coalesceMs, (batch) => {
       // Forgotten before pages hear of the change, so the list they then ask for is the engine's.
-      if (batch.resources.includes('images')) this.kept.images.forget();
+      if (batch.resources.includes('images')) {
+        this.kept.images.forget();
+        // A tag that moves (or an image removed by force) changes how docker ps names a container's image, and sends no container event.
+        this.kept.containers.checkBehind();
+      }
       if (batch.resources.includes('volumes')) this.kept.volumes.forget();
       this.kept.containers.changed(batch);
     });

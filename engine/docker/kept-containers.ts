@@ -39,12 +39,31 @@ export class KeptContainers extends KeptList<ContainerSummary> {
     super(() => source.list(), () => undefined, refreshAfterMs, now);
   }
 
+  /**
+   * A new link's work queues afresh: a call of the last link the engine never answers (a remote
+   * engine's connection the network dropped) would otherwise hold every list of the next one.
+   */
+  override linkOpened(link: number): void {
+    this.queue = Promise.resolve();
+    super.linkOpened(link);
+  }
+
+  override linkClosed(): void {
+    this.queue = Promise.resolve();
+    super.linkClosed();
+  }
+
   /** One coalesced batch of events: its changed rows applied to the kept list, then told to pages. */
   changed(batch: ChangeBatch): void {
+    const sameLink = this.sameLinkSince();
     void this.run(async () => {
       const changes = await this.source.resolve(batch);
+      // Resolved after its link went: pages catch up with the next link's lists, and so does this one.
+      if (!sameLink()) return;
       if (changes.containers) {
         if (this.rows) this.rows = applyContainerPatch(this.rows, changes.containers);
+        // Pages hear this batch: the rows the next answer is compared with take it too, so only what no event said is told again.
+        else if (this.beforeOwnChange) this.beforeOwnChange = applyContainerPatch(this.beforeOwnChange, changes.containers);
       } else if (changes.resources.includes('containers')) {
         this.forget(); // the rows could not be had: pages refetch, and so does the next ask here
       }

@@ -78,6 +78,34 @@ describe('a list kept between asks and forgotten at each change', () => {
     expect(await e.kept.list()).toEqual(['a', 'untagged']);
   });
 
+  it('checks behind young rows when asked to, once more after a check already out, and tells pages what differs', async () => {
+    const e = engine();
+    await e.primed(['a']);
+    e.kept.checkBehind();
+    e.kept.checkBehind(); // the tag moved again while the first check was out
+    await e.answer(['a']);
+    expect(e.told()).toBe(0);
+    await e.answer(['b']); // the check that followed
+    expect(e.told()).toBe(1);
+    expect(await e.kept.list()).toEqual(['b']);
+    expect(e.calls).toHaveLength(0);
+  });
+
+  it('tells pages nothing when the engine answers the same rows in another order, and keeps serving them in the order given', async () => {
+    // dockerd lists volumes in a new order at each call (a Go map's): measured here, 53 volumes, three orders in three calls.
+    const e = engine();
+    await e.primed(['a', 'b', 'c']);
+    e.tick(1000);
+    await e.kept.list();
+    await e.answer(['c', 'a', 'b']);
+    expect(e.told()).toBe(0);
+    expect(await e.kept.list()).toEqual(['a', 'b', 'c']);
+    e.tick(1000);
+    await e.kept.list();
+    await e.answer(['c', 'a', 'a']);
+    expect(e.told()).toBe(1);
+  });
+
   it('drops a call behind that a change overtook, and keeps nothing without an events stream', async () => {
     const e = engine();
     await e.primed(['a']);

@@ -1,4 +1,3 @@
-import { isDeepStrictEqual } from 'node:util';
 import { logFor } from '../shared/log.js';
 
 const log = logFor('events');
@@ -25,7 +24,15 @@ export class KeptList<T> {
   private forgotten = 0;
   private fetchedAt = 0;
   private fetching: Promise<T[]> | undefined;
-  private refreshing = false;
+  /** The rows Berth's own change forgot (`forgetOwnChange`): the engine's next answer is compared with them. */
+  protected beforeOwnChange: T[] | undefined;
+  /**
+   * The link whose call behind the kept rows is out (0: none). Per link: a call the engine never
+   * answers (a remote engine's connection the network dropped) must not stop the next link's.
+   */
+  private refreshing = 0;
+  /** `checkBehind` was asked while a call behind was out: one more follows it. */
+  private checkAgain = false;
 
   /**
    * @param fetch the whole list from the engine; rejects as the engine's call does
@@ -42,12 +49,18 @@ export class KeptList<T> {
   /** An events stream is open: from here on every change is seen. `link` differs per stream (the connection's generation). */
   linkOpened(link: number): void {
     this.link = link;
+    this.refreshing = 0;
+    this.checkAgain = false;
+    this.beforeOwnChange = undefined; // pages catch up with a new link anyway
     this.forget();
   }
 
   /** The events stream is gone: what is kept can no longer be trusted. */
   linkClosed(): void {
     this.link = 0;
+    this.refreshing = 0;
+    this.checkAgain = false;
+    this.beforeOwnChange = undefined;
     this.forget();
   }
 
@@ -56,6 +69,32 @@ export class KeptList<T> {
     this.rows = undefined;
     this.fetching = undefined;
     this.forgotten++;
+  }
+
+  /**
+   * Berth changed something on the engine (a contract mutation, or a stream that changes it), and
+   * not every change sends an event (connecting a never-started container to a network; an image
+   * built without a name): forgotten, and the engine's next answer (the acting page asks for it) is
+   * compared with the rows forgotten, and every page told what differs, so a second tab sees it too.
+   */
+  forgetOwnChange(): void {
+    this.beforeOwnChange ??= this.rows;
+    this.forget();
+  }
+
+  /**
+   * Asks the engine behind the kept rows now, whatever their age, and pages are told what differs:
+   * something changed what the rows show without an event about them (an image tag moved: docker ps
+   * then names a container's image by its id). One call at a time; asked while one is out, another
+   * follows it (the one out may have been answered before the change).
+   */
+  checkBehind(): void {
+    if (!this.rows) return; // nothing kept: the next ask goes to the engine anyway
+    if (this.refreshing) {
+      this.checkAgain = true;
+      return;
+    }
+    this.refreshBehind();
   }
 
   /**
@@ -88,18 +127,28 @@ export class KeptList<T> {
     return () => link !== 0 && link === this.link && forgotten === this.forgotten;
   }
 
+  /** A check, taken now, that the link held now is held still. */
+  protected sameLinkSince(): () => boolean {
+    const link = this.link;
+    return () => link === this.link;
+  }
+
   private fetchAndKeep(): Promise<T[]> {
     const unchanged = this.unchangedSince(); // as asked: a change before the call runs may be missing from its answer
     return this.run(async () => {
       const rows = await this.fetch();
-      if (unchanged()) this.keep(rows);
+      if (unchanged()) {
+        const before = this.beforeOwnChange;
+        this.beforeOwnChange = undefined;
+        this.keep(before ? this.refreshed(before, rows) : rows);
+      }
       return rows;
     });
   }
 
   private refreshBehind(): void {
     if (this.refreshing) return;
-    this.refreshing = true;
+    const link = (this.refreshing = this.link);
     const unchanged = this.unchangedSince();
     void this.run(async () => {
       const fresh = await this.fetch();
@@ -107,7 +156,13 @@ export class KeptList<T> {
     })
       // The kept rows are served still, and asked for again at the next ask.
       .catch((error: unknown) => log.caught('asking the engine for a list behind the kept one', error))
-      .finally(() => (this.refreshing = false));
+      .finally(() => {
+        if (this.refreshing !== link) return;
+        this.refreshing = 0;
+        if (!this.checkAgain) return;
+        this.checkAgain = false;
+        this.checkBehind();
+      });
   }
 
   /**
@@ -115,7 +170,8 @@ export class KeptList<T> {
    * nothing changed the list while the call was out), and pages told when they differ.
    */
   protected refreshed(kept: T[], fresh: T[]): T[] {
-    if (!isDeepStrictEqual(kept, fresh)) this.tellChanged();
+    if (sameRows(kept, fresh)) return kept; // served in the order pages were given
+    this.tellChanged();
     return fresh;
   }
 
@@ -123,4 +179,25 @@ export class KeptList<T> {
     this.rows = rows;
     this.fetchedAt = this.now();
   }
+}
+
+/**
+ * Whether two answers hold the same rows in whatever order: dockerd lists volumes in a new order at
+ * each call (a Go map's), which is no change a page should refetch for (its Volumes view then also
+ * asks for every volume's size again).
+ */
+function sameRows<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  const counts = new Map<string, number>();
+  for (const row of a) {
+    const key = JSON.stringify(row);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  for (const row of b) {
+    const key = JSON.stringify(row);
+    const count = counts.get(key);
+    if (!count) return false;
+    counts.set(key, count - 1);
+  }
+  return true;
 }

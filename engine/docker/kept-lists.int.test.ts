@@ -1,3 +1,8 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ContainerSummary, EngineChanges } from '../contract/types.js';
@@ -35,6 +40,7 @@ afterAll(async () => {
   await Promise.all(mine.map((c) => docker.getContainer(c.Id).remove({ force: true })));
   await docker.getVolume(`${prefix}-vol`).remove().catch(() => undefined);
   await docker.getImage(`${prefix}:tagged`).remove().catch(() => undefined);
+  await docker.getImage(`${prefix}:moving`).remove().catch(() => undefined);
   await engine?.close();
 });
 
@@ -139,3 +145,76 @@ describe('the images and volumes lists kept on the engine side', () => {
   });
 });
 
+describe('the kept containers list when an image tag moves', () => {
+  it("tells pages a container's image once its tag moved to another image, as docker ps shows it (the engine sends only image events)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'berth-kept-moving-'));
+    try {
+      await docker.getImage(fixtureImage).tag({ repo: prefix, tag: 'moving' });
+      const made = await docker.createContainer({ name: `${prefix}-moving`, Image: `${prefix}:moving` });
+      await expect.poll(async () => rowOf(await engine.api.containers.list(), made.id)?.image).toBe(`${prefix}:moving`);
+      // Another image, made without an event (a build without a name), then given the tag.
+      await writeFile(join(dir, 'Dockerfile'), `FROM ${fixtureImage}\nLABEL berth.kept.moving="${process.pid}-${Date.now()}"\n`);
+      const built = (await promisify(execFile)('docker', ['build', '-q', dir], { env: { ...process.env, DOCKER_BUILDKIT: '0' } })).stdout.trim();
+      const moved = await notice(
+        (c) => c.containers?.upserted.find((r) => r.id === made.id && r.image !== `${prefix}:moving`),
+        () => docker.getImage(built).tag({ repo: prefix, tag: 'moving' }),
+      );
+      const shown = (await docker.listContainers({ all: true, filters: { id: [made.id] } }))[0]?.Image;
+      expect(moved.image).toBe(shown);
+      expect(rowOf(await engine.api.containers.list(), made.id)?.image).toBe(shown);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the kept lists after a storm of changes made while pages ask', () => {
+  it('agree with the engine within two seconds of the storm ending (containers with their states, image tags, volumes)', async () => {
+    const storm = `${prefix}-storm`;
+    let asking = true;
+    const asks = (async () => {
+      while (asking) {
+        await Promise.all([engine.api.containers.list(), engine.api.images.list(), engine.api.volumes.list()]);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    })();
+    try {
+      await Promise.all(
+        Array.from({ length: 6 }, async (_, worker) => {
+          for (let i = 0; i < 8; i++) {
+            const name = `${storm}-${worker}-${i}`;
+            const made = await docker.createContainer({ name, Image: fixtureImage, Cmd: ['sleep', '60'], StopTimeout: 1 });
+            if (i % 2) await made.start();
+            if (i % 4 === 3) await made.kill();
+            if (i % 3 === 0) await made.remove({ force: true });
+            await docker.getImage(fixtureImage).tag({ repo: storm, tag: `${worker}-${i}` });
+            if (i % 2) await docker.getImage(`${storm}:${worker}-${i}`).remove();
+            await docker.createVolume({ Name: `${name}-vol` });
+            if (i % 2) await docker.getVolume(`${name}-vol`).remove();
+          }
+        }),
+      );
+    } finally {
+      asking = false;
+      await asks;
+    }
+    const agrees = async () => {
+      const [rows, images, volumes] = await Promise.all([engine.api.containers.list(), engine.api.images.list(), engine.api.volumes.list()]);
+      const real = await docker.listContainers({ all: true });
+      const realTags = (await docker.listImages()).flatMap((i) => i.RepoTags ?? []).filter((t) => t.startsWith(storm));
+      const realVolumes = ((await docker.listVolumes()).Volumes ?? []).map((v) => v.Name);
+      return (
+        JSON.stringify(rows.map((r) => `${r.id} ${r.state}`).sort()) === JSON.stringify(real.map((r) => `${r.Id} ${r.State}`).sort()) &&
+        JSON.stringify(images.flatMap((i) => i.tags).filter((t) => t.startsWith(storm)).sort()) === JSON.stringify(realTags.sort()) &&
+        JSON.stringify(volumes.map((v) => v.name).sort()) === JSON.stringify(realVolumes.sort())
+      );
+    };
+    await expect.poll(agrees, { timeout: 2000, interval: 100 }).toBe(true);
+    // Asked again by pages later on, they still agree (nothing left to correct behind them).
+    expect(await agrees()).toBe(true);
+    const tags = (await docker.listImages()).flatMap((i) => i.RepoTags ?? []).filter((t) => t.startsWith(storm));
+    for (const tag of tags) await docker.getImage(tag).remove();
+    const volumes = ((await docker.listVolumes()).Volumes ?? []).filter((v) => v.Name.startsWith(storm));
+    for (const volume of volumes) await docker.getVolume(volume.Name).remove();
+  }, 60_000);
+});
