@@ -19,6 +19,8 @@ const plainName = `e2e-plain-${suffix}`;
 const containerName = `e2e-on-tls-${suffix}`;
 /** Made on the test engine while the TLS engine is shown. */
 const awayVolume = `e2e-while-away-${suffix}`;
+/** One name on both engines: ticked on one, it must not be ticked on the other. */
+const twinVolume = `e2e-twin-${suffix}`;
 const configDir = process.env.DOCKER_CONFIG!;
 const dockerHost = process.env.DOCKER_HOST!;
 
@@ -45,6 +47,8 @@ test.beforeAll(async () => {
   const main = new Docker({ socketPath: dockerHost.replace(/^unix:\/\//, '') });
   await tlsDocker.loadImage((await main.getImage(fixtureImage).get()) as NodeJS.ReadableStream);
   await tlsDocker.createContainer({ Image: fixtureImage, name: containerName, Labels: { [e2eLabel.split('=')[0]!]: '1' } });
+  await tlsDocker.createVolume({ Name: twinVolume });
+  await main.createVolume({ Name: twinVolume });
   await writeDockerContext(configDir, { name: goodContext, host: tls.url, tls: { ca: tls.ca, cert: tls.cert, key: tls.key } });
   await writeDockerContext(configDir, { name: wrongContext, host: tls.url, tls: { ca: tls.wrongCa, cert: tls.cert, key: tls.key } });
 });
@@ -52,7 +56,8 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   test.setTimeout(60_000);
   await tlsDocker?.getContainer(containerName).remove({ force: true }).catch(() => undefined);
-  await run('docker', ['-H', dockerHost, 'volume', 'rm', awayVolume]).catch(() => undefined);
+  await run('docker', ['-H', dockerHost, 'volume', 'rm', awayVolume, twinVolume]).catch(() => undefined);
+  await tlsDocker?.getVolume(twinVolume).remove().catch(() => undefined);
   for (const name of [goodContext, wrongContext, savedName]) await removeDockerContext(configDir, name);
   await tls?.stop();
 });
@@ -103,6 +108,10 @@ test('every docker context is listed; a TLS engine added in the UI is switched t
   await expect(saved).toContainText('saved in Berth and as a docker context');
   expect(await contextNames()).toContain(savedName);
 
+  // A volume ticked on this engine: the lists stay drawn while hidden, but not across engines.
+  await page.getByRole('navigation').getByRole('button', { name: 'Volumes' }).click();
+  await page.getByRole('checkbox', { name: `Select ${twinVolume}`, exact: true }).check();
+  await page.getByRole('navigation').getByRole('button', { name: 'Engine' }).click();
   await saved.getByRole('button', { name: 'Use this engine' }).click();
   await expect(saved).toContainText('In use');
   const statusBar = page.getByRole('status', { name: 'Engine' });
@@ -113,6 +122,9 @@ test('every docker context is listed; a TLS engine added in the UI is switched t
   // This engine speaks API 1.41: the Engine view says what that leaves out.
   await expect(page.getByRole('definition').filter({ hasText: 'sizing volumes alone (API 1.42)' })).toBeVisible();
   await expect(page.getByRole('group', { name: 'Docker command' }).first()).toContainText(`docker -H ${tls.remoteUrl} --tlsverify --tlscacert=${tls.ca}`);
+  // The other engine's volume of the same name is not ticked: Delete would remove it there.
+  await page.getByRole('navigation').getByRole('button', { name: 'Volumes' }).click();
+  await expect(page.getByRole('checkbox', { name: `Select ${twinVolume}`, exact: true })).not.toBeChecked();
   await page.getByRole('navigation').getByRole('button', { name: 'Containers' }).click();
   await expect(page.getByRole('checkbox', { name: `Select ${containerName}`, exact: true })).toBeVisible();
   // Meanwhile, on the test engine (not shown): its events reach no page.

@@ -3,7 +3,7 @@ import { useEngineStatus, useEngineSync } from '../rpc/engine-sync';
 import { useWarmLists } from '../rpc/warm-lists';
 import { useUiStore } from '../state/ui-store';
 import { useAddressSync } from '../state/address-sync';
-import { Suspense, useCallback, useSyncExternalStore } from 'react';
+import { Fragment, Suspense, useCallback, useState, useSyncExternalStore } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { ContainersView } from '../features/containers/ContainersView';
 import { ContainerDetail, EngineView, ImageDetailView, ImagesView, MergedLogsView, NetworksView, SwarmView, VolumeFilesView, VolumesView, usePreloadViews } from './lazy-views';
@@ -71,9 +71,22 @@ export function App() {
   );
 }
 
+/**
+ * How often the engine shown was switched for another (not counting the first one named). The kept
+ * lists are drawn anew at each switch: what a person left ticked or typed was about the other
+ * engine's volumes and images, and a Delete there would remove this one's of the same name.
+ */
+function useEngineSwitches(): number {
+  const engineId = useEngineStatus()?.endpoint.id;
+  const [seen, setSeen] = useState({ engineId, switches: 0 });
+  if (engineId && engineId !== seen.engineId) setSeen({ engineId, switches: seen.engineId ? seen.switches + 1 : seen.switches });
+  return seen.switches;
+}
+
 /** What the place shown puts in the main area: the sections' lists, kept while hidden, or a detail, drawn anew. */
 function Places({ viewsLoaded }: { viewsLoaded: boolean }) {
   const warm = useWarmListsAnswered();
+  const engineSwitches = useEngineSwitches();
   const view = useUiStore((s) => s.view);
   const openContainerId = useUiStore((s) => s.openContainerId);
   const mergedLogIds = useUiStore((s) => s.mergedLogIds);
@@ -86,10 +99,12 @@ function Places({ viewsLoaded }: { viewsLoaded: boolean }) {
   const keptShown = containersShown || imagesShown || volumesShown || networksShown;
   return (
     <>
-      <KeptView shown={containersShown} view={containersList} />
-      <KeptView shown={imagesShown} prerender={viewsLoaded && warm.images} view={imagesList} />
-      <KeptView shown={volumesShown} prerender={viewsLoaded && warm.volumes} view={volumesList} />
-      <KeptView shown={networksShown} view={networksList} />
+      <Fragment key={engineSwitches}>
+        <KeptView shown={containersShown} view={containersList} />
+        <KeptView shown={imagesShown} prerender={viewsLoaded && warm.images} view={imagesList} />
+        <KeptView shown={volumesShown} prerender={viewsLoaded && warm.volumes} view={volumesList} />
+        <KeptView shown={networksShown} view={networksList} />
+      </Fragment>
       {!keptShown && (
         // Keyed by the place shown: leaving a failed detail for its list (or anything else) draws afresh.
         <ViewErrorBoundary key={[view, openContainerId, mergedLogIds?.join(','), openImageRef, openVolumeName].join('\u0000')}>
