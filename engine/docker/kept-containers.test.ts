@@ -22,7 +22,7 @@ const row = (id: string, status = 'Created', extra: Partial<ContainerSummary> = 
 });
 
 /** A hand-driven engine: every list and resolve call waits until the test answers it. */
-function engine() {
+function engine(queueWaitMs?: number) {
   const lists: ((rows: ContainerSummary[]) => void)[] = [];
   const failures: ((e: Error) => void)[] = [];
   const resolves: { batch: ChangeBatch; answer: (c: EngineChanges) => void }[] = [];
@@ -40,6 +40,7 @@ function engine() {
     (changes) => told.push(changes),
     1000,
     () => clock,
+    queueWaitMs,
   );
   const settle = () => new Promise((r) => setTimeout(r, 0));
   return {
@@ -206,5 +207,45 @@ describe('the containers list kept between asks', () => {
     const again = e.kept.list();
     await e.answerList([row('a')]);
     expect(await again).toEqual([row('a')]);
+  });
+
+  it('moves on past a batch the engine never answers (a wedged container\'s inspect): later asks are answered', async () => {
+    {
+      const e = engine(30);
+      e.kept.linkOpened(1);
+      const first = e.kept.list();
+      await e.answerList([row('a')]);
+      await first;
+      e.kept.changed(batch('a')); // its resolve never answers
+      e.kept.forgetOwnChange(); // the person starts another container
+      const after = e.kept.list();
+      await new Promise((r) => setTimeout(r, 60)); // past the queue's wait (30 ms here, keptQueueWaitMs in Berth)
+      expect(e.lists).toHaveLength(1); // the queue moved on: the engine is asked
+      await e.answerList([row('a'), row('b')]);
+      expect(await after).toEqual([row('a'), row('b')]);
+      // The batch answering at last is not applied to what is kept (newer rows may be by then) but still reaches pages.
+      await e.answerResolve({ resources: [], containers: { upserted: [row('a', 'Up 1 second', { eventTime: '5' })], removed: ['b'] } });
+      expect(e.told.at(-1)?.containers?.removed).toEqual(['b']);
+      const again = e.kept.list(); // nothing kept across the wait given up: the engine is asked
+      await e.answerList([row('a'), row('b')]);
+      expect(await again).toEqual([row('a'), row('b')]);
+      expect(await e.kept.list()).toEqual([row('a'), row('b')]);
+    }
+  });
+
+  it('keeps a row an event settled when the engine\'s list, which lags behind a die, still says running', async () => {
+    const e = engine();
+    e.kept.linkOpened(1);
+    const first = e.kept.list();
+    await e.answerList([row('a', 'Up 5 seconds')]);
+    await first;
+    e.kept.changed(batch('a'));
+    const exited: ContainerSummary = { ...row('a', 'Exited (137) Less than a second ago'), state: 'exited', eventTime: '9' };
+    await e.answerResolve({ resources: [], containers: { upserted: [exited], removed: [] } });
+    e.tick(1000);
+    await e.kept.list();
+    await e.answerList([row('a', 'Up 6 seconds')]); // the list has not caught up with the die
+    expect(await e.kept.list()).toEqual([exited]);
+    expect(e.told).toHaveLength(1); // only the event's patch: no 'running' told after it
   });
 });

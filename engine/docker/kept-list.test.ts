@@ -128,4 +128,31 @@ describe('a list kept between asks and forgotten at each change', () => {
     await e.answer(['c']);
     await again;
   });
+
+  it("tells pages after Berth's own change even when nothing was kept to compare the engine's answer with", async () => {
+    const e = engine();
+    await e.primed(['a']);
+    e.kept.forget(); // an image event (a build pulling its base); the other tab asks again
+    const tabB = e.kept.list();
+    e.kept.forgetOwnChange(); // the build runs while that call is out: nothing kept to compare with
+    await e.answer(['a', 'base']);
+    expect(await tabB).toEqual(['a', 'base']);
+    const tabA = e.kept.list(); // the Build dialog asks on 'done'
+    await e.answer(['a', 'base', 'unnamed']);
+    expect(await tabA).toEqual(['a', 'base', 'unnamed']);
+    expect(e.told()).toBe(1); // every page asks again: the other tab sees the image built without a name
+  });
+
+  it('checks behind once the call out is answered when asked to while nothing was kept yet', async () => {
+    const e = engine();
+    e.kept.linkOpened(1);
+    const page = e.kept.list(); // a page loads; the engine's call is out
+    e.kept.checkBehind(); // a tag moved meanwhile: the answer may be from before
+    await e.answer(['myapp:dev → old']);
+    expect(await page).toEqual(['myapp:dev → old']);
+    expect(e.calls).toHaveLength(1); // asked again behind the kept rows
+    await e.answer(['myapp:dev → new']);
+    expect(e.told()).toBe(1);
+    expect(await e.kept.list()).toEqual(['myapp:dev → new']);
+  });
 });

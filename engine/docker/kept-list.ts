@@ -31,8 +31,10 @@ export class KeptList<T> {
    * answers (a remote engine's connection the network dropped) must not stop the next link's.
    */
   private refreshing = 0;
-  /** `checkBehind` was asked while a call behind was out: one more follows it. */
+  /** `checkBehind` was asked while a call was out: one more follows it. */
   private checkAgain = false;
+  /** Berth changed something while nothing was kept to compare the engine's next answer with: pages are told at that answer regardless. */
+  private ownChangeUncompared = false;
 
   /**
    * @param fetch the whole list from the engine; rejects as the engine's call does
@@ -52,6 +54,7 @@ export class KeptList<T> {
     this.refreshing = 0;
     this.checkAgain = false;
     this.beforeOwnChange = undefined; // pages catch up with a new link anyway
+    this.ownChangeUncompared = false;
     this.forget();
   }
 
@@ -61,6 +64,7 @@ export class KeptList<T> {
     this.refreshing = 0;
     this.checkAgain = false;
     this.beforeOwnChange = undefined;
+    this.ownChangeUncompared = false;
     this.forget();
   }
 
@@ -79,6 +83,8 @@ export class KeptList<T> {
    */
   forgetOwnChange(): void {
     this.beforeOwnChange ??= this.rows;
+    // Already forgotten (an event, a new link) and nothing kept since: no rows to compare with.
+    if (!this.beforeOwnChange) this.ownChangeUncompared = true;
     this.forget();
   }
 
@@ -89,7 +95,11 @@ export class KeptList<T> {
    * follows it (the one out may have been answered before the change).
    */
   checkBehind(): void {
-    if (!this.rows) return; // nothing kept: the next ask goes to the engine anyway
+    if (!this.rows) {
+      // A call out may have been answered before the change: check behind once it is kept.
+      if (this.fetching) this.checkAgain = true;
+      return; // else nothing kept: the next ask goes to the engine anyway
+    }
     if (this.refreshing) {
       this.checkAgain = true;
       return;
@@ -139,8 +149,15 @@ export class KeptList<T> {
       const rows = await this.fetch();
       if (unchanged()) {
         const before = this.beforeOwnChange;
+        const uncompared = this.ownChangeUncompared;
         this.beforeOwnChange = undefined;
+        this.ownChangeUncompared = false;
         this.keep(before ? this.refreshed(before, rows) : rows);
+        if (uncompared) this.tellAllChanged();
+        if (this.checkAgain && !this.refreshing) {
+          this.checkAgain = false;
+          this.refreshBehind();
+        }
       }
       return rows;
     });
@@ -169,6 +186,21 @@ export class KeptList<T> {
    * The rows to keep, given the kept ones and the engine's answer behind them (called only when
    * nothing changed the list while the call was out), and pages told when they differ.
    */
+  /** Pages are told the whole list may differ from what they hold (no rows to say which). */
+  protected tellAllChanged(): void {
+    this.tellChanged();
+  }
+
+  /**
+   * Calls out are given up on (the engine never answered one): none is waited for any more, and
+   * what is kept is forgotten, since an answer may still land out of order.
+   */
+  protected abandonCallsOut(): void {
+    this.refreshing = 0;
+    this.checkAgain = false;
+    this.forget();
+  }
+
   protected refreshed(kept: T[], fresh: T[]): T[] {
     if (sameRows(kept, fresh)) return kept; // served in the order pages were given
     this.tellChanged();
