@@ -276,3 +276,16 @@ test('volumes: the search text and the ticked rows are still there after a visit
     await docker('volume', 'rm', ...names);
   }
 });
+
+test('a dialog left open when Back hides its list is not shown again when Forward brings the list back', async ({ page }) => {
+  await open(page, 'Volumes');
+  await page.getByRole('button', { name: 'Create…' }).click();
+  await expect(page.getByRole('dialog', { name: 'Create a volume' })).toBeVisible();
+  await page.goBack();
+  await expect(page.getByRole('heading', { name: 'Containers' })).toBeVisible();
+  await page.goForward();
+  await expect(page.getByRole('heading', { name: 'Volumes' })).toBeVisible();
+  // Its stream (a pull, a push) was stopped when the list was hidden: nothing it showed would be true now.
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Create…' })).toBeEnabled();
+});

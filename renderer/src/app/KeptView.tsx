@@ -1,5 +1,6 @@
 import { Activity, Suspense, useState, type ReactElement } from 'react';
 import { ViewErrorBoundary } from './ViewErrorBoundary';
+import { ViewShowing } from '../ui/view-showing';
 
 /**
  * A section's list that stays drawn while another place is shown (issue 17): opening it again, or
@@ -31,7 +32,9 @@ export function KeptView({ shown, prerender = false, view }: { shown: boolean; p
   return (
     <Activity mode={shown ? 'visible' : 'hidden'}>
       <ViewErrorBoundary resetKey={showings}>
-        <Suspense fallback={null}>{view}</Suspense>
+        <ViewShowing.Provider value={showings}>
+          <Suspense fallback={null}>{view}</Suspense>
+        </ViewShowing.Provider>
       </ViewErrorBoundary>
     </Activity>
   );

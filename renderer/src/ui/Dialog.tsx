@@ -1,4 +1,5 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useHiddenSinceDrawn } from './view-showing';
 
 /**
  * A modal built on <dialog>: the browser gives focus trapping, Escape to close and the right role,
@@ -14,26 +15,35 @@ export function Dialog({
   children: ReactNode;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  // Left open when its list was hidden (Back, a notification opening a container): closed on return,
+  // since what it was doing (a pull, a push) stopped when the list was hidden.
+  const hiddenSinceDrawn = useHiddenSinceDrawn();
+  useEffect(() => {
+    if (hiddenSinceDrawn) onClose();
+  }, [hiddenSinceDrawn, onClose]);
   useEffect(() => {
     const dialog = ref.current;
+    if (hiddenSinceDrawn) return;
     if (dialog && !dialog.open) dialog.showModal();
     // showModal focuses the first focusable element (often a Copy button of a command preview), and
     // React's autoFocus ran before it, on a dialog not yet shown; the control marked data-autofocus
     // is the one meant to have the focus.
     dialog?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     return () => dialog?.close();
-  }, []);
+  }, [hiddenSinceDrawn]);
   return (
     <dialog
       ref={ref}
       className="dialog"
-      aria-labelledby="dialog-title"
+      aria-labelledby={titleId}
       onCancel={(event) => {
         event.preventDefault();
         onClose();
       }}
     >
-      <h2 id="dialog-title" className="dialog__title">
+      {/* One id per dialog: a kept list hidden with a dialog in it still holds that dialog in the page. */}
+      <h2 id={titleId} className="dialog__title">
         {title}
       </h2>
       {children}

@@ -7,6 +7,7 @@ import type { BerthErrorShape } from '../../../../engine/contract/errors';
 import { parseImageReference } from '../../../../engine/contract/reference';
 import { registryLoginInput } from '../../../../engine/contract/schemas';
 import { firstProblemText } from '../../ui/inputProblem';
+import { useHiddenSinceDrawn } from '../../ui/view-showing';
 import type { LayerProgress, PullEvent } from '../../../../engine/contract/types';
 import { berth } from '../../rpc/client';
 import { toBerthError } from '../../rpc/errors';
@@ -57,7 +58,10 @@ export function PushDialog({ reference, onClose }: { reference: string; onClose:
   const [layers, setLayers] = useState<LayerProgress[]>([]);
   const [phase, setPhase] = useState<{ name: 'pushing' } | { name: 'done' } | { name: 'failed'; error: BerthErrorShape }>({ name: 'pushing' });
   const subscription = useRef<{ unsubscribe(): void } | undefined>(undefined);
+  // Shown again after its list was hidden (which stopped the push): closing, not pushing again.
+  const hiddenSinceDrawn = useHiddenSinceDrawn();
   useEffect(() => {
+    if (hiddenSinceDrawn) return;
     subscription.current = berth.images.push.subscribe(
       { reference },
       {
@@ -66,7 +70,7 @@ export function PushDialog({ reference, onClose }: { reference: string; onClose:
       },
     );
     return () => subscription.current?.unsubscribe();
-  }, [reference]);
+  }, [reference, hiddenSinceDrawn]);
   return (
     <Dialog title={t('registry.pushTitle', { reference })} onClose={onClose}>
       <CommandPreview command={imagePushCommand(reference)} />
