@@ -104,7 +104,7 @@ export interface ConnectionApi {
   diskUsage(): Promise<DiskUsage>;
   /**
    * Berth changed something on the engine: the lists kept between asks (engine/docker/kept-list.ts)
-   * are asked of the engine afresh, since not every change sends an event (connecting a container
+   * are forgotten (the next ask goes to the engine), since not every change sends an event (connecting a container
    * that never ran to a network sends none), and every page is told what that answer changed.
    */
   forgetKept(): void;

@@ -150,8 +150,8 @@ export const changingStreams = new Set(['images.pull', 'images.build', 'images.p
 export const leavesListsAlone = new Set(['exec.open', 'exec.input', 'exec.resize', 'exec.close', 'images.checkUpdates', 'registries.login', 'registries.logout']);
 
 /**
- * After each mutation, the engine's kept lists are asked of it afresh before the answer leaves, so
- * the page's refetch that follows sees what Berth just did even where the engine sent no event;
+ * After each mutation, the engine's kept lists are forgotten before the answer leaves (the next ask
+ * goes to the engine), so the page's refetch that follows sees what Berth just did even where the engine sent no event;
  * likewise after each value of a stream that changes the engine (`changingStreams`).
  */
 const freshListsAfterChanges = t.middleware(async ({ ctx, type, path, next }) => {
