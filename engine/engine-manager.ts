@@ -289,7 +289,7 @@ export class EngineManager {
       watchAlerts: (signal) => this.alerts.iterate(signal, { initial: true, alerts: [...this.current.connection.recentAlerts] }),
       info: () => this.current.api.connection.info(),
       diskUsage: () => this.current.api.connection.diskUsage(),
-      forgetKept: () => this.current.api.connection.forgetKept(),
+      forgetKept: (lists) => this.current.api.connection.forgetKept(lists),
     };
     return new Proxy({} as EngineApi, {
       get: (_target, key: keyof EngineApi) => (key === 'connection' ? connection : this.current.api[key]),

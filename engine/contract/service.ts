@@ -94,6 +94,10 @@ export interface SwarmApi {
   deploy(file: string, stack: string, signal: AbortSignal | undefined): AsyncIterable<ComposeEvent>;
 }
 
+/** The lists the engine side keeps between asks (engine/docker/kept-list.ts). */
+export const keptLists = ['containers', 'images', 'volumes'] as const;
+export type KeptListName = (typeof keptLists)[number];
+
 export interface ConnectionApi {
   status(): EngineStatus;
   watchStatus(signal: AbortSignal | undefined): AsyncIterable<EngineStatus>;
@@ -103,11 +107,11 @@ export interface ConnectionApi {
   info(): Promise<EngineInfo>;
   diskUsage(): Promise<DiskUsage>;
   /**
-   * Berth changed something on the engine: the lists kept between asks (engine/docker/kept-list.ts)
+   * Berth changed something on the engine: `lists` of those kept between asks (engine/docker/kept-list.ts)
    * are forgotten (the next ask goes to the engine), since not every change sends an event (connecting a container
    * that never ran to a network sends none), and every page is told what that answer changed.
    */
-  forgetKept(): void;
+  forgetKept(lists: readonly KeptListName[]): void;
 }
 
 export interface ContainersApi {

@@ -5,7 +5,7 @@ import { commandOf, namesContainers, type CommandLog } from './command-log.js';
 import { errorFields, logFor } from '../shared/log.js';
 import { BerthError, type BerthErrorShape } from './errors.js';
 import { inputRefusal, issueProblem } from './input-problems.js';
-import type { EngineApi, EnginesApi } from './service.js';
+import { keptLists, type EngineApi, type EnginesApi, type KeptListName } from './service.js';
 
 /** What every contract handler receives: the engine it works on, and the engines it could switch to. */
 export interface ContractContext {
@@ -134,12 +134,19 @@ const recordCommands = t.middleware(async ({ ctx, type, path, getRawInput, next,
 });
 
 /**
- * Streams that change what the engine holds (every other stream only reads). A page acts on what
- * they send before they end (the Build dialog asks for the images list on `done`), and some of
- * their changes send no engine event (an image built without a name), so the kept lists are
- * forgotten before each value leaves and again at the end.
+ * Streams that change what the engine holds (every other stream only reads), and the kept lists
+ * they can change. A page acts on what they send before they end (the Build dialog asks for the
+ * images list on `done`), and some of their changes send no engine event (an image built without a
+ * name), so those lists are forgotten before each value leaves and again at the end. A pull, build
+ * or push changes images only: the containers and volumes lists stay kept through a long pull.
  */
-export const changingStreams = new Set(['images.pull', 'images.build', 'images.push', 'composeCli.run', 'swarm.deploy']);
+export const changingStreams = new Map<string, readonly KeptListName[]>([
+  ['images.pull', ['images']],
+  ['images.build', ['images']],
+  ['images.push', ['images']],
+  ['composeCli.run', keptLists],
+  ['swarm.deploy', keptLists],
+]);
 
 /**
  * Mutations that change nothing the kept lists show: a shell's keystrokes and size (each keystroke is
@@ -161,13 +168,14 @@ const freshListsAfterChanges = t.middleware(async ({ ctx, type, path, next }) =>
     forgetKept(ctx);
     return result;
   }
-  if (!result.ok || !changingStreams.has(path)) return result;
-  return { ...result, data: forgettingAsItGoes(result.data as AsyncIterable<unknown>, () => forgetKept(ctx)) };
+  const lists = changingStreams.get(path);
+  if (!result.ok || !lists) return result;
+  return { ...result, data: forgettingAsItGoes(result.data as AsyncIterable<unknown>, () => forgetKept(ctx, lists)) };
 });
 
-function forgetKept(ctx: ContractContext): void {
+function forgetKept(ctx: ContractContext, lists: readonly KeptListName[] = keptLists): void {
   try {
-    ctx.engine.connection.forgetKept();
+    ctx.engine.connection.forgetKept(lists);
   } catch (error) {
     log.caught('forgetting the kept lists after a change', error); // the change itself is done: its answer stands
   }

@@ -60,7 +60,7 @@ function connectionApi(connection: EngineConnection): ConnectionApi {
     watchStatus: (signal) => connection.statusChanges.iterate(signal, connection.status),
     watchChanges: (signal) => connection.changes.iterate(signal),
     watchAlerts: (signal) => connection.watchAlerts(signal),
-    forgetKept: () => Object.values(connection.kept).forEach((list) => list.forgetOwnChange()),
+    forgetKept: (lists) => lists.forEach((name) => connection.kept[name].forgetOwnChange()),
     async diskUsage() {
       return toDiskUsage((await engineCall(systemDf(connection.docker))) as RawDiskUsage);
     },

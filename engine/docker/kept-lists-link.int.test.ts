@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openEngine, type OpenEngine } from '../runtime.js';
 import { fixtureImage, requireDockerHost } from '../testing/engine-env.js';
+import { keptLists } from '../contract/service.js';
 
 // The lists kept on the engine side (./kept-list.ts) across a link that goes and comes back. A call
 // the engine never answers (a remote engine's connection dropped by the network: nothing resets it)
@@ -81,7 +82,7 @@ describe('the kept lists when the link goes while a call is out', () => {
     const generation = engine.connection.status.generation;
     proxy.hold();
     // Pages asked while the engine had stopped answering: these calls never come back.
-    engine.api.connection.forgetKept();
+    engine.api.connection.forgetKept(keptLists);
     void engine.api.containers.list().catch(() => undefined);
     void engine.api.images.list().catch(() => undefined);
     await expect.poll(() => engine.connection.status.state, { timeout: 5000 }).toBe('disconnected');
