@@ -182,10 +182,6 @@ export class KeptList<T> {
       });
   }
 
-  /**
-   * The rows to keep, given the kept ones and the engine's answer behind them (called only when
-   * nothing changed the list while the call was out), and pages told when they differ.
-   */
   /** Pages are told the whole list may differ from what they hold (no rows to say which). */
   protected tellAllChanged(): void {
     this.tellChanged();
@@ -201,6 +197,10 @@ export class KeptList<T> {
     this.forget();
   }
 
+  /**
+   * The rows to keep, given the kept ones and the engine's answer behind them (called only when
+   * nothing changed the list while the call was out), and pages told when they differ.
+   */
   protected refreshed(kept: T[], fresh: T[]): T[] {
     if (sameRows(kept, fresh)) return kept; // served in the order pages were given
     this.tellChanged();
