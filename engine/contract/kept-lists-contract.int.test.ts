@@ -30,6 +30,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const id of made) await docker.getImage(id).remove({ force: true }).catch(() => undefined);
   await docker.getContainer(`${prefix}-c`).remove({ force: true }).catch(() => undefined);
+  await docker.getContainer(`${prefix}-commit`).remove({ force: true }).catch(() => undefined);
   await docker.getNetwork(`${prefix}-net`).remove().catch(() => undefined);
   await engine?.close();
   if (context) await rm(context, { recursive: true, force: true });
@@ -57,6 +58,16 @@ describe('the kept images list after a stream that changes the engine', () => {
     } finally {
       other.stop();
     }
+  });
+});
+
+describe('the kept images list after a mutation', () => {
+  it('lists an image committed without a name as soon as the commit answers (the engine sends only a container event for it)', async () => {
+    const container = await docker.createContainer({ name: `${prefix}-commit`, Image: fixtureImage });
+    await caller.images.list(); // kept from here
+    const { id } = await caller.containers.commit({ container: container.id, reference: '', message: '', author: '', pause: true, changes: [] });
+    made.push(id);
+    expect((await caller.images.list()).map((image) => image.id)).toContain(id);
   });
 });
 

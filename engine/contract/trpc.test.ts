@@ -2,7 +2,8 @@ import { getErrorShape, TRPCError } from '@trpc/server';
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { BerthError } from './errors.js';
-import { changingStreams, leavesListsAlone, procedure, router } from './trpc.js';
+import { keptLists } from './service.js';
+import { procedure, router, type ContractMeta } from './trpc.js';
 import { contractRouter } from './router.js';
 
 const testRouter = router({
@@ -94,8 +95,8 @@ describe('the engine lists kept between asks', () => {
   it("are left by a shell's keystrokes and by the update check every page load makes, which change nothing they show", async () => {
     const forgets: string[] = [];
     const calls = router({
-      exec: router({ input: procedure.mutation(() => 'typed') }),
-      images: router({ checkUpdates: procedure.mutation(() => 'checked') }),
+      exec: router({ input: procedure.meta({ changesLists: 'none' }).mutation(() => 'typed') }),
+      images: router({ checkUpdates: procedure.meta({ changesLists: 'none' }).mutation(() => 'checked') }),
     }).createCaller({ engine: { connection: { forgetKept: () => forgets.push('forgotten') } } } as never);
     await calls.exec.input();
     await calls.images.checkUpdates();
@@ -106,13 +107,13 @@ describe('the engine lists kept between asks', () => {
     const forgets: string[] = [];
     const calls = router({
       images: router({
-        build: procedure.subscription(async function* () {
+        build: procedure.meta({ changesLists: ['images'] }).subscription(async function* () {
           yield 'step';
           forgets.push('made');
           yield 'done';
         }),
       }),
-      logs: router({ follow: procedure.subscription(async function* () { yield 'line'; }) }),
+      logs: router({ follow: procedure.meta({ changesLists: 'none' }).subscription(async function* () { yield 'line'; }) }),
     }).createCaller({ engine: { connection: { forgetKept: (lists: string[]) => forgets.push(`forgotten ${lists.join(',')}`) } } } as never);
     for await (const _line of await calls.logs.follow()) forgets.push('read');
     expect(forgets).toEqual(['read']);
@@ -122,9 +123,43 @@ describe('the engine lists kept between asks', () => {
     expect(forgets).toEqual(['forgotten images', 'sent step', 'made', 'forgotten images', 'sent done', 'forgotten images']);
   });
 
-  it('name streams and mutations as the contract names them (a renamed one would fall out of its set)', () => {
-    const procedures = (contractRouter as unknown as { _def: { procedures: Record<string, { _def: { type: string } }> } })._def.procedures;
-    for (const path of changingStreams.keys()) expect(procedures[path]?._def.type, path).toBe('subscription');
-    for (const path of leavesListsAlone) expect(procedures[path]?._def.type, path).toBe('mutation');
+  it('are forgotten after a mutation that declares nothing, all of them: a list forgotten for nothing costs a wait, one kept too long is wrong', async () => {
+    const forgets: string[] = [];
+    const calls = router({ acts: procedure.mutation(() => 'done') }).createCaller({
+      engine: { connection: { forgetKept: (lists: string[]) => forgets.push(lists.join(',')) } },
+    } as never);
+    await calls.acts();
+    expect(forgets).toEqual(['containers,images,volumes']);
+  });
+
+  it('are named, by every mutation and subscription of the contract, in what it changes of them', () => {
+    const procedures = (contractRouter as unknown as { _def: { procedures: Record<string, { _def: { type: string; meta?: ContractMeta } }> } })._def.procedures;
+    const undeclared = Object.entries(procedures)
+      .filter(([, p]) => p._def.type !== 'query' && p._def.meta?.changesLists === undefined)
+      .map(([path]) => path);
+    expect(undeclared).toEqual([]);
+    for (const [path, p] of Object.entries(procedures)) {
+      const effect = p._def.meta?.changesLists;
+      if (typeof effect === 'object') expect(effect.length && effect.every((list) => keptLists.includes(list)), path).toBe(true);
+    }
+  });
+
+  it('are left by changes to what no kept list shows: a file deleted inside a volume, a network made, a saved engine, a VM setting, a swarm service scaled', async () => {
+    const forgets: string[] = [];
+    // Whatever the handlers call answers at once: this is about the lists, not the work.
+    const anything: object = new Proxy(() => undefined, { get: () => anything, apply: async () => undefined });
+    const calls = contractRouter.createCaller({
+      engine: new Proxy({}, { get: (_, area) => (area === 'connection' ? { forgetKept: (lists: string[]) => forgets.push(lists.join(',')) } : anything) }),
+      engines: anything,
+    } as never);
+    await calls.volumes.deleteFile({ volume: 'data', path: '/old.log' });
+    await calls.networks.create({ name: 'backend' });
+    await calls.engines.saved.remove({ name: 'staging' });
+    await calls.engines.vm.configure({ cpus: 2, memoryMiB: 2048, diskGiB: 20 });
+    await calls.swarm.scale({ service: 'web', replicas: 3 });
+    expect(forgets).toEqual([]);
+    // Against one that does change them: containers only, for a start.
+    await calls.containers.act({ ids: ['web'], action: 'start' });
+    expect(forgets).toEqual(['containers']);
   });
 });

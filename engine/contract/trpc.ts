@@ -19,7 +19,30 @@ export interface ContractContext {
 
 const log = logFor('contract');
 
-const t = initTRPC.context<ContractContext>().create({
+/**
+ * What a contract procedure does to the lists the engine side keeps between asks
+ * (engine/docker/kept-list.ts), which Berth's own changes forget (`freshListsAfterChanges`):
+ * - `'all'`: it can change any of them (a compose run pulls images, makes containers and volumes);
+ * - a list of names: only those (a pull, build or push changes images only, so the containers and
+ *   volumes lists stay kept through a long pull);
+ * - `'none'`: it changes nothing they show (a shell's keystrokes, a registry login, a saved engine).
+ * Where a change sends an engine event the list is forgotten then too; declaring it still matters:
+ * the acting page asks again as soon as the answer (or a stream's value) arrives, often before the
+ * event, and some changes send none (an image built without a name, a never-started container
+ * connected to a network).
+ */
+export type KeptListsEffect = 'all' | 'none' | readonly KeptListName[];
+
+/** What each procedure declares with `.meta(…)`. */
+export interface ContractMeta {
+  /**
+   * Its effect on the kept lists. Every mutation and subscription states one (trpc.test.ts walks the
+   * contract and fails for any that does not); a query reads only and states none.
+   */
+  changesLists?: KeptListsEffect;
+}
+
+const t = initTRPC.context<ContractContext>().meta<ContractMeta>().create({
   isServer: true,
   // tRPC adds more to an error outside "production", which neither Electron's main process nor the
   // web host sets as NODE_ENV; the formatter below drops the stack in every mode anyway.
@@ -134,46 +157,32 @@ const recordCommands = t.middleware(async ({ ctx, type, path, getRawInput, next,
 });
 
 /**
- * Streams that change what the engine holds (every other stream only reads), and the kept lists
- * they can change. A page acts on what they send before they end (the Build dialog asks for the
- * images list on `done`), and some of their changes send no engine event (an image built without a
- * name), so those lists are forgotten before each value leaves and again at the end. A pull, build
- * or push changes images only: the containers and volumes lists stay kept through a long pull.
+ * After a mutation that changes kept lists (its `changesLists`), they are forgotten before the answer
+ * leaves (the next ask goes to the engine), so the page's refetch that follows sees what Berth just
+ * did even where the engine sent no event (or has not sent it yet). A subscription that changes them
+ * forgets them before each value leaves (a page acts on what it sends before it ends: the Build
+ * dialog asks for the images list on `done`) and again at its end. A procedure that declares nothing
+ * is taken to change every list: a list forgotten for nothing costs one wait on the engine, one kept
+ * too long shows rows the engine no longer has.
  */
-export const changingStreams = new Map<string, readonly KeptListName[]>([
-  ['images.pull', ['images']],
-  ['images.build', ['images']],
-  ['images.push', ['images']],
-  ['composeCli.run', keptLists],
-  ['swarm.deploy', keptLists],
-]);
-
-/**
- * Mutations that change nothing the kept lists show: a shell's keystrokes and size (each keystroke is
- * a mutation), the update check every page makes once its containers list has answered (it reads
- * registries), a registry login. Forgetting at each of them left the next page load waiting on the
- * engine, and the lists unkept while someone typed in a terminal.
- */
-export const leavesListsAlone = new Set(['exec.open', 'exec.input', 'exec.resize', 'exec.close', 'images.checkUpdates', 'registries.login', 'registries.logout']);
-
-/**
- * After each mutation, the engine's kept lists are forgotten before the answer leaves (the next ask
- * goes to the engine), so the page's refetch that follows sees what Berth just did even where the engine sent no event;
- * likewise after each value of a stream that changes the engine (`changingStreams`).
- */
-const freshListsAfterChanges = t.middleware(async ({ ctx, type, path, next }) => {
-  if (type === 'query' || leavesListsAlone.has(path)) return next();
+const freshListsAfterChanges = t.middleware(async ({ ctx, type, meta, next }) => {
+  const lists = listsChangedBy(meta);
+  if (type === 'query' || !lists.length) return next();
   const result = await next();
   if (type === 'mutation') {
-    forgetKept(ctx);
+    forgetKept(ctx, lists);
     return result;
   }
-  const lists = changingStreams.get(path);
-  if (!result.ok || !lists) return result;
+  if (!result.ok) return result;
   return { ...result, data: forgettingAsItGoes(result.data as AsyncIterable<unknown>, () => forgetKept(ctx, lists)) };
 });
 
-function forgetKept(ctx: ContractContext, lists: readonly KeptListName[] = keptLists): void {
+function listsChangedBy(meta: ContractMeta | undefined): readonly KeptListName[] {
+  const effect = meta?.changesLists ?? 'all';
+  return effect === 'all' ? keptLists : effect === 'none' ? [] : effect;
+}
+
+function forgetKept(ctx: ContractContext, lists: readonly KeptListName[]): void {
   try {
     ctx.engine.connection.forgetKept(lists);
   } catch (error) {

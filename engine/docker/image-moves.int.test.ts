@@ -104,6 +104,16 @@ describe('images and containers as files', () => {
     expect(await output(`${prefix}-import:v1`)).toContain('exported');
   });
 
+  it('commits and imports with no message, author or --change line, as the dialogs send them by default', async () => {
+    const source = await docker.createContainer({ Image: fixtureImage, Labels: { 'dev.berth.test': 'moves' } });
+    made.push(source.id);
+    const committed = await engine.api.containers.commit({ container: source.id, reference: `${prefix}-plain:v1`, message: '', author: '', pause: true, changes: [] });
+    expect((await docker.getImage(`${prefix}-plain:v1`).inspect()).Id).toBe(committed.id);
+    const path = await toFile('plain.tar', (sink) => engine.api.containers.exportTo(source.id, sink));
+    const imported = await engine.api.images.importFrom(createReadStream(path), { reference: `${prefix}-plain:v2`, message: '', changes: [] });
+    expect((await docker.getImage(`${prefix}-plain:v2`).inspect()).Id).toBe(imported.id);
+  });
+
   it('ends a load whose upload stops midway (a page that went away) with an error instead of waiting for ever', async () => {
     const path = await toFile('partial.tar', (sink) => engine.api.images.saveTo([fixtureImage], sink));
     const cut = createReadStream(path, { end: 64 * 1024 });

@@ -23,17 +23,28 @@ function repoAndTag(reference: string): { repo?: string; tag?: string } {
   return { repo: parsed.reference.repository, tag: parsed.reference.tag ?? 'latest' };
 }
 
+/**
+ * The query without its unset keys: docker-modem sends an undefined value as an empty one
+ * (`changes=`), which the engine reads as one empty Dockerfile line and refuses ("file with no
+ * instructions"), so a commit or import without a --change line failed.
+ */
+function setOnly<T extends Record<string, unknown>>(query: T): Partial<T> {
+  return Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
 /** docker commit (POST /commit): the new image's id. */
 export async function commitContainer(docker: Docker, input: z.output<typeof containerCommitInput>): Promise<{ id: string }> {
   const answer = (await engineCall(
-    docker.getContainer(input.container).commit({
-      ...repoAndTag(input.reference),
-      comment: input.message || undefined,
-      author: input.author || undefined,
-      pause: input.pause,
-      // Repeated `changes=` query values, as the CLI sends them.
-      changes: input.changes.length ? input.changes : undefined,
-    }),
+    docker.getContainer(input.container).commit(
+      setOnly({
+        ...repoAndTag(input.reference),
+        comment: input.message || undefined,
+        author: input.author || undefined,
+        pause: input.pause,
+        // Repeated `changes=` query values, as the CLI sends them.
+        changes: input.changes.length ? input.changes : undefined,
+      }),
+    ),
     `Container ${input.container}`,
   )) as { Id?: string };
   return { id: answer.Id ?? '' };
@@ -80,11 +91,14 @@ export async function importImage(
 ): Promise<{ id: string }> {
   const counted = countedSource(archive, (n) => progress?.add(n));
   const answer = await engineCall(
-    docker.importImage(counted, {
-      ...repoAndTag(input.reference),
-      message: input.message || undefined,
-      changes: input.changes.length ? input.changes : undefined,
-    }),
+    docker.importImage(
+      counted,
+      setOnly({
+        ...repoAndTag(input.reference),
+        message: input.message || undefined,
+        changes: input.changes.length ? input.changes : undefined,
+      }),
+    ),
   );
   const lines = await readJsonLines(answer);
   const failed = lines.find((l) => l.error || l.errorDetail);

@@ -8,7 +8,7 @@ export const composeCliRoutes = router({
   project: procedure.input(composeProjectInput).query(({ ctx, input }) => ctx.engine.composeCli.project(input.name)),
   services: procedure.input(composeServicesInput).query(({ ctx, input, signal }) => ctx.engine.composeCli.services(input.source, signal)),
   /** Runs Compose (up, down, pull, recreate, per-service restart/recreate) and streams its output. */
-  run: procedure.input(composeRunInput).subscription(async function* ({ ctx, input, signal }) {
+  run: procedure.meta({ changesLists: 'all' }).input(composeRunInput).subscription(async function* ({ ctx, input, signal }) {
     yield* ctx.engine.composeCli.run(input, signal);
   }),
 });

@@ -16,37 +16,44 @@ function requireNative(native: NativeEngineApi | undefined): NativeEngineApi {
   return native;
 }
 
+/**
+ * Nothing here changes what the current engine's kept lists show (trpc.ts `changesLists`): saved
+ * engines and VM settings are Berth's own, and switching, starting, stopping or resetting an engine
+ * drops its events stream, which forgets its kept lists anyway (kept-list.ts `linkClosed`).
+ */
+const enginesProcedure = procedure.meta({ changesLists: 'none' });
+
 export const enginesRoutes = router({
-  list: procedure.query(({ ctx }) => ctx.engines.list()),
-  use: procedure.input(engineUseInput).mutation(({ ctx, input }) => ctx.engines.use(input.id, input.confirmPlainTcp)),
+  list: enginesProcedure.query(({ ctx }) => ctx.engines.list()),
+  use: enginesProcedure.input(engineUseInput).mutation(({ ctx, input }) => ctx.engines.use(input.id, input.confirmPlainTcp)),
   saved: router({
-    add: procedure.input(savedEngineInput).mutation(({ ctx, input }) => ctx.engines.saved.add(input)),
-    update: procedure.input(savedEngineUpdateInput).mutation(({ ctx, input }) => ctx.engines.saved.update(input)),
-    remove: procedure.input(savedEngineRemoveInput).mutation(({ ctx, input }) => ctx.engines.saved.remove(input)),
+    add: enginesProcedure.input(savedEngineInput).mutation(({ ctx, input }) => ctx.engines.saved.add(input)),
+    update: enginesProcedure.input(savedEngineUpdateInput).mutation(({ ctx, input }) => ctx.engines.saved.update(input)),
+    remove: enginesProcedure.input(savedEngineRemoveInput).mutation(({ ctx, input }) => ctx.engines.saved.remove(input)),
   }),
-  trustHostKey: procedure.input(trustHostKeyInput).mutation(({ ctx, input }) => ctx.engines.trustHostKey(input.id, input.fingerprint)),
+  trustHostKey: enginesProcedure.input(trustHostKeyInput).mutation(({ ctx, input }) => ctx.engines.trustHostKey(input.id, input.fingerprint)),
   native: router({
-    available: procedure.query(({ ctx }) => ctx.engines.native !== undefined),
-    status: procedure.query(({ ctx }) => requireNative(ctx.engines.native).status()),
-    watch: procedure.subscription(async function* ({ ctx, signal }) {
+    available: enginesProcedure.query(({ ctx }) => ctx.engines.native !== undefined),
+    status: enginesProcedure.query(({ ctx }) => requireNative(ctx.engines.native).status()),
+    watch: enginesProcedure.subscription(async function* ({ ctx, signal }) {
       yield* requireNative(ctx.engines.native).watch(signal);
     }),
-    start: procedure.mutation(({ ctx }) => requireNative(ctx.engines.native).start()),
-    stop: procedure.mutation(({ ctx }) => requireNative(ctx.engines.native).stop()),
-    restart: procedure.mutation(({ ctx }) => requireNative(ctx.engines.native).restart()),
-    reset: procedure.mutation(({ ctx }) => requireNative(ctx.engines.native).reset()),
-    log: procedure.query(({ ctx }) => requireNative(ctx.engines.native).readLog()),
+    start: enginesProcedure.mutation(({ ctx }) => requireNative(ctx.engines.native).start()),
+    stop: enginesProcedure.mutation(({ ctx }) => requireNative(ctx.engines.native).stop()),
+    restart: enginesProcedure.mutation(({ ctx }) => requireNative(ctx.engines.native).restart()),
+    reset: enginesProcedure.mutation(({ ctx }) => requireNative(ctx.engines.native).reset()),
+    log: enginesProcedure.query(({ ctx }) => requireNative(ctx.engines.native).readLog()),
   }),
   vm: router({
-    status: procedure.query(({ ctx }) => ctx.engines.vm.status()),
-    watch: procedure.subscription(async function* ({ ctx, signal }) {
+    status: enginesProcedure.query(({ ctx }) => ctx.engines.vm.status()),
+    watch: enginesProcedure.subscription(async function* ({ ctx, signal }) {
       yield* ctx.engines.vm.watch(signal);
     }),
-    start: procedure.mutation(({ ctx }) => ctx.engines.vm.start()),
-    stop: procedure.mutation(({ ctx }) => ctx.engines.vm.stop()),
-    restart: procedure.mutation(({ ctx }) => ctx.engines.vm.restart()),
-    reset: procedure.mutation(({ ctx }) => ctx.engines.vm.reset()),
-    configure: procedure.input(vmSettingsInput).mutation(({ ctx, input }) => ctx.engines.vm.configure(input)),
-    log: procedure.query(({ ctx }) => ctx.engines.vm.readLog()),
+    start: enginesProcedure.mutation(({ ctx }) => ctx.engines.vm.start()),
+    stop: enginesProcedure.mutation(({ ctx }) => ctx.engines.vm.stop()),
+    restart: enginesProcedure.mutation(({ ctx }) => ctx.engines.vm.restart()),
+    reset: enginesProcedure.mutation(({ ctx }) => ctx.engines.vm.reset()),
+    configure: enginesProcedure.input(vmSettingsInput).mutation(({ ctx, input }) => ctx.engines.vm.configure(input)),
+    log: enginesProcedure.query(({ ctx }) => ctx.engines.vm.readLog()),
   }),
 });

@@ -2,10 +2,10 @@ import { containerLogsInput, mergedLogsInput } from '../schemas.js';
 import { procedure, router } from '../trpc.js';
 
 export const logsRoutes = router({
-  merged: procedure.input(mergedLogsInput).subscription(async function* ({ ctx, input, signal }) {
+  merged: procedure.meta({ changesLists: 'none' }).input(mergedLogsInput).subscription(async function* ({ ctx, input, signal }) {
     yield* ctx.engine.logs.merged(input.ids, input.tail, signal, input.sinceTime);
   }),
-  follow: procedure.input(containerLogsInput).subscription(async function* ({ ctx, input, signal }) {
+  follow: procedure.meta({ changesLists: 'none' }).input(containerLogsInput).subscription(async function* ({ ctx, input, signal }) {
     yield* ctx.engine.logs.stream(input, signal);
   }),
 });

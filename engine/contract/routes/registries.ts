@@ -3,6 +3,6 @@ import { procedure, router } from '../trpc.js';
 
 export const registryRoutes = router({
   list: procedure.query(({ ctx }) => ctx.engine.registries.list()),
-  login: procedure.input(registryLoginInput).mutation(({ ctx, input }) => ctx.engine.registries.login(input)),
-  logout: procedure.input(registryServerInput).mutation(({ ctx, input }) => ctx.engine.registries.logout(input)),
+  login: procedure.meta({ changesLists: 'none' }).input(registryLoginInput).mutation(({ ctx, input }) => ctx.engine.registries.login(input)),
+  logout: procedure.meta({ changesLists: 'none' }).input(registryServerInput).mutation(({ ctx, input }) => ctx.engine.registries.logout(input)),
 });
