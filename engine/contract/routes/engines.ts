@@ -1,6 +1,6 @@
 import { BerthError } from '../errors.js';
 import { engineUseInput, savedEngineInput, savedEngineRemoveInput, savedEngineUpdateInput } from '../engine-entry.js';
-import { trustHostKeyInput, vmSettingsInput } from '../schemas.js';
+import { trustHostKeyInput, unlockKeyInput, vmSettingsInput } from '../schemas.js';
 import type { NativeEngineApi } from '../service.js';
 import { procedure, router } from '../trpc.js';
 
@@ -25,6 +25,7 @@ export const enginesRoutes = router({
     remove: procedure.input(savedEngineRemoveInput).mutation(({ ctx, input }) => ctx.engines.saved.remove(input)),
   }),
   trustHostKey: procedure.input(trustHostKeyInput).mutation(({ ctx, input }) => ctx.engines.trustHostKey(input.id, input.fingerprint)),
+  unlockKey: procedure.input(unlockKeyInput).mutation(({ ctx, input }) => ctx.engines.unlockKey(input.id, input.key, input.passphrase)),
   native: router({
     available: procedure.query(({ ctx }) => ctx.engines.native !== undefined),
     status: procedure.query(({ ctx }) => requireNative(ctx.engines.native).status()),
