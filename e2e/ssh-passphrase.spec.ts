@@ -63,6 +63,7 @@ test('an SSH key locked with a passphrase: Berth names the key, refuses a wrong 
   await expect(prompt.getByRole('alert')).toContainText(`That passphrase does not unlock ${key}.`);
   await expect(engineStatus).toContainText('Disconnected');
   await expect(field).toBeEditable();
+  await expect(field).toHaveValue('');
 
   // The right one: the engine connects at once and its containers are listed.
   await field.fill(passphrase);

@@ -13,22 +13,26 @@ import './SshHostKeyNotice.css';
  * Where the banner says an ssh:// engine's login failed while a key file wants its passphrase
  * (`sshKeyLocked`): names the file (its path only), asks for the passphrase and sends it once
  * (`engines.unlockKey`); the engine reconnects at once. A wrong passphrase is said so and the field
- * stays, emptied, for another try. The passphrase lives in this field until sent, never in a store.
+ * stays, emptied, for another try. The passphrase lives only in the field (uncontrolled) until sent:
+ * never in React state or the mutation's variables, which react-query keeps for minutes.
  */
 export function SshKeyUnlockNotice({ status }: { status: EngineStatus }) {
   const { t } = useTranslation();
-  const [passphrase, setPassphrase] = useState('');
+  const [typed, setTyped] = useState(false);
   const field = useRef<HTMLInputElement>(null);
   const problem = status.lastErrorKind?.kind === 'sshKeyLocked' ? status.lastErrorKind : undefined;
   const unlock = useMutation({
-    mutationFn: (input: { key: string; passphrase: string }) => berth.engines.unlockKey.mutate({ id: status.endpoint.id, ...input }),
-    onSettled: () => setPassphrase(''),
+    mutationFn: (key: string) => berth.engines.unlockKey.mutate({ id: status.endpoint.id, key, passphrase: field.current?.value ?? '' }),
+    onSettled: () => {
+      if (field.current) field.current.value = '';
+      setTyped(false);
+    },
     onError: () => field.current?.focus(),
   });
   if (!problem) return null;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (passphrase && !unlock.isPending) unlock.mutate({ key: problem.key, passphrase });
+    if (typed && !unlock.isPending) unlock.mutate(problem.key);
   };
   return (
     <section className="ssh-key" aria-labelledby="ssh-unlock-title">
@@ -46,11 +50,10 @@ export function SshKeyUnlockNotice({ status }: { status: EngineStatus }) {
             className="input"
             type="password"
             autoComplete="off"
-            value={passphrase}
-            onChange={(e) => setPassphrase(e.target.value)}
+            onChange={(e) => setTyped(e.target.value !== '')}
           />
         </label>
-        <button type="submit" className="button button--primary" disabled={!passphrase || unlock.isPending}>
+        <button type="submit" className="button button--primary" disabled={!typed || unlock.isPending}>
           {unlock.isPending ? t('sshKey.unlocking') : t('sshKey.unlock')}
         </button>
       </form>
