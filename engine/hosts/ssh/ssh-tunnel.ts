@@ -156,7 +156,7 @@ export class SshTunnel {
     }
     const file = await readFile(path);
     const { utils } = await loadSsh();
-    // bcrypt_pbkdf in JavaScript: ~0.5 s for ssh-keygen's default 16 rounds, blocking (docs/PERFORMANCE.md).
+    // bcrypt_pbkdf in JavaScript, blocking: ~0.4 s for ssh-keygen's default 16 rounds, 3.3× OpenSSH (docs/PERFORMANCE.md).
     const key = utils.parseKey(file, passphrase);
     if (key instanceof Error) {
       throw new BerthError('INVALID_INPUT', `The passphrase does not unlock ${path}.`, undefined, { reason: 'sshKeyPassphraseWrong', params });
