@@ -72,6 +72,14 @@ test('an SSH key locked with a passphrase: Berth names the key, refuses a wrong 
   await expect(prompt).toBeHidden();
   await expect(page.getByRole('checkbox', { name: `Select ${name}`, exact: true })).toBeVisible();
 
+  // The command log records both tries as what a docker CLI user runs, without the passphrase.
+  await engineStatus.getByRole('button', { name: 'Command log' }).click();
+  const panel = page.getByRole('dialog', { name: 'Command log' });
+  const rows = panel.getByRole('table', { name: 'Command log' }).getByRole('row').filter({ hasText: `ssh-add ${key}` });
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0)).toContainText('Done');
+  await expect(rows.nth(1)).toContainText('Failed:');
+
   // Neither passphrase reached Berth's log (written at debug level here), nor any page.
   const logs = join(dir, 'berth', 'data', 'logs');
   const files = (await readdir(logs)).filter((f) => /^berth\.\d+\.log$/.test(f));
