@@ -12,7 +12,7 @@ import { SettingsFile } from './hosts/settings.js';
 import { VmEngine, type VmEngineOptions } from './hosts/vm/vm-engine.js';
 import { Listeners } from './shared/listeners.js';
 import { logFor } from './shared/log.js';
-import { connectEngine, defaultEndpoint, firstAnswering, probe, type OpenEngine } from './runtime.js';
+import { connectEngine, defaultEndpoint, firstAnswering, probe, type EngineHostOptions, type OpenEngine } from './runtime.js';
 import { sweepStaleEngineFolders } from './compose/engine-folders.js';
 
 export interface EngineManagerOptions {
@@ -23,8 +23,11 @@ export interface EngineManagerOptions {
   timings?: Partial<ConnectionTimings>;
   native?: Partial<NativeDockerdOptions>;
   vm?: Partial<VmEngineOptions>;
+  /** HOME (key files, known_hosts) and SSH_AUTH_SOCK for ssh:// engines; process.env by default (tests give a HOME of their own). */
+  env?: NodeJS.ProcessEnv;
 }
 
+const log = logFor('engines');
 const berthEngineChoice = 'berth';
 const berthVmChoice = 'berth-vm';
 
@@ -84,7 +87,7 @@ export class EngineManager {
     // The VM's status streams its answer to the Engine view when the check ends.
     const vmRefreshed = manager.vm.refresh();
     if (!options.engineUrl) await vmRefreshed;
-    else vmRefreshed.catch(logFor('engines').fallback('checking Berth’s VM', undefined));
+    else vmRefreshed.catch(log.fallback('checking Berth’s VM', undefined));
     await manager.link(await manager.initialEndpoint());
     return manager;
   }
@@ -150,7 +153,7 @@ export class EngineManager {
   }
 
   private async link(endpoint: EngineEndpoint): Promise<void> {
-    const next = await connectEngine(endpoint, this.options.timings, { dataDir: this.dataDir });
+    const next = await connectEngine(endpoint, this.options.timings, this.hostOptions());
     const previous = this.current;
     this.unlink.forEach((stop) => stop());
     this.current = next;
@@ -163,6 +166,10 @@ export class EngineManager {
     this.alerts.emit({ initial: true, alerts: [] });
     this.statusChanges.emit(next.connection.status);
     await previous?.close();
+  }
+
+  private hostOptions(): EngineHostOptions {
+    return { dataDir: this.dataDir, ...(this.options.env ? { env: this.options.env } : {}) };
   }
 
   /** Saved engines, detected ones and every docker context (Berth's own are added by choices()). */
@@ -189,7 +196,7 @@ export class EngineManager {
         if (current && status.state === 'connected') {
           return { endpoint, current, answering: true, ...(status.version ? { version: status.version } : {}), ...(status.apiVersion ? { apiVersion: status.apiVersion } : {}) };
         }
-        return { endpoint, current, ...(await probe(endpoint, 800, { dataDir: this.dataDir })) };
+        return { endpoint, current, ...(await probe(endpoint, 800, this.hostOptions())) };
       }),
     );
   }
@@ -249,7 +256,7 @@ export class EngineManager {
 
   /** A TLS engine whose handshake fails is refused with the reason, and the current engine stays. */
   private async refuseFailedTls(endpoint: EngineEndpoint): Promise<void> {
-    const result = await probe(endpoint, 3000, { dataDir: this.dataDir });
+    const result = await probe(endpoint, 3000, this.hostOptions());
     if (result.problem?.kind === 'tlsFiles') {
       throw new BerthError('INVALID_INPUT', `Berth cannot read the TLS file ${result.problem.detail ?? ''}.`, undefined, {
         reason: 'engineTlsFiles',
@@ -276,6 +283,23 @@ export class EngineManager {
         { reason: 'sshHostKeyNotOffered' },
       );
     }
+    current.connection.retryNow();
+    return current.connection.status;
+  }
+
+  private async unlockKey(id: string, key: string, passphrase: string): Promise<EngineStatus> {
+    const current = this.current;
+    const tunnel = current.endpoint.id === id ? current.sshTunnel : undefined;
+    if (!tunnel) {
+      throw new BerthError('CONFLICT', `${key} is not a key this engine's login is waiting to unlock.`, undefined, { reason: 'sshKeyNotLocked', params: { key } });
+    }
+    try {
+      await tunnel.unlock(key, passphrase);
+    } catch (error) {
+      log.info('ssh key not unlocked', { key, reason: (error as BerthError).reason });
+      throw error;
+    }
+    log.info('ssh key unlocked for this session', { key, engine: current.endpoint.url });
     current.connection.retryNow();
     return current.connection.status;
   }
@@ -323,6 +347,7 @@ export class EngineManager {
       list: () => this.choices(),
       use: (id, confirmPlainTcp) => this.use(id, confirmPlainTcp),
       trustHostKey: (id, fingerprint) => this.trustHostKey(id, fingerprint),
+      unlockKey: (id, key, passphrase) => this.unlockKey(id, key, passphrase),
       saved: {
         add: async (input) => (await saved.add(input), this.choices()),
         update: async (input) => (await saved.update(input), this.choices()),

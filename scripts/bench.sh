@@ -24,4 +24,5 @@ npx tsx bench/upload.bench.ts
 npx tsx bench/recreate.bench.ts
 npx tsx bench/native-engine.bench.ts
 npx tsx bench/ssh-engine.bench.ts
+npx tsx bench/ssh-key-unlock.bench.ts
 BERTH_VM_IMAGE=$(bash scripts/vm-image.sh "${BERTH_VM_IMAGE_CACHE:-/var/cache/berth-test/vm-image}" | tail -n 1) npx tsx bench/vm-engine.bench.ts

@@ -321,6 +321,14 @@ export function volumeDeleteRecipe(volume: string, path: string): string {
   return commandLine(['run', '--rm', '--network', 'none', '-v', `${volume}:/v`, 'busybox', 'rm', '-rf', '--', `/v${path}`]);
 }
 
+/**
+ * What a docker CLI user does for an ssh:// engine whose key wants a passphrase: docker has no flag
+ * for one; `docker -H ssh://` runs ssh, which asks ssh-agent, so the key is loaded into it once.
+ */
+export function sshAddRecipe(keyFile: string): string {
+  return ['ssh-add', keyFile].map(shellQuote).join(' ');
+}
+
 /** docker commit, with only the options that differ from the CLI's defaults (pause is on by default). */
 export function containerCommitCommand(input: { container: string; reference: string; message: string; author: string; pause: boolean; changes: readonly string[] }): string {
   return commandLine([

@@ -54,6 +54,11 @@ describe('commandOf: what each action equals, secrets masked', () => {
     expect(commandOf('projects.remove', { project: 'shop', volumes: ['shop_data'], networks: ['shop_default'] })).toBe('docker compose -p shop down -v');
   });
 
+  it('records unlocking an SSH key as what a docker CLI user runs, ssh-add with the key file, and never the passphrase', () => {
+    const command = commandOf('engines.unlockKey', { id: '0123456789ab', key: '/home/me/.ssh/id_ed25519', passphrase: 'correct horse' });
+    expect(command).toBe('ssh-add /home/me/.ssh/id_ed25519');
+  });
+
   it('names no command for reads and keystrokes', () => {
     for (const path of ['containers.list', 'exec.input', 'exec.resize', 'logs.follow', 'engines.use']) expect(commandOf(path, {})).toBeUndefined();
   });

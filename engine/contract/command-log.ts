@@ -17,6 +17,7 @@ import {
   networkCreateCommand,
   projectCommand,
   projectRemoveCommand,
+  sshAddRecipe,
   volumeCloneRecipe,
   volumeCreateCommand,
   volumeDeleteRecipe,
@@ -91,6 +92,7 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
  * The docker command a contract procedure equals, from its (validated) input; undefined for
  * procedures that only read, or that have no docker equivalent (terminal keystrokes, engine
  * switching). `name` turns a container id into the name a person knows. Secrets stay masked:
+ * unlocking an SSH key is ssh-add with its file, never the passphrase;
  * run's secret env values and build's secret args print as <hidden>, login never has the password.
  */
 export function commandOf(path: string, input: Input, name: (id: string) => string = (id) => id, result?: unknown): string | undefined {
@@ -139,6 +141,9 @@ export function commandOf(path: string, input: Input, name: (id: string) => stri
       return loginCommand(text(input.server), text(input.username));
     case 'registries.logout':
       return commandLine(['logout', text(input.server)]);
+    case 'engines.unlockKey':
+      // docker has no flag for a key's passphrase: its users load the key into ssh-agent. Never the passphrase.
+      return sshAddRecipe(text(input.key));
     case 'containers.commit':
       return containerCommitCommand({
         container: name(text(input.container)),

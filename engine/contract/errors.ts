@@ -179,6 +179,12 @@ export const errorReasons = [
   'sshHostKeyRevoked',
   'sshAuthFailed',
   'sshHostKeyNotOffered',
+  /** An ssh:// login failed while a key file wants its passphrase: params `user`, `host`, `key` (the file's path). */
+  'sshKeyLocked',
+  /** The passphrase given does not decrypt params `key`. */
+  'sshKeyPassphraseWrong',
+  /** params `key` is not a key file the engine's login is waiting to unlock (any more). */
+  'sshKeyNotLocked',
   /** A Swarm call on an engine that is not a swarm manager: params `state` (docker info's LocalNodeState). */
   'swarmNotManager',
   /** Scale asked of a service that is not replicated: params `service`, `mode`. */

@@ -340,6 +340,16 @@ export const trustHostKeyInput = engineIdInput.extend({
   fingerprint: z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/, problem('sshFingerprint')),
 });
 
+/**
+ * Unlock a key file an ssh:// engine's login skipped (`lastErrorKind.sshKeyLocked`): its path as
+ * shown, and the passphrase, which crosses once and is never kept (1,024 characters: OpenSSH's own
+ * read_passphrase buffer).
+ */
+export const unlockKeyInput = engineIdInput.extend({
+  key: z.string().min(1).max(4096, problem('pathTooLong')),
+  passphrase: z.string().min(1, problem('sshPassphraseEmpty')).max(1024, problem('sshPassphraseTooLong')),
+});
+
 export type ContainerActionInput = z.infer<typeof containerActionInput>;
 export type ContainerRenameInput = z.infer<typeof containerRenameInput>;
 export type ContainerRemoveInput = z.input<typeof containerRemoveInput>;

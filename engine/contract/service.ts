@@ -246,6 +246,13 @@ export interface EnginesApi {
    * revoked key is never offered. Errors: sshHostKeyNotOffered.
    */
   trustHostKey(id: string, fingerprint: string): Promise<EngineStatus>;
+  /**
+   * Decrypts the key file `key` that the current ssh:// engine `id`'s login skipped as locked, with
+   * `passphrase`, keeps the decrypted key in memory for the life of the process (as ssh-agent would;
+   * the passphrase itself is kept nowhere), then reconnects at once. Errors: sshKeyNotLocked,
+   * sshKeyPassphraseWrong.
+   */
+  unlockKey(id: string, key: string, passphrase: string): Promise<EngineStatus>;
   native: NativeEngineApi | undefined;
   vm: VmEngineApi;
 }

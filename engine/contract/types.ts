@@ -228,13 +228,15 @@ export type ConnectionState = 'connecting' | 'connected' | 'disconnected';
  * Why an ssh:// engine's link was refused (engine/hosts/ssh/ssh-tunnel.ts), worded by the renderer
  * as `ssh.linkLost.<kind>`. `host` is the name known_hosts uses (`[host]:port` off port 22),
  * fingerprints are OpenSSH's `SHA256:…`. An unknown key may be trusted (`engines.trustHostKey`); a
- * changed or revoked one never from Berth.
+ * changed or revoked one never from Berth. `sshKeyLocked`: the login failed and `key` (a key file's
+ * path, never its contents) was not offered because it wants its passphrase (`engines.unlockKey`).
  */
 export type SshLinkProblem =
   | { kind: 'sshHostKeyUnknown'; host: string; keyType: string; fingerprint: string }
   | { kind: 'sshHostKeyChanged'; host: string; keyType: string; fingerprint: string; knownFingerprint: string; file: string; line: number }
   | { kind: 'sshHostKeyRevoked'; host: string; keyType: string; fingerprint: string; file: string; line: number }
-  | { kind: 'sshAuthFailed'; user: string; host: string };
+  | { kind: 'sshAuthFailed'; user: string; host: string }
+  | { kind: 'sshKeyLocked'; user: string; host: string; key: string };
 
 export interface EngineStatus {
   endpoint: EngineEndpoint;

@@ -31,14 +31,15 @@ describe("Berth's log", () => {
 
     const log = logFor('test');
     log.info('creating a container', { env: ['DB_PASSWORD=env-value-1234'], auth: 'dXNlcjpwYXNz', nested: { token: 'tok-5678-abcd' } });
-    log.caught('reading a file', new Error('the server said password=pw-in-text-99 and token: tk-in-text-77'));
+    log.info('unlocking an SSH key', { key: '/home/me/.ssh/id_ed25519', passphrase: 'pp-field-4321', input: { passphrase: 'pp-nested-8765' } });
+    log.caught('reading a file', new Error('the server said password=pw-in-text-99 and token: tk-in-text-77, passphrase=pp-in-text-55'));
     await flushLog();
 
     const text = fileText();
     expect(text).toContain('registry login refused');
     expect(text).toContain(registry);
     expect(text).toContain('reading a file');
-    for (const secret of [password, 'env-value-1234', 'dXNlcjpwYXNz', 'tok-5678-abcd', 'pw-in-text-99', 'tk-in-text-77']) expect(text).not.toContain(secret);
+    for (const secret of [password, 'env-value-1234', 'dXNlcjpwYXNz', 'tok-5678-abcd', 'pw-in-text-99', 'tk-in-text-77', 'pp-field-4321', 'pp-nested-8765', 'pp-in-text-55']) expect(text).not.toContain(secret);
     // The Engine view's tail reads the same lines, newest last.
     const tail = await readLogTail(2);
     expect(tail).toHaveLength(2);

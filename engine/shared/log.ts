@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
  * pino-roll at `maxFileBytes` with `keptFiles` older files (so at most ~10 MB on disk), and a
  * `current.log` link to the file being written.
  *
- * Nothing secret reaches the file: fields named like secrets (password, auth, token, secret, env,
+ * Nothing secret reaches the file: fields named like secrets (password, passphrase, auth, token, secret, env,
  * X-Registry-Auth, …) are replaced by `<hidden>` (pino's redact), and every text (messages, error
  * messages and stacks) is scrubbed of values registered with `hideSecret` (a login's password) and
  * of `password=…`/`"token": "…"`-shaped pairs. See CVE-2025-3911 for what happens otherwise.
@@ -42,10 +42,10 @@ export interface LogOptions {
 
 const hidden = '<hidden>';
 /** Field names whose values never reach the file, at the top level and one level down. */
-const secretKeys = ['password', 'passwd', 'auth', 'authorization', 'token', 'identitytoken', 'registrytoken', 'secret', 'env', 'Env', 'registryAuth', 'x-registry-auth', 'buildArgs', 'cookie'];
+const secretKeys = ['password', 'passwd', 'passphrase', 'auth', 'authorization', 'token', 'identitytoken', 'registrytoken', 'secret', 'env', 'Env', 'registryAuth', 'x-registry-auth', 'buildArgs', 'cookie'];
 const redactPaths = secretKeys.flatMap((key) => [`["${key}"]`, `*["${key}"]`]);
 /** `password=…`, `token: …`, `"secret":"…"` in free text. */
-const secretPairs = /((?:password|passwd|pwd|secret|token|auth)["']?\s*[:=]\s*["']?)([^\s"',;}&]+)/gi;
+const secretPairs = /((?:password|passwd|passphrase|pwd|secret|token|auth)["']?\s*[:=]\s*["']?)([^\s"',;}&]+)/gi;
 
 const earlyLimit = 500;
 let early: { level: LogLevel; area: string; message: string; fields?: Record<string, unknown> }[] = [];

@@ -1,6 +1,6 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
-import { chmod, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, chmod, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -28,6 +28,12 @@ export interface SshEngine {
   /** `ssh-keygen -lf`'s fingerprint of the host key, "SHA256:…". */
   hostFingerprint(): Promise<string>;
   writeKnownHosts(): Promise<void>;
+  /**
+   * Another HOME, `<dir>/<name>`, whose only key is a new .ssh/id_ed25519 locked with `passphrase`
+   * (`ssh-keygen -N`), authorized on the host (sshd reads authorized_keys at each login), and whose
+   * known_hosts lists the host key as it is now.
+   */
+  homeWithLockedKey(name: string, passphrase: string): Promise<string>;
   startSshd(): Promise<void>;
   /** Ends sshd and every connection it serves (its session processes, by their ids). */
   stopSshd(): Promise<void>;
@@ -121,6 +127,17 @@ export async function startSshEngine(dir: string): Promise<SshEngine> {
     },
     async writeKnownHosts() {
       await writeFile(knownHosts, `[127.0.0.1]:${port} ${await hostKey()}\n`);
+    },
+    async homeWithLockedKey(name: string, passphrase: string) {
+      const lockedHome = join(dir, name);
+      const key = join(lockedHome, '.ssh', 'id_ed25519');
+      await mkdir(join(lockedHome, '.ssh'), { recursive: true, mode: 0o700 });
+      await rm(key, { force: true });
+      await rm(`${key}.pub`, { force: true });
+      await run('ssh-keygen', ['-q', '-t', 'ed25519', '-N', passphrase, '-C', `berth-test-${name}`, '-f', key]);
+      await appendFile(join(dir, 'authorized_keys'), await readFile(`${key}.pub`));
+      await writeFile(join(lockedHome, '.ssh', 'known_hosts'), `[127.0.0.1]:${port} ${await hostKey()}\n`);
+      return lockedHome;
     },
     async startSshd() {
       if (sshd) return;

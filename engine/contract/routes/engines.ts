@@ -1,6 +1,6 @@
 import { BerthError } from '../errors.js';
 import { engineUseInput, savedEngineInput, savedEngineRemoveInput, savedEngineUpdateInput } from '../engine-entry.js';
-import { trustHostKeyInput, vmSettingsInput } from '../schemas.js';
+import { trustHostKeyInput, unlockKeyInput, vmSettingsInput } from '../schemas.js';
 import type { NativeEngineApi } from '../service.js';
 import { procedure, router } from '../trpc.js';
 
@@ -32,6 +32,7 @@ export const enginesRoutes = router({
     remove: enginesProcedure.input(savedEngineRemoveInput).mutation(({ ctx, input }) => ctx.engines.saved.remove(input)),
   }),
   trustHostKey: enginesProcedure.input(trustHostKeyInput).mutation(({ ctx, input }) => ctx.engines.trustHostKey(input.id, input.fingerprint)),
+  unlockKey: enginesProcedure.input(unlockKeyInput).mutation(({ ctx, input }) => ctx.engines.unlockKey(input.id, input.key, input.passphrase)),
   native: router({
     available: enginesProcedure.query(({ ctx }) => ctx.engines.native !== undefined),
     status: enginesProcedure.query(({ ctx }) => requireNative(ctx.engines.native).status()),

@@ -1,11 +1,15 @@
 import Docker from 'dockerode';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EngineChanges, EngineStatus } from '../../contract/types.js';
-import type { EngineConnection } from '../../docker/connection.js';
+import type { ContractContext } from '../../contract/trpc.js';
+import { contractRouter } from '../../contract/router.js';
 import { dockerOptionsFor } from '../../docker/client.js';
+import { EngineManager } from '../../engine-manager.js';
+import type { Listeners } from '../../shared/listeners.js';
+import { flushLog, openLog } from '../../shared/log.js';
 import { connectEngine, type OpenEngine } from '../../runtime.js';
 import { fixtureImage } from '../../testing/engine-env.js';
 import { startSshEngine, type SshEngine } from '../../testing/ssh-engine.js';
@@ -46,7 +50,7 @@ async function firstOf<T>(items: AsyncIterable<T>): Promise<T> {
 }
 
 /** The next status that `accept` takes, or the current one if it already does. */
-function statusWhere(connection: EngineConnection, accept: (s: EngineStatus) => boolean, timeoutMs = 15_000): Promise<EngineStatus> {
+function statusWhere(connection: { status: EngineStatus; statusChanges: Listeners<EngineStatus> }, accept: (s: EngineStatus) => boolean, timeoutMs = 15_000): Promise<EngineStatus> {
   return new Promise((resolve, reject) => {
     if (accept(connection.status)) return resolve(connection.status);
     const timer = setTimeout(() => reject(new Error(`status never matched; last ${JSON.stringify(connection.status)}`)), timeoutMs);
@@ -227,3 +231,57 @@ describe('an ssh:// engine', () => {
     expect(await again.sshTunnel!.trust(await ssh.hostFingerprint())).toBe(false);
   });
 });
+
+describe('an ssh:// engine whose only key is locked with a passphrase, and no ssh-agent', () => {
+  const lockedData = join(dir, 'locked-data');
+  const logDir = join(dir, 'locked-logs');
+  const passphrase = `berth-pass-${process.pid}-phrase`;
+  const wrong = `not-it-${process.pid}-phrase`;
+  let manager: EngineManager | undefined;
+  afterAll(async () => manager?.close());
+
+  it('names the key that wants a passphrase, refuses a wrong one, connects with the right one, and writes it nowhere', async () => {
+    await openLog({ dir: logDir, level: 'debug' });
+    const home = await ssh.homeWithLockedKey('locked-home', passphrase);
+    const key = join(home, '.ssh', 'id_ed25519');
+    manager = await EngineManager.start({
+      engineUrl: ssh.url,
+      dataDir: lockedData,
+      env: { HOME: home },
+      timings: { backoffMinMs: 50, backoffMaxMs: 300, heartbeatMs: 500, pingTimeoutMs: 5000 },
+    });
+    const caller = contractRouter.createCaller({ engine: manager.api, engines: manager.engines } as ContractContext);
+    const id = manager.endpoint.id;
+
+    const locked = await statusWhere(manager, (s) => s.lastErrorKind !== undefined);
+    expect(locked.lastErrorKind).toEqual({ kind: 'sshKeyLocked', user: 'root', host: `127.0.0.1:${ssh.port}`, key });
+
+    await expect(caller.engines.unlockKey({ id, key, passphrase: wrong })).rejects.toMatchObject({ cause: { reason: 'sshKeyPassphraseWrong', params: { key } } });
+    // Only the key the engine asked for: not any file the caller names.
+    await expect(caller.engines.unlockKey({ id, key: '/etc/passwd', passphrase })).rejects.toMatchObject({ cause: { reason: 'sshKeyNotLocked' } });
+    await expect(caller.engines.unlockKey({ id, key, passphrase: 'x'.repeat(1025) })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    expect(manager.status.state).toBe('disconnected');
+
+    const answer = await caller.engines.unlockKey({ id, key, passphrase });
+    expect(JSON.stringify(answer)).not.toContain(passphrase);
+    await manager.waitUntilConnected(10_000);
+    const onRemote = (await remote.listContainers({ all: true })).map((c) => c.Names[0]!.slice(1));
+    expect((await caller.containers.list()).map((c) => c.name).sort()).toEqual(onRemote.sort());
+
+    // Kept in memory only: neither Berth's data folder nor its log holds either passphrase.
+    await flushLog();
+    const logText = await folderText(logDir);
+    expect(logText).toContain(key);
+    for (const secret of [passphrase, wrong]) {
+      expect(logText).not.toContain(secret);
+      expect(await folderText(lockedData)).not.toContain(secret);
+    }
+  });
+});
+
+/** Every file under `folder`, read as text and joined ('' when there is no such folder). */
+async function folderText(folder: string): Promise<string> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);
+  const texts = await Promise.all(entries.filter((e) => e.isFile()).map((e) => readFile(join(e.parentPath, e.name), 'utf8')));
+  return texts.join('\n');
+}

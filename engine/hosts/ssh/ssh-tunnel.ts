@@ -1,14 +1,16 @@
 import { Agent, type AgentOptions } from 'node:http';
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { inspect } from 'node:util';
-import type { Client, ClientChannel, ConnectConfig } from 'ssh2';
+import type { Client, ClientChannel, ConnectConfig, ParsedKey } from 'ssh2';
 import { BerthError } from '../../contract/errors.js';
 import type { EngineStatus } from '../../contract/types.js';
 import { loadSsh } from '../vm/guest-link.js';
 import type { HostKeyCheck, HostKeyStore } from './host-keys.js';
+import { unlockedKeys, wantsPassphrase, type UnlockedKeys } from './unlocked-keys.js';
 
 export interface SshTarget {
   host: string;
@@ -28,6 +30,8 @@ export interface SshTunnelOptions {
   env?: NodeJS.ProcessEnv;
   /** Key files to try first (IdentityFile lines of ~/.ssh/config for this host). */
   identityFiles?: string[];
+  /** Keys unlocked with their passphrase; the process's own (`unlockedKeys`) by default. */
+  unlockedKeys?: UnlockedKeys;
   readyTimeoutMs?: number;
   /** How often to check a quiet connection is still there (ssh's ServerAliveInterval). */
   keepaliveIntervalMs?: number;
@@ -69,6 +73,8 @@ export class SshTunnel {
   handshakes = 0;
   /** The last host key refused as unknown, which `trust` may pin. */
   offeredHostKey: OfferedHostKey | undefined;
+  /** Key files the last login skipped because they want a passphrase, which `unlock` may open. */
+  lockedKeys: readonly string[] = [];
   private client: Promise<Client> | undefined;
   private closed = false;
   /** The channels open on each live connection, to destroy when it drops. */
@@ -137,6 +143,28 @@ export class SshTunnel {
     return true;
   }
 
+  /**
+   * Decrypts the key file `path` with `passphrase` (in memory, on this side) and keeps the key for
+   * every later login of this process, as ssh-add would; only a file the last login skipped as
+   * locked. Nothing else keeps the passphrase. Errors: sshKeyNotLocked (not such a file now),
+   * sshKeyPassphraseWrong (the file stays locked; try again).
+   */
+  async unlock(path: string, passphrase: string): Promise<void> {
+    const params = { key: path };
+    if (!this.lockedKeys.includes(path)) {
+      throw new BerthError('CONFLICT', `${path} is not a key this engine's login is waiting to unlock.`, undefined, { reason: 'sshKeyNotLocked', params });
+    }
+    const file = await readFile(path);
+    const { utils } = await loadSsh();
+    // bcrypt_pbkdf in JavaScript, blocking: ~0.4 s for ssh-keygen's default 16 rounds, 3.3× OpenSSH (docs/PERFORMANCE.md).
+    const key = utils.parseKey(file, passphrase);
+    if (key instanceof Error) {
+      throw new BerthError('INVALID_INPUT', `The passphrase does not unlock ${path}.`, undefined, { reason: 'sshKeyPassphraseWrong', params });
+    }
+    (this.options.unlockedKeys ?? unlockedKeys).set(path, file, key);
+    this.lockedKeys = this.lockedKeys.filter((p) => p !== path);
+  }
+
   close(): void {
     this.closed = true;
     void this.client?.then((c) => c.end(), () => undefined);
@@ -153,10 +181,11 @@ export class SshTunnel {
   }
 
   private async connect(): Promise<Client> {
-    const { Client } = await loadSsh();
+    const { Client, utils } = await loadSsh();
     const client = new Client();
     const { host, port } = this.target;
     const user = this.target.user ?? this.env.USER ?? userInfo().username;
+    const { methods, locked } = this.authMethods(user, utils.parseKey);
     let refusal: Error | undefined;
     const hostVerifier = (key: Buffer, verify: (ok: boolean) => void) => {
       this.options.hostKeys.check(host, port, key).then(
@@ -176,6 +205,17 @@ export class SshTunnel {
       // and an error with no listener would end the process.
       client.on('error', (e: Error & { level?: string }) => {
         if (refusal) return reject(refusal);
+        if (e.level === 'client-authentication' && locked[0] !== undefined) {
+          // What OpenSSH would prompt for: the first key it could not offer without a passphrase.
+          this.lockedKeys = locked;
+          const params = { user, host: `${host}:${port}`, key: locked[0] };
+          return reject(
+            new SshLinkError(`${user}@${host} refused every key Berth could offer; ${locked[0]} wants its passphrase.`, 'Unlock the key in Berth, or load it into ssh-agent (ssh-add).', { kind: 'sshKeyLocked', ...params }, {
+              reason: 'sshKeyLocked',
+              params,
+            }),
+          );
+        }
         if (e.level === 'client-authentication') {
           return reject(
             new SshLinkError(`${user}@${host} refused every key Berth offered (ssh-agent and ~/.ssh keys).`, 'Add your public key to that user’s authorized_keys, or load the right key into ssh-agent.', { kind: 'sshAuthFailed', user, host: `${host}:${port}` }, {
@@ -192,7 +232,7 @@ export class SshTunnel {
         port,
         username: user,
         hostVerifier,
-        authHandler: this.authMethods(user),
+        authHandler: methods,
         readyTimeout: this.options.readyTimeoutMs ?? 15_000,
         keepaliveInterval: this.options.keepaliveIntervalMs ?? 5_000,
         keepaliveCountMax: 3,
@@ -251,9 +291,13 @@ export class SshTunnel {
     }
   }
 
-  /** ssh's order: the agent, then the identity files ~/.ssh/config names, then the usual key files that load without a passphrase. */
-  private authMethods(username: string): ConnectConfig['authHandler'] {
+  /**
+   * ssh's order: the agent, then the identity files ~/.ssh/config names, then the usual key files;
+   * a key file that wants a passphrase is offered once unlocked (`unlock`), and until then listed in `locked`.
+   */
+  private authMethods(username: string, parseKey: (file: Buffer) => ParsedKey | Error): { methods: NonNullable<ConnectConfig['authHandler']>; locked: string[] } {
     const methods: NonNullable<ConnectConfig['authHandler']> & unknown[] = [];
+    const locked: string[] = [];
     if (this.env.SSH_AUTH_SOCK) methods.push({ type: 'agent', username, agent: this.env.SSH_AUTH_SOCK });
     const home = this.env.HOME ?? homedir();
     const files = [...(this.options.identityFiles ?? []), ...['id_ed25519', 'id_ecdsa', 'id_rsa'].map((f) => join(home, '.ssh', f))];
@@ -264,10 +308,20 @@ export class SshTunnel {
       } catch {
         continue;
       }
-      // ssh2 skips a key it cannot parse (one that wants a passphrase): Berth never asks for one.
-      methods.push({ type: 'publickey', username, key });
+      const unlocked = (this.options.unlockedKeys ?? unlockedKeys).get(file, key);
+      if (unlocked) {
+        methods.push({ type: 'publickey', username, key: unlocked });
+        continue;
+      }
+      const parsed = parseKey(key);
+      // A file that is no key ssh2 reads is skipped, as ssh2 itself would skip it.
+      if (parsed instanceof Error) {
+        if (wantsPassphrase(parsed)) locked.push(file);
+        continue;
+      }
+      methods.push({ type: 'publickey', username, key: parsed });
     }
-    return methods;
+    return { methods, locked };
   }
 }
 

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SshHostKeyNotice } from '../features/engine/SshHostKeyNotice';
+import { SshKeyUnlockNotice } from '../features/engine/SshKeyUnlockNotice';
 import { useEngineStatus } from '../rpc/engine-sync';
 import { useUiStore } from '../state/ui-store';
 import { engineLinkError } from '../ui/engineLinkError';
@@ -27,6 +28,7 @@ export function EngineBanner() {
       {t('banner.actionsDisabled')}
       {status.lastError && <div className="banner__detail">{engineLinkError(t, status)}</div>}
       <SshHostKeyNotice status={status} />
+      <SshKeyUnlockNotice status={status} />
     </div>
   );
 }

@@ -166,6 +166,14 @@ describe('CatchUpWatch', () => {
     expect(watch.needsCatchUp(status('a', 1))).toBe(true);
   });
 
+  it('asks for one on the first connection when the page opened while the engine was away (a host key trusted, a key unlocked)', () => {
+    const watch = new CatchUpWatch();
+    watch.started();
+    expect(watch.needsCatchUp({ ...status('a', 0), state: 'disconnected' })).toBe(false);
+    expect(watch.needsCatchUp(status('a', 1))).toBe(true);
+    expect(watch.needsCatchUp(status('a', 1))).toBe(false);
+  });
+
   it("asks for one when the page's own link to Berth came back, even to the same connection", () => {
     const watch = new CatchUpWatch();
     watch.started();

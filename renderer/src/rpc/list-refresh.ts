@@ -98,12 +98,15 @@ export function catchUp(queryClient: QueryClient, engineId: string): void {
  * Tells from the status stream when the page must catch up (`catchUp`): a connection it has not
  * shown yet, or its own link to Berth back after a drop. A connection is the engine's id with its
  * generation: generations count per connection, and each engine switched to is a new connection
- * (generation 1 again), so the id is part of it. The first connection seen needs nothing: the
- * lists are being asked for anyway.
+ * (generation 1 again), so the id is part of it. The first connection seen needs nothing (the
+ * lists are being asked for anyway) unless the page saw the engine away first: what it asked for
+ * then got no list, and a first connection after a host key was trusted or a key unlocked sends no
+ * change notice of its own.
  */
 export class CatchUpWatch {
   private shown: string | undefined;
   private linkResumed = false;
+  private awayAtFirst = false;
 
   /** The status subscription (re)started: after the first time, the page's link dropped and came back, and notices sent meanwhile were lost. */
   started(): void {
@@ -112,11 +115,15 @@ export class CatchUpWatch {
 
   /** Whether `status` asks for a catch-up of its engine's lists. */
   needsCatchUp(status: Pick<EngineStatus, 'state' | 'generation' | 'endpoint'>): boolean {
-    if (status.state !== 'connected') return false;
+    if (status.state !== 'connected') {
+      if (status.state === 'disconnected' && this.shown === undefined) this.awayAtFirst = true;
+      return false;
+    }
     const connection = `${status.endpoint.id}\u0000${status.generation}`;
-    const needed = this.shown !== undefined && (connection !== this.shown || this.linkResumed);
+    const needed = (this.shown !== undefined || this.awayAtFirst) && (connection !== this.shown || this.linkResumed);
     this.shown = connection;
     this.linkResumed = false;
+    this.awayAtFirst = false;
     return needed;
   }
 }

@@ -32,5 +32,9 @@ describe('engineLinkError', () => {
     expect(engineLinkError(i18n.getFixedT('en'), { lastError: english, lastErrorKind: auth })).toBe(
       'me@build-box:22 refused every key Berth offered (ssh-agent, ~/.ssh/id_ed25519, id_ecdsa, id_rsa).',
     );
+    const locked = { kind: 'sshKeyLocked', user: 'me', host: 'build-box:22', key: '/home/me/.ssh/id_ed25519' } as const;
+    expect(engineLinkError(i18n.t, { lastError: english, lastErrorKind: locked })).toBe(
+      'me@build-box:22가 Berth가 내밀 수 있는 키를 모두 거부했습니다. /home/me/.ssh/id_ed25519 키는 암호 문구로 잠겨 있습니다.',
+    );
   });
 });

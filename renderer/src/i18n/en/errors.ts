@@ -218,4 +218,10 @@ export const errors = {
   sshAuthFailedHint: 'Add your public key to that user’s ~/.ssh/authorized_keys on the host, or load the right key into ssh-agent.',
   sshHostKeyNotOffered: 'That host key is not the one the engine offers now, or it is no longer unknown.',
   sshHostKeyNotOfferedHint: 'Wait for the engine to answer again and check the fingerprint it shows now.',
+  sshKeyLocked: '{{user}}@{{host}} refused every key Berth could offer, and {{key}} needs its passphrase before Berth can offer it.',
+  sshKeyLockedHint: 'Type the key’s passphrase in the banner, or load the key into ssh-agent (ssh-add).',
+  sshKeyPassphraseWrong: 'That passphrase does not unlock {{key}}.',
+  sshKeyPassphraseWrongHint: 'Check it and try again; it is the one you chose when you made the key with ssh-keygen.',
+  sshKeyNotLocked: '{{key}} is not a key this engine is waiting to unlock.',
+  sshKeyNotLockedHint: 'Wait for the engine to answer again: the banner names the key it needs now.',
 } as const;

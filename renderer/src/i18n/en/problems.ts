@@ -70,6 +70,8 @@ export const problems = {
     engineAddress: 'An engine address is tcp://host:port, ssh://user@host or unix:///path/to/docker.sock.',
     engineTlsPath: 'A TLS file is an absolute path, e.g. /home/me/.docker/ca.pem.',
     sshFingerprint: 'A host key fingerprint is OpenSSH’s SHA256 form, e.g. SHA256:PfT5zSb+gVUiNR0AG2ZbQXE4cxH1jcWS89cz/HKAT7g.',
+    sshPassphraseEmpty: 'Type the key’s passphrase.',
+    sshPassphraseTooLong: 'A passphrase is at most {{maximum}} characters.',
     buildContext: 'The build folder is an absolute path on the engine’s machine, e.g. /home/me/app.',
     buildArgName: 'A build argument name uses letters, digits and “_”.',
     cpusWhole: 'CPUs are a whole number, such as 2.',

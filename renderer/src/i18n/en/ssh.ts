@@ -5,6 +5,7 @@ export const ssh = {
     sshHostKeyChanged: 'The host key of {{host}} changed. Berth refused to connect.',
     sshHostKeyRevoked: 'The host key of {{host}} is marked as revoked. Berth refused to connect.',
     sshAuthFailed: '{{user}}@{{host}} refused every key Berth offered (ssh-agent, ~/.ssh/id_ed25519, id_ecdsa, id_rsa).',
+    sshKeyLocked: '{{user}}@{{host}} refused every key Berth could offer; {{key}} is locked with a passphrase.',
   },
   firstUse: {
     title: 'Is this the right host?',

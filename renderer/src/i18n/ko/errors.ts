@@ -220,4 +220,10 @@ export const errors: Catalog['errors'] = {
   sshAuthFailedHint: '그 호스트 사용자의 ~/.ssh/authorized_keys에 공개 키를 넣거나, 맞는 키를 ssh-agent에 올리세요.',
   sshHostKeyNotOffered: '엔진이 지금 내미는 호스트 키가 아니거나, 더 이상 처음 보는 키가 아닙니다.',
   sshHostKeyNotOfferedHint: '엔진이 다시 응답할 때까지 기다린 뒤 지금 보이는 지문을 확인하세요.',
+  sshKeyLocked: '{{user}}@{{host, josa(이/가)}} Berth가 내밀 수 있는 키를 모두 거부했습니다. {{key}} 키는 암호 문구로 잠겨 있어 풀어야 내밀 수 있습니다.',
+  sshKeyLockedHint: '배너에 키의 암호 문구를 입력하거나, ssh-add로 키를 ssh-agent에 올리세요.',
+  sshKeyPassphraseWrong: '이 암호 문구로는 {{key}} 키가 풀리지 않습니다.',
+  sshKeyPassphraseWrongHint: 'ssh-keygen으로 키를 만들 때 정한 암호 문구인지 확인하고 다시 입력하세요.',
+  sshKeyNotLocked: '{{key}} 키는 이 엔진이 풀기를 기다리는 키가 아닙니다.',
+  sshKeyNotLockedHint: '엔진이 다시 응답할 때까지 기다리세요. 지금 필요한 키는 배너에 나옵니다.',
 };

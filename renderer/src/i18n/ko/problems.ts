@@ -72,6 +72,8 @@ export const problems: Catalog['problems'] = {
     engineAddress: '엔진 주소는 tcp://호스트:포트, ssh://사용자@호스트, unix:///docker.sock/경로 형식입니다.',
     engineTlsPath: 'TLS 파일은 절대 경로로 적습니다. 예: /home/me/.docker/ca.pem',
     sshFingerprint: '호스트 키 지문은 OpenSSH의 SHA256 형식입니다. 예: SHA256:PfT5zSb+gVUiNR0AG2ZbQXE4cxH1jcWS89cz/HKAT7g',
+    sshPassphraseEmpty: '키의 암호 문구를 입력하세요.',
+    sshPassphraseTooLong: '암호 문구는 {{maximum}}자까지입니다.',
     buildContext: '빌드 폴더는 엔진이 있는 컴퓨터의 절대 경로입니다. 예: /home/me/app',
     buildArgName: '빌드 인수 이름에는 영문자, 숫자, “_”만 씁니다.',
     cpusWhole: 'CPU 수는 2처럼 정수로 씁니다.',

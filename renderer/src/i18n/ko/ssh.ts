@@ -6,6 +6,7 @@ export const ssh: Catalog['ssh'] = {
     sshHostKeyChanged: '{{host}}의 호스트 키가 바뀌었습니다. Berth가 연결을 거부했습니다.',
     sshHostKeyRevoked: '{{host}}의 호스트 키가 폐기된 키로 표시되어 있습니다. Berth가 연결을 거부했습니다.',
     sshAuthFailed: '{{user}}@{{host, josa(이/가)}} Berth가 내민 키를 모두 거부했습니다(ssh-agent, ~/.ssh/id_ed25519, id_ecdsa, id_rsa).',
+    sshKeyLocked: '{{user}}@{{host, josa(이/가)}} Berth가 내밀 수 있는 키를 모두 거부했습니다. {{key}} 키는 암호 문구로 잠겨 있습니다.',
   },
   firstUse: {
     title: '맞는 호스트인가요?',
