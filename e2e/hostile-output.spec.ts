@@ -1,0 +1,87 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { openBerth } from './support/app';
+import { removeE2eContainers, runCommand, uniqueName } from './support/engine';
+
+test.afterEach(removeE2eContainers);
+
+// What containers write is untrusted: it must show as text in Berth's views, never act on them.
+
+const ownOrigin = `http://127.0.0.1:${process.env.BERTH_E2E_PORT ?? '7391'}`;
+
+/** A busybox `sh -c` script printing each of `outputs` (printf escapes: \033 is ESC), then waiting. */
+function printing(...outputs: string[]): string[] {
+  return ['sh', '-c', `${outputs.map((o) => `printf '${o}\\n'; `).join('')}sleep 600`];
+}
+
+/** Moves the mouse onto `text` in a terminal and clicks it, as a person clicks a link there. */
+async function clickText(page: Page, box: Locator, text: string): Promise<void> {
+  const at = (await box.getByText(text).boundingBox())!;
+  await page.mouse.move(at.x + 5, at.y + at.height / 2);
+  await page.mouse.click(at.x + 5, at.y + at.height / 2);
+}
+
+test('a log cannot clear itself, recolour or retitle the page, spoof lines, or link to Berth', async ({ page, context }) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.accept();
+  });
+  await openBerth(page);
+  const title = await page.title();
+  const name = uniqueName('hostile-log');
+  await runCommand(
+    name,
+    printing(
+      'first-line',
+      '\\033]0;PWNED-TITLE\\007titled',
+      '\\033]52;c;cHduZWQ=\\007clipboard',
+      `\\033]8;;${ownOrigin}/#/containers\\033\\\\OWN-LINK\\033]8;;\\033\\\\ link`,
+      '\\033]11;#ff0000\\007\\033]10;#ff0000\\007recoloured',
+      '\\033[?1000h\\033[?1049hmouse-and-alternate-screen',
+      '\\033[2J\\033[3J\\033cafter-clear',
+      'real | made up\\rfake |',
+      '\\033[31mred\\033[8mhidden-by-conceal',
+    ),
+  );
+  await page.getByRole('button', { name, exact: true }).click();
+  const log = page.getByRole('log', { name: 'Log output' });
+  const rows = log.locator('.xterm-rows');
+  await expect(rows).toContainText('hidden-by-conceal');
+  const background = await log.locator('.xterm-viewport').evaluate((e) => getComputedStyle(e).backgroundColor);
+
+  // The history is still there, line by line; nothing was drawn over another line.
+  const text = await rows.innerText();
+  for (const line of ['first-line', 'titled', 'clipboard', 'OWN-LINK link', 'recoloured', 'mouse-and-alternate-screen', 'after-clear']) expect(text).toContain(line);
+  expect(text).toMatch(/real \| made up\s*\n\s*fake \|/);
+  expect(background).not.toBe('rgb(255, 0, 0)');
+  expect(await page.title()).toBe(title);
+
+  // A link in the log is plain text: a click opens nothing (before: xterm's English confirm, then
+  // Berth's own page in a new tab, holding this tab's session). The page answers the next click.
+  await clickText(page, log, 'OWN-LINK');
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(page.getByRole('button', { name: 'Resume' })).toBeVisible();
+  expect(dialogs).toEqual([]);
+  expect(context.pages()).toHaveLength(1);
+  await page.screenshot({ path: test.info().outputPath('hostile-log.png') });
+});
+
+test('merged logs: a line cannot write over another service’s name', async ({ page }) => {
+  await openBerth(page);
+  const real = uniqueName('real');
+  const other = uniqueName('other');
+  await runCommand(real, printing('real-says-hello'));
+  // Carriage returns and a cursor move try to draw "<real> | forged" over this container's own name.
+  await runCommand(other, printing(`\\033[1G${real} | forged-by-cursor`, `x\\r${real} | forged-by-return`));
+  await page.getByRole('checkbox', { name: `Select ${real}`, exact: true }).check();
+  await page.getByRole('checkbox', { name: `Select ${other}`, exact: true }).check();
+  await page.getByRole('button', { name: 'Merged logs' }).click();
+  const rows = page.getByRole('log', { name: 'Merged log output' }).locator('.xterm-rows');
+  await expect(rows).toContainText('forged-by-return');
+  await expect(rows).toContainText('real-says-hello');
+  const lines = (await rows.innerText()).split('\n').map((l) => l.trim());
+  for (const forged of ['forged-by-cursor', 'forged-by-return']) {
+    const line = lines.find((l) => l.includes(forged))!;
+    expect(line.startsWith(other), line).toBe(true);
+  }
+});
