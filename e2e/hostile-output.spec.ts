@@ -85,3 +85,47 @@ test('merged logs: a line cannot write over another service’s name', async ({ 
     expect(line.startsWith(other), line).toBe(true);
   }
 });
+
+test('the shell: a program asking terminal queries in a loop gets its answers in few calls, and links ask first', async ({ page, context }) => {
+  let inputCalls = 0;
+  page.on('websocket', (ws) => ws.on('framesent', (frame) => (inputCalls += String(frame.payload).match(/exec\.input/g)?.length ?? 0)));
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await openBerth(page);
+  const name = uniqueName('hostile-shell');
+  await runCommand(name, ['sleep', '600']);
+  await page.getByRole('button', { name, exact: true }).click();
+  await page.getByRole('tab', { name: 'Terminal' }).click();
+  const box = page.getByLabel(`Terminal in ${name}`).locator('visible=true');
+  const rows = box.locator('.xterm-rows');
+  await box.click();
+  // 20,000 rounds of a cursor-position and a device-attributes query, which xterm answers as input.
+  await page.keyboard.type(`i=0; while [ $i -lt 20000 ]; do printf '\\033[6n\\033[c'; i=$((i+1)); done; clear; echo loop-""ended`);
+  await page.keyboard.press('Enter');
+  await expect(rows).toContainText('loop-ended', { timeout: 30_000 });
+  // Before: one call per answer, 40,000 of them (page heap 200–400 MB, a click answered after seconds).
+  expect(inputCalls).toBeLessThan(2000);
+  // The answers wait in the shell's line as typed text (fixed characters, nothing the program chose),
+  // as in any terminal. The page answers at once: a second terminal opens.
+  await page.getByRole('button', { name: '+ New terminal' }).click();
+  const second = page.getByLabel(`Terminal in ${name}`).locator('visible=true');
+  await expect(page.getByRole('tab', { name: 'Terminal 2' })).toHaveAttribute('aria-selected', 'true');
+  await expect(second.locator('.xterm-rows')).toContainText('#');
+  await second.click();
+
+  // Links (OSC 8): Berth's own address is refused, another is asked about in Berth's words.
+  await page.keyboard.type(`clear; printf '\\033]8;;${ownOrigin}/#/containers\\033\\\\OWN-LINK\\033]8;;\\033\\\\ \\033]8;;http://example.invalid/x\\033\\\\WEB-LINK\\033]8;;\\033\\\\\\n'`);
+  await page.keyboard.press('Enter');
+  await expect(second.locator('.xterm-rows')).toContainText('OWN-LINK WEB-LINK');
+  await clickText(page, second, 'OWN-LINK');
+  await expect.poll(() => dialogs.length).toBe(1);
+  expect(dialogs[0]).toContain('Berth does not open it');
+  await clickText(page, second, 'WEB-LINK');
+  await expect.poll(() => dialogs.length).toBe(2);
+  expect(dialogs[1]).toContain('http://example.invalid/x');
+  expect(dialogs[1]).toContain('open it only if you trust it');
+  expect(context.pages()).toHaveLength(1);
+});
