@@ -129,3 +129,24 @@ test('the shell: a program asking terminal queries in a loop gets its answers in
   expect(dialogs[1]).toContain('open it only if you trust it');
   expect(context.pages()).toHaveLength(1);
 });
+
+test('a shell whose program leaves the alternate screen and mouse reporting on, ending while its tab is hidden, shows its history', async ({ page }) => {
+  await openBerth(page);
+  const name = uniqueName('hostile-exit');
+  await runCommand(name, ['sleep', '600']);
+  await page.getByRole('button', { name, exact: true }).click();
+  await page.getByRole('tab', { name: 'Terminal', exact: true }).click();
+  const box = page.getByLabel(`Terminal in ${name}`).locator('visible=true');
+  await expect(box.locator('.xterm-rows')).toContainText('#');
+  await box.click();
+  await page.keyboard.type('echo history-""line; sleep 2; printf "\\033[?1049h\\033[?25l\\033[?1000h\\033[2J"; exit 3');
+  await page.keyboard.press('Enter');
+  await expect(box.locator('.xterm-rows')).toContainText('history-line');
+  // Hidden (and resized) while the shell ends.
+  await page.getByRole('tab', { name: 'Logs' }).click();
+  await page.setViewportSize({ width: 900, height: 600 });
+  await page.getByRole('tab', { name: 'Terminal', exact: true }).click();
+  await expect(page.getByText('The shell exited (code 3)')).toBeVisible();
+  // Before: a blank alternate screen, the history out of reach.
+  await expect(box.locator('.xterm-rows')).toContainText('history-line');
+});

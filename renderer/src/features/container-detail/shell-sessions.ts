@@ -10,6 +10,11 @@ import { adoptTerminalClass } from '../../ui/terminal-strings';
 import { terminalLinkHandler } from '../../ui/terminal-links';
 import { onForgetShellSessions } from './shell-forget';
 
+/**
+ * Normal screen (1049, 1047, 47), cursor shown, mouse reporting off (9, 1000–1003, 1005, 1006,
+ * 1015), bracketed paste off, plain attributes.
+ */
+const tidyAfterProgram = '\x1b[?1049l\x1b[?1047l\x1b[?47l\x1b[?25h\x1b[?9l\x1b[?1000l\x1b[?1001l\x1b[?1002l\x1b[?1003l\x1b[?1005l\x1b[?1006l\x1b[?1015l\x1b[?2004l\x1b[0m';
 /** The most one exec.input call carries (the contract's limit). */
 const maxInputChars = 65_536;
 /** Input the page gathers while a call is out; beyond it, what comes is not sent and the view says so. */
@@ -204,6 +209,12 @@ export class ShellSession {
   private end(shell: string, code: number | null): void {
     if (this.state.phase === 'ended') return;
     this.sessionId = undefined;
+    // A program that ended untidily (or on purpose) would leave the ended shell on a blank alternate
+    // screen, its history out of reach, the cursor hidden and mouse reporting on (no selecting text
+    // to copy): back to the normal screen and modes. Nothing typed goes anywhere now, and nothing is
+    // answered.
+    this.terminal.write(tidyAfterProgram);
+    this.terminal.options.disableStdin = true;
     this.setState({ phase: 'ended', shell, code });
   }
 }
