@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { openBerth } from './support/app';
-import { removeE2eContainers, runCommand, uniqueName } from './support/engine';
+import { docker, removeE2eContainers, runCommand, uniqueName } from './support/engine';
 
 test.afterEach(removeE2eContainers);
 
@@ -149,4 +149,24 @@ test('a shell whose program leaves the alternate screen and mouse reporting on, 
   await expect(page.getByText('The shell exited (code 3)')).toBeVisible();
   // Before: a blank alternate screen, the history out of reach.
   await expect(box.locator('.xterm-rows')).toContainText('history-line');
+});
+
+test('a program flooding the shell with queries while nothing reads the terminal: the page says input is not read', async ({ page }) => {
+  test.setTimeout(90_000);
+  await openBerth(page);
+  const name = uniqueName('hostile-unread');
+  await runCommand(name, ['sleep', '600']);
+  await page.getByRole('button', { name, exact: true }).click();
+  await page.getByRole('tab', { name: 'Terminal', exact: true }).click();
+  const box = page.getByLabel(`Terminal in ${name}`).locator('visible=true');
+  await expect(box.locator('.xterm-rows')).toContainText('#');
+  await box.click();
+  // The program's input is /dev/null and the shell waits for it: the terminal's answers pile up unread.
+  await page.keyboard.type(`sh -c 'while :; do printf "\\033[6n\\033[6n\\033[6n\\033[6n\\033[6n\\033[6n\\033[6n\\033[6n"; done' </dev/null`);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('alert').filter({ hasText: 'The shell is not reading what is typed' })).toBeVisible({ timeout: 60_000 });
+  // Closing the terminal ends the program's shell.
+  await page.getByRole('button', { name: 'Close terminal 1' }).click();
+  await expect(page.getByText('No terminal open.')).toBeVisible();
+  await expect.poll(async () => (await docker('top', name)).split('\n').filter((l) => /sh( -c|$)/.test(l.trim())).length).toBe(0);
 });
