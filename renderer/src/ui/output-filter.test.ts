@@ -29,6 +29,7 @@ describe('OutputFilter: what a log view shows of a container’s bytes', () => {
     ['an unclosed OSC ends at the line end', `${esc}]0;never closed\nnext\n`, '\nnext\n'],
     ['CAN cancels a sequence', `${esc}[31\x18x`, 'x'],
     ['conceal (SGR 8) is dropped, colour 8 is not', `${esc}[8m${esc}[1;8;31m${esc}[38;5;8;48;2;8;8;8;8mx${esc}[m`, `${esc}[1;31m${esc}[38;5;8;48;2;8;8;8mx${esc}[m`],
+    ['conceal with a sub-parameter or leading zeros is dropped', `${esc}[8:1;008;4:3;18mx`, `${esc}[4:3;18mx`],
     ['SGR with a private marker is dropped', `${esc}[?31mx`, 'x'],
     ['SGR with an intermediate is dropped', `${esc}[31 mx`, 'x'],
     ['non-ASCII text and replacement characters stay', '한국어 \ufffd ok', '한국어 \ufffd ok'],

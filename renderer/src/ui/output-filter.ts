@@ -144,7 +144,7 @@ function withoutConceal(params: string): string | undefined {
       const take = parts[i + 1] === '5' ? 3 : 5;
       kept.push(...parts.slice(i, i + take));
       i += take - 1;
-    } else if (part !== '8' && part !== '08') kept.push(part);
+    } else if (!/^0*8(:|$)/.test(part)) kept.push(part);
   }
   // Conceal alone would become `CSI m`, a reset: leave the sequence out instead.
   return kept.length ? kept.join(';') : undefined;
