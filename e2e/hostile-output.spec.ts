@@ -116,6 +116,16 @@ test('the shell: a program asking terminal queries in a loop gets its answers in
   await expect(second.locator('.xterm-rows')).toContainText('#');
   await second.click();
 
+  // Title (OSC 0, 2) and clipboard (OSC 52) requests change nothing: nothing in Berth honours them.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate(() => navigator.clipboard.writeText('untouched'));
+  const title = await page.title();
+  await page.keyboard.type(`printf '\\033]0;PWNED\\007\\033]2;PWNED\\007\\033]52;c;cHduZWQ=\\007%s\\n' osc-""sent`);
+  await page.keyboard.press('Enter');
+  await expect(second.locator('.xterm-rows')).toContainText('osc-sent');
+  expect(await page.title()).toBe(title);
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('untouched');
+
   // Links (OSC 8): Berth's own address is refused, another is asked about in Berth's words.
   await page.keyboard.type(`clear; printf '\\033]8;;${ownOrigin}/#/containers\\033\\\\OWN-LINK\\033]8;;\\033\\\\ \\033]8;;http://example.invalid/x\\033\\\\WEB-LINK\\033]8;;\\033\\\\\\n'`);
   await page.keyboard.press('Enter');
