@@ -180,3 +180,19 @@ test('a program flooding the shell with queries while nothing reads the terminal
   await expect(page.getByText('No terminal open.')).toBeVisible();
   await expect.poll(async () => (await docker('top', name)).split('\n').filter((l) => /sh( -c|$)/.test(l.trim())).length).toBe(0);
 });
+
+test('project logs: a service label carrying control sequences is shown as text, not obeyed on every line', async ({ page }) => {
+  await openBerth(page);
+  const project = uniqueName('hostile-project');
+  const name = uniqueName('hostile-service');
+  // Compose never makes such a service name, but any container can carry the label.
+  const service = 'web\x1b[?1049h\x1b]0;PWNED\x07\x1b[2J';
+  await runCommand(name, printing('service-line'), '--label', `com.docker.compose.project=${project}`, '--label', `com.docker.compose.service=${service}`);
+  const title = await page.title();
+  await page.getByRole('searchbox', { name: 'Search' }).fill(name);
+  await page.getByRole('row', { name: `Project ${project}`, exact: true }).getByRole('button', { name: 'Logs', exact: true }).click();
+  const rows = page.getByRole('log', { name: 'Merged log output' }).locator('.xterm-rows');
+  // Before: the label switched every line to the alternate screen and cleared it; nothing stayed.
+  await expect(rows).toContainText('web⟨U+001B⟩[?1049h⟨U+001B⟩]0;PWNED⟨U+0007⟩⟨U+001B⟩[2J | service-line');
+  expect(await page.title()).toBe(title);
+});

@@ -10,6 +10,7 @@ import { closeContainer } from '../../state/ui-store';
 import { CommandPreview } from '../../ui/CommandPreview';
 import { TerminalFeed } from '../../ui/bounded-lines';
 import { filterOutput } from '../../ui/output-filter';
+import { revealInvisible } from '../../../../engine/contract/visible-text';
 import { copySelectionOnCopyKey } from '../../ui/copy-keys';
 import { useTerminal } from '../../ui/useTerminal';
 import { useProjectLogs } from '../compose-projects/useProjectLogs';
@@ -64,7 +65,9 @@ export function MergedLogsView({ ids: chosen }: { ids: readonly string[] }) {
       {
         onData(event) {
           if (event.kind === 'sources') {
-            sources = labelOf ? event.names.map((name, i) => labelOf(ids[i]!, name)) : event.names;
+            // A service label is anyone's text (Compose's rules bind only Compose): its controls are
+            // written out as ⟨U+…⟩, or they would be obeyed at the start of every line.
+            sources = (labelOf ? event.names.map((name, i) => labelOf(ids[i]!, name)) : event.names).map(revealInvisible);
             width = Math.max(...sources.map((n) => n.length));
             setNames(sources);
             return;
