@@ -1,6 +1,9 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { openBerth } from './support/app';
-import { docker, removeE2eContainers, runCommand, uniqueName } from './support/engine';
+import { docker, fixtureImage, removeE2eContainers, runCommand, uniqueName } from './support/engine';
 
 test.afterEach(removeE2eContainers);
 
@@ -195,4 +198,28 @@ test('project logs: a service label carrying control sequences is shown as text,
   // Before: the label switched every line to the alternate screen and cleared it; nothing stayed.
   await expect(rows).toContainText('web⟨U+001B⟩[?1049h⟨U+001B⟩]0;PWNED⟨U+0007⟩⟨U+001B⟩[2J | service-line');
   expect(await page.title()).toBe(title);
+});
+
+test('build output shows a RUN step’s text without its control sequences, and a right-to-left override written out', async ({ page }) => {
+  const folder = mkdtempSync(join(tmpdir(), 'berth-hostile-build-'));
+  // printf's octal escapes: ESC (033), BEL (007), and U+202E as UTF-8 (342 200 256).
+  writeFileSync(
+    join(folder, 'Dockerfile'),
+    `FROM ${fixtureImage}\nRUN printf 'plain\\033]0;PWNED\\007 \\033[31mred\\033[0m \\033[2Kevil\\342\\200\\256txt.exe\\n'\n`,
+  );
+  const tag = `e2e/hostile-build:${uniqueName('t').slice(4)}`;
+  await openBerth(page);
+  await page.getByRole('navigation').getByRole('button', { name: 'Images' }).click();
+  await page.getByRole('button', { name: 'Build…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Build an image' });
+  await dialog.getByRole('textbox', { name: 'Folder (build context)' }).fill(folder);
+  await dialog.getByRole('textbox', { name: 'Name for the image (optional)' }).fill(tag);
+  await dialog.getByRole('button', { name: 'Build', exact: true }).click();
+  const output = dialog.getByLabel('Build output');
+  try {
+    // Before: "plain]0;PWNED [31mred[0m [2Kevil" and the rest of the line laid out backwards.
+    await expect(output).toContainText('plain red evil⟨U+202E⟩txt.exe');
+  } finally {
+    await docker('rmi', '-f', tag).catch(() => undefined);
+  }
 });

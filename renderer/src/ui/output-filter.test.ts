@@ -32,6 +32,7 @@ describe('OutputFilter: what a log view shows of a container’s bytes', () => {
     ['conceal with a sub-parameter or leading zeros is dropped', `${esc}[8:1;008;4:3;18mx`, `${esc}[4:3;18mx`],
     ['SGR with a private marker is dropped', `${esc}[?31mx`, 'x'],
     ['SGR with an intermediate is dropped', `${esc}[31 mx`, 'x'],
+    ['bidi overrides and isolates are written out', 'evil\u202Etxt.exe\u2066x\u2069', 'evil⟨U+202E⟩txt.exe⟨U+2066⟩x⟨U+2069⟩'],
     ['non-ASCII text and replacement characters stay', '한국어 \ufffd ok', '한국어 \ufffd ok'],
   ])('%s', (_, input, shown) => {
     expect(filterOutput(input)).toBe(shown);

@@ -6,7 +6,8 @@
  * of merged logs (CR, cursor moves), and put links in it (OSC 8) that open Berth's own page in a new
  * tab holding the session. A log view keeps only what reads as text:
  *
- * - printable characters, line feeds and tabs; a line end also ends any sequence left open;
+ * - printable characters, line feeds and tabs; a line end also ends any sequence left open; the
+ *   bidi controls written out as ⟨U+202E⟩, since a page (a `<pre>`) would reorder the line by them;
  * - a carriage return not followed by a line feed ends the line (a progress bar's redraws show as
  *   lines, and no line is written over another);
  * - SGR (`CSI … m`: colours, bold, underline) when `colours` is on, less "conceal" (SGR 8: the
@@ -44,12 +45,17 @@ export class OutputFilter {
       }
       const code = text.charCodeAt(i);
       if (this.state === 'ground') {
-        if (code >= 0x20 && code !== 0x7f && (code < 0x80 || code > 0x9f)) {
+        if (code >= 0x20 && code !== 0x7f && (code < 0x80 || code > 0x9f) && !isDirectionControl(code)) {
           this.afterCr = false;
           if (runStart === -1) runStart = i;
           continue;
         }
         flushRun(i);
+        if (isDirectionControl(code)) {
+          this.afterCr = false;
+          out += `⟨U+${code.toString(16).toUpperCase()}⟩`;
+          continue;
+        }
       }
       out += this.control(code);
     }
@@ -148,6 +154,15 @@ function withoutConceal(params: string): string | undefined {
   }
   // Conceal alone would become `CSI m`, a reset: leave the sequence out instead.
   return kept.length ? kept.join(';') : undefined;
+}
+
+/**
+ * The bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): a page lays text out
+ * by them, so a line holding U+202E reads backwards ("Trojan Source", CVE-2021-42574); they are
+ * written out as ⟨U+202E⟩ (as engine/contract/visible-text.ts does for names).
+ */
+function isDirectionControl(code: number): boolean {
+  return (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
 }
 
 /** What ends (or interrupts) an OSC, DCS, SOS, PM or APC string: BEL, ST, ESC, a line end, CAN, SUB. */
