@@ -223,3 +223,26 @@ test('build output shows a RUN step’s text without its control sequences, and 
     await docker('rmi', '-f', tag).catch(() => undefined);
   }
 });
+
+test('the shell: a paste of more than 64 KiB arrives whole (it was dropped without a word)', async ({ page }) => {
+  await openBerth(page);
+  const name = uniqueName('hostile-paste');
+  await runCommand(name, ['sleep', '600']);
+  await page.getByRole('button', { name, exact: true }).click();
+  await page.getByRole('tab', { name: 'Terminal', exact: true }).click();
+  const box = page.getByLabel(`Terminal in ${name}`).locator('visible=true');
+  await expect(box.locator('.xterm-rows')).toContainText('#');
+  await box.click();
+  await page.keyboard.type('cat > /tmp/pasted');
+  await page.keyboard.press('Enter');
+  // 1,000 lines of 100 characters: 101,000 characters, over the 65,536 one call may carry.
+  const text = Array.from({ length: 1000 }, (_, i) => `${String(i).padStart(4, '0')} ${'p'.repeat(95)}\n`).join('');
+  await box.locator('textarea').evaluate((area, pasted) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', pasted);
+    area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+  await expect.poll(() => docker('exec', name, 'wc', '-l', '/tmp/pasted'), { timeout: 20_000 }).toBe('1000 /tmp/pasted');
+  await page.keyboard.press('Control+D');
+  expect(await docker('exec', name, 'tail', '-n', '1', '/tmp/pasted')).toBe(`0999 ${'p'.repeat(95)}`);
+});
