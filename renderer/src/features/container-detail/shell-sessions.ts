@@ -174,7 +174,8 @@ export class ShellSession {
   }
 
   private refuseInput(error: BerthErrorShape | undefined): void {
-    if (this.state.phase !== 'open' || this.state.inputRefused === error) return;
+    // Said once until input goes through again (a flood would otherwise redraw the view per keystroke).
+    if (this.state.phase !== 'open' || Boolean(this.state.inputRefused) === Boolean(error)) return;
     const open = { phase: 'open' as const, shell: this.state.shell };
     this.setState(error ? { ...open, inputRefused: error } : open);
   }
