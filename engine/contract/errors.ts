@@ -128,6 +128,8 @@ export const errorReasons = [
   'deleteFailed',
   'volumeInUse',
   'terminalEnded',
+  /** A shell's input refused: more than a bounded backlog already waits for a program that does not read it. */
+  'terminalInputBacklog',
   'nativeEngineLinuxOnly',
   'transferRunning',
   'uploadTooLarge',

@@ -11,6 +11,8 @@ import { engineCall } from './bulk.js';
 const shells = ['/bin/bash', '/usr/bin/bash', '/bin/sh', '/usr/bin/sh'];
 /** Short batches: a terminal is interactive, and a typed key should echo within a frame or two. */
 const echoIntervalMs = 4;
+/** Input bytes that may wait for the engine to take them: many pastes' worth, far from unbounded. */
+export const inputBacklogBytes = 1024 * 1024;
 
 interface Session {
   exec: Docker.Exec;
@@ -104,8 +106,20 @@ export class ExecSessions {
     return session.events.drain(signal);
   }
 
+  /**
+   * Types `data` into the shell. A program that never reads its input (or a container that floods
+   * the terminal with queries, each of which the page's xterm answers as input) would otherwise pile
+   * it up here without end: beyond `inputBacklogBytes` waiting to reach the engine, the input is
+   * refused (CONFLICT, reason terminalInputBacklog) and nothing of it is written.
+   */
   input(sessionId: string, data: string): void {
-    this.require(sessionId).stream.write(data);
+    const { stream } = this.require(sessionId);
+    if (stream.writableLength > inputBacklogBytes) {
+      throw new BerthError('CONFLICT', 'The shell is not reading what is typed; this input was not sent.', 'Open a new terminal; this one takes input again once its program reads it.', {
+        reason: 'terminalInputBacklog',
+      });
+    }
+    stream.write(data);
   }
 
   async resize(sessionId: string, size: { cols: number; rows: number }): Promise<void> {

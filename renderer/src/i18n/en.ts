@@ -47,12 +47,13 @@ import { welcome, concepts } from './en/welcome';
 import { ssh } from './en/ssh';
 import { sshKey } from './en/sshKey';
 import { moves } from './en/moves';
+import { terminalLinks } from './en/terminalLinks';
 
 /**
  * English catalog, assembled from one file per screen or feature (./en/*.ts) so a change touches only
  * its own part. The Korean catalog (./ko.ts) has the same shape; its parts are typed by this one.
  */
-export const en = { alerts, app, nav, status, banner, door, common, containers, rename, remove, merged, detail, logs, follow, terminal, stats, inspect, images, pull, build, imageDetail, registry, prune, problems, run, volumes, backup, transfer, files, networks, engine, notify, errors, time, compose, engines, projectList, edit, appearance, keyboard, commandLog, welcome, concepts, ssh, sshKey, moves, berthLog, swarm, foreignLabels, lists } as const;
+export const en = { alerts, app, nav, status, banner, door, common, containers, rename, remove, merged, detail, logs, follow, terminal, stats, inspect, images, pull, build, imageDetail, registry, prune, problems, run, volumes, backup, transfer, files, networks, engine, notify, errors, time, compose, engines, projectList, edit, appearance, keyboard, commandLog, welcome, concepts, ssh, sshKey, moves, berthLog, swarm, foreignLabels, lists, terminalLinks } as const;
 
 type Widen<T> = T extends string ? string : { [K in keyof T]: Widen<T[K]> };
 export type Catalog = Widen<typeof en>;

@@ -48,6 +48,7 @@ import { welcome, concepts } from './ko/welcome';
 import { ssh } from './ko/ssh';
 import { sshKey } from './ko/sshKey';
 import { moves } from './ko/moves';
+import { terminalLinks } from './ko/terminalLinks';
 
 /** 한국어 카탈로그(./ko/*.ts를 모은 것). Docker 용어(컨테이너, 이미지, 볼륨)는 한국 사용자에게 익숙한 음역을 씁니다. */
-export const ko: Catalog = { alerts, app, nav, status, banner, door, common, containers, rename, remove, merged, detail, logs, follow, terminal, stats, inspect, images, pull, build, imageDetail, registry, prune, problems, run, volumes, backup, transfer, files, networks, engine, notify, errors, time, compose, engines, projectList, edit, appearance, keyboard, commandLog, welcome, concepts, ssh, sshKey, moves, berthLog, swarm, foreignLabels, lists };
+export const ko: Catalog = { alerts, app, nav, status, banner, door, common, containers, rename, remove, merged, detail, logs, follow, terminal, stats, inspect, images, pull, build, imageDetail, registry, prune, problems, run, volumes, backup, transfer, files, networks, engine, notify, errors, time, compose, engines, projectList, edit, appearance, keyboard, commandLog, welcome, concepts, ssh, sshKey, moves, berthLog, swarm, foreignLabels, lists, terminalLinks };

@@ -65,3 +65,18 @@ describe('shown text', () => {
     expect(shown.dropped + shown.text.split('\n').length - 1).toBe(10_000);
   });
 });
+
+describe('appendShown with output that never ends a line', () => {
+  it('keeps at most maxChars (plus slack) of a line with no newline, counting the cut line once', () => {
+    let shown = { text: 'first\n', dropped: 0 };
+    // 10 MB with no newline, as 1,000 pieces of 10,000 characters.
+    for (let i = 0; i < 1000; i++) shown = appendShown(shown, 'x'.repeat(10_000), 5000, 100_000);
+    expect(shown.text.length).toBeLessThanOrEqual(125_000);
+    expect(shown.text.endsWith('x'.repeat(1000))).toBe(true);
+    // "first" and the start of the long line went.
+    expect(shown.dropped).toBe(2);
+    shown = appendShown(shown, 'x\nafter\n', 5000, 100_000);
+    expect(shown.text.endsWith('x\nafter\n')).toBe(true);
+    expect(shown.dropped).toBe(2);
+  });
+});

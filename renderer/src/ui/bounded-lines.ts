@@ -118,17 +118,37 @@ export class TerminalFeed {
 export interface ShownText {
   text: string;
   dropped: number;
+  /** The text starts partway through a line, already counted in `dropped`. */
+  startsCut?: boolean;
 }
 
 /**
- * `shown` with `more` appended, kept to the last `maxLines` lines (trimmed with some slack, so a
- * steady stream does not cut on every append).
+ * `shown` with `more` appended, kept to the last `maxLines` lines and `maxChars` characters (trimmed
+ * with some slack, so a steady stream does not cut on every append). A line cut at its start counts
+ * as let go once, however much more of it is cut later: a container writing without newlines fills
+ * a `<pre>` to `maxChars`, never more.
  */
-export function appendShown(shown: ShownText, more: string, maxLines: number): ShownText {
-  const text = shown.text + more;
+export function appendShown(shown: ShownText, more: string, maxLines: number, maxChars = 1024 * 1024): ShownText {
+  let text = shown.text + more;
+  let dropped = shown.dropped;
+  let startsCut = shown.startsCut === true;
   const count = newlines(text);
-  if (count <= maxLines * 1.25) return { text, dropped: shown.dropped };
-  let cut = -1;
-  for (let n = count - maxLines; n > 0; n--) cut = text.indexOf('\n', cut + 1);
-  return { text: text.slice(cut + 1), dropped: shown.dropped + (count - maxLines) };
+  if (count > maxLines * 1.25) {
+    let cut = -1;
+    for (let n = count - maxLines; n > 0; n--) cut = text.indexOf('\n', cut + 1);
+    text = text.slice(cut + 1);
+    dropped += count - maxLines - (startsCut ? 1 : 0);
+    startsCut = false;
+  }
+  if (text.length > maxChars * 1.25) {
+    const removed = text.slice(0, text.length - maxChars);
+    const ended = newlines(removed);
+    dropped += ended - (startsCut && ended > 0 ? 1 : 0);
+    if (!removed.endsWith('\n')) {
+      if (!startsCut || ended > 0) dropped += 1;
+      startsCut = true;
+    } else startsCut = false;
+    text = text.slice(removed.length);
+  }
+  return startsCut ? { text, dropped, startsCut } : { text, dropped };
 }

@@ -3,6 +3,7 @@ import { Terminal, type ITerminalOptions } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { followTheme } from '../app/theme/apply-theme';
+import { terminalLinkHandler } from './terminal-links';
 import { adoptTerminalClass } from './terminal-strings';
 
 adoptTerminalClass(Terminal);
@@ -40,6 +41,8 @@ export function useTerminal(
     const terminal = new Terminal({
       fontFamily: 'ui-monospace, "SFMono-Regular", Menlo, "D2Coding", "Noto Sans Mono CJK KR", "Noto Sans KR", monospace',
       fontSize: 13,
+      // Log views filter links out (output-filter.ts); should one get through, it is asked about, never Berth's own.
+      linkHandler: terminalLinkHandler,
       ...options,
     });
     const fit = new FitAddon();

@@ -4,6 +4,7 @@ import type { BerthErrorShape } from '../../../../engine/contract/errors';
 import { berth } from '../../rpc/client';
 import { toBerthError } from '../../rpc/errors';
 import { appendShown, type ShownText } from '../../ui/bounded-lines';
+import { OutputFilter } from '../../ui/output-filter';
 
 /** Compose output kept on screen; earlier lines are counted, not kept. */
 const maxOutputLines = 5000;
@@ -27,10 +28,14 @@ export function useComposeRun() {
     subscription.current?.unsubscribe();
     setOutput({ text: '', dropped: 0 });
     setPhase({ name: 'running' });
+    // Shown as text: the bytes' control sequences (colours, cursor moves, titles) are left out, not printed as garbage.
+    const filter = new OutputFilter({ colours: false });
     subscription.current = berth.composeCli.run.subscribe(input, {
       onData(event: ComposeEvent) {
-        if (event.kind === 'output') setOutput((shown) => appendShown(shown, event.text, maxOutputLines));
-        else if (event.kind === 'done') {
+        if (event.kind === 'output') {
+          const text = filter.push(event.text);
+          setOutput((shown) => appendShown(shown, text, maxOutputLines));
+        } else if (event.kind === 'done') {
           setPhase({ name: 'done', ...(event.project ? { project: event.project } : {}) });
           onDone?.(event.project);
         }

@@ -11,6 +11,7 @@ import { CommandPreview } from '../../ui/CommandPreview';
 import { SaveLink } from '../../ui/SaveLink';
 import { setLogScrollback, useUiStore } from '../../state/ui-store';
 import { TerminalFeed } from '../../ui/bounded-lines';
+import { OutputFilter } from '../../ui/output-filter';
 import { copySelectionOnCopyKey } from '../../ui/copy-keys';
 import { useTerminal } from '../../ui/useTerminal';
 import { searchDecorations } from '../../app/theme/apply-theme';
@@ -72,7 +73,7 @@ export function LogsTab({ id, name, gone = false }: { id: string; name: string; 
       (text, done) => terminal.write(text, done),
       (count) => {
         setNotShown((n) => n + count);
-        return `\x1b[2m— ${t('logs.linesNotShown', { count })} —${reset}\n`;
+        return `${reset}\x1b[2m— ${t('logs.linesNotShown', { count })} —${reset}\n`;
       },
       scrollback,
     );
@@ -80,7 +81,10 @@ export function LogsTab({ id, name, gone = false }: { id: string; name: string; 
     feed.current = lines;
     const write = (text: string) => lines.push(text);
     spoke.current = false;
-    const mark = (text: string) => write(`\x1b[2m— ${text} —${reset}\n`);
+    // Berth's own marks start from plain attributes: a container's colours (or concealed text) must not reach them.
+    const mark = (text: string) => write(`${reset}\x1b[2m— ${text} —${reset}\n`);
+    // The container's bytes keep their colours but obey no other control sequence (output-filter.ts).
+    const filters = { stdout: new OutputFilter(), stderr: new OutputFilter() };
     // Followed across engine restarts: a cut stream opens again from when its last lines came.
     const following = followAcrossEngineRestarts<LogEvent>(
       (resumeFrom, callbacks) =>
@@ -97,7 +101,14 @@ export function LogsTab({ id, name, gone = false }: { id: string; name: string; 
               spoke.current = true;
               setQuiet(false);
             }
-            write(event.segments.map((s) => (s.stream === 'stderr' ? stderrColour + s.text + reset : s.text)).join(''));
+            write(
+              event.segments
+                .map((s) => {
+                  const text = filters[s.stream].push(s.text);
+                  return s.stream === 'stderr' ? stderrColour + text + reset : text;
+                })
+                .join(''),
+            );
           } else {
             mark(t(`logs.notices.${event.notice}`));
           }

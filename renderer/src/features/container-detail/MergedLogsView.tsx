@@ -9,6 +9,8 @@ import { engineSince, followAcrossEngineRestarts } from '../../rpc/follow';
 import { closeContainer } from '../../state/ui-store';
 import { CommandPreview } from '../../ui/CommandPreview';
 import { TerminalFeed } from '../../ui/bounded-lines';
+import { filterOutput } from '../../ui/output-filter';
+import { revealInvisible } from '../../../../engine/contract/visible-text';
 import { copySelectionOnCopyKey } from '../../ui/copy-keys';
 import { useTerminal } from '../../ui/useTerminal';
 import { useProjectLogs } from '../compose-projects/useProjectLogs';
@@ -51,11 +53,11 @@ export function MergedLogsView({ ids: chosen }: { ids: readonly string[] }) {
       (text, done) => handle.terminal.write(text, done),
       (count) => {
         setNotShown((n) => n + count);
-        return `\x1b[2m— ${i18n.t('merged.linesNotShown', { count })} —${reset}\n`;
+        return `${reset}\x1b[2m— ${i18n.t('merged.linesNotShown', { count })} —${reset}\n`;
       },
       scrollback,
     );
-    const mark = (text: () => string) => feed.push(`\x1b[2m— ${text()} —${reset}\n`);
+    const mark = (text: () => string) => feed.push(`${reset}\x1b[2m— ${text()} —${reset}\n`);
     // Followed across engine restarts, like a single container's log.
     const following = followAcrossEngineRestarts<MergedLogEvent>(
       (resumeFrom, callbacks) =>
@@ -63,7 +65,9 @@ export function MergedLogsView({ ids: chosen }: { ids: readonly string[] }) {
       {
         onData(event) {
           if (event.kind === 'sources') {
-            sources = labelOf ? event.names.map((name, i) => labelOf(ids[i]!, name)) : event.names;
+            // A service label is anyone's text (Compose's rules bind only Compose): its controls are
+            // written out as ⟨U+…⟩, or they would be obeyed at the start of every line.
+            sources = (labelOf ? event.names.map((name, i) => labelOf(ids[i]!, name)) : event.names).map(revealInvisible);
             width = Math.max(...sources.map((n) => n.length));
             setNames(sources);
             return;
@@ -72,8 +76,14 @@ export function MergedLogsView({ ids: chosen }: { ids: readonly string[] }) {
             event.lines
               .map((line) => {
                 const name = (sources[line.source] ?? '?').padEnd(width);
-                const text = line.stream === 'stderr' ? `\x1b[31m${line.text}${reset}` : line.text;
-                return `\x1b[${colours[line.source % colours.length]}m${name} |${reset} ${text}\n`;
+                // A line obeys no control sequence but colours (output-filter.ts) and its colours end
+                // with it, so no line writes over another or over a service's name, or colours the next;
+                // a carriage return inside it starts a row that carries the name too.
+                const prefix = `${reset}\x1b[${colours[line.source % colours.length]}m${name} |${reset} ${line.stream === 'stderr' ? '\x1b[31m' : ''}`;
+                return filterOutput(line.text)
+                  .split('\n')
+                  .map((row) => `${prefix}${row}${reset}\n`)
+                  .join('');
               })
               .join(''),
           );

@@ -38,6 +38,7 @@ export function TerminalSession({ id, name, number, visible }: { id: string; nam
             {state.shell.endsWith('bash') ? t('terminal.usingBash') : t('terminal.usingSh', { shell: state.shell })}
           </p>
           <CommandPreview command={containerExecCommand(name, state.shell)} />
+          {state.inputRefused && <ErrorNotice error={state.inputRefused} />}
         </>
       )}
       {state.phase === 'ended' && (

@@ -7,11 +7,23 @@ import { followTheme } from '../../app/theme/apply-theme';
 import { berth } from '../../rpc/client';
 import { toBerthError } from '../../rpc/errors';
 import { adoptTerminalClass } from '../../ui/terminal-strings';
+import { terminalLinkHandler } from '../../ui/terminal-links';
 import { onForgetShellSessions } from './shell-forget';
+
+/**
+ * Normal screen (1049, 1047, 47), cursor shown, mouse reporting off (9, 1000–1003, 1005, 1006,
+ * 1015), bracketed paste off, plain attributes.
+ */
+const tidyAfterProgram = '\x1b[?1049l\x1b[?1047l\x1b[?47l\x1b[?25h\x1b[?9l\x1b[?1000l\x1b[?1001l\x1b[?1002l\x1b[?1003l\x1b[?1005l\x1b[?1006l\x1b[?1015l\x1b[?2004l\x1b[0m';
+/** The most one exec.input call carries (the contract's limit). */
+const maxInputChars = 65_536;
+/** Input the page gathers while a call is out; beyond it, what comes is not sent and the view says so. */
+const maxPendingInput = 1024 * 1024;
 
 export type ShellState =
   | { phase: 'opening' }
-  | { phase: 'open'; shell: string }
+  /** `inputRefused`: the last input was not sent, because the shell's program is not reading it. */
+  | { phase: 'open'; shell: string; inputRefused?: BerthErrorShape }
   | { phase: 'ended'; shell: string; code: number | null }
   | { phase: 'failed'; error: BerthErrorShape };
 
@@ -41,6 +53,14 @@ export class ShellSession {
   private closed = false;
   /** Keys typed while the shell is still opening wait here, so nothing typed early is lost. */
   private early: string[] = [];
+  /**
+   * Input waiting for the one exec.input call in flight. xterm answers a program's terminal queries
+   * (cursor position, device attributes…) as input, one onData each: a program asking in a loop made
+   * the page send tens of thousands of calls a second (400 MB of page heap, clicks answered after 12 s).
+   * Now one call at a time carries everything gathered meanwhile.
+   */
+  private pendingInput = '';
+  private sending = false;
 
   constructor(readonly containerId: string) {
     this.host.className = 'terminal-host';
@@ -53,6 +73,8 @@ export class ShellSession {
       }
       return true;
     });
+    // Links a program writes (OSC 8) open only after the person agrees, never Berth's own address.
+    this.terminal.options.linkHandler = terminalLinkHandler;
     this.terminal.onData((data) => {
       if (this.sessionId) this.send(data);
       else if (this.state.phase === 'opening') this.early.push(data);
@@ -117,7 +139,45 @@ export class ShellSession {
   }
 
   private send(data: string): void {
-    if (this.sessionId) void berth.exec.input.mutate({ sessionId: this.sessionId, data }).catch(() => undefined);
+    if (this.pendingInput.length + data.length > maxPendingInput) {
+      // The call in flight has not come back for a long while: the trusted side is the one to say why.
+      this.refuseInput({ code: 'CONFLICT', message: 'The shell is not reading what is typed; this input was not sent.', reason: 'terminalInputBacklog' });
+      return;
+    }
+    this.pendingInput += data;
+    this.pumpInput();
+  }
+
+  private pumpInput(): void {
+    const sessionId = this.sessionId;
+    if (this.sending || !sessionId || !this.pendingInput) return;
+    let data = this.pendingInput.slice(0, maxInputChars);
+    // Never split a character made of two UTF-16 units.
+    if (data.length === maxInputChars && /[\ud800-\udbff]$/.test(data)) data = data.slice(0, -1);
+    this.pendingInput = this.pendingInput.slice(data.length);
+    this.sending = true;
+    berth.exec.input
+      .mutate({ sessionId, data })
+      .then(
+        () => this.refuseInput(undefined),
+        (e: unknown) => {
+          const error = toBerthError(e);
+          if (error.reason !== 'terminalInputBacklog') return;
+          this.pendingInput = '';
+          this.refuseInput(error);
+        },
+      )
+      .finally(() => {
+        this.sending = false;
+        this.pumpInput();
+      });
+  }
+
+  private refuseInput(error: BerthErrorShape | undefined): void {
+    // Said once until input goes through again (a flood would otherwise redraw the view per keystroke).
+    if (this.state.phase !== 'open' || Boolean(this.state.inputRefused) === Boolean(error)) return;
+    const open = { phase: 'open' as const, shell: this.state.shell };
+    this.setState(error ? { ...open, inputRefused: error } : open);
   }
 
   private start(): void {
@@ -150,6 +210,12 @@ export class ShellSession {
   private end(shell: string, code: number | null): void {
     if (this.state.phase === 'ended') return;
     this.sessionId = undefined;
+    // A program that ended untidily (or on purpose) would leave the ended shell on a blank alternate
+    // screen, its history out of reach, the cursor hidden and mouse reporting on (no selecting text
+    // to copy): back to the normal screen and modes. Nothing typed goes anywhere now, and nothing is
+    // answered.
+    this.terminal.write(tidyAfterProgram);
+    this.terminal.options.disableStdin = true;
     this.setState({ phase: 'ended', shell, code });
   }
 }

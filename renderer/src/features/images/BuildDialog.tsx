@@ -16,6 +16,7 @@ import { Dialog } from '../../ui/Dialog';
 import { ErrorNotice, useErrorWords } from '../../ui/ErrorNotice';
 import { lineProblemText, parseKeyValueLines } from '../../ui/keyValueLines';
 import { appendShown, type ShownText } from '../../ui/bounded-lines';
+import { OutputFilter } from '../../ui/output-filter';
 
 /** Build output kept on screen; earlier lines are counted, not kept (a chatty build could fill memory). */
 const maxOutputLines = 5000;
@@ -53,13 +54,17 @@ export function BuildDialog({ onClose }: { onClose: () => void }) {
 
   const start = () => {
     setOutput({ text: '', dropped: 0 });
+    // Shown as text: the bytes' control sequences (colours, cursor moves, titles) are left out, not printed as garbage.
+    const filter = new OutputFilter({ colours: false });
     let step: string | undefined;
     setPhase({ name: 'building' });
     mayNotifyLater();
     subscription.current = berth.images.build.subscribe(input, {
       onData(event: BuildEvent) {
-        if (event.kind === 'output') setOutput((shown) => appendShown(shown, event.text, maxOutputLines));
-        else if (event.kind === 'step') {
+        if (event.kind === 'output') {
+          const text = filter.push(event.text);
+          setOutput((shown) => appendShown(shown, text, maxOutputLines));
+        } else if (event.kind === 'step') {
           step = `Step ${event.step}/${event.total} : ${event.instruction}`;
           setPhase({ name: 'building', step });
         } else {

@@ -6,6 +6,7 @@ import { stackDeployCommand } from '../../../../engine/contract/swarm';
 import { berth } from '../../rpc/client';
 import { toBerthError } from '../../rpc/errors';
 import { appendShown, type ShownText } from '../../ui/bounded-lines';
+import { OutputFilter } from '../../ui/output-filter';
 import { CommandPreview } from '../../ui/CommandPreview';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
@@ -43,12 +44,16 @@ export function DeployStackDialog({ onClose }: { onClose: () => void }) {
     subscription.current?.unsubscribe();
     setOutput({ text: '', dropped: 0 });
     setPhase({ name: 'running' });
+    // Shown as text: the bytes' control sequences (colours, cursor moves, titles) are left out, not printed as garbage.
+    const filter = new OutputFilter({ colours: false });
     subscription.current = berth.swarm.deploy.subscribe(
       { file: path, stack: name },
       {
         onData(event: ComposeEvent) {
-          if (event.kind === 'output') setOutput((shown) => appendShown(shown, event.text, maxOutputLines));
-          else if (event.kind === 'done') setPhase({ name: 'done' });
+          if (event.kind === 'output') {
+            const text = filter.push(event.text);
+            setOutput((shown) => appendShown(shown, text, maxOutputLines));
+          } else if (event.kind === 'done') setPhase({ name: 'done' });
         },
         onError: (e) => setPhase({ name: 'failed', error: toBerthError(e) }),
       },

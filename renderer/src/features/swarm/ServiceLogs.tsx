@@ -8,6 +8,7 @@ import { watchEngineStatus } from '../../rpc/engine-sync';
 import { engineSince, followAcrossEngineRestarts } from '../../rpc/follow';
 import { toBerthError } from '../../rpc/errors';
 import { appendShown, type ShownText } from '../../ui/bounded-lines';
+import { OutputFilter } from '../../ui/output-filter';
 import { CommandPreview } from '../../ui/CommandPreview';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 
@@ -27,12 +28,14 @@ export function ServiceLogs({ service, onClose }: { service: string; onClose: ()
   useEffect(() => {
     const append = (text: string) => setShown((s) => appendShown(s, text, maxLines));
     const mark = (text: string) => append(`— ${text} —\n`);
+    // Shown as text: the bytes' control sequences (colours, cursor moves, titles) are left out, not printed as garbage.
+    const filters = { stdout: new OutputFilter({ colours: false }), stderr: new OutputFilter({ colours: false }) };
     return followAcrossEngineRestarts<LogEvent>(
       (resumeFrom, callbacks) =>
         berth.swarm.logs.subscribe(resumeFrom === undefined ? { service, tail, follow: true } : { service, follow: true, sinceTime: engineSince(resumeFrom) }, callbacks),
       {
         onData(event) {
-          if (event.kind === 'output') append(event.segments.map((seg) => seg.text).join(''));
+          if (event.kind === 'output') append(event.segments.map((seg) => filters[seg.stream].push(seg.text)).join(''));
         },
         onStarted: () => setError(undefined),
         onError: (e) => setError(toBerthError(e)),

@@ -124,6 +124,8 @@ export const errors = {
   volumeInUse: 'Volume {{volume}} is used by {{containers}}, so it is kept.',
   volumeInUseHint: 'Remove those containers first (their data in this volume stays until you remove the volume).',
   terminalEnded: 'That terminal session has ended.',
+  terminalInputBacklog: 'The shell is not reading what is typed, so this input was not sent.',
+  terminalInputBacklogHint: 'Open a new terminal; this one takes input again once its program reads it.',
   terminalEndedHint: 'Open a new terminal.',
   nativeEngineLinuxOnly: 'Berth runs its own dockerd only on Linux; elsewhere it runs a virtual machine.',
   nativeEngineLinuxOnlyHint: 'Use Berth’s virtual machine, or an engine Berth found such as a remote one.',

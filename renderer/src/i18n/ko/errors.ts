@@ -126,6 +126,8 @@ export const errors: Catalog['errors'] = {
   volumeInUse: '{{volume}} 볼륨은 {{containers, josa(이/가)}} 쓰고 있어 남겨 둡니다.',
   volumeInUseHint: '먼저 그 컨테이너들을 지우세요(볼륨 안의 데이터는 볼륨을 지울 때까지 남습니다).',
   terminalEnded: '그 터미널 세션은 끝났습니다.',
+  terminalInputBacklog: '셸이 입력을 읽지 않고 있어 이 입력은 보내지 않았습니다.',
+  terminalInputBacklogHint: '새 터미널을 여세요. 이 터미널은 프로그램이 입력을 읽으면 다시 입력을 받습니다.',
   terminalEndedHint: '새 터미널을 여세요.',
   nativeEngineLinuxOnly: 'Berth는 리눅스에서만 자체 dockerd를 돌립니다. 다른 곳에서는 가상 머신을 돌립니다.',
   nativeEngineLinuxOnlyHint: 'Berth의 가상 머신이나, 원격 엔진처럼 Berth가 찾은 엔진을 쓰세요.',
