@@ -89,6 +89,27 @@ test('merged logs: a line cannot write over another service’s name', async ({ 
   }
 });
 
+test('merged logs: a container with a TTY (its lines end in CR LF) shows each line once, with no empty named row after it', async ({ page }) => {
+  await openBerth(page);
+  const plain = uniqueName('plain');
+  const tty = uniqueName('tty');
+  await runCommand(plain, printing('plain-line'));
+  // A TTY turns every \n into \r\n (the engine keeps the log as written), as Compose's `tty: true` does.
+  await runCommand(tty, printing('tty-one', 'tty-two', 'tty-three'), '-t');
+  await page.getByRole('checkbox', { name: `Select ${plain}`, exact: true }).check();
+  await page.getByRole('checkbox', { name: `Select ${tty}`, exact: true }).check();
+  await page.getByRole('button', { name: 'Merged logs' }).click();
+  const rows = page.getByRole('log', { name: 'Merged log output' }).locator('.xterm-rows');
+  await expect(rows).toContainText('tty-three');
+  await expect(rows).toContainText('plain-line');
+  const ttyRows = (await rows.innerText())
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.startsWith(tty));
+  // Before: every line was followed by a row holding only "<name> |".
+  expect(ttyRows.map((l) => l.replace(/^\S+\s*\|\s*/, ''))).toEqual(['tty-one', 'tty-two', 'tty-three']);
+});
+
 test('the shell: a program asking terminal queries in a loop gets its answers in few calls, and links ask first', async ({ page, context }) => {
   let inputCalls = 0;
   page.on('websocket', (ws) => ws.on('framesent', (frame) => (inputCalls += String(frame.payload).match(/exec\.input/g)?.length ?? 0)));

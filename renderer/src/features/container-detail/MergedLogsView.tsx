@@ -78,9 +78,12 @@ export function MergedLogsView({ ids: chosen }: { ids: readonly string[] }) {
                 const name = (sources[line.source] ?? '?').padEnd(width);
                 // A line obeys no control sequence but colours (output-filter.ts) and its colours end
                 // with it, so no line writes over another or over a service's name, or colours the next;
-                // a carriage return inside it starts a row that carries the name too.
+                // a carriage return inside it starts a row that carries the name too. A carriage return
+                // at its end is half of the CR LF the engine split the line at (every line of a container
+                // with a TTY, or a Windows one): it starts no row of its own.
                 const prefix = `${reset}\x1b[${colours[line.source % colours.length]}m${name} |${reset} ${line.stream === 'stderr' ? '\x1b[31m' : ''}`;
                 return filterOutput(line.text)
+                  .replace(/\n+$/, '')
                   .split('\n')
                   .map((row) => `${prefix}${row}${reset}\n`)
                   .join('');
