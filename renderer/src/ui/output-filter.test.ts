@@ -26,6 +26,9 @@ describe('OutputFilter: what a log view shows of a container’s bytes', () => {
     ['other C0 controls (BEL, BS, NUL, DEL)', 'a\x07\x08\x00\x7fb', 'ab'],
     ['a lone CR ends the line', 'web | fake\rdb  |\n', 'web | fake\ndb  |\n'],
     ['CR LF is one line end', 'a\r\nb\r\n', 'a\nb\n'],
+    // A program writing CR LF through a TTY (whose line discipline turns its LF into CR LF too).
+    ['CR CR LF is one line end, not an empty line after each', 'a\r\r\nb\r\r\n', 'a\nb\n'],
+    ['carriage returns in a row end one line', 'a\r\r\rb\n', 'a\nb\n'],
     ['an unclosed OSC ends at the line end', `${esc}]0;never closed\nnext\n`, '\nnext\n'],
     ['CAN cancels a sequence', `${esc}[31\x18x`, 'x'],
     ['conceal (SGR 8) is dropped, colour 8 is not', `${esc}[8m${esc}[1;8;31m${esc}[38;5;8;48;2;8;8;8;8mx${esc}[m`, `${esc}[1;31m${esc}[38;5;8;48;2;8;8;8mx${esc}[m`],

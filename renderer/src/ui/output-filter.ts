@@ -9,7 +9,8 @@
  * - printable characters, line feeds and tabs; a line end also ends any sequence left open; the
  *   bidi controls written out as ⟨U+202E⟩, since a page (a `<pre>`) would reorder the line by them;
  * - a carriage return not followed by a line feed ends the line (a progress bar's redraws show as
- *   lines, and no line is written over another);
+ *   lines, and no line is written over another); CRs in a row, with or without a line feed after
+ *   them, end one line;
  * - SGR (`CSI … m`: colours, bold, underline) when `colours` is on, less "conceal" (SGR 8: the
  *   text is there but not drawn, which would hide lines from the person reading); nothing else of ECMA-48: every
  *   other CSI, every ESC sequence, the strings OSC, DCS, SOS, PM and APC with their contents, the
@@ -69,7 +70,9 @@ export class OutputFilter {
     // CAN and SUB cancel a sequence; ESC starts a new one wherever it comes.
     if (code === 0x0a || code === 0x0d) {
       this.state = 'ground';
-      const skip = code === 0x0a && this.afterCr;
+      // The line ended at the first CR of a run: the CRs and LF after it end no other (CR CR LF is
+      // what a program writing CR LF prints through a TTY, whose line discipline adds a CR of its own).
+      const skip = this.afterCr;
       this.afterCr = code === 0x0d;
       return skip ? '' : '\n';
     }
