@@ -36,6 +36,8 @@ describe('OutputFilter: what a log view shows of a container’s bytes', () => {
     ['SGR with a private marker is dropped', `${esc}[?31mx`, 'x'],
     ['SGR with an intermediate is dropped', `${esc}[31 mx`, 'x'],
     ['bidi overrides and isolates are written out', 'evil\u202Etxt.exe\u2066x\u2069', 'evil⟨U+202E⟩txt.exe⟨U+2066⟩x⟨U+2069⟩'],
+    // xterm gives a sequence up at a non-ASCII character (and shows what follows); the run of text is not swallowed.
+    ['a stray ESC or an unfinished CSI before non-ASCII text leaves the text', `${esc}한국어 ok\n${esc}[1;한글${esc}(é\n`, '한국어 ok\n한글é\n'],
     ['non-ASCII text and replacement characters stay', '한국어 \ufffd ok', '한국어 \ufffd ok'],
   ])('%s', (_, input, shown) => {
     expect(filterOutput(input)).toBe(shown);

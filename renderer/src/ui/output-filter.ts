@@ -45,6 +45,9 @@ export class OutputFilter {
         i = stringEnd.lastIndex - 1;
       }
       const code = text.charCodeAt(i);
+      // A non-ASCII character gives up an unfinished ESC or CSI sequence (xterm's parser does the
+      // same) and is text: a stray ESC swallowed every non-ASCII character up to the next ASCII one.
+      if (code >= 0xa0 && this.state !== 'ground' && this.state !== 'string') this.state = 'ground';
       if (this.state === 'ground') {
         if (code >= 0x20 && code !== 0x7f && (code < 0x80 || code > 0x9f) && !isDirectionControl(code)) {
           this.afterCr = false;
