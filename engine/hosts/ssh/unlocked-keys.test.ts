@@ -37,4 +37,15 @@ describe('keys unlocked with their passphrase', () => {
     expect(keys.get('/home/me/.ssh/id_ed25519', keyFile('replaced', 'secret'))).toBeUndefined();
     expect(keys.get('/home/me/.ssh/id_ecdsa', file)).toBeUndefined();
   });
+
+  it('lets go of a decrypted key once its file is seen replaced (a new key, or a new passphrase): it is not held for the life of the process', () => {
+    const keys = new UnlockedKeys();
+    const file = keyFile('rotated', 'secret');
+    const key = utils.parseKey(file, 'secret');
+    if (key instanceof Error) throw key;
+    keys.set('/home/me/.ssh/id_ed25519', file, key);
+    expect(keys.get('/home/me/.ssh/id_ed25519', keyFile('rotated-new', 'other'))).toBeUndefined();
+    // The old bytes back (a restore) ask for the passphrase again, as a fresh ssh-agent would.
+    expect(keys.get('/home/me/.ssh/id_ed25519', file)).toBeUndefined();
+  });
 });

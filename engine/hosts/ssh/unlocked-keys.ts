@@ -9,10 +9,17 @@ import type { ParsedKey } from 'ssh2';
 export class UnlockedKeys {
   readonly #keys = new Map<string, { file: Buffer; key: ParsedKey }>();
 
-  /** The unlocked key for `path`, when the file still holds the bytes that were unlocked. */
+  /**
+   * The unlocked key for `path`, when the file still holds the bytes that were unlocked. A file seen
+   * holding other bytes (a rotated key, a new passphrase) lets its old decrypted key go: the person
+   * replaced it, so Berth holds it no longer.
+   */
   get(path: string, file: Buffer): ParsedKey | undefined {
     const held = this.#keys.get(path);
-    return held?.file.equals(file) ? held.key : undefined;
+    if (!held) return undefined;
+    if (held.file.equals(file)) return held.key;
+    this.#keys.delete(path);
+    return undefined;
   }
 
   set(path: string, file: Buffer, key: ParsedKey): void {
