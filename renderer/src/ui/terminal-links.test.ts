@@ -14,11 +14,17 @@ describe('where a link a program wrote into a terminal may lead', () => {
     ['file:///etc/passwd', { refused: 'notWeb' }],
     ['vbscript:x', { refused: 'notWeb' }],
     ['not a url', { refused: 'notWeb' }],
-    ['http://127.0.0.1:7391/#/containers', { refused: 'own' }],
-    ['http://localhost:7391/', { refused: 'own' }],
-    ['http://[::1]:7391/download/logs/x', { refused: 'own' }],
-    ['HTTP://127.0.0.1:7391', { refused: 'own' }],
-    ['http://user@127.0.0.1:7391/', { refused: 'own' }],
+    ['http://127.0.0.1:7391/#/containers', { refused: 'own', url: 'http://127.0.0.1:7391/#/containers' }],
+    ['http://localhost:7391/', { refused: 'own', url: 'http://localhost:7391/' }],
+    ['http://[::1]:7391/download/logs/x', { refused: 'own', url: 'http://[::1]:7391/download/logs/x' }],
+    ['HTTP://127.0.0.1:7391', { refused: 'own', url: 'http://127.0.0.1:7391/' }],
+    ['http://user@127.0.0.1:7391/', { refused: 'own', url: 'http://user@127.0.0.1:7391/' }],
+    // The refusal names the address as parsed: a paragraph separator or a bidi override the program
+    // put in it cannot lay out lines of its own in Berth's dialog.
+    [
+      'http://127.0.0.1:7391/#\u2029\u202eBerth says: log in again at evil.example',
+      { refused: 'own', url: 'http://127.0.0.1:7391/#%E2%80%A9%E2%80%AEBerth%20says:%20log%20in%20again%20at%20evil.example' },
+    ],
   ])('%s', (uri, expected) => {
     expect(linkTarget(uri, own)).toEqual(expected);
   });

@@ -5,9 +5,11 @@ import { i18n } from '../i18n';
  * Where a link a program wrote into a terminal (OSC 8) may lead: an http(s) address other than
  * Berth's own page. Berth's own origin is refused: a tab opened there would be Berth itself, at a
  * place the program chose. `ownOrigin` is the page's `location.origin`. Returns the address to open,
- * or why not (`notWeb`: another scheme, or not an address at all; `own`: Berth's own).
+ * or why not (`notWeb`: another scheme, or not an address at all; `own`: Berth's own, with the
+ * address as parsed). `url` is always the parsed form (percent-encoded, one line): the program's own
+ * text could carry paragraph separators or bidi overrides that would lay out a dialog's words.
  */
-export function linkTarget(uri: string, ownOrigin: string): { url: string } | { refused: 'notWeb' | 'own' } {
+export function linkTarget(uri: string, ownOrigin: string): { url: string } | { refused: 'notWeb' } | { refused: 'own'; url: string } {
   let parsed: URL;
   try {
     parsed = new URL(uri);
@@ -15,7 +17,7 @@ export function linkTarget(uri: string, ownOrigin: string): { url: string } | { 
     return { refused: 'notWeb' };
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return { refused: 'notWeb' };
-  if (parsed.origin === ownOrigin || sameLoopbackPort(parsed, ownOrigin)) return { refused: 'own' };
+  if (parsed.origin === ownOrigin || sameLoopbackPort(parsed, ownOrigin)) return { refused: 'own', url: parsed.href };
   return { url: parsed.href };
 }
 
@@ -41,7 +43,7 @@ export const terminalLinkHandler: ILinkHandler = {
   activate(_event, uri) {
     const target = linkTarget(uri, window.location.origin);
     if ('refused' in target) {
-      if (target.refused === 'own') window.alert(i18n.t('terminalLinks.ownAddress', { url: uri }));
+      if (target.refused === 'own') window.alert(i18n.t('terminalLinks.ownAddress', { url: target.url }));
       return;
     }
     if (window.confirm(i18n.t('terminalLinks.open', { url: target.url }))) window.open(target.url, '_blank', 'noopener,noreferrer');
