@@ -17,7 +17,10 @@ import { onForgetShellSessions } from './shell-forget';
 const tidyAfterProgram = '\x1b[?1049l\x1b[?1047l\x1b[?47l\x1b[?25h\x1b[?9l\x1b[?1000l\x1b[?1001l\x1b[?1002l\x1b[?1003l\x1b[?1005l\x1b[?1006l\x1b[?1015l\x1b[?2004l\x1b[0m';
 /** The most one exec.input call carries (the contract's limit). */
 const maxInputChars = 65_536;
-/** Input the page gathers while a call is out; beyond it, what comes is not sent and the view says so. */
+/**
+ * Input the page gathers while a call is out; beyond it, what comes is not sent and the view says so.
+ * One paste alone may be larger: it is in the page's memory already and goes out a call at a time.
+ */
 const maxPendingInput = 1024 * 1024;
 
 export type ShellState =
@@ -139,8 +142,9 @@ export class ShellSession {
   }
 
   private send(data: string): void {
-    if (this.pendingInput.length + data.length > maxPendingInput) {
-      // The call in flight has not come back for a long while: the trusted side is the one to say why.
+    if (this.pendingInput && this.pendingInput.length + data.length > maxPendingInput) {
+      // Input gathered behind a call that has not come back for a long while (a paste alone, however
+      // big, says nothing of the shell's reading): the trusted side is the one to say why.
       this.refuseInput({ code: 'CONFLICT', message: 'The shell is not reading what is typed; this input was not sent.', reason: 'terminalInputBacklog' });
       return;
     }
