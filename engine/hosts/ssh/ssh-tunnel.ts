@@ -146,15 +146,21 @@ export class SshTunnel {
   /**
    * Decrypts the key file `path` with `passphrase` (in memory, on this side) and keeps the key for
    * every later login of this process, as ssh-add would; only a file the last login skipped as
-   * locked. Nothing else keeps the passphrase. Errors: sshKeyNotLocked (not such a file now),
-   * sshKeyPassphraseWrong (the file stays locked; try again).
+   * locked. Nothing else keeps the passphrase. Errors: sshKeyNotLocked (not such a file now, or one
+   * that can no longer be read), sshKeyPassphraseWrong (the file stays locked; try again).
    */
   async unlock(path: string, passphrase: string): Promise<void> {
     const params = { key: path };
-    if (!this.lockedKeys.includes(path)) {
-      throw new BerthError('CONFLICT', `${path} is not a key this engine's login is waiting to unlock.`, undefined, { reason: 'sshKeyNotLocked', params });
+    const notLocked = () => new BerthError('CONFLICT', `${path} is not a key this engine's login is waiting to unlock.`, undefined, { reason: 'sshKeyNotLocked', params });
+    if (!this.lockedKeys.includes(path)) throw notLocked();
+    let file: Buffer;
+    try {
+      file = await readFile(path);
+    } catch {
+      // Gone (or no longer a file) since the login skipped it: the next login names what it needs now.
+      this.lockedKeys = this.lockedKeys.filter((p) => p !== path);
+      throw notLocked();
     }
-    const file = await readFile(path);
     const { utils } = await loadSsh();
     // bcrypt_pbkdf in JavaScript, blocking: ~0.4 s for ssh-keygen's default 16 rounds, 3.3× OpenSSH (docs/PERFORMANCE.md).
     const key = utils.parseKey(file, passphrase);
