@@ -99,6 +99,8 @@ export const errorReasons = [
   'pullFailed',
   'pushFailed',
   'registryLoginRefused',
+  /** A registry login check got no answer within Berth's deadline (params `server`, `seconds`). */
+  'registryNoAnswer',
   'hostFolderMissing',
   /** A container could not start: its host port is held by another container or program (params `port` as address:port, `name` of the created container). */
   'hostPortTaken',

@@ -77,6 +77,8 @@ export const errors = {
   pushFailed: 'Pushing {{image}} failed.',
   registryLoginRefused: '{{server}} refused the login.',
   registryLoginRefusedHint: 'Check the user name and password (or access token).',
+  registryNoAnswer: '{{server}} did not answer the login within {{seconds}} s.',
+  registryNoAnswerHint: 'Check the address. If the registry is slow or far away, try again.',
   hostFolderMissing: 'The host folder to mount does not exist on the engine’s machine.',
   hostFolderMissingHint: 'Create the folder on the engine’s machine first, or check the path: Berth does not make missing host folders (docker -v would, owned by root).',
   hostPortTaken: 'Host port {{port}} is already taken, so {{name}} was created but not started.',
