@@ -396,8 +396,10 @@ describe('contract fuzz', () => {
       for (const input of [...valid, ...broken]) {
         if (targetsOnlyAbsent.has(path) && strings(input).some(path === 'engines.use' ? (s) => engineIds.includes(s) : touchesExisting)) continue;
         if (reachesNetwork.has(path) && strings(input).some(leavesMachine)) continue;
-        // A tag onto an existing name (the fixture's own) would move that name to another image.
-        if (path === 'images.tag' && typeof (input as { target?: unknown } | null)?.target === 'string' && touchesExisting((input as { target: string }).target)) continue;
+        // A tag or a commit onto an existing name (the fixture's own) would move that name to another
+        // image (a commit as "berth-fixture/busybox:latest" did, and cleanup then took the fixture away).
+        const named = (input as { target?: unknown; reference?: unknown } | null)?.[path === 'images.tag' ? 'target' : 'reference'];
+        if ((path === 'images.tag' || path === 'containers.commit') && typeof named === 'string' && touchesExisting(named)) continue;
         // Inputs the schema accepts reach the engine and cost it real work: a few per procedure.
         if (schema.safeParse(input).success) {
           if (refusedOnly.has(path) || accepted >= acceptedPerProcedure) continue;
@@ -443,6 +445,8 @@ describe('contract fuzz', () => {
     for (const v of added('volumes')) await docker.getVolume(v).remove().catch(() => undefined);
     for (const n of added('networks')) await docker.getNetwork(n.split(' ')[0]!).remove().catch(() => undefined);
     for (const tag of added('images').map((i) => i.split(' ')[1]).filter(Boolean)) await docker.getImage(tag!).remove().catch(() => undefined);
+    // A commit without a reference makes an image with no name: by its id.
+    for (const id of added('images').filter((i) => / (<none>:<none>)?$/.test(i)).map((i) => i.split(' ')[0])) await docker.getImage(id!).remove().catch(() => undefined);
 
     const seconds = (Date.now() - started) / 1000;
     const rows = Object.entries(tallies).map(([path, t]) => `${path.padEnd(28)} ${String(t.calls).padStart(5)} ${String(t.valid).padStart(5)} ${String(t.accepted).padStart(5)}  ${JSON.stringify(t.refused)}`);
