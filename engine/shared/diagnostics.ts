@@ -10,8 +10,10 @@ export const diagnosticsLogLines = 200;
  * How long the report waits for the engine's facts, in milliseconds. The report is asked for when
  * something is wrong, often with the engine itself: one that accepts the connection and never
  * answers (a hung dockerd, a dead tunnel) held the whole report until the socket's own 30 s end.
+ * dockerd's `/info` also waits behind a registry login whose DNS lookup is pending (the registry
+ * service holds its lock across it): `docker info` took 4.9–5.0 s here per dropped DNS query.
  */
-export const diagnosticsEngineWaitMs = 5000;
+export const diagnosticsEngineWaitMs = 6000;
 
 /**
  * "Copy diagnostics" (issue 17): one plain-text report a person can paste into an issue — Berth's,
