@@ -96,6 +96,11 @@ function adjust(path: string, input: unknown): unknown {
     v.ports = ((v.ports as object[] | undefined) ?? []).map((p) => ({ ...p, hostIp: '127.0.0.1', hostPort: 0 }));
     v.network = '';
   }
+  // A login the engine checks with a registry on this machine (a closed port): a generated name
+  // ("bridge") goes to the DNS server beyond it, and one that resolves would be dialled. Each costs
+  // dockerd 5 s per dropped DNS query, with its registry lock held, so `/info` waits too. The wait
+  // on a registry that never answers is registries.int.test.ts's.
+  if (path === 'registries.login') v.server = '127.0.0.1:1';
   // A folder that does not exist: a generated "/" or "/usr" would send the whole tree as build context.
   if (path === 'images.build') v.context = `/nonexistent-berth-fuzz/${String(v.context).slice(1, 40)}`;
   // Within a range no helper engine or host route uses; the first one is made, the rest overlap and are refused.
