@@ -79,6 +79,8 @@ export const errors = {
   registryLoginRefusedHint: 'Check the user name and password (or access token).',
   registryNoAnswer: '{{server}} did not answer the login within {{seconds}} s.',
   registryNoAnswerHint: 'Check the address. If the registry is slow or far away, try again.',
+  engineInfoNoAnswer: 'The engine did not answer “docker info” within {{seconds}} s.',
+  engineInfoNoAnswerHint: 'It may be busy: a registry login still looking up its address holds it. Try again.',
   hostFolderMissing: 'The host folder to mount does not exist on the engine’s machine.',
   hostFolderMissingHint: 'Create the folder on the engine’s machine first, or check the path: Berth does not make missing host folders (docker -v would, owned by root).',
   hostPortTaken: 'Host port {{port}} is already taken, so {{name}} was created but not started.',

@@ -81,6 +81,8 @@ export const errors: Catalog['errors'] = {
   registryLoginRefusedHint: '사용자 이름과 비밀번호(또는 액세스 토큰)를 확인하세요.',
   registryNoAnswer: '{{server, josa(이/가)}} {{seconds}}초 안에 로그인에 응답하지 않았습니다.',
   registryNoAnswerHint: '주소를 확인하세요. 레지스트리가 느리거나 멀리 있다면 다시 시도해 보세요.',
+  engineInfoNoAnswer: '엔진이 {{seconds}}초 안에 “docker info”에 응답하지 않았습니다.',
+  engineInfoNoAnswerHint: '엔진이 바쁠 수 있습니다. 레지스트리 로그인이 아직 주소를 찾는 동안에는 엔진이 기다립니다. 다시 시도해 보세요.',
   hostFolderMissing: '마운트할 호스트 폴더가 엔진이 도는 컴퓨터에 없습니다.',
   hostFolderMissingHint: '엔진이 도는 컴퓨터에 폴더를 먼저 만들거나 경로를 확인하세요. Berth는 없는 호스트 폴더를 만들지 않습니다(docker -v라면 root 소유로 만듭니다).',
   hostPortTaken: '이미 다른 곳에서 쓰고 있는 호스트 포트({{port}})여서, 컨테이너는 만들어졌지만 시작하지 못했습니다. 만들어진 컨테이너: {{name}}',
