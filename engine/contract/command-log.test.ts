@@ -144,4 +144,13 @@ describe('recorded at the contract', () => {
       { command: 'docker pull r/app', ok: false, reason: 'registryLoginRequired' },
     ]);
   });
+
+  it('records nothing for an input its schema refuses, and builds no command of it (a megabyte string as labels became a million --label words)', async () => {
+    const commandLog = new CommandLog();
+    const caller = contractRouter.createCaller({ engine, engines: {}, commandLog } as never);
+    // The fuzz's input (seed 1): refused by the real volumes.create schema before any handler or engine is reached.
+    await expect(caller.volumes.create({ driver: 'R-/_Gj/', driverOptions: {}, labels: 'A'.repeat(1_000_000) } as never)).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(caller.containers.act({ action: 'stop', ids: 'A'.repeat(100_000) } as never)).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    expect(commandLog.entries()).toEqual([]);
+  });
 });

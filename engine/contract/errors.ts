@@ -99,6 +99,10 @@ export const errorReasons = [
   'pullFailed',
   'pushFailed',
   'registryLoginRefused',
+  /** A registry login check got no answer within Berth's deadline (params `server`, `seconds`). */
+  'registryNoAnswer',
+  /** dockerd's `/info` did not answer within Berth's wait (params `seconds`): a login's DNS lookup holds it, or the engine is frozen. */
+  'engineInfoNoAnswer',
   'hostFolderMissing',
   /** A container could not start: its host port is held by another container or program (params `port` as address:port, `name` of the created container). */
   'hostPortTaken',

@@ -90,6 +90,11 @@ function containerNames(ctx: ContractContext): () => Promise<(id: string) => str
   };
 }
 
+/** Whether tRPC refused the call's input (its zod schema) before the procedure ran. */
+function refusedInput(error: TRPCError): boolean {
+  return (error.code === 'BAD_REQUEST' || error.code === 'PARSE_ERROR') && !(error.cause instanceof BerthError);
+}
+
 /** The first failure of a batch answer (ActionOutcome[]), if any. */
 function firstFailure(data: unknown): BerthErrorShape | undefined {
   if (!Array.isArray(data)) return undefined;
@@ -105,26 +110,30 @@ function shapeOf(error: unknown): BerthErrorShape {
 /**
  * Records what Berth did on the engine in the session's command log: every mutation and every
  * pull, push and build that has a docker equivalent (command-log.ts#commandOf), with how it ended.
- * Queries and streams that only read are not recorded. The command is made from the raw input
- * (middleware runs before the procedure's own parsing); an input it cannot make a command of is
- * simply not recorded.
+ * Queries and streams that only read are not recorded, nor a call whose input its schema refused:
+ * nothing ran on the engine. The command is made from the raw input (middleware runs before the
+ * procedure's own parsing), but only once the schema has accepted it: a builder fed an input of
+ * the wrong shape did real work on it first (a megabyte string as `labels` became a million
+ * `--label` words, ~2.7 s with the whole process blocked). An input no builder can read is simply
+ * not recorded.
  */
 const recordCommands = t.middleware(async ({ ctx, type, path, getRawInput, next, signal }) => {
   const log = ctx.commandLog;
   if (type === 'query' || !log) return next();
-  const raw = await getRawInput().catch(() => undefined);
-  const input = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
-  const command = (name?: (id: string) => string, result?: unknown) => {
-    try {
-      return commandOf(path, input, name, result);
-    } catch {
-      return undefined; // an input no builder can read (the procedure refuses it too)
-    }
-  };
-  if (command() === undefined) return next();
   const at = Date.now();
   const names = namesContainers.has(path) ? containerNames(ctx) : undefined;
   const result = await next();
+  if (!result.ok && refusedInput(result.error)) return result;
+  const raw = await getRawInput().catch(() => undefined);
+  const input = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const command = (name?: (id: string) => string, data?: unknown) => {
+    try {
+      return commandOf(path, input, name, data);
+    } catch {
+      return undefined; // an input no builder can read
+    }
+  };
+  if (command() === undefined) return result;
   const line = async (data?: unknown) => command(names && (await names()), data) ?? '';
   if (type === 'mutation') {
     const failure = result.ok ? firstFailure(result.data) : toBerthErrorShape(result.error);

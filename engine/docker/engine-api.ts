@@ -1,6 +1,7 @@
 import type { ConnectionApi, EngineApi } from '../contract/service.js';
 import type { EngineInfo } from '../contract/types.js';
 import { engineCall } from './bulk.js';
+import { engineInfo } from './health.js';
 import type { EngineConnection } from './connection.js';
 import { DockerContainers } from './containers.js';
 import { toDiskUsage, type RawDiskUsage } from './disk-usage.js';
@@ -65,7 +66,7 @@ function connectionApi(connection: EngineConnection): ConnectionApi {
       return toDiskUsage((await engineCall(systemDf(connection.docker))) as RawDiskUsage);
     },
     async info(): Promise<EngineInfo> {
-      const info = await engineCall(connection.docker.info());
+      const info = await engineInfo(connection.docker);
       return {
         name: info.Name,
         serverVersion: info.ServerVersion,

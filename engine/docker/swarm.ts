@@ -18,6 +18,7 @@ import { leaseCliEngine, type CliEngine } from '../compose/cli-engine.js';
 import { composeEnv, runCompose } from '../compose/run.js';
 import { batchOutput } from '../shared/output-batcher.js';
 import { engineCall } from './bulk.js';
+import { engineInfo } from './health.js';
 import { engineMessage, fromDockerError } from './errors.js';
 import { logFrames } from './log-frames.js';
 
@@ -184,7 +185,7 @@ export class DockerSwarm {
   ) {}
 
   async status(): Promise<SwarmStatus> {
-    const info = (await engineCall(this.docker.info())) as { Swarm?: { LocalNodeState?: string; ControlAvailable?: boolean; NodeID?: string; Error?: string } };
+    const info = (await engineInfo(this.docker)) as { Swarm?: { LocalNodeState?: string; ControlAvailable?: boolean; NodeID?: string; Error?: string } };
     const swarm = info.Swarm ?? {};
     const state = (['inactive', 'pending', 'active', 'error', 'locked'] as const).find((s) => s === swarm.LocalNodeState) ?? 'inactive';
     return {

@@ -7,6 +7,7 @@ import { fixtureImage, requireDockerHost } from '../testing/engine-env.js';
 import { dockerOptionsFor } from './client.js';
 import { editableContainer, editContainer } from './edit.js';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { headManifest, registryBase } from './registry-head.js';
 import { registryAuthFor, saveRegistryLogin } from './registry-auth.js';
@@ -115,4 +116,25 @@ describe('update checks against the local registry', () => {
       }
     }
   });
+
+  // The contract fuzz saw images.checkUpdates take 4.5 s of its 10 s: each registry request had 15 s
+  // of its own and the answer waited for every row. A registry that takes the connection and never
+  // answers now fails its row when the check's time is up, and the check answers.
+  it('answers within its deadline when a registry never answers, that row failed with no answer', { timeout: 10_000 }, async () => {
+    const held: Socket[] = [];
+    const silent = createServer((socket) => void held.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(silent.address() as { port: number }).port}`;
+    const container = await docker.createContainer({ Image: reference, Labels: { 'berth.test': label } });
+    made.push(container.id);
+    try {
+      const checker = new UpdateChecker(docker, (ref, _insecure, signal) => headManifest(ref, base, undefined, fetch, signal), Date.now, 1_000);
+      const found = (await checker.check(true)).images.find((i) => i.containerIds.includes(container.id));
+      expect(found).toMatchObject({ status: 'failed', error: { reason: 'updateCheckFailed', params: { image: reference }, engineText: 'no answer within 1 s' } });
+    } finally {
+      held.forEach((socket) => socket.destroy());
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  });
 });
+

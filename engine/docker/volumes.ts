@@ -4,6 +4,7 @@ import type { UploadSource, VolumesApi } from '../contract/service.js';
 import type { TransferReporter } from '../contract/transfer.js';
 import type { ActionOutcome, VolumePrunePreview, VolumeSummary } from '../contract/types.js';
 import { engineCall, forEachId } from './bulk.js';
+import { engineInfo } from './health.js';
 import { isBerthHelper } from './mappers.js';
 import { volumeSizes } from './volume-sizes.js';
 import type { KeptList } from './kept-list.js';
@@ -75,7 +76,7 @@ export class DockerVolumes implements VolumesApi {
    */
   private async requireDriver(driver: string): Promise<void> {
     if (driver === 'local') return;
-    const info = (await engineCall(this.docker.info())) as { Plugins?: { Volume?: string[] | null } };
+    const info = (await engineInfo(this.docker)) as { Plugins?: { Volume?: string[] | null } };
     const installed = info.Plugins?.Volume ?? ['local'];
     if (installed.includes(driver)) return;
     throw new BerthError(

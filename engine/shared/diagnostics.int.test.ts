@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { connectEngine } from '../runtime.js';
 import { requireDockerHost } from '../testing/engine-env.js';
@@ -14,4 +18,26 @@ describe('the diagnostics report', () => {
     expect(report).toMatch(/^Containers: \d+ \(\d+ running, \d+ paused, \d+ stopped\) · images: \d+$/m);
     expect(report).not.toMatch(/\b1 (containers|images)\b/);
   });
+
+  // An engine that takes the connection and never answers (a hung dockerd): the report waited for
+  // its facts until the socket's own end, and "Copy diagnostics" did nothing for that long.
+  it('is made without the facts of an engine that never answers, and says why', { timeout: 8_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'berth-hung-engine-'));
+    const held: Socket[] = [];
+    const hung = createServer((socket) => void held.push(socket));
+    const socketPath = join(dir, 'docker.sock');
+    await new Promise<void>((resolve) => hung.listen(socketPath, resolve));
+    const silent = await connectEngine({ id: 'hung', url: `unix://${socketPath}`, source: 'user' });
+    try {
+      const report = await diagnosticsReport(silent.api, new Date(), 1000);
+      expect(report).toMatch(/^Engine facts: not available \(.*no answer within 1 s/m);
+      expect(report).toMatch(/^Log folder: /m);
+    } finally {
+      held.forEach((socket) => socket.destroy());
+      await silent.close();
+      await new Promise((resolve) => hung.close(resolve));
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
+
