@@ -223,12 +223,13 @@ test('project logs: a service label carrying control sequences is shown as text,
 
 test('build output shows a RUN step’s text without its control sequences, and a right-to-left override written out', async ({ page }) => {
   const folder = mkdtempSync(join(tmpdir(), 'berth-hostile-build-'));
-  // printf's octal escapes: ESC (033), BEL (007), and U+202E as UTF-8 (342 200 256).
+  const tag = `e2e/hostile-build:${uniqueName('t').slice(4)}`;
+  // printf's octal escapes: ESC (033), BEL (007), and U+202E as UTF-8 (342 200 256). The comment
+  // makes the step this run's own: a cached step prints nothing (an earlier run on the same engine).
   writeFileSync(
     join(folder, 'Dockerfile'),
-    `FROM ${fixtureImage}\nRUN printf 'plain\\033]0;PWNED\\007 \\033[31mred\\033[0m \\033[2Kevil\\342\\200\\256txt.exe\\n'\n`,
+    `FROM ${fixtureImage}\nRUN printf 'plain\\033]0;PWNED\\007 \\033[31mred\\033[0m \\033[2Kevil\\342\\200\\256txt.exe\\n' # ${tag}\n`,
   );
-  const tag = `e2e/hostile-build:${uniqueName('t').slice(4)}`;
   await openBerth(page);
   await page.getByRole('navigation').getByRole('button', { name: 'Images' }).click();
   await page.getByRole('button', { name: 'Build…' }).click();
@@ -240,6 +241,8 @@ test('build output shows a RUN step’s text without its control sequences, and 
   try {
     // Before: "plain]0;PWNED [31mred[0m [2Kevil" and the rest of the line laid out backwards.
     await expect(output).toContainText('plain red evil⟨U+202E⟩txt.exe');
+    // Ended before the image is removed: a removal while the build still ran left the image behind.
+    await expect(dialog.getByRole('status')).toContainText(`Built ${tag}`, { timeout: 60_000 });
   } finally {
     await docker('rmi', '-f', tag).catch(() => undefined);
   }
