@@ -248,49 +248,43 @@ test('build output shows a RUN step’s text without its control sequences, and 
   }
 });
 
-test('the shell: a paste of more than 64 KiB arrives whole (it was dropped without a word)', async ({ page }) => {
+/**
+ * Opens a shell in a new container named from `prefix`, starts `command` (which writes what it reads
+ * to /tmp/pasted), pastes `lines` lines of 100 characters as a person's paste would, and waits for
+ * them all to land; answers the container's name.
+ */
+async function pasteIntoShell(page: Page, prefix: string, command: string, lines: number): Promise<string> {
   await openBerth(page);
-  const name = uniqueName('hostile-paste');
+  const name = uniqueName(prefix);
   await runCommand(name, ['sleep', '600']);
   await page.getByRole('button', { name, exact: true }).click();
   await page.getByRole('tab', { name: 'Terminal', exact: true }).click();
   const box = page.getByLabel(`Terminal in ${name}`).locator('visible=true');
   await expect(box.locator('.xterm-rows')).toContainText('#');
   await box.click();
-  await page.keyboard.type('cat > /tmp/pasted');
+  await page.keyboard.type(command);
   await page.keyboard.press('Enter');
-  // 1,000 lines of 100 characters: 101,000 characters, over the 65,536 one call may carry.
-  const text = Array.from({ length: 1000 }, (_, i) => `${String(i).padStart(4, '0')} ${'p'.repeat(95)}\n`).join('');
+  const text = Array.from({ length: lines }, (_, i) => `${String(i).padStart(5, '0')} ${'p'.repeat(94)}\n`).join('');
   await box.locator('textarea').evaluate((area, pasted) => {
     const data = new DataTransfer();
     data.setData('text/plain', pasted);
     area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   }, text);
-  await expect.poll(() => docker('exec', name, 'wc', '-l', '/tmp/pasted'), { timeout: 20_000 }).toBe('1000 /tmp/pasted');
+  await expect.poll(() => docker('exec', name, 'wc', '-l', '/tmp/pasted'), { timeout: 30_000 }).toBe(`${lines} /tmp/pasted`);
+  return name;
+}
+
+test('the shell: a paste of more than 64 KiB arrives whole (it was dropped without a word)', async ({ page }) => {
+  // 1,000 lines of 100 characters: 100,000 characters, over the 65,536 one call may carry.
+  const name = await pasteIntoShell(page, 'hostile-paste', 'cat > /tmp/pasted', 1000);
   await page.keyboard.press('Control+D');
-  expect(await docker('exec', name, 'tail', '-n', '1', '/tmp/pasted')).toBe(`0999 ${'p'.repeat(95)}`);
+  expect(await docker('exec', name, 'tail', '-n', '1', '/tmp/pasted')).toBe(`00999 ${'p'.repeat(94)}`);
 });
 
 test('the shell: a paste of more than 1 MiB into a shell that reads arrives whole (it was refused as input the shell does not read)', async ({ page }) => {
-  await openBerth(page);
-  const name = uniqueName('big-paste');
-  await runCommand(name, ['sleep', '600']);
-  await page.getByRole('button', { name, exact: true }).click();
-  await page.getByRole('tab', { name: 'Terminal', exact: true }).click();
-  const box = page.getByLabel(`Terminal in ${name}`).locator('visible=true');
-  await expect(box.locator('.xterm-rows')).toContainText('#');
-  await box.click();
-  // stty -echo: the shell's echo of 1.1 MB would only slow the test down.
-  await page.keyboard.type('stty -echo; cat > /tmp/pasted');
-  await page.keyboard.press('Enter');
   // 11,000 lines of 100 characters: 1,100,000 characters, over the 1 MiB the page lets wait at once.
-  const text = Array.from({ length: 11_000 }, (_, i) => `${String(i).padStart(5, '0')} ${'p'.repeat(94)}\n`).join('');
-  await box.locator('textarea').evaluate((area, pasted) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', pasted);
-    area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
-  await expect.poll(() => docker('exec', name, 'wc', '-l', '/tmp/pasted'), { timeout: 30_000 }).toBe('11000 /tmp/pasted');
+  // stty -echo: the shell's echo of 1.1 MB would only slow the test down.
+  const name = await pasteIntoShell(page, 'big-paste', 'stty -echo; cat > /tmp/pasted', 11_000);
   await expect(page.getByText('The shell is not reading what is typed')).toHaveCount(0);
   await page.keyboard.press('Control+D');
   expect(await docker('exec', name, 'tail', '-n', '1', '/tmp/pasted')).toBe(`10999 ${'p'.repeat(94)}`);
